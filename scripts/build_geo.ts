@@ -1,0 +1,325 @@
+/**
+ * `npm run geo` — derives every file in geo/ from the copies in geo/sources/.
+ *
+ * Inputs (byte-for-byte copies from shared/geo-sources, provenance in geo/SOURCES.md):
+ *   gmap_410103.json             二七区 boundary, GCJ-02 (DataV GeoAtlas)
+ *   GeoJsons_410100_full.json    the 12 units of 郑州市, GCJ-02, simplified
+ *   roads_evidence_wgs84.geojson evidence-built axis lines, WGS84, one evidence record per vertex
+ *   pois_wgs84.csv               named places, WGS84, with confidence and evidence
+ *
+ * The output is deterministic: same inputs, same bytes.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import gcoord from 'gcoord';
+import { intersect } from '@turf/intersect';
+import { featureCollection, polygon } from '@turf/helpers';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { parseCsv } from '../src/core/csv.ts';
+import { SCHEMATIC_ZONE_RULE, ZONE_CUTS } from '../src/core/zones_rule.ts';
+
+const GEO_DIR = join(import.meta.dirname, '..', 'geo');
+const SRC = join(GEO_DIR, 'sources');
+/** `npm run geo -- --out DIR` writes elsewhere (the tests use it to check the committed files are current). */
+const { out: GEO } = parseArgs({ options: { out: { type: 'string', default: GEO_DIR } } }).values;
+
+const readJson = (name: string): unknown => JSON.parse(readFileSync(join(SRC, name), 'utf8'));
+
+/** 6 decimals of a degree ≈ 0.1 m: far below the sources' accuracy. */
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+function roundCoords<T>(coords: T): T {
+  if (typeof (coords as unknown[])[0] === 'number') return (coords as number[]).map(round6) as T;
+  return (coords as unknown[]).map((c) => roundCoords(c)) as T;
+}
+
+function gcjToWgs<G extends Polygon | MultiPolygon>(geometry: G): G {
+  // gcoord's own GeoJSON types differ from @types/geojson; the shape is the same.
+  const converted = gcoord.transform(structuredClone(geometry) as never, gcoord.GCJ02, gcoord.WGS84) as unknown as G;
+  return { ...converted, coordinates: roundCoords(converted.coordinates) } as G;
+}
+
+function write(name: string, fc: FeatureCollection): void {
+  mkdirSync(GEO, { recursive: true });
+  writeFileSync(join(GEO, name), JSON.stringify(fc, null, 1) + '\n');
+  console.log(`${relative(process.cwd(), join(GEO, name))}: ${fc.features.length} features`);
+}
+
+// ---------------------------------------------------------------- district and context
+const BOUNDARY_SOURCE = 'tnnevol/gmap 410103.json @ b248aaae (2019-11), DataV GeoAtlas';
+const CONTEXT_SOURCE = 'anzhou99/GeoJsons 410100_full.json @ ae330471 (2021-08), simplified';
+const CRS_NOTE = 'GCJ-02 → WGS84 with gcoord 1.0.7';
+
+const gmap = readJson('gmap_410103.json') as Feature<MultiPolygon, { adcode: number; name: string }>[];
+const erqi = gmap[0];
+if (!erqi || erqi.properties.adcode !== 410103) throw new Error('gmap_410103.json: expected the 二七区 feature first');
+const districtGeometry = gcjToWgs(erqi.geometry);
+write(
+  'district.geojson',
+  featureCollection([
+    {
+      type: 'Feature',
+      id: 'erqi',
+      properties: {
+        id: 'erqi',
+        adcode: 410103,
+        name_zh: '二七区',
+        name_en: 'Erqi District',
+        source: BOUNDARY_SOURCE,
+        crs_note: CRS_NOTE,
+        accuracy_m: 10,
+        accuracy: 'administrative outline as published by DataV GeoAtlas (2019); 2–5 m from independent bus-stop positions where it follows 嵩山路',
+      },
+      geometry: districtGeometry,
+    },
+  ]),
+);
+
+const NAME_EN: Record<number, string> = {
+  410102: 'Zhongyuan',
+  410104: 'Guancheng',
+  410105: 'Jinshui',
+  410106: 'Shangjie',
+  410108: 'Huiji',
+  410122: 'Zhongmu',
+  410181: 'Gongyi',
+  410182: 'Xingyang',
+  410183: 'Xinmi',
+  410184: 'Xinzheng',
+  410185: 'Dengfeng',
+};
+const city = readJson('GeoJsons_410100_full.json') as FeatureCollection<
+  MultiPolygon | Polygon,
+  { adcode: number; name: string }
+>;
+write(
+  'context.geojson',
+  featureCollection(
+    city.features
+      .filter((f) => f.properties.adcode !== 410103)
+      .map((f) => ({
+        type: 'Feature' as const,
+        id: f.properties.adcode,
+        properties: {
+          adcode: f.properties.adcode,
+          name_zh: f.properties.name,
+          name_en: NAME_EN[f.properties.adcode] ?? '',
+          source: CONTEXT_SOURCE,
+          crs_note: CRS_NOTE,
+          accuracy: 'simplified outline, for orientation only',
+        },
+        geometry: gcjToWgs(f.geometry),
+      })),
+  ),
+);
+
+// ---------------------------------------------------------------- axes
+interface Vertex {
+  i: number;
+  lon: number;
+  lat: number;
+  confidence: string;
+  evidence: string;
+}
+const AXES = [
+  {
+    id: 'songshan',
+    road: '嵩山路',
+    name_zh: '嵩山路',
+    name_en: 'Songshan Road',
+    theme_zh: '嵩山路科创产业发展轴',
+    theme_en: 'Songshan Road sci-tech innovation axis',
+  },
+  {
+    id: 'daxue',
+    road: '大学路',
+    name_zh: '大学路',
+    name_en: 'Daxue Road',
+    theme_zh: '大学路健康服务及消费提质发展轴',
+    theme_en: 'Daxue Road health services & consumption upgrade axis',
+  },
+  {
+    id: 'jingguang',
+    road: '京广路',
+    name_zh: '京广路',
+    name_en: 'Jingguang Road',
+    theme_zh: '京广路总部经济和特色商业发展轴',
+    theme_en: 'Jingguang Road headquarters economy & characteristic commerce axis',
+  },
+] as const;
+
+const roads = readJson('roads_evidence_wgs84.geojson') as FeatureCollection<
+  LineString,
+  { name: string; vertices: Vertex[] }
+>;
+write(
+  'axes.geojson',
+  featureCollection(
+    AXES.map((axis): Feature<LineString> => {
+      const road = roads.features.find((f) => f.properties.name.startsWith(axis.road));
+      if (!road) throw new Error(`roads_evidence_wgs84.geojson: no road named ${axis.road}`);
+      const vertices = road.properties.vertices;
+      const confidences = vertices.map((v) => v.confidence.split(' ')[0]);
+      return {
+        type: 'Feature',
+        id: axis.id,
+        properties: {
+          id: axis.id,
+          name_zh: axis.name_zh,
+          name_en: axis.name_en,
+          theme_zh: axis.theme_zh,
+          theme_en: axis.theme_en,
+          accuracy_m_min: 20,
+          accuracy_m_max: 250,
+          accuracy:
+            'APPROXIMATE evidence-built centreline: 20–40 m at bus-stop vertices, 100–250 m at the southern ends; straight between vertices (up to 2.3 km apart). Schematic use at zoom ≤ 15.',
+          source:
+            'shared/geo-sources roads_evidence_wgs84.geojson: 2013 bus stops (chinpeng/zhengzhoubus @ cc223b2b, BD-09) and AMap POIs (GCJ-02), converted with gcoord 1.0.7',
+          vertex_confidence: {
+            high: confidences.filter((c) => c === 'high').length,
+            medium: confidences.filter((c) => c === 'medium').length,
+            low: confidences.filter((c) => c === 'low').length,
+          },
+          vertices: vertices.map((v) => ({ i: v.i, confidence: v.confidence, evidence: v.evidence })),
+        },
+        geometry: { type: 'LineString', coordinates: vertices.map((v) => [round6(v.lon), round6(v.lat)]) },
+      };
+    }),
+  ),
+);
+
+// ---------------------------------------------------------------- zones (schematic)
+// Bands by latitude, intersected with the district. Bands run far east/west so only the district clips.
+const band = (south: number, north: number) =>
+  polygon([[[113.0, south], [114.5, south], [114.5, north], [113.0, north], [113.0, south]]]);
+const districtFeature = { type: 'Feature', properties: {}, geometry: districtGeometry } as Feature<MultiPolygon>;
+write(
+  'zones.geojson',
+  featureCollection(
+    ZONE_CUTS.map((zone) => {
+      const clipped = intersect(featureCollection<Polygon | MultiPolygon>([districtFeature, band(zone.south, zone.north)]));
+      if (!clipped) throw new Error(`zone ${zone.id}: empty after clipping to the district`);
+      return {
+        type: 'Feature' as const,
+        id: zone.id,
+        properties: {
+          id: zone.id,
+          name_zh: zone.name_zh,
+          name_en: zone.name_en,
+          schematic: true,
+          rule: SCHEMATIC_ZONE_RULE,
+          source: 'schematic: district boundary (geo/district.geojson) cut at ring-road latitudes from bus stops; NOT an official zone',
+        },
+        geometry: { ...clipped.geometry, coordinates: roundCoords(clipped.geometry.coordinates) } as Polygon | MultiPolygon,
+      };
+    }),
+  ),
+);
+
+// ---------------------------------------------------------------- sites and landmarks
+const poiTable = parseCsv(readFileSync(join(SRC, 'pois_wgs84.csv'), 'utf8'));
+if (poiTable.issues.length) throw new Error(`pois_wgs84.csv: ${poiTable.issues[0]?.message}`);
+const [poiHeader, ...poiRows] = poiTable.rows;
+if (!poiHeader) throw new Error('pois_wgs84.csv: empty');
+const col = (name: string): number => {
+  const i = poiHeader.fields.indexOf(name);
+  if (i < 0) throw new Error(`pois_wgs84.csv: no column ${name}`);
+  return i;
+};
+const pois = poiRows.map((r) => ({
+  name: r.fields[col('name')]!,
+  lon: Number(r.fields[col('wgs84_lon')]),
+  lat: Number(r.fields[col('wgs84_lat')]),
+  source_crs: r.fields[col('source_crs')]!,
+  source_lon: Number(r.fields[col('source_lon')]),
+  source_lat: Number(r.fields[col('source_lat')]),
+  confidence: r.fields[col('confidence')]!,
+  evidence: r.fields[col('evidence')]!,
+}));
+function poi(prefix: string) {
+  const found = pois.filter((p) => p.name.startsWith(prefix));
+  if (found.length !== 1) throw new Error(`pois_wgs84.csv: expected one place named ${prefix}…, found ${found.length}`);
+  return found[0]!;
+}
+
+function pointFromPoi(prefix: string, props: Record<string, unknown>): Feature<Point> {
+  const p = poi(prefix);
+  return {
+    type: 'Feature',
+    properties: {
+      ...props,
+      place: p.name,
+      confidence: p.confidence,
+      evidence: p.evidence,
+      source_crs: p.source_crs,
+      source_coordinates: [p.source_lon, p.source_lat],
+      source: 'shared/geo-sources pois_wgs84.csv',
+    },
+    geometry: { type: 'Point', coordinates: [round6(p.lon), round6(p.lat)] },
+  };
+}
+
+// Which located place is which project's site. Only places that ARE the project (or, for the tunnel,
+// its surroundings) — a project whose site no source gives stays unmapped in data/projects.csv.
+const siteFeatures: Feature<Point>[] = [
+  pointFromPoi('亚细亚卓悦城', { project_id: 'yaxiya-zhuoyue', accuracy_m: 50 }),
+  pointFromPoi('中铁·泰和里', { project_id: 'crec-taihe', accuracy_m: 80 }),
+  pointFromPoi('亚星万嘉百汇', { project_id: 'yaxing-wanjia', accuracy_m: 80 }),
+  pointFromPoi('德化步行街', { project_id: 'dehua-street', accuracy_m: 150 }),
+  pointFromPoi('二七广场', {
+    project_id: 'erqi-square-tunnel',
+    accuracy_m: 300,
+    location_note: 'the tunnel runs under the 二七广场 area; pin at the square’s bus stop, not at the tunnel itself',
+  }),
+];
+
+// 二七投控中部数字科创城: "大学南路与桂江路交叉口" (Zhengzhou Daily, dzb.zzrbnews.com/news/94171.html).
+// 大学南路's longitude there is interpolated on the 大学路 axis; 桂江路's latitude is that of the
+// 嵩山南路/桂江路 junction vertex (medium ±150 m). Which corner of the junction is not stated.
+{
+  const daxue = roads.features.find((f) => f.properties.name.startsWith('大学路'))!;
+  const guijiang = roads.features
+    .find((f) => f.properties.name.startsWith('嵩山路'))!
+    .properties.vertices.find((v) => v.evidence.includes('桂江路'))!;
+  const line = daxue.geometry.coordinates as Position[];
+  const k = line.findIndex((c, i) => i > 0 && c[1]! <= guijiang.lat && line[i - 1]![1]! > guijiang.lat);
+  const [a, b] = [line[k - 1]!, line[k]!];
+  const t = (guijiang.lat - a[1]!) / (b[1]! - a[1]!);
+  siteFeatures.push({
+    type: 'Feature',
+    properties: {
+      project_id: 'digital-sci-tech-city',
+      accuracy_m: 250,
+      place: '大学南路与桂江路交叉口',
+      confidence: 'medium (±250 m): junction constructed from the 大学路 axis and the 桂江路 latitude; which corner is not published',
+      evidence: `大学南路 lon interpolated on 大学路 vertices ${k - 1}–${k}; 桂江路 lat from 嵩山南路/桂江路 junction (${guijiang.confidence})`,
+      source_crs: 'WGS84',
+      source: 'Zhengzhou Daily (dzb.zzrbnews.com/news/94171.html); geo/sources/roads_evidence_wgs84.geojson',
+    },
+    geometry: { type: 'Point', coordinates: [round6(a[0]! + t * (b[0]! - a[0]!)), round6(guijiang.lat)] },
+  });
+}
+write('sites.geojson', featureCollection(siteFeatures.map((f) => ({ ...f, id: f.properties!.project_id as string }))));
+
+const LANDMARKS: Array<[prefix: string, id: string, name_zh: string, name_en: string, accuracy_m: number]> = [
+  ['二七广场', 'erqi-square', '二七广场', 'Erqi Square', 200],
+  ['郑州华润万象城', 'mixc', '郑州华润万象城', 'MixC Zhengzhou', 80],
+  ['二七万达广场', 'wanda', '二七万达广场', 'Erqi Wanda Plaza', 100],
+  ['郑州大学', 'zzu', '郑州大学（大学路校区）', 'Zhengzhou University (Daxue Rd campus)', 400],
+  ['郑州博物馆', 'museum', '郑州博物馆（嵩山馆）', 'Zhengzhou Museum (Songshan)', 150],
+  ['郑州航空工业管理学院', 'zua', '郑州航空工业管理学院', 'Zhengzhou Univ. of Aeronautics', 300],
+  ['杉杉奥莱', 'shanshan-outlets', '杉杉奥莱（二七店）', 'Shanshan Outlets (Erqi)', 100],
+  ['郑州古玩城', 'antique-city', '郑州古玩城', 'Zhengzhou Antique City', 150],
+  ['碧波园', 'bibo', '碧波园（片区）', 'Bibo Garden (area)', 500],
+  ['樱桃沟', 'yingtaogou', '樱桃沟（片区）', 'Yingtaogou (area)', 2000],
+];
+write(
+  'landmarks.geojson',
+  featureCollection(
+    LANDMARKS.map(([prefix, id, name_zh, name_en, accuracy_m]) => ({
+      ...pointFromPoi(prefix, { id, name_zh, name_en, accuracy_m }),
+      id,
+    })),
+  ),
+);

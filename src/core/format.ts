@@ -1,0 +1,37 @@
+import type { Lang } from './model.ts';
+
+export const NOT_DISCLOSED: Record<Lang, string> = { zh: '未公开', en: 'not disclosed' };
+
+const locale = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en-GB');
+
+function number(value: number, lang: Lang, maxFractionDigits: number): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: maxFractionDigits }).format(value);
+}
+
+/**
+ * An amount in 亿元 (10^8 yuan): "591 亿元" in Chinese; in English billions ("CNY 59.1 bn") or, under
+ * 1 bn, millions ("CNY 500 m"). `null` is "not disclosed", never 0.
+ */
+export function formatYi(value: number | null, lang: Lang): string {
+  if (value === null) return NOT_DISCLOSED[lang];
+  if (lang === 'zh') return `${number(value, lang, 2)} 亿元`;
+  return value >= 10 ? `CNY ${number(value / 10, lang, 2)} bn` : `CNY ${number(value * 100, lang, 1)} m`;
+}
+
+export function formatCount(value: number | null, lang: Lang): string {
+  return value === null ? NOT_DISCLOSED[lang] : number(value, lang, 0);
+}
+
+/** A ratio (0.129) as a percentage ("12.9%"). */
+export function formatPercent(value: number | null, lang: Lang): string {
+  if (value === null) return NOT_DISCLOSED[lang];
+  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(value);
+}
+
+export function formatKm(value: number, lang: Lang): string {
+  return lang === 'zh' ? `${number(value, lang, 1)} 公里` : `${number(value, lang, 1)} km`;
+}
+
+export function formatMetres(value: number, lang: Lang): string {
+  return lang === 'zh' ? `${number(value, lang, 0)} 米` : `${number(value, lang, 0)} m`;
+}

@@ -1,0 +1,85 @@
+/** The vocabulary of the ledger: axis ids, statuses, sectors, with their zh/en labels. */
+
+export const AXIS_IDS = ['songshan', 'daxue', 'jingguang'] as const;
+export type AxisId = (typeof AXIS_IDS)[number];
+
+export const STATUSES = [
+  'planned',
+  'negotiating',
+  'signed',
+  'started',
+  'under_construction',
+  'completed',
+  'operating',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const SECTORS = [
+  'industry',
+  'sci_tech',
+  'health',
+  'commerce',
+  'culture_tourism',
+  'urban_renewal',
+  'infrastructure',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export type Lang = 'zh' | 'en';
+
+export const STATUS_LABELS: Record<Status, Record<Lang, string>> = {
+  planned: { zh: '谋划', en: 'planned' },
+  negotiating: { zh: '洽谈', en: 'negotiating' },
+  signed: { zh: '签约', en: 'signed' },
+  started: { zh: '开工', en: 'started' },
+  under_construction: { zh: '在建', en: 'under construction' },
+  completed: { zh: '建成', en: 'completed' },
+  operating: { zh: '运营', en: 'operating' },
+};
+
+export const SECTOR_LABELS: Record<Sector, Record<Lang, string>> = {
+  industry: { zh: '产业园区', en: 'industry' },
+  sci_tech: { zh: '科技创新', en: 'sci-tech' },
+  health: { zh: '医药健康', en: 'health' },
+  commerce: { zh: '商贸消费', en: 'commerce' },
+  culture_tourism: { zh: '文商旅', en: 'culture & tourism' },
+  urban_renewal: { zh: '城市更新', en: 'urban renewal' },
+  infrastructure: { zh: '基础设施', en: 'infrastructure' },
+};
+
+/** A ledger row after validation. `null` means the source does not disclose it. */
+export interface Project {
+  id: string;
+  name_zh: string;
+  name_en: string | null;
+  axis_declared: AxisId | null;
+  zone_declared: string | null;
+  sector: Sector | null;
+  status: Status | null;
+  /** 亿元 (100 million yuan). */
+  investment_total_yi: number | null;
+  /** 亿元 invested in 2023. */
+  investment_2023_yi: number | null;
+  address: string | null;
+  source: string;
+  as_of: string | null;
+  note: string | null;
+}
+
+/** Where a project is, from geo/sites.geojson. */
+export interface Site {
+  project_id: string;
+  /** Index of the feature in its file, for messages. */
+  feature: number;
+  lon: number;
+  lat: number;
+  accuracy_m: number | null;
+  place: string | null;
+  confidence: string | null;
+  evidence: string | null;
+}
+
+/** A project joined with its site (or `null`: kept and listed as "not mapped"). */
+export interface MappedProject extends Project {
+  site: Site | null;
+}

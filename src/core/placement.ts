@@ -1,0 +1,51 @@
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { lineLengthM, pointToLineM, prepareLine, type PreparedLine } from './geodesy.ts';
+import type { AxisFeature, ZoneFeature } from './load_geo.ts';
+import { AXIS_IDS, type AxisId, type MappedProject } from './model.ts';
+
+/**
+ * Where each project lies relative to the axes and zones. It does not depend on the corridor width,
+ * so it is computed once per data set; a width change only compares these distances again.
+ */
+export interface Placement {
+  /** Metres to each axis line; `null` for a project that is not mapped. */
+  distances_m: Record<AxisId, number> | null;
+  /** The schematic (or official) zone containing the site, if any. */
+  zone: string | null;
+}
+
+export interface PreparedAxis {
+  id: AxisId;
+  feature: AxisFeature;
+  line: PreparedLine;
+  length_m: number;
+}
+
+export function prepareAxes(axes: readonly AxisFeature[]): PreparedAxis[] {
+  return AXIS_IDS.map((id) => {
+    const feature = axes.find((a) => a.properties.id === id);
+    if (!feature) throw new Error(`prepareAxes: axis '${id}' is missing — load geo/axes.geojson with loadAxes() first`);
+    return { id, feature, line: prepareLine(feature.geometry.coordinates), length_m: lineLengthM(feature.geometry.coordinates) };
+  });
+}
+
+export function placeProjects(
+  projects: readonly MappedProject[],
+  axes: readonly PreparedAxis[],
+  zones: readonly ZoneFeature[],
+): Placement[] {
+  return projects.map(({ site }) => {
+    if (!site) return { distances_m: null, zone: null };
+    const distances_m = {} as Record<AxisId, number>;
+    for (const axis of axes) distances_m[axis.id] = pointToLineM(site.lon, site.lat, axis.line);
+    const zone = zones.find((z) => booleanPointInPolygon([site.lon, site.lat], z)) ?? null;
+    return { distances_m, zone: zone ? zone.properties.id : null };
+  });
+}
+
+/** The axes whose corridor (half-width in metres) contains the point, nearest first. */
+export function corridorsOf(placement: Placement, halfWidthM: number): AxisId[] {
+  const d = placement.distances_m;
+  if (!d) return [];
+  return AXIS_IDS.filter((id) => d[id] <= halfWidthM).sort((a, b) => d[a] - d[b]);
+}

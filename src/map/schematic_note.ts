@@ -1,0 +1,32 @@
+import type { IControl } from 'maplibre-gl';
+
+/** An always-visible note on the map: the zones are schematic, the axes approximate; and the data date. */
+export class SchematicNoteControl implements IControl {
+  private container: HTMLElement | null = null;
+
+  constructor(
+    private readonly badge: string,
+    private readonly text: string,
+  ) {}
+
+  onAdd(): HTMLElement {
+    const box = document.createElement('div');
+    box.className = 'maplibregl-ctrl schematic-note';
+    const badge = document.createElement('strong');
+    badge.textContent = this.badge;
+    const text = document.createElement('span');
+    text.textContent = ` ${this.text}`;
+    box.append(badge, text);
+    this.container = box;
+    return box;
+  }
+
+  onRemove(): void {
+    this.container?.remove();
+    this.container = null;
+  }
+
+  getDefaultPosition(): 'bottom-left' {
+    return 'bottom-left';
+  }
+}

@@ -1,0 +1,34 @@
+import type { AxisId } from '../core/model.ts';
+
+/**
+ * Colours of the map and the panel. Axis colours are from the Okabe–Ito palette (distinct under the
+ * common colour-vision deficiencies); every text colour passes WCAG AA on its background.
+ */
+export interface Theme {
+  background: string;
+  context: { fill: string; line: string; label: string };
+  district: { fill: string; line: string; label: string };
+  zone: { fill: Record<string, string>; line: string; label: string };
+  axis: Record<AxisId, string>;
+  /** Pins of located projects outside every corridor. */
+  outside: string;
+  pinStroke: string;
+  landmark: { fill: string; label: string };
+  halo: string;
+}
+
+export const LIGHT: Theme = {
+  background: '#eef1f4',
+  context: { fill: '#e2e6ea', line: '#a9b1ba', label: '#59636e' },
+  district: { fill: '#fbfbf8', line: '#3d4752', label: '#3d4752' },
+  zone: {
+    fill: { north: '#e9eef8', central: '#f6f0e1', south: '#e6f2e6' },
+    line: '#8a94a0',
+    label: '#4a5563',
+  },
+  axis: { songshan: '#0072B2', daxue: '#D55E00', jingguang: '#009E73' },
+  outside: '#6b7280',
+  pinStroke: '#ffffff',
+  landmark: { fill: '#4a5563', label: '#374151' },
+  halo: '#ffffff',
+};

@@ -1,0 +1,97 @@
+/** The data build CLI, run as a user runs it: `npm run data -- …` is `tsx scripts/data.ts …`. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/repo.ts';
+
+function data(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/data.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const tempDir = () => mkdtempSync(join(tmpdir(), 'erqi-data-'));
+
+describe('npm run data -- --json', () => {
+  const run = data('--json', '--out', tempDir());
+
+  it('prints per-axis reported and mapped figures as JSON', () => {
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.axes.map((a: { id: string; reported: object; mapped: { projects: number; investment_yi: number | null; disclosed: number } }) => ({
+      id: a.id,
+      reported: a.reported,
+      mapped: { projects: a.mapped.projects, investment_yi: a.mapped.investment_yi, disclosed: a.mapped.disclosed },
+    }))).toEqual([
+      { id: 'songshan', reported: expect.objectContaining({ projects: 31, investment_yi: 591 }), mapped: { projects: 1, investment_yi: null, disclosed: 0 } },
+      { id: 'daxue', reported: expect.objectContaining({ projects: 31, investment_yi: 396 }), mapped: { projects: 1, investment_yi: null, disclosed: 0 } },
+      { id: 'jingguang', reported: expect.objectContaining({ projects: 35, investment_yi: 365 }), mapped: { projects: 1, investment_yi: null, disclosed: 0 } },
+    ]);
+    expect(out.axes[0].length_km).toBeCloseTo(11.5, 1);
+  });
+
+  it('prints warnings (projects outside every corridor) without failing', () => {
+    expect(run.stderr).toMatch(/geo\/sites\.geojson:features\[0\]: warning: geometry: 'yaxiya-zhuoyue' lies outside every 500 m corridor/);
+  });
+
+  it('changes with the corridor width', () => {
+    const wide = JSON.parse(data('--json', '--corridor', '1600').stdout);
+    expect(wide.corridor_m).toBe(1600);
+    expect(wide.axes.find((a: { id: string }) => a.id === 'jingguang').mapped.project_ids).toContain('yaxiya-zhuoyue');
+  });
+});
+
+describe('npm run data (writing the bundle)', () => {
+  it('writes DIR/bundle.json and nothing else', () => {
+    const out = tempDir();
+    const run = data('--out', out);
+    expect(run.code).toBe(0);
+    expect(readdirSync(out)).toEqual(['bundle.json']);
+    const bundle = JSON.parse(readFileSync(join(out, 'bundle.json'), 'utf8'));
+    expect(bundle.format).toBe('erqi-axis-map/bundle@1');
+    expect(bundle.projects).toHaveLength(18);
+    expect(bundle.as_of).toBe('2023-12');
+  });
+
+  it('on a bad file exits non-zero, names every problem, and leaves the previous output byte for byte', () => {
+    const out = tempDir();
+    const target = join(out, 'bundle.json');
+    const previous = '{"previous":"output"}';
+    writeFileSync(target, previous);
+    const run = data('--projects', 'tests/fixtures/projects_bad.csv', '--sites', 'tests/fixtures/sites_bad.geojson', '--out', out);
+    expect(run.code).toBe(1);
+    for (const line of [
+      'tests/fixtures/projects_bad.csv:4: id: duplicate id',
+      "tests/fixtures/projects_bad.csv:5: axis_declared: unknown axis '嵩山路'",
+      'tests/fixtures/projects_bad.csv:6: status: unknown status',
+      "tests/fixtures/projects_bad.csv:7: investment_total_yi: '约5亿' is not a number",
+      'tests/fixtures/projects_bad.csv:8: investment_total_yi: -3 is negative',
+      'tests/fixtures/projects_bad.csv:9: investment_total_yi: 1e12 亿元 is implausible',
+      'tests/fixtures/projects_bad.csv:11: source: is required',
+      'tests/fixtures/projects_bad.csv:12: has 3 fields',
+      'tests/fixtures/sites_bad.geojson:features[1]: geometry: [34.72, 113.638] looks like [lat, lon]',
+      'tests/fixtures/sites_bad.geojson:features[2]: geometry: [0, 0] is outside Zhengzhou',
+      'tests/fixtures/sites_bad.geojson:features[5]: project_id:',
+    ]) {
+      expect(run.stderr).toContain(line);
+    }
+    expect(run.stderr).toMatch(/\d+ errors: nothing written\./);
+    expect(readFileSync(target, 'utf8')).toBe(previous);
+    expect(readdirSync(out)).toEqual(['bundle.json']);
+  });
+
+  it('names a file it cannot read', () => {
+    const run = data('--projects', 'no/such.csv', '--out', tempDir());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no/such.csv: cannot read (ENOENT)');
+  });
+
+  it('rejects a corridor width that is not a number of metres, with the usage', () => {
+    const out = tempDir();
+    const run = data('--corridor', 'wide', '--out', out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--corridor: 'wide' is not a half-width in metres/);
+    expect(run.stderr).toContain('usage: npm run data');
+    expect(existsSync(join(out, 'bundle.json'))).toBe(false);
+  });
+});

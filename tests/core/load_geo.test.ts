@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { loadAxes, loadSites, loadZones } from '../../src/core/load_geo.ts';
+import { fixture, repoFile } from '../helpers/repo.ts';
+
+const FILE = 'tests/fixtures/sites_bad.geojson';
+
+describe('loadSites', () => {
+  const { value, issues } = loadSites(FILE, fixture('sites_bad.geojson'));
+  const at = (feature: number) => issues.filter((i) => i.feature === feature);
+
+  it('keeps the plausible sites, the 3-D one without its altitude', () => {
+    expect(value.map((s) => [s.project_id, s.lon, s.lat])).toEqual([
+      ['ok-1', 113.638, 34.72],
+      ['three-d', 113.6381, 34.7201],
+    ]);
+  });
+
+  it.each([
+    [1, 'geometry', /looks like \[lat, lon\].*\[113\.638, 34\.72\]/],
+    [2, 'geometry', /outside Zhengzhou/],
+    [3, 'geometry', /missing/],
+    [4, 'geometry.type', /must be a Point, got LineString/],
+    [5, 'project_id', /'ok-1' already has a site \(features\[0\]\)/],
+    [6, 'project_id', /project_id is required/],
+    [8, 'geometry.coordinates', /must be numbers/],
+  ])('features[%i]: %s — %s', (feature, field, message) => {
+    expect(at(feature)).toEqual([
+      expect.objectContaining({ file: FILE, feature, field, severity: 'error', message: expect.stringMatching(message) }),
+    ]);
+  });
+
+  it('warns that an altitude is ignored', () => {
+    expect(at(7)).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/altitude/) })]);
+  });
+
+  it('reports text that is not JSON, and JSON that is not a FeatureCollection', () => {
+    expect(loadSites('t.geojson', '{"type":"FeatureCollection","features":[').issues[0]!.message).toMatch(/not valid JSON/);
+    expect(loadSites('t.geojson', '{"type":"Feature"}').issues[0]!.message).toMatch(/FeatureCollection/);
+  });
+
+  it('reads the shipped sites with no issue', () => {
+    const { file, text } = repoFile('geo/sites.geojson');
+    const loaded = loadSites(file, text);
+    expect(loaded.issues).toEqual([]);
+    expect(loaded.value).toHaveLength(6);
+  });
+});
+
+describe('loadAxes', () => {
+  it('reads the three shipped axes', () => {
+    const { file, text } = repoFile('geo/axes.geojson');
+    const { value, issues } = loadAxes(file, text);
+    expect(issues).toEqual([]);
+    expect(value.map((a) => a.properties.id)).toEqual(['songshan', 'daxue', 'jingguang']);
+  });
+
+  it('says which axis is missing or unknown', () => {
+    const fc = JSON.parse(repoFile('geo/axes.geojson').text);
+    fc.features[1].properties.id = 'daxue-road';
+    const { issues } = loadAxes('a.geojson', JSON.stringify(fc));
+    expect(issues).toEqual([
+      expect.objectContaining({ feature: 1, field: 'id', message: expect.stringMatching(/unknown axis 'daxue-road'/) }),
+      expect.objectContaining({ field: 'id', message: "expected exactly one axis 'daxue', found 0" }),
+    ]);
+  });
+});
+
+describe('loadZones', () => {
+  it('reads the shipped zones, all marked schematic', () => {
+    const { file, text } = repoFile('geo/zones.geojson');
+    const { value, issues } = loadZones(file, text);
+    expect(issues).toEqual([]);
+    expect(value.map((z) => [z.properties.id, z.properties.schematic])).toEqual([
+      ['north', true],
+      ['central', true],
+      ['south', true],
+    ]);
+  });
+
+  it('requires every zone to say whether it is schematic', () => {
+    const fc = JSON.parse(repoFile('geo/zones.geojson').text);
+    delete fc.features[2].properties.schematic;
+    expect(loadZones('z.geojson', JSON.stringify(fc)).issues).toEqual([
+      expect.objectContaining({ feature: 2, field: 'schematic', message: expect.stringMatching(/true or false/) }),
+    ]);
+  });
+});
