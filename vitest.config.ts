@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     // Deterministic: fixed time zone; no network is used by any test.
     env: { TZ: 'UTC' },
+    // The JSON report is what .ci/run counts its closing `N passed, N failed` line from.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     projects: [
       { test: { name: 'unit', environment: 'node', include: ['tests/core/**/*.test.ts', 'tests/*.test.ts'] } },
       { test: { name: 'dom', environment: 'jsdom', include: ['tests/dom/**/*.test.ts'] } },

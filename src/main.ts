@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     note: { badge: t('schematicBadge', lang), text: `${t('schematicNote', lang)} ${t('asOf', lang)} ${bundle.as_of}` },
     onProjectClick(id, lngLat) {
       const project = bundle.projects.find((p) => p.id === id);
-      if (project) view.showPopup(lngLat, renderProjectPopup(project, lang));
+      if (project) view.showPopup(lngLat, renderProjectPopup(project, bundle.reported.sources, lang));
     },
   });
   window.__erqi.map = view.map;

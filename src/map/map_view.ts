@@ -51,7 +51,7 @@ export function createMapView(options: MapViewOptions): MapView {
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
   map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
-  map.addControl(new SchematicNoteControl(options.note.badge, options.note.text), 'bottom-left');
+  map.addControl(new SchematicNoteControl(options.note.badge, options.note.text));
 
   for (const layer of CLICKABLE_LAYERS) {
     map.on('click', layer, (e) => {

@@ -26,7 +26,7 @@ export class SchematicNoteControl implements IControl {
     this.container = null;
   }
 
-  getDefaultPosition(): 'bottom-left' {
-    return 'bottom-left';
+  getDefaultPosition(): 'top-left' {
+    return 'top-left';
   }
 }

@@ -48,8 +48,11 @@ function axisCard(a: AxisAggregate, lang: Lang, theme: Theme): HTMLElement {
       el(
         'dd',
         { 'data-figure': 'mapped' },
-        `${t('located', lang)} ${formatCount(a.mapped.projects, lang)} ${t('projectsUnit', lang)} · ` +
-          `${t('investmentDisclosed', lang)} ${formatCount(a.mapped.disclosed, lang)}: ${formatYi(a.mapped.investment_yi, lang)}`,
+        t('mappedSummary', lang, {
+          n: formatCount(a.mapped.projects, lang),
+          disclosed: formatCount(a.mapped.disclosed, lang),
+          investment: formatYi(a.mapped.investment_yi, lang),
+        }),
       ),
       el('dt', {}, t('perKm', lang)),
       el('dd', { 'data-figure': 'per-km' }, a.mapped.investment_per_km === null ? formatYi(null, lang) : `${formatYi(a.mapped.investment_per_km, lang)}/km`),

@@ -8,8 +8,10 @@ export const STRINGS = {
   reported: { zh: '报告', en: 'Reported' },
   onMap: { zh: '地图', en: 'On this map' },
   projectsUnit: { zh: '项', en: 'projects' },
-  located: { zh: '已定位于走廊内', en: 'located in corridor' },
-  investmentDisclosed: { zh: '披露投资', en: 'investment disclosed for' },
+  mappedSummary: {
+    zh: '走廊内已定位 {n} 项 · 披露投资 {disclosed} 项：{investment}',
+    en: '{n} located in corridor · investment disclosed for {disclosed}: {investment}',
+  },
   coverage: { zh: '项目覆盖率', en: 'Project coverage' },
   axisLength: { zh: '轴线长度（近似）', en: 'Axis length (approx.)' },
   corridor: { zh: '走廊半宽', en: 'Corridor half-width' },

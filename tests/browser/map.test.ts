@@ -1,0 +1,96 @@
+/** The built app in headless Chromium: the first map, as a user opens it. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAYER } from '../../src/map/ids.ts';
+import { LIGHT } from '../../src/map/theme.ts';
+import { launch, ROOT, startServer, waitForMap, watchedPage, type Watched } from './harness.ts';
+import { countColours } from './pixels.ts';
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+let w: Watched;
+
+beforeAll(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+  w = await watchedPage(browser);
+  await w.page.goto(url);
+  await waitForMap(w.page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Rendered features of a layer, as plain data. */
+const rendered = (layer: string) =>
+  w.page.evaluate((layer) => window.__erqi!.map!.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties), layer);
+
+describe('the first map', () => {
+  it('reaches idle with no console error and no failed request', () => {
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.failedRequests).toEqual([]);
+  });
+
+  it('draws the three axes and their labels', async () => {
+    const axes = new Set((await rendered(LAYER.axesLine)).map((p) => p['id']));
+    expect([...axes].sort()).toEqual(['daxue', 'jingguang', 'songshan']);
+    expect((await rendered(LAYER.axesLabel)).length).toBeGreaterThan(0);
+  });
+
+  it('draws the corridors, the zones with their schematic labels, and the district', async () => {
+    expect(new Set((await rendered(LAYER.corridorsFill)).map((p) => p['axis_id'])).size).toBe(3);
+    const zoneLabels = (await rendered(LAYER.zonesLabel)).map((p) => p['name_zh']);
+    expect(zoneLabels.length).toBeGreaterThan(0);
+    for (const name of zoneLabels) expect(name).toContain('示意');
+    expect((await rendered(LAYER.districtLine)).length).toBeGreaterThan(0);
+    expect((await rendered(LAYER.contextLabel)).length).toBeGreaterThan(0);
+  });
+
+  it('draws a pin for each of the six located projects', async () => {
+    const ids = new Set((await rendered(LAYER.projectsCircle)).map((p) => p['id']));
+    expect([...ids].sort()).toEqual(['crec-taihe', 'dehua-street', 'digital-sci-tech-city', 'erqi-square-tunnel', 'yaxing-wanjia', 'yaxiya-zhuoyue']);
+  });
+
+  it('shows the schematic note and the data date on the map', async () => {
+    const note = await w.page.locator('.schematic-note').innerText();
+    expect(note).toContain('示意');
+    expect(note).toContain('数据截至 2023-12');
+  });
+
+  it('shows the reported and mapped figures in the panel', async () => {
+    const panel = await w.page.locator('#panel').innerText();
+    expect(panel).toContain('31 项 · 591 亿元');
+    expect(panel).toContain('31 项 · 396 亿元');
+    expect(panel).toContain('35 项 · 365 亿元');
+    expect(panel).toContain('走廊内已定位 1 项');
+  });
+
+  it('opens a pin’s card when the pin is clicked at its projected position', async () => {
+    const point = await w.page.evaluate(() => {
+      const m = window.__erqi!.map!;
+      const p = m.project([113.623823, 34.68865]); // 亚星万嘉百汇
+      const box = m.getCanvas().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await w.page.mouse.click(point.x, point.y);
+    const popup = w.page.locator('.maplibregl-popup .project-popup');
+    await popup.waitFor({ timeout: 5000 });
+    const text = await popup.innerText();
+    expect(text).toContain('亚星万嘉百汇');
+    expect(text).toContain('嵩山南路343号');
+    expect(text).toContain('未公开');
+  });
+
+  it('looks like a map: the axis colours are on screen (screenshot saved for review)', async () => {
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    const png = await w.page.screenshot({ path: join(ROOT, 'test-results', 'map.png') });
+    const counts = await countColours(w.page, png, LIGHT.axis, 20);
+    for (const [axis, n] of Object.entries(counts)) expect(n, axis).toBeGreaterThan(150);
+  });
+});
