@@ -1,0 +1,61 @@
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import { csvCell } from './csv.ts';
+import type { MappedProject } from './model.ts';
+import { corridorsOf, type Placement } from './placement.ts';
+import { PROJECT_COLUMNS } from './project_schema.ts';
+
+/** Extra columns an export carries after the ledger's own (an import ignores them). */
+export const EXPORT_COLUMNS = ['axis_spatial', 'zone', 'lon', 'lat', 'accuracy_m'] as const;
+
+/**
+ * A cell a spreadsheet would run as a formula (= + - @, or a leading tab/CR) gets a leading apostrophe,
+ * so opening an export never executes anything (OWASP "CSV injection").
+ */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+const cell = (v: string | number | null): string => (v === null ? '' : typeof v === 'number' ? String(v) : csvCell(neutralise(v)));
+
+/** CSV of the given projects: UTF-8 with a BOM (Excel), CRLF, the ledger's columns then the map's. */
+export function projectsToCsv(projects: readonly MappedProject[], placements: readonly Placement[], corridorM: number): string {
+  const header = [...PROJECT_COLUMNS, ...EXPORT_COLUMNS].join(',');
+  const rows = projects.map((p, i) => {
+    const ledger = PROJECT_COLUMNS.map((c) => cell(p[c]));
+    const spatial = [
+      corridorsOf(placements[i]!, corridorM)[0] ?? null,
+      placements[i]!.zone,
+      p.site?.lon ?? null,
+      p.site?.lat ?? null,
+      p.site?.accuracy_m ?? null,
+    ].map(cell);
+    return [...ledger, ...spatial].join(',');
+  });
+  return '\uFEFF' + [header, ...rows].join('\r\n') + '\r\n';
+}
+
+/** GeoJSON of the given projects; one not mapped keeps its properties with a null geometry (RFC 7946 §3.2). */
+export function projectsToGeoJson(
+  projects: readonly MappedProject[],
+  placements: readonly Placement[],
+  corridorM: number,
+): FeatureCollection<Point | null> {
+  return {
+    type: 'FeatureCollection',
+    features: projects.map((p, i): Feature<Point | null> => {
+      const { site, ...ledger } = p;
+      return {
+        type: 'Feature',
+        id: p.id,
+        properties: {
+          ...ledger,
+          axis_spatial: corridorsOf(placements[i]!, corridorM)[0] ?? null,
+          zone: placements[i]!.zone,
+          accuracy_m: site?.accuracy_m ?? null,
+          location_evidence: site?.evidence ?? null,
+        },
+        geometry: site ? { type: 'Point', coordinates: [site.lon, site.lat] } : null,
+      };
+    }),
+  };
+}
