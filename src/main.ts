@@ -1,70 +1,38 @@
-import { aggregate } from './core/aggregate.ts';
-import type { ZoneFeature } from './core/load_geo.ts';
-import type { AxisFeature } from './core/load_geo.ts';
-import { placeProjects, prepareAxes } from './core/placement.ts';
-import { loadBundle } from './load_bundle.ts';
-import { createMapView } from './map/map_view.ts';
-import { projectPins } from './map/project_features.ts';
-import { LIGHT } from './map/theme.ts';
-import { renderAxisPanel } from './ui/axis_panel.ts';
+import { createApp } from './app/app.ts';
+import { parseUrlState } from './core/url_state.ts';
+import { loadBundle, loadConfig } from './load_bundle.ts';
 import { el } from './ui/dom.ts';
-import { renderProjectPopup } from './ui/project_popup.ts';
 import { t } from './ui/strings.ts';
 import './style.css';
 
-/** What the browser tests read: set once the map is drawn. */
+/** What the browser tests read: `ready` once the map is drawn. */
 declare global {
   interface Window {
-    __erqi?: { ready: boolean; error?: string; map?: import('maplibre-gl').Map; aggregates?: unknown };
+    __erqi?: { ready: boolean; error?: string; app?: import('./app/app.ts').App; map?: import('maplibre-gl').Map };
   }
 }
 
-const DATA_URL = 'data/bundle.json';
-
 async function main(): Promise<void> {
-  const lang = 'zh';
-  const panel = document.getElementById('panel')!;
-  const mapContainer = document.getElementById('map')!;
+  const root = document.getElementById('app')!;
   window.__erqi = { ready: false };
-
+  const zoneLang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
   let bundle;
   try {
-    bundle = await loadBundle(DATA_URL);
+    bundle = await loadBundle('data/bundle.json');
   } catch (e) {
     const message = (e as Error).message;
     window.__erqi.error = message;
-    panel.replaceChildren(el('div', { class: 'error', role: 'alert' }, `${t('loadError', lang)}: ${message}`));
+    root.replaceChildren(el('div', { class: 'error', role: 'alert' }, `${t('loadError', zoneLang)}: ${message}`));
     return;
   }
-
-  const axes = prepareAxes(bundle.axes.features as AxisFeature[]);
-  const zones = bundle.zones.features as ZoneFeature[];
-  const placements = placeProjects(bundle.projects, axes, zones);
-  const aggregates = aggregate(bundle.projects, placements, axes, zones, bundle.reported, bundle.corridor_m);
-  panel.replaceChildren(renderAxisPanel(aggregates, bundle.reported, lang, LIGHT));
-
-  const view = createMapView({
-    container: mapContainer,
-    data: {
-      context: bundle.context,
-      district: bundle.district,
-      zones: bundle.zones,
-      corridors: bundle.corridors,
-      axes: bundle.axes,
-      landmarks: bundle.landmarks,
-      projects: projectPins(bundle.projects, placements, bundle.corridor_m),
-    },
-    theme: LIGHT,
-    lang,
-    note: { badge: t('schematicBadge', lang), text: `${t('schematicNote', lang)} ${t('asOf', lang)} ${bundle.as_of}` },
-    onProjectClick(id, lngLat) {
-      const project = bundle.projects.find((p) => p.id === id);
-      if (project) view.showPopup(lngLat, renderProjectPopup(project, bundle.reported.sources, lang));
-    },
-  });
-  window.__erqi.map = view.map;
-  window.__erqi.aggregates = aggregates;
-  await view.idle;
+  const config = await loadConfig('config.json');
+  const zoneIds = bundle.zones.features.map((z) => String(z.properties?.['id']));
+  const { state, warnings } = parseUrlState(location.search, zoneIds);
+  for (const w of warnings) console.warn(w);
+  const app = createApp(root, bundle, config, state);
+  window.__erqi.app = app;
+  window.__erqi.map = app.view.map;
+  await app.ready;
   window.__erqi.ready = true;
 }
 

@@ -7,7 +7,12 @@ export const SOURCE = {
   axes: 'axes',
   projects: 'projects',
   landmarks: 'landmarks',
+  /** The selected project, drawn above everything even when its pin is inside a cluster. */
+  selection: 'selection',
 } as const;
+
+/** Raster basemap sources are `basemap-0`, `basemap-1`, … */
+export const basemapSourceId = (i: number): string => `basemap-${i}`;
 
 export const LAYER = {
   background: 'background',
@@ -26,9 +31,12 @@ export const LAYER = {
   axesLabel: 'axes-label',
   landmarksCircle: 'landmarks-circle',
   landmarksLabel: 'landmarks-label',
-  projectsCircle: 'projects-circle',
+  clusters: 'clusters',
+  clusterCount: 'cluster-count',
+  projectsPin: 'projects-pin',
   projectsLabel: 'projects-label',
+  selectionHalo: 'selection-halo',
 } as const;
 
-/** Layers a click or hover picks features from. */
-export const CLICKABLE_LAYERS = [LAYER.projectsCircle] as const;
+/** Layers whose features open a card when clicked. */
+export const PIN_LAYERS = [LAYER.projectsPin] as const;

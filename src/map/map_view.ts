@@ -1,13 +1,21 @@
-import { AttributionControl, Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import {
+  addProtocol,
+  AttributionControl,
+  FullscreenControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type LngLatBoundsLike,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { FeatureCollection } from 'geojson';
-import { ERQI_BOUNDS } from '../core/bounds.ts';
-import type { Lang } from '../core/model.ts';
-import { CLICKABLE_LAYERS, SOURCE } from './ids.ts';
+import type { View } from '../core/url_state.ts';
+import { drawPin, type Stage } from './icons.ts';
+import { LAYER, PIN_LAYERS, SOURCE } from './ids.ts';
 import { SchematicNoteControl } from './schematic_note.ts';
-import { buildStyle, type StyleData } from './style.ts';
-import type { Theme } from './theme.ts';
+import { buildStyle, type StyleData, type StyleOptions } from './style.ts';
 
 // Vite cannot see the worker URL MapLibre computes at run time; without this a built page never loads.
 setWorkerUrl(workerUrl);
@@ -18,68 +26,158 @@ const LOCAL_FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "
 export interface MapViewOptions {
   container: HTMLElement;
   data: StyleData;
-  theme: Theme;
-  lang: Lang;
-  /** Schematic note: a short badge and a sentence. */
+  style: StyleOptions;
+  /** Where to start: a saved view, else these bounds. */
+  view: View | null;
+  bounds: LngLatBoundsLike;
   note: { badge: string; text: string };
-  /** Called with a pin's project id when it is clicked. */
-  onProjectClick?: (id: string, lngLat: [number, number]) => void;
+  /** Inside a foreign page: ctrl/⌘ + scroll to zoom, two fingers to pan. */
+  cooperativeGestures?: boolean;
+  interactive?: boolean;
+  onProjectClick?: (id: string) => void;
+  /** After the user (or code) moved the map. */
+  onMoveEnd?: (view: View) => void;
+  /** A basemap tile failed; called once per basemap choice. */
+  onTileError?: () => void;
 }
 
 export interface MapView {
   readonly map: MapLibreMap;
   /** Resolves on the first `idle`: the style, data and labels are drawn. */
   readonly idle: Promise<void>;
-  /** Replaces one source's data (only call it when the data really changed). */
-  setData(source: keyof typeof SOURCE, data: FeatureCollection): void;
-  showPopup(lngLat: [number, number], content: Node): void;
+  /** Replaces the data of the sources given (call with what really changed). */
+  setData(data: Partial<StyleData>): void;
+  /** Language, basemap or highlighted axis changed: the style is rebuilt and diffed. */
+  setStyleOptions(style: StyleOptions): void;
+  fitBounds(bounds: LngLatBoundsLike): void;
+  flyTo(center: [number, number], zoom?: number): void;
+  getView(): View;
+  /** The map as it is drawn now, for a PNG export. */
+  snapshot(): HTMLCanvasElement;
   destroy(): void;
+}
+
+const prefersReducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+/** Event data marking camera moves the app makes on a person's request (see onMoveEnd). */
+const BY_APP = { byApp: true };
+
+let pmtilesReady: Promise<void> | null = null;
+/** The pmtiles:// protocol, loaded only when a pmtiles basemap is used. */
+export function ensurePmtiles(): Promise<void> {
+  pmtilesReady ??= import('pmtiles').then(({ Protocol }) => {
+    addProtocol('pmtiles', new Protocol().tile);
+  });
+  return pmtilesReady;
 }
 
 /** The one place that creates and talks to the MapLibre map. */
 export function createMapView(options: MapViewOptions): MapView {
+  let data = options.data;
+  let style = options.style;
   const map = new MapLibreMap({
     container: options.container,
-    style: buildStyle(options.data, options.theme, options.lang),
-    bounds: ERQI_BOUNDS,
-    fitBoundsOptions: { padding: 24 },
+    style: buildStyle(data, style),
+    ...(options.view
+      ? { center: options.view.center, zoom: options.view.zoom, bearing: options.view.bearing }
+      : { bounds: options.bounds, fitBoundsOptions: { padding: 24 } }),
     localIdeographFontFamily: LOCAL_FONTS,
     attributionControl: false,
-    maxZoom: 17,
-    minZoom: 8,
+    maxZoom: 18,
+    minZoom: 7,
+    cooperativeGestures: options.cooperativeGestures ?? false,
+    interactive: options.interactive ?? true,
+    // Kept so a PNG export can read the pixels back.
+    canvasContextAttributes: { preserveDrawingBuffer: true },
   });
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
+  map.addControl(new FullscreenControl(), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
   map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
   map.addControl(new SchematicNoteControl(options.note.badge, options.note.text));
 
-  for (const layer of CLICKABLE_LAYERS) {
+  // Pin images are drawn on demand, so they survive every style change.
+  map.setMissingStyleImageResolver((id) => {
+    const m = /^pin-(\w+)-(\w+)$/.exec(id);
+    if (!m || map.hasImage(id)) return;
+    const colour = m[1] === 'none' ? style.theme.outside : style.theme.axis[m[1] as keyof typeof style.theme.axis];
+    if (colour) map.addImage(id, drawPin(m[2] as Stage, colour), { pixelRatio: 2 });
+  });
+
+  for (const layer of PIN_LAYERS) {
     map.on('click', layer, (e) => {
-      const f = e.features?.[0];
-      const id = f?.properties?.['id'];
-      if (typeof id === 'string' && f?.geometry.type === 'Point') {
-        options.onProjectClick?.(id, f.geometry.coordinates as [number, number]);
-      }
+      const id = e.features?.[0]?.properties?.['id'];
+      if (typeof id === 'string') options.onProjectClick?.(id);
     });
     map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
     map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
   }
+  map.on('click', LAYER.clusters, async (e) => {
+    const feature = e.features?.[0];
+    const clusterId = feature?.properties?.['cluster_id'];
+    if (typeof clusterId !== 'number' || feature?.geometry.type !== 'Point') return;
+    const zoom = await (map.getSource(SOURCE.projects) as GeoJSONSource).getClusterExpansionZoom(clusterId);
+    map.easeTo({ center: feature.geometry.coordinates as [number, number], zoom, animate: !prefersReducedMotion() }, BY_APP);
+  });
+  map.on('mouseenter', LAYER.clusters, () => (map.getCanvas().style.cursor = 'pointer'));
+  map.on('mouseleave', LAYER.clusters, () => (map.getCanvas().style.cursor = ''));
+
+  let tileErrorReported = false;
+  map.on('error', (e) => {
+    const sourceId = (e as { sourceId?: string }).sourceId;
+    if (sourceId?.startsWith('basemap-')) {
+      if (!tileErrorReported) options.onTileError?.();
+      tileErrorReported = true;
+      return;
+    }
+    console.error(e.error);
+  });
+
+  const getView = (): View => {
+    const c = map.getCenter();
+    return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing() };
+  };
+  // Compact attribution starts folded: the (i) button opens it; the PNG export carries it in full.
+  map.once('load', () => options.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
 
   const idle = new Promise<void>((resolve) => map.once('idle', () => resolve()));
-  let popup: Popup | null = null;
+  // From the first idle on: the initial fit is the default view, not a view worth a link.
+  // Only moves a person made (or the app made for them) count, not a resize of the page.
+  void idle.then(() =>
+    map.on('moveend', (e: { originalEvent?: Event; byApp?: boolean }) => {
+      if (e.originalEvent || e.byApp) options.onMoveEnd?.(getView());
+    }),
+  );
 
   return {
     map,
     idle,
-    setData(source, data) {
-      (map.getSource(SOURCE[source]) as GeoJSONSource | undefined)?.setData(data);
+    getView,
+    setData(changed) {
+      data = { ...data, ...changed };
+      for (const [key, value] of Object.entries(changed)) {
+        (map.getSource(SOURCE[key as keyof typeof SOURCE]) as GeoJSONSource | undefined)?.setData(value);
+      }
     },
-    showPopup(lngLat, content) {
-      popup?.remove();
-      popup = new Popup({ maxWidth: '300px' }).setLngLat(lngLat).setDOMContent(content).addTo(map);
+    setStyleOptions(next) {
+      if (next.basemap !== style.basemap) tileErrorReported = false;
+      style = next;
+      const apply = () => map.setStyle(buildStyle(data, style), { diff: true });
+      if (next.basemap.some((s) => s.url?.startsWith('pmtiles://'))) void ensurePmtiles().then(apply);
+      else apply();
+    },
+    fitBounds(bounds) {
+      map.fitBounds(bounds, { padding: 40, animate: !prefersReducedMotion(), maxZoom: 15 }, BY_APP);
+    },
+    flyTo(center, zoom) {
+      const target = { center, zoom: Math.max(zoom ?? map.getZoom(), 14) };
+      if (prefersReducedMotion()) map.jumpTo(target, BY_APP);
+      else map.flyTo({ ...target, duration: 800 }, BY_APP);
+    },
+    snapshot() {
+      return map.getCanvas();
     },
     destroy() {
-      popup?.remove();
       map.remove();
     },
   };

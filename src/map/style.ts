@@ -2,11 +2,13 @@ import type {
   ExpressionSpecification,
   GeoJSONSourceSpecification,
   LayerSpecification,
+  RasterSourceSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { AXIS_IDS, type Lang } from '../core/model.ts';
-import { LAYER, SOURCE } from './ids.ts';
+import { AXIS_IDS, type AxisId, type Lang } from '../core/model.ts';
+import { STAGES, iconName } from './icons.ts';
+import { LAYER, SOURCE, basemapSourceId } from './ids.ts';
 import type { Theme } from './theme.ts';
 
 /** What the style draws. All of it comes from the data bundle and the core's outputs. */
@@ -17,7 +19,18 @@ export interface StyleData {
   corridors: FeatureCollection;
   axes: FeatureCollection;
   landmarks: FeatureCollection;
+  /** Pins of the filtered, located projects (see projectPins). */
   projects: FeatureCollection;
+  selection: FeatureCollection;
+}
+
+export interface StyleOptions {
+  theme: Theme;
+  lang: Lang;
+  /** Raster tiles under the schematic layers; empty for the schematic basemap. */
+  basemap: RasterSourceSpecification[];
+  /** The highlighted axis, if any: drawn wider, the others fainter. */
+  selectedAxis: AxisId | null;
 }
 
 /** Attribution shown by the map's attribution control, one line per source of what is drawn. */
@@ -27,72 +40,72 @@ export const ATTRIBUTION = {
   projects: '项目 Projects: 二七区2023年度报道; 郑州日报',
 } as const;
 
+/** Clusters form up to this zoom; above it every pin is drawn. */
+export const CLUSTER_MAX_ZOOM = 13;
+
 /** Name in the current language, falling back to Chinese. */
 export const nameField = (lang: Lang): ExpressionSpecification =>
   lang === 'zh' ? ['get', 'name_zh'] : ['coalesce', ['get', 'name_en'], ['get', 'name_zh']];
 
 /** `['match', ['get', property], key1, value1, …, fallback]` from a lookup table. */
-const match = (property: string, table: Record<string, string>, fallback: string): ExpressionSpecification =>
+const match = (property: string, table: Record<string, string | number>, fallback: string | number): ExpressionSpecification =>
   ['match', ['get', property], ...Object.entries(table).flat(), fallback] as unknown as ExpressionSpecification;
 
 const axisColour = (theme: Theme, property: string): ExpressionSpecification =>
   match(property, Object.fromEntries(AXIS_IDS.map((id) => [id, theme.axis[id]])), theme.outside);
 
-const geojson = (data: FeatureCollection, attribution?: string): GeoJSONSourceSpecification => ({
+/** Emphasis of each axis: the selected one full, the others faint; all full when none is selected. */
+const axisEmphasis = (selected: AxisId | null, property: string, full: number, faint: number): number | ExpressionSpecification =>
+  selected === null ? full : match(property, { [selected]: full }, faint);
+
+const geojson = (data: FeatureCollection, extra: Partial<GeoJSONSourceSpecification> = {}): GeoJSONSourceSpecification => ({
   type: 'geojson',
   data,
-  ...(attribution ? { attribution } : {}),
+  ...extra,
 });
 
-export function buildSources(data: StyleData): StyleSpecification['sources'] {
+export function buildSources(data: StyleData, options: StyleOptions): StyleSpecification['sources'] {
+  const basemap = Object.fromEntries(options.basemap.map((s, i) => [basemapSourceId(i), s]));
   return {
-    [SOURCE.context]: geojson(data.context, ATTRIBUTION.boundaries),
+    ...basemap,
+    [SOURCE.context]: geojson(data.context, { attribution: ATTRIBUTION.boundaries }),
     [SOURCE.district]: geojson(data.district),
     [SOURCE.zones]: geojson(data.zones),
     [SOURCE.corridors]: geojson(data.corridors),
-    [SOURCE.axes]: geojson(data.axes, ATTRIBUTION.axes),
+    [SOURCE.axes]: geojson(data.axes, { attribution: ATTRIBUTION.axes }),
     [SOURCE.landmarks]: geojson(data.landmarks),
-    [SOURCE.projects]: { ...geojson(data.projects, ATTRIBUTION.projects), promoteId: 'id' },
+    [SOURCE.projects]: geojson(data.projects, {
+      attribution: ATTRIBUTION.projects,
+      cluster: true,
+      clusterRadius: 36,
+      clusterMaxZoom: CLUSTER_MAX_ZOOM,
+    }),
+    [SOURCE.selection]: geojson(data.selection),
   };
 }
 
 /** The layers, bottom to top. Labels carry a halo so they stay readable over any fill. */
-export function buildLayers(theme: Theme, lang: Lang): LayerSpecification[] {
-  const text = (size: number, colour: string) => ({
-    paint: { 'text-color': colour, 'text-halo-color': theme.halo, 'text-halo-width': 1.5 },
-    size,
-  });
-  const ctxText = text(13, theme.context.label);
-  const zoneText = text(14, theme.zone.label);
-  const lmText = text(11, theme.landmark.label);
+export function buildLayers(options: StyleOptions): LayerSpecification[] {
+  const { theme, lang, selectedAxis } = options;
+  const tiles = options.basemap.length > 0;
+  const halo = { 'text-halo-color': theme.halo, 'text-halo-width': 1.5 };
+  const rasterLayers: LayerSpecification[] = options.basemap.map((_, i) => ({
+    id: `basemap-${i}`,
+    type: 'raster',
+    source: basemapSourceId(i),
+  }));
   return [
     { id: LAYER.background, type: 'background', paint: { 'background-color': theme.background } },
-    {
-      id: LAYER.contextFill,
-      type: 'fill',
-      source: SOURCE.context,
-      paint: { 'fill-color': theme.context.fill },
-    },
-    {
-      id: LAYER.contextLine,
-      type: 'line',
-      source: SOURCE.context,
-      paint: { 'line-color': theme.context.line, 'line-width': 1 },
-    },
-    {
-      id: LAYER.districtFill,
-      type: 'fill',
-      source: SOURCE.district,
-      paint: { 'fill-color': theme.district.fill },
-    },
+    ...rasterLayers,
+    // Over tiles the schematic fills step back: outlines and labels stay, fills mostly go.
+    { id: LAYER.contextFill, type: 'fill', source: SOURCE.context, paint: { 'fill-color': theme.context.fill, 'fill-opacity': tiles ? 0 : 1 } },
+    { id: LAYER.contextLine, type: 'line', source: SOURCE.context, paint: { 'line-color': theme.context.line, 'line-width': 1 } },
+    { id: LAYER.districtFill, type: 'fill', source: SOURCE.district, paint: { 'fill-color': theme.district.fill, 'fill-opacity': tiles ? 0 : 1 } },
     {
       id: LAYER.zonesFill,
       type: 'fill',
       source: SOURCE.zones,
-      paint: {
-        'fill-color': match('id', theme.zone.fill, theme.district.fill),
-        'fill-opacity': 0.9,
-      },
+      paint: { 'fill-color': match('id', theme.zone.fill, theme.district.fill), 'fill-opacity': tiles ? 0.25 : 0.9 },
     },
     {
       id: LAYER.zonesLine,
@@ -100,23 +113,23 @@ export function buildLayers(theme: Theme, lang: Lang): LayerSpecification[] {
       source: SOURCE.zones,
       paint: { 'line-color': theme.zone.line, 'line-width': 1, 'line-dasharray': [3, 3] },
     },
-    {
-      id: LAYER.districtLine,
-      type: 'line',
-      source: SOURCE.district,
-      paint: { 'line-color': theme.district.line, 'line-width': 2.5 },
-    },
+    { id: LAYER.districtLine, type: 'line', source: SOURCE.district, paint: { 'line-color': theme.district.line, 'line-width': 2.5 } },
     {
       id: LAYER.corridorsFill,
       type: 'fill',
       source: SOURCE.corridors,
-      paint: { 'fill-color': axisColour(theme, 'axis_id'), 'fill-opacity': 0.14 },
+      paint: { 'fill-color': axisColour(theme, 'axis_id'), 'fill-opacity': axisEmphasis(selectedAxis, 'axis_id', 0.16, 0.05) },
     },
     {
       id: LAYER.corridorsLine,
       type: 'line',
       source: SOURCE.corridors,
-      paint: { 'line-color': axisColour(theme, 'axis_id'), 'line-width': 1, 'line-opacity': 0.6, 'line-dasharray': [2, 2] },
+      paint: {
+        'line-color': axisColour(theme, 'axis_id'),
+        'line-width': 1,
+        'line-opacity': axisEmphasis(selectedAxis, 'axis_id', 0.7, 0.25),
+        'line-dasharray': [2, 2],
+      },
     },
     {
       id: LAYER.axesCasing,
@@ -130,21 +143,25 @@ export function buildLayers(theme: Theme, lang: Lang): LayerSpecification[] {
       type: 'line',
       source: SOURCE.axes,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': axisColour(theme, 'id'), 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 15, 6] },
+      paint: {
+        'line-color': axisColour(theme, 'id'),
+        'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 15, 6],
+        'line-opacity': axisEmphasis(selectedAxis, 'id', 1, 0.35),
+      },
     },
     {
       id: LAYER.contextLabel,
       type: 'symbol',
       source: SOURCE.context,
-      layout: { 'text-field': nameField(lang), 'text-size': ctxText.size },
-      paint: ctxText.paint,
+      layout: { 'text-field': nameField(lang), 'text-size': 13 },
+      paint: { 'text-color': theme.context.label, ...halo },
     },
     {
       id: LAYER.zonesLabel,
       type: 'symbol',
       source: SOURCE.zones,
-      layout: { 'text-field': nameField(lang), 'text-size': zoneText.size, 'text-padding': 20 },
-      paint: zoneText.paint,
+      layout: { 'text-field': nameField(lang), 'text-size': 14, 'text-padding': 20 },
+      paint: { 'text-color': theme.zone.label, ...halo },
     },
     {
       id: LAYER.axesLabel,
@@ -171,47 +188,71 @@ export function buildLayers(theme: Theme, lang: Lang): LayerSpecification[] {
       type: 'symbol',
       source: SOURCE.landmarks,
       minzoom: 12,
-      layout: {
-        'text-field': nameField(lang),
-        'text-size': lmText.size,
-        'text-anchor': 'top',
-        'text-offset': [0, 0.5],
-        'text-optional': true,
-      },
-      paint: lmText.paint,
+      layout: { 'text-field': nameField(lang), 'text-size': 11, 'text-anchor': 'top', 'text-offset': [0, 0.5], 'text-optional': true },
+      paint: { 'text-color': theme.landmark.label, ...halo },
     },
     {
-      id: LAYER.projectsCircle,
+      id: LAYER.clusters,
       type: 'circle',
       source: SOURCE.projects,
+      filter: ['has', 'point_count'],
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 5, 15, 9],
-        'circle-color': axisColour(theme, 'axis'),
-        'circle-stroke-color': theme.pinStroke,
+        'circle-color': theme.cluster,
+        'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 100, 22],
+        'circle-stroke-color': theme.halo,
         'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: LAYER.clusterCount,
+      type: 'symbol',
+      source: SOURCE.projects,
+      filter: ['has', 'point_count'],
+      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-size': 12, 'text-allow-overlap': true },
+      paint: { 'text-color': '#ffffff' },
+    },
+    {
+      id: LAYER.projectsPin,
+      type: 'symbol',
+      source: SOURCE.projects,
+      filter: ['!', ['has', 'point_count']],
+      layout: {
+        'icon-image': ['concat', 'pin-', ['get', 'axis'], '-', ['get', 'stage']],
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 10, 0.8, 15, 1.1],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
       },
     },
     {
       id: LAYER.projectsLabel,
       type: 'symbol',
       source: SOURCE.projects,
-      minzoom: 11.5,
-      layout: {
-        'text-field': nameField(lang),
-        'text-size': 12,
-        'text-anchor': 'left',
-        'text-offset': [0.9, 0],
-        'text-optional': true,
+      filter: ['!', ['has', 'point_count']],
+      minzoom: 12,
+      layout: { 'text-field': nameField(lang), 'text-size': 12, 'text-anchor': 'left', 'text-offset': [1.1, 0], 'text-optional': true },
+      paint: { 'text-color': '#1f2937', ...halo },
+    },
+    {
+      id: LAYER.selectionHalo,
+      type: 'circle',
+      source: SOURCE.selection,
+      paint: {
+        'circle-radius': 16,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': theme.selection,
+        'circle-stroke-width': 3,
       },
-      paint: { 'text-color': '#1f2937', 'text-halo-color': theme.halo, 'text-halo-width': 1.5 },
     },
   ];
 }
+
+/** Names of the pin images the style uses (every axis colour and "outside" × every stage). */
+export const PIN_IMAGES = [...AXIS_IDS, 'none'].flatMap((axis) => STAGES.map((stage) => ({ axis, stage, name: iconName(axis, stage) })));
 
 /**
  * The whole offline style. No `glyphs`: labels are drawn by the browser from local fonts (MapLibre ≥ 5.11),
  * so nothing is fetched from the network.
  */
-export function buildStyle(data: StyleData, theme: Theme, lang: Lang): StyleSpecification {
-  return { version: 8, name: 'erqi-schematic', sources: buildSources(data), layers: buildLayers(theme, lang) };
+export function buildStyle(data: StyleData, options: StyleOptions): StyleSpecification {
+  return { version: 8, name: 'erqi-schematic', sources: buildSources(data, options), layers: buildLayers(options) };
 }

@@ -13,6 +13,9 @@ export interface Theme {
   /** Pins of located projects outside every corridor. */
   outside: string;
   pinStroke: string;
+  cluster: string;
+  /** Ring around the selected project. */
+  selection: string;
   landmark: { fill: string; label: string };
   halo: string;
 }
@@ -29,6 +32,8 @@ export const LIGHT: Theme = {
   axis: { songshan: '#0072B2', daxue: '#D55E00', jingguang: '#009E73' },
   outside: '#6b7280',
   pinStroke: '#ffffff',
+  cluster: '#374151',
+  selection: '#111827',
   landmark: { fill: '#4a5563', label: '#374151' },
   halo: '#ffffff',
 };

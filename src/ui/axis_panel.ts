@@ -1,10 +1,26 @@
-import type { Aggregates, AxisAggregate } from '../core/aggregate.ts';
+import type { Aggregates, AxisAggregate, ZoneAggregate } from '../core/aggregate.ts';
 import { formatCount, formatKm, formatMetres, formatPercent, formatYi } from '../core/format.ts';
 import type { Reported } from '../core/load_reported.ts';
-import type { Lang } from '../core/model.ts';
+import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import type { Theme } from '../map/theme.ts';
+import { renderAxisChart } from './axis_chart.ts';
 import { el } from './dom.ts';
+import { countsText, sectorLabel, statusLabel } from './labels.ts';
 import { t } from './strings.ts';
+
+export interface AxisPanelProps {
+  aggregates: Aggregates;
+  reported: Reported;
+  lang: Lang;
+  theme: Theme;
+  selectedAxis: AxisId | null;
+  /** Every project of the ledger, to name the ones in mismatch lists. */
+  projects: readonly MappedProject[];
+  /** Whether any project declares an axis (if none does, mismatch lists cannot say anything). */
+  anyDeclared: boolean;
+  onSelectAxis: (id: AxisId) => void;
+  onSelectProject: (id: string) => void;
+}
 
 function coverageBar(ratio: number, colour: string, label: string): HTMLElement {
   const bar = el('div', {
@@ -16,7 +32,7 @@ function coverageBar(ratio: number, colour: string, label: string): HTMLElement 
     'aria-valuenow': String(Math.round(Math.min(ratio, 1) * 1000) / 10),
   });
   const fill = el('div', { class: 'bar-fill' });
-  fill.style.width = `${Math.min(ratio, 1) * 100}%`;
+  fill.style.width = `${Math.min(ratio, 1) * 100}%`; // CSSOM, not a style attribute: allowed under a strict CSP
   fill.style.background = colour;
   bar.append(fill);
   return bar;
@@ -24,26 +40,41 @@ function coverageBar(ratio: number, colour: string, label: string): HTMLElement 
 
 function swatch(colour: string): HTMLElement {
   const s = el('span', { class: 'swatch', 'aria-hidden': 'true' });
-  s.style.background = colour; // CSSOM, not a style attribute: allowed under a strict CSP
+  s.style.background = colour;
   return s;
 }
 
-function axisCard(a: AxisAggregate, lang: Lang, theme: Theme): HTMLElement {
+function projectLinks(ids: readonly string[], props: AxisPanelProps): HTMLElement {
+  const list = el('ul', { class: 'project-links' });
+  for (const id of ids) {
+    const p = props.projects.find((q) => q.id === id);
+    const name = p ? (props.lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh)) : id;
+    const button = el('button', { type: 'button', class: 'link', 'data-key': `link-${id}` }, name);
+    button.addEventListener('click', () => props.onSelectProject(id));
+    list.append(el('li', {}, button));
+  }
+  return list;
+}
+
+function axisCard(a: AxisAggregate, props: AxisPanelProps): HTMLElement {
+  const { lang, theme } = props;
   const name = lang === 'zh' ? a.theme_zh : a.theme_en;
+  const selected = props.selectedAxis === a.id;
   const coverageLabel = `${t('coverage', lang)} ${formatPercent(a.coverage.projects, lang)}`;
+  const select = el('button', { type: 'button', class: 'axis-select', 'aria-pressed': String(selected), 'data-key': `axis-${a.id}` }, swatch(theme.axis[a.id]), name);
+  select.title = t('selectAxis', lang);
+  select.addEventListener('click', () => props.onSelectAxis(a.id));
+  const mismatch = (label: string, ids: string[]) =>
+    ids.length ? el('div', { class: 'mismatch' }, el('p', {}, `${label}: ${ids.length}`), projectLinks(ids, props)) : null;
   return el(
     'section',
-    { class: 'axis-card', 'data-axis': a.id, 'aria-label': name },
-    el('h3', {}, swatch(theme.axis[a.id]), name),
+    { class: `axis-card${selected ? ' selected' : ''}`, 'data-axis': a.id, 'aria-label': name },
+    el('h3', {}, select),
     el(
       'dl',
       {},
       el('dt', {}, t('reported', lang)),
-      el(
-        'dd',
-        { 'data-figure': 'reported' },
-        `${formatCount(a.reported.projects, lang)} ${t('projectsUnit', lang)} · ${formatYi(a.reported.investment_yi, lang)}`,
-      ),
+      el('dd', { 'data-figure': 'reported' }, `${formatCount(a.reported.projects, lang)} ${t('projectsUnit', lang)} · ${formatYi(a.reported.investment_yi, lang)}`),
       el('dt', {}, t('onMap', lang)),
       el(
         'dd',
@@ -58,33 +89,57 @@ function axisCard(a: AxisAggregate, lang: Lang, theme: Theme): HTMLElement {
       el('dd', { 'data-figure': 'per-km' }, a.mapped.investment_per_km === null ? formatYi(null, lang) : `${formatYi(a.mapped.investment_per_km, lang)}/km`),
       el('dt', {}, t('axisLength', lang)),
       el('dd', { 'data-figure': 'length' }, formatKm(a.length_km, lang)),
+      el('dt', {}, t('shareOfDistrict', lang)),
+      el('dd', { 'data-figure': 'share' }, `${formatPercent(a.share_of_district.projects, lang)} · ${formatPercent(a.share_of_district.investment, lang)}`),
+      ...(a.mapped.projects
+        ? [
+            el('dt', {}, t('byStatus', lang)),
+            el('dd', { 'data-figure': 'by-status' }, countsText(a.mapped.by_status, (k) => statusLabel(k, lang))),
+            el('dt', {}, t('bySector', lang)),
+            el('dd', { 'data-figure': 'by-sector' }, countsText(a.mapped.by_sector, (k) => sectorLabel(k, lang))),
+          ]
+        : []),
     ),
     el('div', { class: 'coverage' }, el('span', {}, coverageLabel), coverageBar(a.coverage.projects, theme.axis[a.id], coverageLabel)),
+    mismatch(t('declaredOutside', lang), a.declared_outside),
+    mismatch(t('insideDeclaredElsewhere', lang), a.inside_declared_elsewhere),
   );
 }
 
-/** The planners' panel: per-axis reported and mapped figures, the ledger and the district totals. */
-export function renderAxisPanel(aggregates: Aggregates, reported: Reported, lang: Lang, theme: Theme): HTMLElement {
+function zoneRow(z: ZoneAggregate, lang: Lang): HTMLElement {
+  return el(
+    'li',
+    { 'data-zone': z.id },
+    el('strong', {}, lang === 'zh' ? z.name_zh : z.name_en),
+    ' ',
+    t('zoneSummary', lang, { n: formatCount(z.mapped.projects, lang), disclosed: formatCount(z.mapped.disclosed, lang), investment: formatYi(z.mapped.investment_yi, lang) }),
+    z.mapped.projects ? el('span', { class: 'muted' }, ` (${countsText(z.mapped.by_status, (k) => statusLabel(k, lang))})`) : null,
+  );
+}
+
+/** The planners' overview: the comparison chart, per-axis and per-zone figures, the ledger and the district totals. */
+export function renderAxisPanel(props: AxisPanelProps): HTMLElement {
+  const { aggregates, reported, lang, theme } = props;
   const { ledger } = aggregates;
-  const programme = reported.district;
   return el(
     'div',
     { class: 'axis-panel' },
     el('p', { class: 'as-of' }, `${t('asOf', lang)} ${reported.as_of} · ${t('corridor', lang)} ${formatMetres(aggregates.corridor_m, lang)}`),
+    el('h2', {}, t('chartHeading', lang)),
+    renderAxisChart(aggregates.axes, lang, theme, props.selectedAxis, props.onSelectAxis),
     el('h2', {}, t('axesHeading', lang)),
-    ...aggregates.axes.map((a) => axisCard(a, lang, theme)),
+    props.anyDeclared ? null : el('p', { class: 'muted' }, t('noneDeclared', lang)),
+    ...aggregates.axes.map((a) => axisCard(a, props)),
+    el('h2', {}, t('zonesHeading', lang)),
+    el('ul', { class: 'zone-list' }, ...aggregates.zones.map((z) => zoneRow(z, lang))),
     el('h2', {}, t('ledgerHeading', lang)),
-    el(
-      'p',
-      { 'data-figure': 'ledger' },
-      t('ledgerSummary', lang, { all: ledger.all.projects, mapped: ledger.mapped, unmapped: ledger.unmapped_ids.length }),
-    ),
+    el('p', { 'data-figure': 'ledger' }, t('ledgerSummary', lang, { all: ledger.all.projects, mapped: ledger.mapped, unmapped: ledger.unmapped_ids.length })),
     el('p', { 'data-figure': 'outside' }, t('outsideCorridors', lang, { n: ledger.outside_corridors_ids.length })),
     el('h2', {}, t('districtHeading', lang)),
     el(
       'ul',
       { class: 'district-figures' },
-      ...programme.map((f) => {
+      ...reported.district.map((f) => {
         const parts = [
           f.projects != null ? `${formatCount(f.projects, lang)} ${t('projectsUnit', lang)}` : null,
           f.investment_yi != null ? formatYi(f.investment_yi, lang) : null,

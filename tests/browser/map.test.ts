@@ -52,9 +52,11 @@ describe('the first map', () => {
     expect((await rendered(LAYER.contextLabel)).length).toBeGreaterThan(0);
   });
 
-  it('draws a pin for each of the six located projects', async () => {
-    const ids = new Set((await rendered(LAYER.projectsCircle)).map((p) => p['id']));
-    expect([...ids].sort()).toEqual(['crec-taihe', 'dehua-street', 'digital-sci-tech-city', 'erqi-square-tunnel', 'yaxing-wanjia', 'yaxiya-zhuoyue']);
+  it('draws the six located projects: three pins and a cluster of three near 二七广场', async () => {
+    const ids = new Set((await rendered(LAYER.projectsPin)).map((p) => p['id']));
+    expect([...ids].sort()).toEqual(['crec-taihe', 'digital-sci-tech-city', 'yaxing-wanjia']);
+    const clusters = await rendered(LAYER.clusters);
+    expect(clusters.map((c) => c['point_count'])).toEqual([3]);
   });
 
   it('shows the schematic note and the data date on the map', async () => {
@@ -64,7 +66,7 @@ describe('the first map', () => {
   });
 
   it('shows the reported and mapped figures in the panel', async () => {
-    const panel = await w.page.locator('#panel').innerText();
+    const panel = await w.page.locator('#panel-overview').innerText();
     expect(panel).toContain('31 项 · 591 亿元');
     expect(panel).toContain('31 项 · 396 亿元');
     expect(panel).toContain('35 项 · 365 亿元');
@@ -79,12 +81,14 @@ describe('the first map', () => {
       return { x: box.left + p.x, y: box.top + p.y };
     });
     await w.page.mouse.click(point.x, point.y);
-    const popup = w.page.locator('.maplibregl-popup .project-popup');
-    await popup.waitFor({ timeout: 5000 });
-    const text = await popup.innerText();
+    const card = w.page.locator('.project-card');
+    await card.waitFor({ timeout: 5000 });
+    const text = await card.innerText();
     expect(text).toContain('亚星万嘉百汇');
     expect(text).toContain('嵩山南路343号');
     expect(text).toContain('未公开');
+    await w.page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached', timeout: 5000 });
   });
 
   it('looks like a map: the axis colours are on screen (screenshot saved for review)', async () => {

@@ -1,20 +1,35 @@
 import { getByRole, getByText, within } from '@testing-library/dom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { aggregate } from '../../src/core/aggregate.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
+import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
+import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { LIGHT } from '../../src/map/theme.ts';
-import { renderAxisPanel } from '../../src/ui/axis_panel.ts';
-import { renderProjectPopup } from '../../src/ui/project_popup.ts';
+import { renderAxisPanel, type AxisPanelProps } from '../../src/ui/axis_panel.ts';
 import { repoSources } from '../helpers/repo.ts';
 
 const { bundle, aggregates } = buildBundle(repoSources()).value!;
 
-function mount(node: HTMLElement): HTMLElement {
+function mount(node: Element): HTMLElement {
   document.body.replaceChildren(node);
   return document.body;
 }
 
-describe('the axis panel (zh)', () => {
-  const body = mount(renderAxisPanel(aggregates, bundle.reported, 'zh', LIGHT));
+const props = (over: Partial<AxisPanelProps> = {}): AxisPanelProps => ({
+  aggregates,
+  reported: bundle.reported,
+  lang: 'zh',
+  theme: LIGHT,
+  selectedAxis: null,
+  projects: bundle.projects,
+  anyDeclared: false,
+  onSelectAxis: () => {},
+  onSelectProject: () => {},
+  ...over,
+});
+
+describe('the overview panel (zh)', () => {
+  const body = mount(renderAxisPanel(props()));
   const card = (name: string) => getByRole(body, 'region', { name });
 
   it('shows each axis’s reported figures from the report', () => {
@@ -26,16 +41,17 @@ describe('the axis panel (zh)', () => {
   it('shows what is mapped beside it, with undisclosed investment as 未公开, never 0', () => {
     const mapped = card('嵩山路科创产业发展轴').querySelector('[data-figure="mapped"]')!;
     expect(mapped.textContent).toBe('走廊内已定位 1 项 · 披露投资 0 项：未公开');
-    expect(body.textContent).not.toMatch(/0 亿元/);
+    expect(body.textContent).not.toMatch(/(^|[^\d.])0 亿元/);
   });
 
-  it('draws the coverage as a meter with its value', () => {
-    const meter = within(card('嵩山路科创产业发展轴')).getByRole('meter');
-    expect(meter.getAttribute('aria-valuenow')).toBe('3.2');
+  it('draws the coverage as a meter with its value, and the share of the district', () => {
+    expect(within(card('嵩山路科创产业发展轴')).getByRole('meter').getAttribute('aria-valuenow')).toBe('3.2');
+    expect(card('嵩山路科创产业发展轴').querySelector('[data-figure="share"]')!.textContent).toBe('8.6% · 25.4%');
   });
 
-  it('counts the ledger, including projects not mapped', () => {
-    expect(getByText(body, '台账共 18 项：已定位 6 项，未定位 12 项')).toBeTruthy();
+  it('counts the ledger, including projects not mapped, and the zones', () => {
+    expect(getByText(body, '当前 18 项：已定位 6 项，未定位 12 项')).toBeTruthy();
+    expect(body.querySelector('[data-zone="central"]')!.textContent).toContain('已定位 2 项');
   });
 
   it('lists the district figures from the report and says the zones are schematic', () => {
@@ -43,33 +59,50 @@ describe('the axis panel (zh)', () => {
     expect(getByText(body, /三区范围为示意/)).toBeTruthy();
     expect(getByText(body, /数据截至 2023-12/)).toBeTruthy();
   });
+
+  it('says the mismatch lists are empty because no axis is declared', () => {
+    expect(getByText(body, '台账未申报所属轴线，无法比对')).toBeTruthy();
+  });
 });
 
-describe('the axis panel (en)', () => {
+describe('selecting an axis', () => {
+  it('calls back from the card button (keyboard and screen reader) and from a click on the chart', () => {
+    const onSelectAxis = vi.fn();
+    const body = mount(renderAxisPanel(props({ onSelectAxis })));
+    getByRole(body, 'button', { name: '大学路健康服务及消费提质发展轴' }).click();
+    body.querySelector<SVGGElement>('.chart-row[data-axis="jingguang"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onSelectAxis.mock.calls).toEqual([['daxue'], ['jingguang']]);
+  });
+
+  it('marks the selected axis as pressed', () => {
+    const body = mount(renderAxisPanel(props({ selectedAxis: 'daxue' })));
+    expect(getByRole(body, 'button', { name: '大学路健康服务及消费提质发展轴' }).getAttribute('aria-pressed')).toBe('true');
+    expect(getByRole(body, 'button', { name: '嵩山路科创产业发展轴' }).getAttribute('aria-pressed')).toBe('false');
+  });
+});
+
+describe('mismatch lists', () => {
+  it('name the projects declared on an axis but outside its corridor, as buttons that open them', () => {
+    const projects = bundle.projects.map((p) => (p.id === 'crec-taihe' ? { ...p, axis_declared: 'songshan' as const } : p));
+    const axes = prepareAxes(bundle.axes.features as AxisFeature[]);
+    const zones = bundle.zones.features as ZoneFeature[];
+    const agg = aggregate(projects, placeProjects(projects, axes, zones), axes, zones, bundle.reported, 500);
+    const onSelectProject = vi.fn();
+    const body = mount(renderAxisPanel(props({ aggregates: agg, projects, anyDeclared: true, onSelectProject })));
+    const songshan = getByRole(body, 'region', { name: '嵩山路科创产业发展轴' });
+    expect(within(songshan).getByText('申报在本轴但在走廊外: 1')).toBeTruthy();
+    within(songshan).getByRole('button', { name: '中铁·泰和里' }).click();
+    const jingguang = getByRole(body, 'region', { name: '京广路总部经济和特色商业发展轴' });
+    expect(within(jingguang).getByText('在走廊内但申报在他轴: 1')).toBeTruthy();
+    expect(onSelectProject).toHaveBeenCalledWith('crec-taihe');
+  });
+});
+
+describe('the overview panel (en)', () => {
   it('formats the same figures in English', () => {
-    const body = mount(renderAxisPanel(aggregates, bundle.reported, 'en', LIGHT));
+    const body = mount(renderAxisPanel(props({ lang: 'en' })));
     const card = getByRole(body, 'region', { name: 'Songshan Road sci-tech innovation axis' });
     expect(within(card).getByText('31 projects · CNY 59.1 bn')).toBeTruthy();
     expect(card.querySelector('[data-figure="mapped"]')!.textContent).toBe('1 located in corridor · investment disclosed for 0: not disclosed');
-  });
-});
-
-describe('the project popup', () => {
-  it('renders data text as text, never as HTML', () => {
-    const p = { ...bundle.projects[0]!, name_zh: '<img src=x onerror="window.hacked=1">', address: '<b>bold</b>' };
-    const body = mount(renderProjectPopup(p, bundle.reported.sources, 'zh'));
-    expect(body.querySelector('img')).toBeNull();
-    expect(body.querySelector('b')).toBeNull();
-    expect(getByText(body, '<img src=x onerror="window.hacked=1">')).toBeTruthy();
-  });
-
-  it('shows undisclosed investment and accuracy', () => {
-    const p = bundle.projects.find((q) => q.id === 'yaxing-wanjia')!;
-    const body = mount(renderProjectPopup(p, bundle.reported.sources, 'zh'));
-    expect(getByText(body, '亚星万嘉百汇')).toBeTruthy();
-    expect(getByText(body, '未公开')).toBeTruthy();
-    expect(getByText(body, '± 80 米')).toBeTruthy();
-    expect(getByText(body, '嵩山南路343号')).toBeTruthy();
-    expect(getByText(body, /二七区委十二届五次全会暨区委经济工作会议报道.*\(2023-12\)/)).toBeTruthy();
   });
 });

@@ -1,0 +1,339 @@
+import type { FeatureCollection } from 'geojson';
+import type { DataBundle } from '../core/bundle.ts';
+import { projectsToCsv, projectsToGeoJson } from '../core/export.ts';
+import { isEmptyFilter, type Filter } from '../core/filter.ts';
+import { formatMetres } from '../core/format.ts';
+import type { AxisId, Lang } from '../core/model.ts';
+import { corridorsOf } from '../core/placement.ts';
+import { serializeUrlState, DEFAULT_STATE, type Basemap, type UrlState } from '../core/url_state.ts';
+import { ERQI_BOUNDS } from '../core/bounds.ts';
+import { basemapAvailable, basemapSources, type MapConfig } from '../map/basemaps.ts';
+import { createMapView, type MapView } from '../map/map_view.ts';
+import { ATTRIBUTION, type StyleOptions } from '../map/style.ts';
+import { LIGHT, type Theme } from '../map/theme.ts';
+import { renderAxisPanel } from '../ui/axis_panel.ts';
+import { el } from '../ui/dom.ts';
+import { renderFilters } from '../ui/filters_panel.ts';
+import { sectorLabel, statusLabel } from '../ui/labels.ts';
+import { renderLegend } from '../ui/legend.ts';
+import { renderProjectCard } from '../ui/project_card.ts';
+import { renderProjectTable, type Sort } from '../ui/project_table.ts';
+import { createSearchBox } from '../ui/search_box.ts';
+import { t } from '../ui/strings.ts';
+import { DataModel } from './derive.ts';
+import { download } from './download.ts';
+import { composePng } from './export_png.ts';
+import { createLayout, selectTab, TABS, type Tab } from './layout.ts';
+import { createStore, type ChangeKind, type Store } from './store.ts';
+import { syncUrl } from './url_sync.ts';
+
+export interface App {
+  store: Store<UrlState>;
+  model: DataModel;
+  view: MapView;
+  /** Resolves when the map first reaches idle. */
+  ready: Promise<void>;
+}
+
+const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** Re-renders a container, keeping keyboard focus on the element with the same `data-key`. */
+function replaceKeepingFocus(container: HTMLElement, ...nodes: Node[]): void {
+  const active = document.activeElement as HTMLElement | null;
+  const key = active && container.contains(active) ? active.dataset['key'] : undefined;
+  container.replaceChildren(...nodes);
+  if (key) (container.querySelector(`[data-key="${CSS.escape(key)}"]`) as HTMLElement | null)?.focus();
+}
+
+/** Filters in words, for the PNG footer. */
+function filterText(filter: Filter, lang: Lang, axisNames: Record<AxisId, Record<Lang, string>>): string {
+  if (isEmptyFilter(filter)) return '';
+  const parts = [
+    filter.axes.map((a) => axisNames[a][lang]).join('/'),
+    filter.zones.join('/'),
+    filter.statuses.map((s) => statusLabel(s, lang)).join('/'),
+    filter.sectors.map((s) => sectorLabel(s, lang)).join('/'),
+    filter.investmentMin !== null || filter.investmentMax !== null ? `${filter.investmentMin ?? ''}–${filter.investmentMax ?? ''} 亿元` : '',
+    filter.mapped === 'all' ? '' : t(filter.mapped === 'mapped' ? 'mappedYes' : 'mappedNo', lang),
+  ].filter(Boolean);
+  return `${t('tabFilters', lang)}: ${parts.join(' · ')}`;
+}
+
+/** The full planner/investor application on one root element. */
+export function createApp(root: HTMLElement, bundle: DataBundle, config: MapConfig, initial: UrlState, theme: Theme = LIGHT): App {
+  const model = new DataModel(bundle);
+  const store = createStore<UrlState>(initial);
+  const layout = createLayout(root);
+  const axisNames = Object.fromEntries(
+    (bundle.axes.features as Array<{ properties: { id: AxisId; name_zh: string; name_en: string } }>).map((f) => [
+      f.properties.id,
+      { zh: f.properties.name_zh, en: f.properties.name_en },
+    ]),
+  ) as Record<AxisId, Record<Lang, string>>;
+  const zoneNames = Object.fromEntries(model.zones.map((z) => [z.properties.id, { zh: z.properties.name_zh, en: z.properties.name_en }]));
+  const anyDeclared = bundle.projects.some((p) => p.axis_declared !== null);
+  let tab: Tab = 'overview';
+  let sort: Sort = { key: 'name', dir: 'asc' };
+  let returnFocus: HTMLElement | null = null;
+  // The legend starts open where there is room for it; after that it stays as the user left it.
+  let legendOpen = (globalThis.innerWidth ?? 1024) > 700;
+
+  // ------------------------------------------------------------------ actions
+  const setFilter = (filter: Filter) => store.set({ filter });
+
+  const selectProject = (id: string, fly: boolean) => {
+    if (!model.project(id)) return;
+    const active = document.activeElement as HTMLElement | null;
+    if (active && active !== document.body && !layout.cardSlot.contains(active)) returnFocus = active;
+    store.set({ selection: { kind: 'project', id } });
+    const site = model.project(id)!.project.site;
+    if (fly && site) view.flyTo([site.lon, site.lat]);
+    (layout.cardSlot.querySelector('.project-card') as HTMLElement | null)?.focus();
+  };
+
+  const closeCard = () => {
+    store.set({ selection: { kind: 'none' } });
+    const target = returnFocus && document.contains(returnFocus) ? returnFocus : layout.mapEl.querySelector('canvas');
+    (target as HTMLElement | null)?.focus();
+    returnFocus = null;
+  };
+
+  const axisBounds = (id: AxisId): [[number, number], [number, number]] => {
+    const coords = model.axes.find((a) => a.id === id)!.feature.geometry.coordinates;
+    const pad = store.get().corridor / 90_000; // metres → degrees, generous
+    const lons = coords.map((c) => c[0]!);
+    const lats = coords.map((c) => c[1]!);
+    return [
+      [Math.min(...lons) - pad, Math.min(...lats) - pad],
+      [Math.max(...lons) + pad, Math.max(...lats) + pad],
+    ];
+  };
+  const fitAxis = (id: AxisId) => view.fitBounds(axisBounds(id));
+
+  /** Selecting an axis filters to it and fits the map to its corridor; selecting it again clears both. */
+  const selectAxis = (id: AxisId) => {
+    const s = store.get();
+    if (s.selection.kind === 'axis' && s.selection.id === id) {
+      store.set({ selection: { kind: 'none' }, filter: { ...s.filter, axes: s.filter.axes.filter((a) => a !== id) } });
+      return;
+    }
+    store.set({ selection: { kind: 'axis', id }, filter: { ...s.filter, axes: [id] } });
+    fitAxis(id);
+  };
+
+  // ------------------------------------------------------------------ the map
+  const styleOptions = (s: UrlState): StyleOptions => ({
+    theme,
+    lang: s.lang,
+    basemap: basemapSources(s.basemap, config, s.tiles),
+    selectedAxis: s.selection.kind === 'axis' ? s.selection.id : null,
+  });
+  const selectionData = (s: UrlState): FeatureCollection => {
+    if (s.selection.kind !== 'project') return EMPTY_FC;
+    const site = model.project(s.selection.id)?.project.site;
+    return site ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [site.lon, site.lat] } }] } : EMPTY_FC;
+  };
+  const first = model.derive(initial.filter, initial.corridor);
+  // Where a link without a saved view starts: on its project, on its axis, or on the whole district.
+  const initialSite = initial.selection.kind === 'project' ? model.project(initial.selection.id)?.project.site : null;
+  const initialView = initial.view ?? (initialSite ? { center: [initialSite.lon, initialSite.lat] as [number, number], zoom: 14, bearing: 0 } : null);
+  const view = createMapView({
+    container: layout.mapEl,
+    data: {
+      context: bundle.context,
+      district: bundle.district,
+      zones: bundle.zones,
+      corridors: initial.corridor === bundle.corridor_m ? bundle.corridors : EMPTY_FC,
+      axes: bundle.axes,
+      landmarks: bundle.landmarks,
+      projects: first.pins,
+      selection: selectionData(initial),
+    },
+    style: styleOptions(initial),
+    view: initialView,
+    bounds: initial.selection.kind === 'axis' ? axisBounds(initial.selection.id) : ERQI_BOUNDS,
+    note: { badge: t('schematicBadge', initial.lang), text: `${t('schematicNote', initial.lang)} ${t('asOf', initial.lang)} ${bundle.as_of}` },
+    onProjectClick: (id) => selectProject(id, false),
+    onMoveEnd: (v) => store.set({ view: v }, 'replace'),
+    onTileError: () => {
+      const lang = store.get().lang;
+      const dismiss = el('button', { type: 'button', class: 'dismiss' }, t('dismiss', lang));
+      dismiss.addEventListener('click', () => layout.notice.replaceChildren());
+      layout.notice.replaceChildren(el('p', {}, t('tilesFailed', lang), ' ', dismiss));
+    },
+  });
+  if (initial.corridor !== bundle.corridor_m) void model.corridors(initial.corridor).then((c) => view.setData({ corridors: c }));
+
+  // ------------------------------------------------------------------ static controls
+  const search = createSearchBox(bundle.projects, initial.lang, (id) => selectProject(id, true));
+  layout.searchSlot.append(search.element);
+  layout.langButton.addEventListener('click', () => store.set({ lang: store.get().lang === 'zh' ? 'en' : 'zh' }));
+  layout.basemapSelect.addEventListener('change', () => {
+    const basemap = layout.basemapSelect.value as Basemap;
+    layout.customInput.hidden = basemap !== 'custom';
+    if (basemap === 'custom' && !store.get().tiles) {
+      layout.customInput.focus();
+      return;
+    }
+    store.set({ basemap });
+  });
+  layout.customInput.addEventListener('change', () => {
+    const url = layout.customInput.value.trim();
+    if (/^(https?:\/\/|pmtiles:\/\/)/.test(url)) store.set({ basemap: 'custom', tiles: url });
+  });
+  let corridorFrame = 0;
+  layout.corridorInput.addEventListener('input', () => {
+    const value = Number(layout.corridorInput.value);
+    layout.corridorOutput.textContent = formatMetres(value, store.get().lang);
+    cancelAnimationFrame(corridorFrame);
+    corridorFrame = requestAnimationFrame(() => store.set({ corridor: value }, 'replace'));
+  });
+  // The slider's final value is one history entry, not one per pixel dragged.
+  layout.corridorInput.addEventListener('change', () => store.set({ corridor: Number(layout.corridorInput.value) }, 'push'));
+  for (const tabName of TABS) {
+    layout.tabs[tabName].addEventListener('click', () => {
+      tab = tabName;
+      selectTab(layout, tab);
+    });
+    layout.tabs[tabName].addEventListener('keydown', (e) => {
+      const i = TABS.indexOf(tab);
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        tab = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+        selectTab(layout, tab, true);
+      }
+    });
+  }
+  const exportName = (ext: string) => `erqi-projects-${bundle.as_of}.${ext}`;
+  layout.exportCsv.addEventListener('click', () => {
+    const d = model.derive(store.get().filter, store.get().corridor);
+    download(exportName('csv'), projectsToCsv(d.projects, d.placements, store.get().corridor), 'text/csv;charset=utf-8');
+  });
+  layout.exportGeoJson.addEventListener('click', () => {
+    const d = model.derive(store.get().filter, store.get().corridor);
+    download(exportName('geojson'), JSON.stringify(projectsToGeoJson(d.projects, d.placements, store.get().corridor), null, 1), 'application/geo+json');
+  });
+  layout.exportPng.addEventListener('click', async () => {
+    const s = store.get();
+    view.map.redraw();
+    const blob = await composePng(view.snapshot(), {
+      lang: s.lang,
+      theme,
+      title: t('title', s.lang),
+      asOf: bundle.as_of,
+      corridorM: s.corridor,
+      axisNames,
+      filterText: filterText(s.filter, s.lang, axisNames),
+      attribution: Object.values(ATTRIBUTION),
+    });
+    download(exportName('png'), blob);
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && store.get().selection.kind === 'project') closeCard();
+  });
+
+  // ------------------------------------------------------------------ render
+  const render = (s: UrlState, prev: UrlState | null, how: ChangeKind) => {
+    const d = model.derive(s.filter, s.corridor);
+    const prevD = prev ? model.derive(prev.filter, prev.corridor) : null;
+    if (!prev || s.lang !== prev.lang) {
+      layout.setTexts(s.lang, (b) => basemapAvailable(b, config, s.tiles));
+      search.setLang(s.lang);
+    }
+    layout.basemapSelect.value = s.basemap;
+    layout.customInput.hidden = s.basemap !== 'custom';
+    if (s.tiles && layout.customInput.value !== s.tiles) layout.customInput.value = s.tiles;
+    if (document.activeElement !== layout.corridorInput) layout.corridorInput.value = String(s.corridor);
+    layout.corridorOutput.textContent = formatMetres(s.corridor, s.lang);
+
+    if (prev) {
+      if (prevD !== d) view.setData({ projects: d.pins });
+      if (s.corridor !== prev.corridor) {
+        void model.corridors(s.corridor).then((c) => {
+          if (store.get().corridor === s.corridor) view.setData({ corridors: c });
+        });
+      }
+      const a = styleOptions(s);
+      const b = styleOptions(prev);
+      if (a.lang !== b.lang || a.selectedAxis !== b.selectedAxis || s.basemap !== prev.basemap || s.tiles !== prev.tiles) view.setStyleOptions(a);
+      if (JSON.stringify(s.selection) !== JSON.stringify(prev.selection)) view.setData({ selection: selectionData(s) });
+      if (how === 'restore' && s.view) view.map.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing });
+    }
+
+    const selectedProject = s.selection.kind === 'project' ? model.project(s.selection.id) : null;
+    // The panel highlights the selected axis, or the spatial axis of the selected project.
+    const highlight =
+      s.selection.kind === 'axis' ? s.selection.id : selectedProject ? (corridorsOf(selectedProject.placement, s.corridor)[0] ?? null) : null;
+    replaceKeepingFocus(
+      layout.panels.overview,
+      renderAxisPanel({
+        aggregates: d.aggregates,
+        reported: bundle.reported,
+        lang: s.lang,
+        theme,
+        selectedAxis: highlight,
+        projects: bundle.projects,
+        anyDeclared,
+        onSelectAxis: selectAxis,
+        onSelectProject: (id) => selectProject(id, true),
+      }),
+    );
+    replaceKeepingFocus(
+      layout.panels.filters,
+      renderFilters({ filter: s.filter, counts: d.filter.counts, zones: model.zones, axisNames, lang: s.lang, theme, onChange: setFilter }),
+    );
+    const renderTable = () =>
+      replaceKeepingFocus(
+        layout.panels.list,
+        renderProjectTable({
+          projects: d.projects,
+          placements: d.placements,
+          corridorM: s.corridor,
+          lang: s.lang,
+          sort,
+          selectedId: s.selection.kind === 'project' ? s.selection.id : null,
+          axisNames,
+          zoneNames,
+          onSort: (next) => {
+            sort = next;
+            renderTable();
+          },
+          onSelect: (id) => selectProject(id, true),
+        }),
+      );
+    renderTable();
+    layout.legendSlot.replaceChildren(
+      renderLegend({ lang: s.lang, theme, corridorM: s.corridor, asOf: bundle.as_of, axisNames, open: legendOpen, onToggle: (open) => (legendOpen = open) }),
+    );
+
+    if (selectedProject) {
+      const link = `${location.origin}${location.pathname}${serializeUrlState({ ...DEFAULT_STATE, lang: s.lang, selection: s.selection })}`;
+      replaceKeepingFocus(
+        layout.cardSlot,
+        renderProjectCard({
+          project: selectedProject.project,
+          placement: selectedProject.placement,
+          corridorM: s.corridor,
+          lang: s.lang,
+          sources: bundle.reported.sources,
+          axisNames,
+          zoneNames,
+          link,
+          onClose: closeCard,
+        }),
+      );
+    } else {
+      layout.cardSlot.replaceChildren();
+    }
+  };
+
+  selectTab(layout, tab);
+  render(initial, null, 'restore');
+  store.subscribe(render);
+  syncUrl(store, model.zoneIds);
+
+  if (initial.selection.kind === 'project' && !model.project(initial.selection.id)) {
+    console.warn(`URL parameter project=${initial.selection.id} ignored: no such project`);
+    store.set({ selection: { kind: 'none' } }, 'replace');
+  }
+  return { store, model, view, ready: view.idle };
+}

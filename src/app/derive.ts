@@ -1,0 +1,68 @@
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { aggregate, type Aggregates } from '../core/aggregate.ts';
+import type { DataBundle } from '../core/bundle.ts';
+import { applyFilter, type Filter, type FilterResult } from '../core/filter.ts';
+import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
+import type { MappedProject } from '../core/model.ts';
+import { placeProjects, prepareAxes, type Placement, type PreparedAxis } from '../core/placement.ts';
+import { projectPins } from '../map/project_features.ts';
+
+export interface Derived {
+  filter: FilterResult;
+  projects: MappedProject[];
+  placements: Placement[];
+  aggregates: Aggregates;
+  pins: FeatureCollection;
+}
+
+/** The data set's fixed parts, and the figures for a filter and corridor width (memoised on both). */
+export class DataModel {
+  readonly axes: PreparedAxis[];
+  readonly zones: ZoneFeature[];
+  readonly zoneIds: string[];
+  readonly placements: Placement[];
+  private memo: { key: string; value: Derived } | null = null;
+  private corridorCache = new Map<number, Promise<FeatureCollection<Polygon | MultiPolygon>>>();
+
+  constructor(readonly bundle: DataBundle) {
+    this.axes = prepareAxes(bundle.axes.features as AxisFeature[]);
+    this.zones = bundle.zones.features as ZoneFeature[];
+    this.zoneIds = this.zones.map((z) => z.properties.id);
+    this.placements = placeProjects(bundle.projects, this.axes, this.zones);
+    this.corridorCache.set(bundle.corridor_m, Promise.resolve(bundle.corridors));
+  }
+
+  derive(filter: Filter, corridorM: number): Derived {
+    const key = JSON.stringify([filter, corridorM]);
+    if (this.memo?.key === key) return this.memo.value;
+    const result = applyFilter(this.bundle.projects, this.placements, filter, corridorM, this.zoneIds);
+    const projects = result.indices.map((i) => this.bundle.projects[i]!);
+    const placements = result.indices.map((i) => this.placements[i]!);
+    const value: Derived = {
+      filter: result,
+      projects,
+      placements,
+      aggregates: aggregate(projects, placements, this.axes, this.zones, this.bundle.reported, corridorM),
+      pins: projectPins(this.bundle.projects, this.placements, corridorM, result.indices),
+    };
+    this.memo = { key, value };
+    return value;
+  }
+
+  /** Corridor bands at a width: the bundle's own, or buffered on demand (turf's buffer loads only then). */
+  corridors(corridorM: number): Promise<FeatureCollection<Polygon | MultiPolygon>> {
+    let c = this.corridorCache.get(corridorM);
+    if (!c) {
+      c = import('../core/corridors.ts').then(({ corridorPolygons }) =>
+        corridorPolygons(this.bundle.axes.features as AxisFeature[], corridorM),
+      );
+      this.corridorCache.set(corridorM, c);
+    }
+    return c;
+  }
+
+  project(id: string): { project: MappedProject; placement: Placement } | null {
+    const i = this.bundle.projects.findIndex((p) => p.id === id);
+    return i < 0 ? null : { project: this.bundle.projects[i]!, placement: this.placements[i]! };
+  }
+}

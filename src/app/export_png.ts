@@ -1,0 +1,60 @@
+import { AXIS_IDS, type Lang } from '../core/model.ts';
+import type { Theme } from '../map/theme.ts';
+import { t } from '../ui/strings.ts';
+
+export interface PngFooter {
+  lang: Lang;
+  theme: Theme;
+  title: string;
+  asOf: string;
+  corridorM: number;
+  axisNames: Record<string, { zh: string; en: string }>;
+  /** Active filters in words, or empty. */
+  filterText: string;
+  attribution: readonly string[];
+}
+
+/**
+ * The current map view with a footer: title, data date, corridor, filter, the axis legend and every
+ * attribution line, so a picture carries its sources wherever it goes.
+ */
+export function composePng(mapCanvas: HTMLCanvasElement, f: PngFooter): Promise<Blob> {
+  const scale = mapCanvas.width / mapCanvas.clientWidth || 1;
+  const w = mapCanvas.width;
+  const line = 18 * scale;
+  const lines = 3 + f.attribution.length;
+  const footer = Math.round((lines + 1) * line);
+  const out = document.createElement('canvas');
+  out.width = w;
+  out.height = mapCanvas.height + footer;
+  const ctx = out.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.drawImage(mapCanvas, 0, 0);
+  let y = mapCanvas.height + line;
+  const x = 10 * scale;
+  ctx.fillStyle = '#1f2937';
+  ctx.font = `bold ${13 * scale}px "Noto Sans CJK SC", sans-serif`;
+  ctx.fillText(`${f.title} · ${t('asOf', f.lang)} ${f.asOf} · ${t('corridor', f.lang)} ${f.corridorM} m`, x, y);
+  y += line;
+  ctx.font = `${12 * scale}px "Noto Sans CJK SC", sans-serif`;
+  let lx = x;
+  for (const id of AXIS_IDS) {
+    ctx.fillStyle = f.theme.axis[id];
+    ctx.fillRect(lx, y - 8 * scale, 18 * scale, 4 * scale);
+    ctx.fillStyle = '#1f2937';
+    const name = f.axisNames[id]![f.lang];
+    ctx.fillText(name, lx + 22 * scale, y);
+    lx += 22 * scale + ctx.measureText(name).width + 16 * scale;
+  }
+  ctx.fillText(t('schematicNote', f.lang), lx, y);
+  y += line;
+  if (f.filterText) ctx.fillText(f.filterText, x, y);
+  y += line;
+  ctx.fillStyle = '#4b5563';
+  for (const a of f.attribution) {
+    ctx.fillText(a, x, y);
+    y += line;
+  }
+  return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
+}

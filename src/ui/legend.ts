@@ -1,0 +1,86 @@
+import { formatMetres } from '../core/format.ts';
+import { AXIS_IDS, type Lang } from '../core/model.ts';
+import { STAGES, type Stage } from '../map/icons.ts';
+import type { Theme } from '../map/theme.ts';
+import { el } from './dom.ts';
+import { t, type StringKey } from './strings.ts';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A small SVG of a pin, the same shapes as the map's (icons.ts). */
+export function pinSymbol(stage: Stage, colour: string): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 20 20');
+  svg.setAttribute('width', '16');
+  svg.setAttribute('height', '16');
+  svg.setAttribute('aria-hidden', 'true');
+  const shape = (tag: string, attrs: Record<string, string | number>) => {
+    const n = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, String(v));
+    svg.append(n);
+  };
+  if (stage === 'done') shape('circle', { cx: 10, cy: 10, r: 8, fill: colour, stroke: '#fff', 'stroke-width': 2 });
+  if (stage === 'building') shape('path', { d: 'M10 1 L19 10 L10 19 L1 10 Z', fill: colour, stroke: '#fff', 'stroke-width': 2 });
+  if (stage === 'pipeline') shape('circle', { cx: 10, cy: 10, r: 6.5, fill: '#fff', stroke: colour, 'stroke-width': 3 });
+  if (stage === 'unknown') shape('rect', { x: 3, y: 3, width: 14, height: 14, fill: '#fff', stroke: colour, 'stroke-width': 3 });
+  return svg;
+}
+
+const STAGE_LABEL: Record<Stage, StringKey> = {
+  done: 'legendDone',
+  building: 'legendBuilding',
+  pipeline: 'legendPipeline',
+  unknown: 'legendUnknown',
+};
+
+export interface LegendProps {
+  lang: Lang;
+  theme: Theme;
+  corridorM: number;
+  asOf: string;
+  axisNames: Record<string, { zh: string; en: string }>;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+}
+
+/** Explains every symbol on the map, with the data date. */
+export function renderLegend(props: LegendProps): HTMLElement {
+  const { lang, theme } = props;
+  const item = (symbol: Node, label: string) => el('li', {}, symbol, el('span', {}, label));
+  const line = (colour: string) => {
+    const s = el('span', { class: 'legend-line', 'aria-hidden': 'true' });
+    s.style.background = colour;
+    return s;
+  };
+  const box = (fill: string, border: string, dashed = false) => {
+    const s = el('span', { class: `legend-box${dashed ? ' dashed' : ''}`, 'aria-hidden': 'true' });
+    s.style.background = fill;
+    s.style.borderColor = border;
+    return s;
+  };
+  const dot = (colour: string, size: number) => {
+    const s = el('span', { class: 'legend-dot', 'aria-hidden': 'true' });
+    s.style.background = colour;
+    s.style.width = s.style.height = `${size}px`;
+    return s;
+  };
+  const details = el(
+    'details',
+    { class: 'legend', ...(props.open ? { open: '' } : {}) },
+    el('summary', {}, t('legend', lang)),
+    el(
+      'ul',
+      {},
+      ...AXIS_IDS.map((id) => item(line(theme.axis[id]), props.axisNames[id]![lang])),
+      item(box('rgba(0,114,178,0.16)', theme.axis.songshan, true), t('legendCorridor', lang, { m: formatMetres(props.corridorM, lang) })),
+      ...STAGES.map((s) => item(pinSymbol(s, theme.axis.daxue), t(STAGE_LABEL[s], lang))),
+      item(pinSymbol('done', theme.outside), t('legendOutside', lang)),
+      item(dot(theme.cluster, 14), t('legendCluster', lang)),
+      item(dot(theme.landmark.fill, 7), t('legendLandmark', lang)),
+      item(box(theme.zone.fill['central'] ?? '#eee', theme.zone.line, true), t('legendZones', lang)),
+    ),
+    el('p', { class: 'muted small' }, `${t('asOf', lang)} ${props.asOf}`),
+  );
+  details.addEventListener('toggle', () => props.onToggle(details.open));
+  return details;
+}

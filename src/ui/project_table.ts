@@ -1,0 +1,109 @@
+import { formatYi } from '../core/format.ts';
+import { AXIS_IDS, STATUSES, type AxisId, type Lang, type MappedProject } from '../core/model.ts';
+import { corridorsOf, type Placement } from '../core/placement.ts';
+import { el } from './dom.ts';
+import { statusLabel } from './labels.ts';
+import { t } from './strings.ts';
+
+export type SortKey = 'name' | 'axis' | 'zone' | 'status' | 'investment';
+export interface Sort {
+  key: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+export interface TableProps {
+  projects: readonly MappedProject[];
+  placements: readonly Placement[];
+  corridorM: number;
+  lang: Lang;
+  sort: Sort;
+  selectedId: string | null;
+  axisNames: Record<AxisId, { zh: string; en: string }>;
+  zoneNames: Record<string, { zh: string; en: string }>;
+  onSort: (sort: Sort) => void;
+  onSelect: (id: string) => void;
+}
+
+/** Rows drawn at once; the rest is counted (a real ledger of thousands is filtered, not scrolled). */
+export const MAX_ROWS = 500;
+
+interface Row {
+  p: MappedProject;
+  name: string;
+  axis: AxisId | null;
+  zone: string | null;
+}
+
+/** Sorts rows; undisclosed values (null) always go last, whatever the direction. */
+export function sortRows<T>(rows: T[], value: (r: T) => string | number | null, dir: 'asc' | 'desc', lang: Lang): T[] {
+  const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en', { numeric: true });
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === null || vb === null) return va === vb ? 0 : va === null ? 1 : -1;
+    return sign * (typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb)));
+  });
+}
+
+/** The filtered projects as a sortable table: the list view, and the screen-reader alternative to the map. */
+export function renderProjectTable(props: TableProps): HTMLElement {
+  const { lang, sort } = props;
+  const rows: Row[] = props.projects.map((p, i) => ({
+    p,
+    name: lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh),
+    axis: corridorsOf(props.placements[i]!, props.corridorM)[0] ?? p.axis_declared,
+    zone: props.placements[i]!.zone,
+  }));
+  const value = (r: Row): string | number | null => {
+    switch (sort.key) {
+      case 'name':
+        return r.name;
+      case 'axis':
+        return r.axis === null ? null : AXIS_IDS.indexOf(r.axis);
+      case 'zone':
+        return r.zone;
+      case 'status':
+        return r.p.status === null ? null : STATUSES.indexOf(r.p.status);
+      case 'investment':
+        return r.p.investment_total_yi;
+    }
+  };
+  const sorted = sortRows(rows, value, sort.dir, lang);
+
+  const header = (key: SortKey, label: string) => {
+    const active = sort.key === key;
+    const button = el('button', { type: 'button', class: 'sort', 'data-key': `sort-${key}` }, label, active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : '');
+    button.setAttribute('aria-label', t('sortBy', lang, { col: label }));
+    button.addEventListener('click', () => props.onSort({ key, dir: active && sort.dir === 'asc' ? 'desc' : 'asc' }));
+    return el('th', { scope: 'col', 'aria-sort': active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none' }, button);
+  };
+
+  const body = el('tbody');
+  for (const r of sorted.slice(0, MAX_ROWS)) {
+    const open = el('button', { type: 'button', class: 'link', 'data-key': `row-${r.p.id}` }, r.name);
+    open.addEventListener('click', () => props.onSelect(r.p.id));
+    const tr = el(
+      'tr',
+      { 'data-project': r.p.id, ...(props.selectedId === r.p.id ? { 'aria-current': 'true', class: 'selected' } : {}) },
+      el('th', { scope: 'row' }, open, r.p.site ? null : el('span', { class: 'badge' }, t('mappedNo', lang))),
+      el('td', {}, r.axis ? props.axisNames[r.axis][lang] : '—'),
+      el('td', {}, r.zone ? (props.zoneNames[r.zone]?.[lang] ?? r.zone) : '—'),
+      el('td', {}, r.p.status ? statusLabel(r.p.status, lang) : t('unknown', lang)),
+      el('td', { class: 'num' }, formatYi(r.p.investment_total_yi, lang)),
+    );
+    body.append(tr);
+  }
+  const table = el(
+    'table',
+    { class: 'project-table' },
+    el('caption', {}, `${t('listCaption', lang)}: ${rows.length}`),
+    el(
+      'thead',
+      {},
+      el('tr', {}, header('name', t('colName', lang)), header('axis', t('colAxis', lang)), header('zone', t('colZone', lang)), header('status', t('colStatus', lang)), header('investment', t('colInvestment', lang))),
+    ),
+    body,
+  );
+  return el('div', { class: 'table-wrap' }, table, rows.length > MAX_ROWS ? el('p', { class: 'muted' }, `${MAX_ROWS} / ${rows.length}`) : null);
+}

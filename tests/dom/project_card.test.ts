@@ -1,0 +1,87 @@
+import { getByRole, getByText } from '@testing-library/dom';
+import { describe, expect, it, vi } from 'vitest';
+import { buildBundle } from '../../src/core/bundle.ts';
+import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
+import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
+import { renderProjectCard, type ProjectCardProps } from '../../src/ui/project_card.ts';
+import { repoSources } from '../helpers/repo.ts';
+
+const { bundle } = buildBundle(repoSources()).value!;
+const placements = placeProjects(bundle.projects, prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]);
+const axisNames = { songshan: { zh: '嵩山路', en: 'Songshan Road' }, daxue: { zh: '大学路', en: 'Daxue Road' }, jingguang: { zh: '京广路', en: 'Jingguang Road' } };
+const zoneNames = { north: { zh: '北片（示意）', en: 'North (schematic)' }, central: { zh: '中片（示意）', en: 'Central (schematic)' }, south: { zh: '南片（示意）', en: 'South (schematic)' } };
+
+function card(id: string, over: Partial<ProjectCardProps> = {}) {
+  const i = bundle.projects.findIndex((p) => p.id === id);
+  const node = renderProjectCard({
+    project: bundle.projects[i]!,
+    placement: placements[i]!,
+    corridorM: 500,
+    lang: 'zh',
+    sources: bundle.reported.sources,
+    axisNames,
+    zoneNames,
+    link: `http://x/?project=${id}`,
+    onClose: () => {},
+    ...over,
+  });
+  document.body.replaceChildren(node);
+  return node;
+}
+const field = (node: HTMLElement, key: string) => node.querySelector(`[data-field="${key}"]`)!.textContent;
+
+describe('the project card', () => {
+  it('shows every field, with undisclosed values as 未公开', () => {
+    const node = card('yaxing-wanjia');
+    expect(getByRole(node, 'heading', { name: '亚星万嘉百汇' })).toBeTruthy();
+    expect(getByText(node, 'Yaxing Wanjia Baihui')).toBeTruthy();
+    expect(field(node, 'status')).toBe('运营');
+    expect(field(node, 'sector')).toBe('商贸消费');
+    expect(field(node, 'investment')).toBe('未公开');
+    expect(field(node, 'axis-declared')).toBe('未申报');
+    expect(field(node, 'axis-spatial')).toBe('嵩山路');
+    expect(field(node, 'zone')).toBe('中片（示意）');
+    expect(field(node, 'address')).toBe('嵩山南路343号');
+    expect(field(node, 'accuracy')).toBe('± 80 米');
+    expect(field(node, 'source')).toMatch(/二七区委十二届五次全会/);
+    expect(field(node, 'as-of')).toBe('2023-12');
+  });
+
+  it('says when a project is not mapped', () => {
+    const node = card('liandong-ugu', { lang: 'en' });
+    expect(field(node, 'axis-spatial')).toMatch(/^not mapped/);
+    expect(field(node, 'accuracy')).toMatch(/^not mapped/);
+    expect(node.querySelector('[data-field="distances"]')).toBeNull();
+  });
+
+  it('links the press source', () => {
+    const node = card('digital-sci-tech-city');
+    expect(getByRole(node, 'link').getAttribute('href')).toBe('https://dzb.zzrbnews.com/news/94171.html');
+  });
+
+  it('closes on Escape and on the close button', () => {
+    const onClose = vi.fn();
+    const node = card('crec-taihe', { onClose });
+    node.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    getByRole(node, 'button', { name: '关闭' }).click();
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it('renders data text as text, never as HTML', () => {
+    const evil = { ...bundle.projects[0]!, name_zh: '<img src=x onerror="window.hacked=1">', note: '<script>alert(1)</script>' };
+    const node = renderProjectCard({
+      project: evil,
+      placement: placements[0]!,
+      corridorM: 500,
+      lang: 'zh',
+      sources: bundle.reported.sources,
+      axisNames,
+      zoneNames,
+      link: 'x',
+      onClose: () => {},
+    });
+    document.body.replaceChildren(node);
+    expect(node.querySelector('img, script')).toBeNull();
+    expect(getByText(node, '<img src=x onerror="window.hacked=1">')).toBeTruthy();
+  });
+});
