@@ -26,7 +26,7 @@ export function renderAxisChart(
 ): SVGSVGElement {
   const width = 320;
   const rowH = 44;
-  const labelW = 64;
+  const labelW = lang === 'en' ? 112 : 64; // room for the longest axis name
   const barMax = width - labelW - 40;
   const max = Math.max(1, ...axes.map((a) => Math.max(a.reported.projects, a.mapped.projects)));
   const root = svg('svg', { viewBox: `0 0 ${width} ${axes.length * rowH + 18}`, class: 'axis-chart', 'aria-hidden': 'true' });

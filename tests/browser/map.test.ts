@@ -97,4 +97,22 @@ describe('the first map', () => {
     const counts = await countColours(w.page, png, LIGHT.axis, 20);
     for (const [axis, n] of Object.entries(counts)) expect(n, axis).toBeGreaterThan(150);
   });
+
+  it('expands a cluster when it is clicked', async () => {
+    const before = await w.page.evaluate(() => window.__erqi!.map!.getZoom());
+    const point = await w.page.evaluate(() => {
+      const m = window.__erqi!.map!;
+      const c = m.queryRenderedFeatures({ layers: ['clusters'] })[0]!;
+      const p = m.project((c.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const box = m.getCanvas().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await w.page.mouse.click(point.x, point.y);
+    await w.page.waitForFunction(() => !window.__erqi!.map!.isMoving());
+    await w.page.evaluate(() => new Promise<void>((r) => window.__erqi!.map!.once('idle', () => r()) && window.__erqi!.map!.triggerRepaint()));
+    expect(await w.page.evaluate(() => window.__erqi!.map!.getZoom())).toBeGreaterThan(before + 1);
+    // At the expansion zoom the cluster has split: some of its members are pins of their own.
+    const ids = (await rendered(LAYER.projectsPin)).map((p) => p['id']);
+    expect(ids.filter((id) => ['yaxiya-zhuoyue', 'dehua-street', 'erqi-square-tunnel'].includes(id as string)).length).toBeGreaterThan(0);
+  });
 });

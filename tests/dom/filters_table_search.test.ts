@@ -1,0 +1,108 @@
+import { getByLabelText, getByRole, getAllByRole } from '@testing-library/dom';
+import { describe, expect, it, vi } from 'vitest';
+import { DataModel } from '../../src/app/derive.ts';
+import { buildBundle } from '../../src/core/bundle.ts';
+import { EMPTY_FILTER } from '../../src/core/filter.ts';
+import { LIGHT } from '../../src/map/theme.ts';
+import { renderFilters } from '../../src/ui/filters_panel.ts';
+import { renderProjectTable, sortRows } from '../../src/ui/project_table.ts';
+import { createSearchBox } from '../../src/ui/search_box.ts';
+import { repoSources } from '../helpers/repo.ts';
+
+const model = new DataModel(buildBundle(repoSources()).value!.bundle);
+const axisNames = { songshan: { zh: '嵩山路', en: 'Songshan Road' }, daxue: { zh: '大学路', en: 'Daxue Road' }, jingguang: { zh: '京广路', en: 'Jingguang Road' } };
+const zoneNames = Object.fromEntries(model.zones.map((z) => [z.properties.id, { zh: z.properties.name_zh, en: z.properties.name_en }]));
+const mount = (node: Element) => {
+  document.body.replaceChildren(node);
+  return document.body;
+};
+
+describe('the filters panel', () => {
+  it('shows each option with its live count and reports a change', () => {
+    const onChange = vi.fn();
+    const d = model.derive(EMPTY_FILTER, 500);
+    const body = mount(renderFilters({ filter: EMPTY_FILTER, counts: d.filter.counts, zones: model.zones, axisNames, lang: 'zh', theme: LIGHT, onChange }));
+    expect(getByLabelText(body, /^运营/).parentElement!.textContent).toBe('运营 (4)');
+    expect(getByLabelText(body, /^未定位/).parentElement!.textContent).toBe('未定位 (12)');
+    (getByLabelText(body, /^京广路/) as HTMLInputElement).click();
+    expect(onChange).toHaveBeenCalledWith({ ...EMPTY_FILTER, axes: ['jingguang'] });
+    expect((getByRole(body, 'button', { name: '清除全部筛选' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('takes an investment range on change, not on every keystroke, and clears everything in one click', () => {
+    const onChange = vi.fn();
+    const filter = { ...EMPTY_FILTER, statuses: ['started' as const] };
+    const d = model.derive(filter, 500);
+    const body = mount(renderFilters({ filter, counts: d.filter.counts, zones: model.zones, axisNames, lang: 'en', theme: LIGHT, onChange }));
+    const min = getByLabelText(body, 'min') as HTMLInputElement;
+    min.value = '12.5';
+    min.dispatchEvent(new Event('input'));
+    expect(onChange).not.toHaveBeenCalled();
+    min.dispatchEvent(new Event('change'));
+    expect(onChange).toHaveBeenLastCalledWith({ ...filter, investmentMin: 12.5 });
+    getByRole(body, 'button', { name: 'Clear all filters' }).click();
+    expect(onChange).toHaveBeenLastCalledWith(EMPTY_FILTER);
+  });
+});
+
+describe('the project table', () => {
+  const d = model.derive(EMPTY_FILTER, 500);
+  const table = (over = {}) =>
+    mount(
+      renderProjectTable({
+        projects: d.projects,
+        placements: d.placements,
+        corridorM: 500,
+        lang: 'zh',
+        sort: { key: 'name', dir: 'asc' },
+        selectedId: null,
+        axisNames,
+        zoneNames,
+        onSort: () => {},
+        onSelect: () => {},
+        ...over,
+      }),
+    );
+
+  it('lists every filtered project, the unmapped ones marked', () => {
+    const body = table();
+    expect(getAllByRole(body, 'row')).toHaveLength(19);
+    expect(body.querySelector('tr[data-project="liandong-ugu"]')!.textContent).toContain('未定位');
+  });
+
+  it('sorts by a column and says so to assistive technology', () => {
+    const onSort = vi.fn();
+    const body = table({ sort: { key: 'status', dir: 'asc' }, onSort });
+    expect(getByRole(body, 'columnheader', { name: /状态/ }).getAttribute('aria-sort')).toBe('ascending');
+    getByRole(body, 'button', { name: '按状态排序' }).click();
+    expect(onSort).toHaveBeenCalledWith({ key: 'status', dir: 'desc' });
+    const statuses = [...body.querySelectorAll('tbody tr')].map((r) => r.children[3]!.textContent);
+    expect(statuses.slice(0, 2)).toEqual(['洽谈', '签约']);
+    expect(statuses.at(-1)).toBe('未公开');
+  });
+
+  it('puts undisclosed values last in either direction', () => {
+    const rows = [{ v: 2 }, { v: null }, { v: 1 }];
+    expect(sortRows(rows, (r) => r.v, 'asc', 'zh').map((r) => r.v)).toEqual([1, 2, null]);
+    expect(sortRows(rows, (r) => r.v, 'desc', 'zh').map((r) => r.v)).toEqual([2, 1, null]);
+  });
+});
+
+describe('the search box', () => {
+  it('lists results as you type and opens one with the keyboard', () => {
+    const onSelect = vi.fn();
+    const box = createSearchBox(model.bundle.projects, 'zh', onSelect);
+    const body = mount(box.element);
+    const input = getByRole(body, 'combobox') as HTMLInputElement;
+    input.value = '路';
+    input.dispatchEvent(new Event('input'));
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    const options = getAllByRole(body, 'option');
+    expect(options.length).toBeGreaterThan(2);
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    expect(input.getAttribute('aria-activedescendant')).toBe('search-option-1');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    expect(onSelect).toHaveBeenCalledWith(options[1]!.getAttribute('data-project'));
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+  });
+});
