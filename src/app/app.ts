@@ -17,6 +17,7 @@ import { renderFilters } from '../ui/filters_panel.ts';
 import { sectorLabel, statusLabel } from '../ui/labels.ts';
 import { renderLegend } from '../ui/legend.ts';
 import { renderProjectCard } from '../ui/project_card.ts';
+import { openEmbedDialog } from '../ui/embed_dialog.ts';
 import { renderProjectTable, type Sort } from '../ui/project_table.ts';
 import { createSearchBox } from '../ui/search_box.ts';
 import { t } from '../ui/strings.ts';
@@ -227,8 +228,12 @@ export function createApp(root: HTMLElement, bundle: DataBundle, config: MapConf
     });
     download(exportName('png'), blob);
   });
+  layout.embedButton.addEventListener('click', () => {
+    const base = new URL('.', location.href).href;
+    openEmbedDialog(base, store.get(), store.get().lang);
+  });
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && store.get().selection.kind === 'project') closeCard();
+    if (e.key === 'Escape' && store.get().selection.kind === 'project' && !document.querySelector('dialog[open]')) closeCard();
   });
 
   // ------------------------------------------------------------------ render

@@ -25,6 +25,7 @@ export function createLayout(root: HTMLElement) {
   const exportGeoJson = el('button', { type: 'button', 'data-export': 'geojson' });
   const exportPng = el('button', { type: 'button', 'data-export': 'png' });
   const searchSlot = el('div', { class: 'search-slot' });
+  const embedButton = el('button', { type: 'button', class: 'embed-button', 'data-key': 'embed' });
   const exportMenu = el('details', { class: 'export-menu' }, exportSummary, el('div', { class: 'export-items' }, exportCsv, exportGeoJson, exportPng));
   for (const b of [exportCsv, exportGeoJson, exportPng]) b.addEventListener('click', () => (exportMenu.open = false));
 
@@ -74,6 +75,7 @@ export function createLayout(root: HTMLElement) {
         customLabel,
         customInput,
         langButton,
+        embedButton,
         exportMenu,
       ),
     ),
@@ -97,6 +99,7 @@ export function createLayout(root: HTMLElement) {
       o.textContent = t(basemapLabel(b), lang) + (enabled ? '' : t('needsKey', lang));
     });
     exportSummary.textContent = t('export', lang);
+    embedButton.textContent = t('embed', lang);
     exportCsv.textContent = t('exportCsv', lang);
     exportGeoJson.textContent = t('exportGeoJson', lang);
     exportPng.textContent = t('exportPng', lang);
@@ -112,6 +115,7 @@ export function createLayout(root: HTMLElement) {
     searchSlot,
     sidebar,
     langButton,
+    embedButton,
     basemapSelect,
     customInput,
     corridorInput,

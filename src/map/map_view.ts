@@ -33,6 +33,12 @@ export interface MapViewOptions {
   note: { badge: string; text: string };
   /** Inside a foreign page: ctrl/⌘ + scroll to zoom, two fingers to pan. */
   cooperativeGestures?: boolean;
+  /** Which controls to add (default: all). */
+  controls?: { zoom?: boolean; fullscreen?: boolean; scale?: boolean };
+  /** What the full-screen button enlarges (default: the map's container). */
+  fullscreenContainer?: HTMLElement;
+  /** UI strings MapLibre shows itself (cooperative-gesture hints, control titles). */
+  locale?: Record<string, string>;
   interactive?: boolean;
   onProjectClick?: (id: string) => void;
   /** After the user (or code) moved the map. */
@@ -87,12 +93,16 @@ export function createMapView(options: MapViewOptions): MapView {
     minZoom: 7,
     cooperativeGestures: options.cooperativeGestures ?? false,
     interactive: options.interactive ?? true,
+    ...(options.locale ? { locale: options.locale } : {}),
     // Kept so a PNG export can read the pixels back.
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
-  map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
-  map.addControl(new FullscreenControl(), 'top-right');
-  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+  const controls = { zoom: true, fullscreen: true, scale: true, ...options.controls };
+  if (controls.zoom) map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
+  if (controls.fullscreen) {
+    map.addControl(new FullscreenControl(options.fullscreenContainer ? { container: options.fullscreenContainer } : {}), 'top-right');
+  }
+  if (controls.scale) map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
   map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
   map.addControl(new SchematicNoteControl(options.note.badge, options.note.text));
 

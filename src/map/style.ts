@@ -209,7 +209,7 @@ export function buildLayers(options: StyleOptions): LayerSpecification[] {
       source: SOURCE.projects,
       filter: ['has', 'point_count'],
       layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-size': 12, 'text-allow-overlap': true },
-      paint: { 'text-color': '#ffffff' },
+      paint: { 'text-color': theme.clusterText },
     },
     {
       id: LAYER.projectsPin,
@@ -230,7 +230,7 @@ export function buildLayers(options: StyleOptions): LayerSpecification[] {
       filter: ['!', ['has', 'point_count']],
       minzoom: 12,
       layout: { 'text-field': nameField(lang), 'text-size': 12, 'text-anchor': 'left', 'text-offset': [1.1, 0], 'text-optional': true },
-      paint: { 'text-color': '#1f2937', ...halo },
+      paint: { 'text-color': theme.pinLabel, ...halo },
     },
     {
       id: LAYER.selectionHalo,

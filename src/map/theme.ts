@@ -14,6 +14,9 @@ export interface Theme {
   outside: string;
   pinStroke: string;
   cluster: string;
+  clusterText: string;
+  /** Project name labels. */
+  pinLabel: string;
   /** Ring around the selected project. */
   selection: string;
   landmark: { fill: string; label: string };
@@ -33,7 +36,30 @@ export const LIGHT: Theme = {
   outside: '#6b7280',
   pinStroke: '#ffffff',
   cluster: '#374151',
+  clusterText: '#ffffff',
+  pinLabel: '#1f2937',
   selection: '#111827',
   landmark: { fill: '#4a5563', label: '#374151' },
   halo: '#ffffff',
+};
+
+/** For dark host pages: the same axis colours (they pass AA on the dark ground too), darker fills. */
+export const DARK: Theme = {
+  background: '#111827',
+  context: { fill: '#1f2937', line: '#4b5563', label: '#d1d5db' },
+  district: { fill: '#1e293b', line: '#cbd5e1', label: '#e5e7eb' },
+  zone: {
+    fill: { north: '#1e2a44', central: '#2d2a1e', south: '#1d2e22' },
+    line: '#6b7280',
+    label: '#e5e7eb',
+  },
+  axis: { songshan: '#56B4E9', daxue: '#E69F00', jingguang: '#33C59A' },
+  outside: '#9ca3af',
+  pinStroke: '#111827',
+  cluster: '#e5e7eb',
+  clusterText: '#111827',
+  pinLabel: '#f9fafb',
+  selection: '#f9fafb',
+  landmark: { fill: '#9ca3af', label: '#e5e7eb' },
+  halo: '#111827',
 };

@@ -122,6 +122,16 @@ export const STRINGS = {
   exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
   exportGeoJson: { zh: '导出 GeoJSON', en: 'Export GeoJSON' },
   exportPng: { zh: '导出图片 PNG', en: 'Export PNG' },
+  openFullMap: { zh: '打开完整地图 ↗', en: 'Open the full map ↗' },
+  embed: { zh: '嵌入', en: 'Embed' },
+  embedTitle: { zh: '嵌入到网页', en: 'Embed in a web page' },
+  embedIntro: {
+    zh: '以下代码按当前视图与筛选生成，可直接粘贴到网页中。',
+    en: 'These snippets keep the current view and filters; paste either into a web page.',
+  },
+  embedIframe: { zh: 'iframe（任何网页）', en: 'iframe (any page)' },
+  embedElement: { zh: '自定义元素 <erqi-axis-map>', en: 'Custom element <erqi-axis-map>' },
+  copy: { zh: '复制', en: 'Copy' },
   loadError: { zh: '无法加载数据文件', en: 'Could not load the data file' },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -1,0 +1,76 @@
+/**
+ * `npm run size`: what each way of opening the map downloads at first (gzip), from dist/.
+ * Follows <script>/<link> in the HTML and static imports between chunks; lazy chunks (import()) are listed
+ * apart. Fails when the app's own JavaScript (all but MapLibre and its worker) is over budget.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const DIST = join(import.meta.dirname, '..', 'dist');
+/** kB gzip for the app's own JS on first load, per entry (issue 6). */
+const BUDGET_KB = 60;
+
+const gz = (file: string): number => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+const kb = (n: number): string => (n / 1024).toFixed(1).padStart(7);
+const isMaplibre = (file: string): boolean => /maplibre/.test(file);
+
+function staticImports(file: string): string[] {
+  const code = readFileSync(join(DIST, file), 'utf8');
+  const dir = posix.dirname(file);
+  const found = new Set<string>();
+  for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+    found.add(posix.normalize(posix.join(dir, m[1]!)));
+  }
+  return [...found];
+}
+
+function closure(entries: string[]): string[] {
+  const seen = new Set<string>();
+  const walk = (f: string) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    if (f.endsWith('.js')) for (const g of staticImports(f)) walk(g);
+  };
+  entries.forEach(walk);
+  return [...seen];
+}
+
+function fromHtml(html: string): string[] {
+  const text = readFileSync(join(DIST, html), 'utf8');
+  return [...text.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]!).filter((f) => /\.(js|css)$/.test(f));
+}
+
+const worker = readdirSync(join(DIST, 'assets')).find((f) => f.startsWith('maplibre-gl-worker'))!;
+const ways: Array<[string, string[]]> = [
+  ['full app (index.html)', ['index.html', ...fromHtml('index.html')]],
+  ['iframe (embed.html)', ['embed.html', ...fromHtml('embed.html')]],
+  ['element (erqi-axis-map.js)', ['erqi-axis-map.js']],
+];
+
+let failed = false;
+console.log('first load, gzip kB (data/bundle.json and the MapLibre worker come on top, shown apart)\n');
+for (const [name, entries] of ways) {
+  const files = closure(entries).sort();
+  let app = 0;
+  let maplibre = 0;
+  console.log(name);
+  for (const f of files) {
+    const size = gz(f);
+    if (f.endsWith('.js') && !isMaplibre(f)) app += size;
+    if (isMaplibre(f)) maplibre += size;
+    console.log(`  ${kb(size)}  ${f}${isMaplibre(f) ? '  (MapLibre)' : ''}`);
+  }
+  const over = app / 1024 > BUDGET_KB;
+  failed ||= over;
+  console.log(`  ${kb(app)}  = app JS (budget ${BUDGET_KB} kB)${over ? '  OVER BUDGET' : ''}`);
+  console.log(`  ${kb(maplibre)}  = MapLibre JS + CSS\n`);
+}
+console.log(`${kb(gz(`assets/${worker}`))}  MapLibre worker (every way)`);
+console.log(`${kb(gz('data/bundle.json'))}  data/bundle.json (every way)`);
+const lazy = readdirSync(join(DIST, 'assets')).filter((f) => /^(corridors|esm)-/.test(f));
+for (const f of lazy) console.log(`${kb(gz(`assets/${f}`))}  assets/${f} (lazy: ${f.startsWith('corridors') ? 'corridor width change' : 'pmtiles basemap'})`);
+if (failed) {
+  console.error(`\nsize: the app's own JavaScript is over the ${BUDGET_KB} kB gzip budget`);
+  process.exit(1);
+}

@@ -1,0 +1,139 @@
+/**
+ * <erqi-axis-map>: the map as a custom element, from one ES module.
+ *
+ *   <script type="module" src="https://…/erqi-axis-map.js"></script>
+ *   <erqi-axis-map axis="songshan" lang="en" panel="compact" style="height:480px"></erqi-axis-map>
+ *
+ * Attributes mirror the iframe's URL parameters (EMBEDDING.md); `src` is the data bundle (default: data/bundle.json
+ * beside this module). Methods: selectProject(id), focusAxis(id), setFilters(filter), fitDistrict(), destroy().
+ * Events (bubbling, composed): ready, project-select, axis-select, filter-change — the detail is the message
+ * payload of the iframe protocol. Everything lives in a shadow root: the page's CSS cannot reach in, and ours
+ * cannot leak out.
+ */
+import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
+import type { DataBundle } from '../core/bundle.ts';
+import { parseEmbedOptions } from '../core/embed_options.ts';
+import type { Filter } from '../core/filter.ts';
+import type { MapEvent } from '../core/messages.ts';
+import type { AxisId } from '../core/model.ts';
+import { parseUrlState, serializeUrlState } from '../core/url_state.ts';
+import { loadBundle, loadConfig } from '../load_bundle.ts';
+import embedCss from './embed.css?inline';
+import { mountEmbed, type EmbedHandle } from './mount_embed.ts';
+
+const OBSERVED = ['lang', 'corridor', 'basemap', 'tiles', 'project', 'axis', 'axes', 'zones', 'status', 'sector', 'inv', 'mapped', 'map', 'controls', 'panel', 'interactive', 'theme', 'height', 'zone', 'src'];
+
+/** Bundles already fetched, shared by every element on the page that uses the same file. */
+const bundles = new Map<string, Promise<DataBundle>>();
+
+export class ErqiAxisMap extends HTMLElement {
+  static observedAttributes = OBSERVED;
+  private handle: EmbedHandle | null = null;
+  private mounting = 0;
+  private pending: Array<(h: EmbedHandle) => void> = [];
+  private readonly shadow: ShadowRoot;
+  private readonly root: HTMLDivElement;
+
+  constructor() {
+    super();
+    this.shadow = this.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    // :host is the element itself; a hostile page rule on it (e.g. `* { all: unset }`) can only make it
+    // inline, so the inner root keeps its own size, font and colours.
+    style.textContent = `:host { display: block; position: relative; contain: content; }\n${maplibreCss}\n${embedCss}\n.root { all: initial; display: block; width: 100%; height: 100%; min-height: 320px; }`;
+    this.root = document.createElement('div');
+    this.root.className = 'root';
+    this.shadow.append(style, this.root);
+  }
+
+  connectedCallback(): void {
+    void this.mount();
+  }
+
+  disconnectedCallback(): void {
+    this.destroy();
+  }
+
+  attributeChangedCallback(_name: string, oldValue: string | null, newValue: string | null): void {
+    if (this.isConnected && this.handle && oldValue !== newValue) void this.mount();
+  }
+
+  /** Opens a project's card (null closes it); false when there is no such project. */
+  selectProject(id: string | null): Promise<boolean> {
+    return this.whenReady((h) => h.selectProject(id));
+  }
+
+  focusAxis(id: AxisId | null): Promise<void> {
+    return this.whenReady((h) => h.focusAxis(id));
+  }
+
+  setFilters(filter: Partial<Filter>): Promise<void> {
+    return this.whenReady((h) => h.setFilters(filter));
+  }
+
+  fitDistrict(): Promise<void> {
+    return this.whenReady((h) => h.fitDistrict());
+  }
+
+  /** Removes the map and frees its WebGL context; the element stays and re-mounts if re-inserted. */
+  destroy(): void {
+    this.mounting++;
+    this.handle?.destroy();
+    this.handle = null;
+  }
+
+  private whenReady<T>(fn: (h: EmbedHandle) => T): Promise<T> {
+    if (this.handle) return Promise.resolve(fn(this.handle));
+    return new Promise((resolve) => this.pending.push((h) => resolve(fn(h))));
+  }
+
+  private emit(event: MapEvent): void {
+    const { type, ...detail } = event;
+    if (type === 'height') return;
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private async mount(): Promise<void> {
+    const run = ++this.mounting;
+    this.handle?.destroy();
+    this.handle = null;
+    const base = new URL('.', import.meta.url);
+    const src = new URL(this.getAttribute('src') ?? 'data/bundle.json', base).href;
+    let bundle: DataBundle;
+    try {
+      let p = bundles.get(src);
+      if (!p) bundles.set(src, (p = loadBundle(src)));
+      bundle = await p;
+    } catch (e) {
+      bundles.delete(src);
+      const message = document.createElement('p');
+      message.setAttribute('role', 'alert');
+      message.textContent = (e as Error).message;
+      this.root.replaceChildren(message);
+      this.dispatchEvent(new CustomEvent('error', { detail: { message: (e as Error).message } }));
+      return;
+    }
+    const config = await loadConfig(new URL('config.json', base).href);
+    if (run !== this.mounting) return; // a newer mount or a destroy came first
+    const pairs = OBSERVED.filter((a) => this.hasAttribute(a)).map((a): [string, string] => [a, this.getAttribute(a)!]);
+    const zoneIds = bundle.zones.features.map((z) => String(z.properties?.['id']));
+    const query = pairs.filter(([k]) => k !== 'src').map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+    const { state, warnings } = parseUrlState(query, zoneIds);
+    const { options, warnings: more } = parseEmbedOptions(pairs, zoneIds);
+    for (const w of [...warnings, ...more]) console.warn(`<erqi-axis-map>: ${w}`);
+    const handle = mountEmbed(this.root, bundle, config, state, { ...options, origins: [] }, {
+      emit: (e) => this.emit(e),
+      fullMapUrl: (s) => new URL(`index.html${serializeUrlState(s)}`, base).href,
+    });
+    this.handle = handle;
+    for (const fn of this.pending.splice(0)) fn(handle);
+  }
+}
+
+if (!customElements.get('erqi-axis-map')) customElements.define('erqi-axis-map', ErqiAxisMap);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'erqi-axis-map': ErqiAxisMap;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * embed.html: the map for an <iframe>. Reads its options from the URL, reports ready, its height and
+ * selections to the parent page, and takes commands only from the origins in `origins=`.
+ */
+import { parseEmbedOptions } from '../core/embed_options.ts';
+import { acceptCommand, envelope, type MapEvent } from '../core/messages.ts';
+import { parseUrlState, serializeUrlState } from '../core/url_state.ts';
+import { loadBundle, loadConfig } from '../load_bundle.ts';
+import { el } from '../ui/dom.ts';
+import { mountEmbed } from './mount_embed.ts';
+import './embed.css';
+
+declare global {
+  interface Window {
+    __erqiEmbed?: { ready: boolean; error?: string; handle?: import('./mount_embed.ts').EmbedHandle };
+  }
+}
+
+async function main(): Promise<void> {
+  const root = document.getElementById('embed')!;
+  window.__erqiEmbed = { ready: false };
+  const pairs = [...new URLSearchParams(location.search)];
+  let bundle;
+  try {
+    bundle = await loadBundle('data/bundle.json');
+  } catch (e) {
+    window.__erqiEmbed.error = (e as Error).message;
+    root.replaceChildren(el('p', { role: 'alert' }, (e as Error).message));
+    return;
+  }
+  const config = await loadConfig('config.json');
+  const zoneIds = bundle.zones.features.map((z) => String(z.properties?.['id']));
+  const { state, warnings } = parseUrlState(location.search, zoneIds);
+  const { options, warnings: embedWarnings } = parseEmbedOptions(pairs, zoneIds);
+  for (const w of [...warnings, ...embedWarnings]) console.warn(w);
+
+  const inFrame = window.parent !== window;
+  /** Events are public facts about public data: posted to the allowed origins, or to any parent when none is set. */
+  const emit = (event: MapEvent) => {
+    if (!inFrame) return;
+    const message = envelope(event);
+    if (options.origins.length) for (const origin of options.origins) window.parent.postMessage(message, origin);
+    else window.parent.postMessage(message, '*');
+  };
+  const fullMapUrl = (s: typeof state) => new URL(`index.html${serializeUrlState(s)}`, location.href).href;
+  const handle = mountEmbed(root, bundle, config, state, options, { emit, fullMapUrl });
+  window.__erqiEmbed.handle = handle;
+
+  addEventListener('message', (e: MessageEvent) => {
+    if (e.source !== window.parent) return;
+    const command = acceptCommand(e.data, e.origin, options.origins);
+    if (!command) return;
+    switch (command.type) {
+      case 'select-project':
+        handle.selectProject(command.id);
+        break;
+      case 'focus-axis':
+        handle.focusAxis(command.id);
+        break;
+      case 'set-filters':
+        handle.setFilters(command.filter);
+        break;
+      case 'fit-district':
+        handle.fitDistrict();
+        break;
+    }
+  });
+
+  // The page's content height, for a host that resizes the iframe to fit.
+  let lastHeight = 0;
+  const reportHeight = () => {
+    const height = Math.ceil(document.documentElement.scrollHeight);
+    if (height !== lastHeight) emit({ type: 'height', height });
+    lastHeight = height;
+  };
+  new ResizeObserver(reportHeight).observe(root);
+  await handle.ready;
+  reportHeight();
+  window.__erqiEmbed.ready = true;
+}
+
+void main();

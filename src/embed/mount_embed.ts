@@ -1,0 +1,266 @@
+import type { FeatureCollection } from 'geojson';
+import { DataModel } from '../app/derive.ts';
+import { createStore } from '../app/store.ts';
+import type { DataBundle } from '../core/bundle.ts';
+import type { EmbedOptions } from '../core/embed_options.ts';
+import { EMPTY_FILTER, type Filter } from '../core/filter.ts';
+import { formatCount, formatYi } from '../core/format.ts';
+import type { MapEvent } from '../core/messages.ts';
+import type { AxisId, Lang } from '../core/model.ts';
+import { ERQI_BOUNDS } from '../core/bounds.ts';
+import type { UrlState } from '../core/url_state.ts';
+import { basemapSources, type MapConfig } from '../map/basemaps.ts';
+import { createMapView, type MapView } from '../map/map_view.ts';
+import { DARK, LIGHT } from '../map/theme.ts';
+import { renderAxisPanel } from '../ui/axis_panel.ts';
+import { el } from '../ui/dom.ts';
+import { renderLegend } from '../ui/legend.ts';
+import { renderProjectCard } from '../ui/project_card.ts';
+import { createSearchBox } from '../ui/search_box.ts';
+import { t } from '../ui/strings.ts';
+
+/** What a host page can do with an embedded map: the element's methods and the iframe's commands. */
+export interface EmbedHandle {
+  readonly ready: Promise<void>;
+  readonly view: MapView;
+  /** Opens a project's card (null closes it). false when there is no such project. */
+  selectProject(id: string | null): boolean;
+  /** Highlights an axis and fits the map to its corridor (null clears). */
+  focusAxis(id: AxisId | null): void;
+  /** Replaces the given facets; the others stay. */
+  setFilters(filter: Partial<Filter>): void;
+  fitDistrict(): void;
+  getState(): UrlState;
+  destroy(): void;
+}
+
+export interface EmbedHooks {
+  emit(event: MapEvent): void;
+  /** The full app's address for a state (the "open the full map" link). */
+  fullMapUrl(state: UrlState): string;
+}
+
+const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** MapLibre's own texts, in the map's language. */
+const mapLocale = (lang: Lang): Record<string, string> =>
+  lang === 'zh'
+    ? {
+        'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 键并滚动鼠标以缩放地图',
+        'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 键并滚动以缩放地图',
+        'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
+        'NavigationControl.ZoomIn': '放大',
+        'NavigationControl.ZoomOut': '缩小',
+        'NavigationControl.ResetBearing': '指北',
+        'FullscreenControl.Enter': '全屏',
+        'FullscreenControl.Exit': '退出全屏',
+      }
+    : {};
+
+/** A chrome-light map for a foreign page: map, optional figures, card; no header, no tabs. */
+export function mountEmbed(
+  root: HTMLElement,
+  bundle: DataBundle,
+  config: MapConfig,
+  initial: UrlState,
+  options: EmbedOptions,
+  hooks: EmbedHooks,
+): EmbedHandle {
+  const model = new DataModel(bundle);
+  const theme = options.theme === 'dark' ? DARK : LIGHT;
+  const start: UrlState = options.zone ? { ...initial, filter: { ...initial.filter, zones: [options.zone] } } : initial;
+  const store = createStore<UrlState>(start);
+  const axisNames = Object.fromEntries(
+    model.axes.map((a) => [a.id, { zh: a.feature.properties.name_zh, en: a.feature.properties.name_en }]),
+  ) as Record<AxisId, Record<Lang, string>>;
+  const zoneNames = Object.fromEntries(model.zones.map((z) => [z.properties.id, { zh: z.properties.name_zh, en: z.properties.name_en }]));
+  const lang = start.lang;
+  const has = (c: EmbedOptions['controls'][number]) => options.controls.includes(c);
+
+  const mapEl = el('div', { class: 'embed-map' });
+  const cardSlot = el('div', { class: 'card-slot' });
+  const legendSlot = el('div', { class: 'legend-slot' });
+  const panel = el('div', { class: `embed-panel panel-${options.panel}` });
+  const mapWrap = el('div', { class: 'embed-map-wrap' }, mapEl, cardSlot, legendSlot);
+  mapWrap.style.setProperty('--embed-height', `${options.height}px`);
+  const container = el('div', { class: 'erqi-embed', 'data-theme': options.theme, lang: lang === 'zh' ? 'zh-CN' : 'en' }, mapWrap);
+  if (options.panel !== 'none') container.append(panel);
+  if (!options.interactive) container.classList.add('static');
+  root.replaceChildren(container);
+
+  const fullLink = el('a', { class: 'full-link', target: '_blank', rel: 'noopener' }, t('openFullMap', lang));
+  if (has('link')) mapWrap.append(fullLink);
+
+  // ---------------------------------------------------------------- actions
+  const selectProject = (id: string | null): boolean => {
+    if (id !== null && !model.project(id)) return false;
+    store.set({ selection: id === null ? { kind: 'none' } : { kind: 'project', id } });
+    const site = id ? model.project(id)!.project.site : null;
+    if (site && options.interactive) view.flyTo([site.lon, site.lat]);
+    return true;
+  };
+  const axisBounds = (id: AxisId): [[number, number], [number, number]] => {
+    const coords = model.axes.find((a) => a.id === id)!.feature.geometry.coordinates;
+    const pad = store.get().corridor / 90_000;
+    return [
+      [Math.min(...coords.map((c) => c[0]!)) - pad, Math.min(...coords.map((c) => c[1]!)) - pad],
+      [Math.max(...coords.map((c) => c[0]!)) + pad, Math.max(...coords.map((c) => c[1]!)) + pad],
+    ];
+  };
+  const focusAxis = (id: AxisId | null) => {
+    store.set({ selection: id === null ? { kind: 'none' } : { kind: 'axis', id } });
+    if (id) view.fitBounds(axisBounds(id));
+  };
+
+  // ---------------------------------------------------------------- map
+  const selectionData = (s: UrlState): FeatureCollection => {
+    const site = s.selection.kind === 'project' ? model.project(s.selection.id)?.project.site : null;
+    return site ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [site.lon, site.lat] } }] } : EMPTY_FC;
+  };
+  const first = model.derive(start.filter, start.corridor);
+  const site = start.selection.kind === 'project' ? model.project(start.selection.id)?.project.site : null;
+  const view = createMapView({
+    container: mapEl,
+    data: {
+      context: bundle.context,
+      district: bundle.district,
+      zones: bundle.zones,
+      corridors: start.corridor === bundle.corridor_m ? bundle.corridors : EMPTY_FC,
+      axes: bundle.axes,
+      landmarks: bundle.landmarks,
+      projects: first.pins,
+      selection: selectionData(start),
+    },
+    style: {
+      theme,
+      lang,
+      basemap: basemapSources(start.basemap, config, start.tiles),
+      selectedAxis: start.selection.kind === 'axis' ? start.selection.id : null,
+    },
+    view: start.view ?? (site ? { center: [site.lon, site.lat], zoom: 14, bearing: 0 } : null),
+    bounds: start.selection.kind === 'axis' ? axisBounds(start.selection.id) : ERQI_BOUNDS,
+    note: { badge: t('schematicBadge', lang), text: `${t('schematicNote', lang)} ${t('asOf', lang)} ${bundle.as_of}` },
+    cooperativeGestures: options.interactive,
+    interactive: options.interactive,
+    controls: { zoom: has('zoom') && options.interactive, fullscreen: has('fullscreen'), scale: has('scale') },
+    fullscreenContainer: container,
+    locale: mapLocale(lang),
+    onProjectClick: (id) => selectProject(id),
+    onMoveEnd: (v) => store.set({ view: v }, 'replace'),
+  });
+  if (start.corridor !== bundle.corridor_m) void model.corridors(start.corridor).then((c) => view.setData({ corridors: c }));
+
+  if (has('search') && options.interactive) {
+    const search = createSearchBox(bundle.projects, lang, (id) => selectProject(id));
+    mapWrap.append(el('div', { class: 'embed-search' }, search.element));
+  }
+
+  // ---------------------------------------------------------------- render
+  const render = (s: UrlState, prev: UrlState | null) => {
+    const d = model.derive(s.filter, s.corridor);
+    if (prev) {
+      if (prev.filter !== s.filter || prev.corridor !== s.corridor) view.setData({ projects: d.pins });
+      if (JSON.stringify(prev.selection) !== JSON.stringify(s.selection)) {
+        view.setData({ selection: selectionData(s) });
+        const axis = s.selection.kind === 'axis' ? s.selection.id : null;
+        if (axis !== (prev.selection.kind === 'axis' ? prev.selection.id : null)) {
+          view.setStyleOptions({ theme, lang, basemap: basemapSources(s.basemap, config, s.tiles), selectedAxis: axis });
+        }
+      }
+    }
+    fullLink.href = hooks.fullMapUrl(s);
+    const selectedAxis = s.selection.kind === 'axis' ? s.selection.id : null;
+    if (options.panel === 'compact') {
+      panel.replaceChildren(
+        ...d.aggregates.axes.map((a) => {
+          const b = el(
+            'button',
+            { type: 'button', class: 'axis-chip', 'aria-pressed': String(selectedAxis === a.id), 'data-axis': a.id },
+            el('strong', {}, lang === 'zh' ? a.name_zh : a.name_en),
+            ` ${t('reported', lang)} ${formatCount(a.reported.projects, lang)} · ${formatYi(a.reported.investment_yi, lang)} | ${t('onMap', lang)} ${formatCount(a.mapped.projects, lang)}`,
+          );
+          b.style.borderColor = theme.axis[a.id];
+          b.disabled = !options.interactive;
+          b.addEventListener('click', () => focusAxis(selectedAxis === a.id ? null : a.id));
+          return b;
+        }),
+      );
+    } else if (options.panel === 'full') {
+      panel.replaceChildren(
+        renderAxisPanel({
+          aggregates: d.aggregates,
+          reported: bundle.reported,
+          lang,
+          theme,
+          selectedAxis,
+          projects: bundle.projects,
+          anyDeclared: bundle.projects.some((p) => p.axis_declared !== null),
+          onSelectAxis: (id) => focusAxis(selectedAxis === id ? null : id),
+          onSelectProject: (id) => selectProject(id),
+        }),
+      );
+    }
+    if (has('legend')) {
+      legendSlot.replaceChildren(
+        renderLegend({ lang, theme, corridorM: s.corridor, asOf: bundle.as_of, axisNames, open: false, onToggle: () => {} }),
+      );
+    }
+    const selected = s.selection.kind === 'project' ? model.project(s.selection.id) : null;
+    cardSlot.replaceChildren(
+      ...(selected
+        ? [
+            renderProjectCard({
+              project: selected.project,
+              placement: selected.placement,
+              corridorM: s.corridor,
+              lang,
+              sources: bundle.reported.sources,
+              axisNames,
+              zoneNames,
+              link: hooks.fullMapUrl({ ...s, view: null, filter: EMPTY_FILTER }),
+              onClose: () => selectProject(null),
+            }),
+          ]
+        : []),
+    );
+  };
+
+  render(start, null);
+  store.subscribe((s, prev) => {
+    render(s, prev);
+    if (JSON.stringify(s.selection) !== JSON.stringify(prev.selection)) {
+      if (s.selection.kind === 'project' || prev.selection.kind === 'project') {
+        const p = s.selection.kind === 'project' ? model.project(s.selection.id)?.project : null;
+        hooks.emit({ type: 'project-select', id: p?.id ?? null, name_zh: p?.name_zh ?? null, name_en: p?.name_en ?? null });
+      }
+      if (s.selection.kind === 'axis' || prev.selection.kind === 'axis') {
+        hooks.emit({ type: 'axis-select', id: s.selection.kind === 'axis' ? s.selection.id : null });
+      }
+    }
+    if (s.filter !== prev.filter) hooks.emit({ type: 'filter-change', filter: s.filter });
+  });
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && store.get().selection.kind === 'project') selectProject(null);
+  };
+  container.addEventListener('keydown', onKey);
+
+  const ready = view.idle.then(() => hooks.emit({ type: 'ready' }));
+  return {
+    ready,
+    view,
+    selectProject,
+    focusAxis,
+    setFilters(filter) {
+      store.set({ filter: { ...store.get().filter, ...filter } });
+    },
+    fitDistrict() {
+      store.set({ selection: { kind: 'none' } });
+      view.fitBounds(ERQI_BOUNDS);
+    },
+    getState: () => store.get(),
+    destroy() {
+      view.destroy();
+      root.replaceChildren();
+    },
+  };
+}
