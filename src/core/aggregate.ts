@@ -1,7 +1,7 @@
 import type { ZoneFeature } from './load_geo.ts';
 import type { Reported } from './load_reported.ts';
 import type { AxisId, MappedProject, Sector, Status } from './model.ts';
-import { corridorsOf, type Placement, type PreparedAxis } from './placement.ts';
+import type { Placement, PreparedAxis } from './placement.ts';
 
 /** What a set of projects adds up to. `investment_yi` is `null` when none of them disclosed it. */
 export interface Tally {
@@ -68,23 +68,28 @@ export interface Aggregates {
 /** The district programme figure that axis shares are taken of. */
 export const DISTRICT_PROGRAMME_ID = 'major_projects';
 
-function tally(projects: readonly MappedProject[]): Tally {
-  const t: Tally = { projects: 0, investment_yi: null, disclosed: 0, by_status: {}, by_sector: {}, project_ids: [] };
-  let sum = 0;
-  for (const p of projects) {
+/** A running tally; `sum` becomes `investment_yi` only if anything was disclosed. */
+class Tallier {
+  private t: Tally = { projects: 0, investment_yi: null, disclosed: 0, by_status: {}, by_sector: {}, project_ids: [] };
+  private sum = 0;
+
+  add(p: MappedProject): void {
+    const t = this.t;
     t.projects++;
     t.project_ids.push(p.id);
     if (p.investment_total_yi !== null) {
       t.disclosed++;
-      sum += p.investment_total_yi;
+      this.sum += p.investment_total_yi;
     }
     const s = p.status ?? 'unknown';
     t.by_status[s] = (t.by_status[s] ?? 0) + 1;
     const c = p.sector ?? 'unknown';
     t.by_sector[c] = (t.by_sector[c] ?? 0) + 1;
   }
-  if (t.disclosed > 0) t.investment_yi = sum;
-  return t;
+
+  done(): Tally {
+    return { ...this.t, investment_yi: this.t.disclosed > 0 ? this.sum : null };
+  }
 }
 
 const ratio = (a: number | null | undefined, b: number | null | undefined): number | null =>
@@ -92,7 +97,8 @@ const ratio = (a: number | null | undefined, b: number | null | undefined): numb
 
 /**
  * Per-axis and per-zone figures for a set of projects (the current filter) at a corridor half-width.
- * `placements[i]` belongs to `projects[i]` (see placeProjects).
+ * `placements[i]` belongs to `projects[i]` (see placeProjects). One pass over the projects: fast enough to
+ * run on every filter change at tens of thousands of projects.
  */
 export function aggregate(
   projects: readonly MappedProject[],
@@ -105,12 +111,59 @@ export function aggregate(
   if (projects.length !== placements.length) {
     throw new Error('aggregate: placements must be computed for the same projects (placeProjects(projects, …))');
   }
-  const corridors = placements.map((p) => corridorsOf(p, corridorM));
-  const programme = reported.district.find((d) => d.id === DISTRICT_PROGRAMME_ID);
+  const A = axes.map(() => ({ tally: new Tallier(), nearest: 0, declaredOutside: [] as string[], insideElsewhere: [] as string[] }));
+  const axisIndex = new Map<AxisId, number>(axes.map((a, k) => [a.id, k]));
+  const Z = new Map(zones.map((z) => [z.properties.id, { tally: new Tallier(), declaredOutside: [] as string[], insideElsewhere: [] as string[] }]));
+  const all = new Tallier();
+  let mapped = 0;
+  const unmapped: string[] = [];
+  const outside: string[] = [];
 
-  const axisAggregates = axes.map((axis): AxisAggregate => {
-    const inside = projects.filter((_, i) => corridors[i]!.includes(axis.id));
-    const mapped = tally(inside);
+  for (let i = 0; i < projects.length; i++) {
+    const p = projects[i]!;
+    const placement = placements[i]!;
+    all.add(p);
+    const d = placement.distances_m;
+    if (!p.site || !d) {
+      unmapped.push(p.id);
+      continue;
+    }
+    mapped++;
+    // Which corridors contain the site (a bit per axis), and the nearest of them.
+    let mask = 0;
+    let nearest = -1;
+    let nearestD = Infinity;
+    for (let k = 0; k < axes.length; k++) {
+      const dk = d[axes[k]!.id];
+      if (dk <= corridorM) {
+        mask |= 1 << k;
+        if (dk < nearestD) {
+          nearestD = dk;
+          nearest = k;
+        }
+      }
+    }
+    if (mask === 0) outside.push(p.id);
+    for (let k = 0; k < axes.length; k++) if (mask & (1 << k)) A[k]!.tally.add(p);
+    if (nearest >= 0) A[nearest]!.nearest++;
+    const declared = p.axis_declared === null ? undefined : axisIndex.get(p.axis_declared);
+    if (declared !== undefined && !(mask & (1 << declared))) {
+      A[declared]!.declaredOutside.push(p.id);
+      for (let k = 0; k < axes.length; k++) if (mask & (1 << k)) A[k]!.insideElsewhere.push(p.id);
+    }
+
+    const zone = placement.zone === null ? undefined : Z.get(placement.zone);
+    zone?.tally.add(p);
+    if (p.zone_declared !== null && p.zone_declared !== placement.zone && Z.has(p.zone_declared)) {
+      Z.get(p.zone_declared)!.declaredOutside.push(p.id);
+      zone?.insideElsewhere.push(p.id);
+    }
+  }
+
+  const programme = reported.district.find((d) => d.id === DISTRICT_PROGRAMME_ID);
+  const axisAggregates = axes.map((axis, k): AxisAggregate => {
+    const acc = A[k]!;
+    const mappedTally = acc.tally.done();
     const rep = reported.axes.find((r) => r.id === axis.id)!;
     const length_km = axis.length_m / 1000;
     const p = axis.feature.properties;
@@ -122,42 +175,28 @@ export function aggregate(
       theme_en: p.theme_en,
       length_km,
       reported: { projects: rep.projects, investment_yi: rep.investment_yi, source: rep.source, as_of: rep.as_of, quote: rep.quote },
-      mapped: {
-        ...mapped,
-        investment_per_km: ratio(mapped.investment_yi, length_km),
-        nearest: projects.filter((_, i) => corridors[i]![0] === axis.id).length,
-      },
-      coverage: { projects: mapped.projects / rep.projects, investment: ratio(mapped.investment_yi, rep.investment_yi) },
+      mapped: { ...mappedTally, investment_per_km: ratio(mappedTally.investment_yi, length_km), nearest: acc.nearest },
+      coverage: { projects: mappedTally.projects / rep.projects, investment: ratio(mappedTally.investment_yi, rep.investment_yi) },
       share_of_district: {
         projects: ratio(rep.projects, programme?.projects),
         investment: ratio(rep.investment_yi, programme?.investment_yi),
       },
-      declared_outside: projects
-        .filter((q, i) => q.axis_declared === axis.id && q.site && !corridors[i]!.includes(axis.id))
-        .map((q) => q.id),
-      inside_declared_elsewhere: projects
-        .filter((q, i) => {
-          const declared = q.axis_declared;
-          return declared !== null && declared !== axis.id && corridors[i]!.includes(axis.id) && !corridors[i]!.includes(declared);
-        })
-        .map((q) => q.id),
+      declared_outside: acc.declaredOutside,
+      inside_declared_elsewhere: acc.insideElsewhere,
     };
   });
 
-  const zoneIds = new Set(zones.map((z) => z.properties.id));
   const zoneAggregates = zones.map((zone): ZoneAggregate => {
-    const id = zone.properties.id;
     const z = zone.properties;
+    const acc = Z.get(z.id)!;
     return {
-      id,
+      id: z.id,
       name_zh: z.name_zh,
       name_en: z.name_en,
       schematic: z.schematic,
-      mapped: tally(projects.filter((_, i) => placements[i]!.zone === id)),
-      declared_outside: projects.filter((q, i) => q.zone_declared === id && q.site && placements[i]!.zone !== id).map((q) => q.id),
-      inside_declared_elsewhere: projects
-        .filter((q, i) => placements[i]!.zone === id && q.zone_declared !== null && q.zone_declared !== id && zoneIds.has(q.zone_declared))
-        .map((q) => q.id),
+      mapped: acc.tally.done(),
+      declared_outside: acc.declaredOutside,
+      inside_declared_elsewhere: acc.insideElsewhere,
     };
   });
 
@@ -165,11 +204,6 @@ export function aggregate(
     corridor_m: corridorM,
     axes: axisAggregates,
     zones: zoneAggregates,
-    ledger: {
-      all: tally(projects),
-      mapped: projects.filter((p) => p.site).length,
-      unmapped_ids: projects.filter((p) => !p.site).map((p) => p.id),
-      outside_corridors_ids: projects.filter((p, i) => p.site && corridors[i]!.length === 0).map((p) => p.id),
-    },
+    ledger: { all: all.done(), mapped, unmapped_ids: unmapped, outside_corridors_ids: outside },
   };
 }

@@ -47,10 +47,13 @@ export function prepareLine(coords: ReadonlyArray<readonly number[]>): PreparedL
   return { xy };
 }
 
-/** Distance in metres from a [lon, lat] point to the nearest point of a polyline. */
-export function pointToLineM(lon: number, lat: number, line: PreparedLine): number {
+/**
+ * Distance in metres from a [lon, lat] point to the nearest point of a polyline. `scale` is
+ * metresPerDegree(lat), passed in when the caller measures one point against several lines.
+ */
+export function pointToLineM(lon: number, lat: number, line: PreparedLine, scale = metresPerDegree(lat)): number {
   const { xy } = line;
-  const { kx, ky } = metresPerDegree(lat);
+  const { kx, ky } = scale;
   let best = Infinity;
   let bestLon = lon;
   let bestLat = lat;

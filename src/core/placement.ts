@@ -1,5 +1,5 @@
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { lineLengthM, pointToLineM, prepareLine, type PreparedLine } from './geodesy.ts';
+import { lineLengthM, metresPerDegree, pointToLineM, prepareLine, type PreparedLine } from './geodesy.ts';
+import { containsPoint, preparePolygon } from './point_in_polygon.ts';
 import type { AxisFeature, ZoneFeature } from './load_geo.ts';
 import { AXIS_IDS, type AxisId, type MappedProject } from './model.ts';
 
@@ -34,12 +34,14 @@ export function placeProjects(
   axes: readonly PreparedAxis[],
   zones: readonly ZoneFeature[],
 ): Placement[] {
+  const prepared = zones.map((z) => ({ id: z.properties.id, polygon: preparePolygon(z.geometry) }));
   return projects.map(({ site }) => {
     if (!site) return { distances_m: null, zone: null };
     const distances_m = {} as Record<AxisId, number>;
-    for (const axis of axes) distances_m[axis.id] = pointToLineM(site.lon, site.lat, axis.line);
-    const zone = zones.find((z) => booleanPointInPolygon([site.lon, site.lat], z)) ?? null;
-    return { distances_m, zone: zone ? zone.properties.id : null };
+    const scale = metresPerDegree(site.lat);
+    for (const axis of axes) distances_m[axis.id] = pointToLineM(site.lon, site.lat, axis.line, scale);
+    const zone = prepared.find((z) => containsPoint(z.polygon, site.lon, site.lat));
+    return { distances_m, zone: zone ? zone.id : null };
   });
 }
 

@@ -1,0 +1,42 @@
+/**
+ * The baseline page: plain MapLibre drawing the same bundle's axes and projects (clustered GeoJSON circles)
+ * with none of the app. Built by bench/load.ts only; not part of the product.
+ */
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+setWorkerUrl(workerUrl);
+declare global {
+  interface Window {
+    __bare?: { ready: boolean; map?: MapLibreMap; setData?: (fc: unknown) => Promise<number> };
+  }
+}
+window.__bare = { ready: false };
+const bundle = await (await fetch(new URLSearchParams(location.search).get('data') ?? 'data/bundle.json')).json();
+const points = {
+  type: 'FeatureCollection',
+  features: bundle.projects.filter((p: { site: unknown }) => p.site).map((p: { id: string; site: { lon: number; lat: number } }) => ({ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [p.site.lon, p.site.lat] } })),
+};
+const map = new MapLibreMap({
+  container: 'map',
+  bounds: [[113.498, 34.601], [113.671, 34.768]],
+  style: {
+    version: 8,
+    sources: { axes: { type: 'geojson', data: bundle.axes }, projects: { type: 'geojson', data: points as never, cluster: true, clusterRadius: 36, clusterMaxZoom: 13 } },
+    layers: [
+      { id: 'bg', type: 'background', paint: { 'background-color': '#eef1f4' } },
+      { id: 'axes', type: 'line', source: 'axes', paint: { 'line-color': '#0072B2', 'line-width': 3 } },
+      { id: 'clusters', type: 'circle', source: 'projects', filter: ['has', 'point_count'], paint: { 'circle-radius': 14, 'circle-color': '#374151' } },
+      { id: 'pins', type: 'circle', source: 'projects', filter: ['!', ['has', 'point_count']], paint: { 'circle-radius': 6, 'circle-color': '#D55E00' } },
+    ],
+  },
+});
+window.__bare.map = map;
+window.__bare.setData = (fc) =>
+  new Promise((resolve) => {
+    const t = performance.now();
+    (map.getSource('projects') as GeoJSONSource).setData(fc as never);
+    map.once('idle', () => resolve(performance.now() - t));
+  });
+map.once('idle', () => (window.__bare!.ready = true));
