@@ -1,39 +1,54 @@
 /**
- * `npm run data -- [--projects FILE] [--sites FILE] [--corridor METRES] [--out DIR] [--json]`
+ * `npm run data -- [--projects FILE] [--sites FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030]
+ *                  [--crs wgs84|gcj02|bd09] [--corridor METRES] [--out DIR] [--json]`
  *
  * Reads geo/ and data/, validates and joins them, computes the aggregates and writes the app's data
  * bundle (DIR/bundle.json, default public/data). With --json the aggregates go to stdout instead.
+ * --projects takes the project's own CSV, or any ledger: CSV/TSV in UTF-8 or GBK, Excel .xlsx, or GeoJSON
+ * points, with Chinese or English headers and coordinates in WGS84, GCJ-02 or BD-09.
  * Any error: every issue printed as `file:row: field: message`, exit 1, previous output untouched.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildBundle, DEFAULT_CORRIDOR_M, type SourceFile } from '../src/core/bundle.ts';
+import { buildBundle, bundleFromProjects, DEFAULT_CORRIDOR_M, type SourceFile } from '../src/core/bundle.ts';
+import { CRS_OPTIONS, type Crs } from '../src/core/import/crs_check.ts';
 import { formatIssue, hasErrors } from '../src/core/issues.ts';
+import { joinSites } from '../src/core/join.ts';
+import { loadAxes, loadSites } from '../src/core/load_geo.ts';
+import { OPTIONAL_COLUMNS, PROJECT_COLUMNS } from '../src/core/project_schema.ts';
+import { prepareAxes } from '../src/core/placement.ts';
+import { ENCODINGS, type Encoding } from '../src/import/read_source.ts';
+import { importLedger } from '../src/import/import_ledger.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const USAGE = 'usage: npm run data -- [--projects FILE] [--sites FILE] [--corridor METRES] [--out DIR] [--json]';
+const USAGE =
+  'usage: npm run data -- [--projects FILE] [--sites FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030] [--crs wgs84|gcj02|bd09] [--corridor METRES] [--out DIR] [--json]';
 
 function fail(message: string): never {
   console.error(message);
   process.exit(2);
 }
 
-let args;
-try {
-  args = parseArgs({
+const args = (() => {
+  try {
+    return parseArgs({
     options: {
       projects: { type: 'string', default: join(ROOT, 'data/projects.csv') },
-      sites: { type: 'string', default: join(ROOT, 'geo/sites.geojson') },
+      sites: { type: 'string' },
+      sheet: { type: 'string' },
+      encoding: { type: 'string' },
+      crs: { type: 'string' },
       corridor: { type: 'string', default: String(DEFAULT_CORRIDOR_M) },
       out: { type: 'string', default: join(ROOT, 'public/data') },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   }).values;
-} catch (e) {
-  fail(`${(e as Error).message}\n${USAGE}`);
-}
+  } catch (e) {
+    return fail(`${(e as Error).message}\n${USAGE}`);
+  }
+})();
 if (args.help) {
   console.log(USAGE);
   process.exit(0);
@@ -41,6 +56,13 @@ if (args.help) {
 const corridor = Number(args.corridor);
 if (!Number.isFinite(corridor) || corridor <= 0 || corridor > 10_000) {
   fail(`--corridor: '${args.corridor}' is not a half-width in metres between 1 and 10000\n${USAGE}`);
+}
+
+if (args.encoding !== undefined && !(ENCODINGS as readonly string[]).includes(args.encoding)) {
+  fail(`--encoding: '${args.encoding}' is not one of ${ENCODINGS.join(', ')}\n${USAGE}`);
+}
+if (args.crs !== undefined && !(CRS_OPTIONS as readonly string[]).includes(args.crs)) {
+  fail(`--crs: '${args.crs}' is not one of ${CRS_OPTIONS.join(', ')}\n${USAGE}`);
 }
 
 /** Paths in messages: relative to where the user is, as they typed them. */
@@ -55,20 +77,76 @@ function read(path: string): SourceFile {
   }
 }
 
-const result = buildBundle(
-  {
-    projects: read(args.projects),
-    sites: read(args.sites),
-    reported: read(join(ROOT, 'data/reported.json')),
-    axes: read(join(ROOT, 'geo/axes.geojson')),
-    zones: read(join(ROOT, 'geo/zones.geojson')),
-    district: read(join(ROOT, 'geo/district.geojson')),
-    context: read(join(ROOT, 'geo/context.geojson')),
-    landmarks: read(join(ROOT, 'geo/landmarks.geojson')),
-  },
-  corridor,
-);
+const context = {
+  reported: read(join(ROOT, 'data/reported.json')),
+  axes: read(join(ROOT, 'geo/axes.geojson')),
+  zones: read(join(ROOT, 'geo/zones.geojson')),
+  district: read(join(ROOT, 'geo/district.geojson')),
+  context: read(join(ROOT, 'geo/context.geojson')),
+  landmarks: read(join(ROOT, 'geo/landmarks.geojson')),
+};
+const sitesPath = args.sites ?? join(ROOT, 'geo/sites.geojson');
 
+/** The project's own ledger format: a .csv whose header has every required column, read without options. */
+function isNativeLedger(path: string): boolean {
+  if (!/\.csv$/i.test(path) || args.sheet || args.encoding || args.crs || !existsSync(path)) return false;
+  const header = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.split(',').map((h) => h.trim());
+  return PROJECT_COLUMNS.every((c) => OPTIONAL_COLUMNS.has(c) || header.includes(c));
+}
+
+let result;
+if (isNativeLedger(args.projects)) {
+  result = buildBundle({ ...context, projects: read(args.projects), sites: read(sitesPath) }, corridor);
+} else {
+  // Any other ledger: read it as a spreadsheet, with its own coordinates; --sites, if given, adds sites by id.
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(args.projects);
+  } catch (e) {
+    console.error(`${shown(args.projects)}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    process.exit(1);
+  }
+  const axes = prepareAxes(loadAxes(context.axes.file, context.axes.text).value);
+  // Known places, to check the coordinate system against: the shipped sites and landmarks.
+  const known = [
+    ...loadSites('sites', readFileSync(join(ROOT, 'geo/sites.geojson'), 'utf8')).value.map((s) => ({ name: s.place ?? '', lon: s.lon, lat: s.lat })),
+    ...JSON.parse(context.landmarks.text).features.map((f: { properties: { name_zh: string }; geometry: { coordinates: number[] } }) => ({
+      name: f.properties.name_zh,
+      lon: f.geometry.coordinates[0]!,
+      lat: f.geometry.coordinates[1]!,
+    })),
+  ];
+  const imported = await importLedger(shown(args.projects), bytes, {
+    ...(args.sheet ? { sheet: args.sheet } : {}),
+    ...(args.encoding ? { encoding: args.encoding as Encoding } : {}),
+    crs: (args.crs as Crs | undefined) ?? 'wgs84',
+    axes,
+    anchors: known,
+  });
+  const { result: r, read: source } = imported;
+  console.error(
+    `${shown(args.projects)}: ${source.format}${source.encoding ? ` (${source.encoding})` : ''}, ${r.stats.rows} rows, ${r.stats.valid} valid, ${r.stats.mapped} with coordinates`,
+  );
+  for (const note of r.notes) console.error(`${shown(args.projects)}: note: ${note}`);
+  if (r.crsSuggestion) {
+    const s = r.crsSuggestion;
+    console.error(
+      `${shown(args.projects)}: warning: the coordinates look like ${s.crs.toUpperCase()}, not ${(args.crs ?? 'wgs84').toUpperCase()}: ` +
+        `read as ${s.crs.toUpperCase()} they lie a median ${Math.round(s.suggestedMedianM)} m from ${s.basis === 'axes' ? 'the axes' : 'the known places they name'} instead of ${Math.round(s.declaredMedianM)} m. Try --crs ${s.crs}`,
+    );
+  }
+  let projects = r.projects;
+  const issues = [...r.issues];
+  if (args.sites) {
+    const sites = loadSites(shown(args.sites), read(args.sites).text);
+    const joined = joinSites(projects.map(({ site: _s, ...p }) => p), sites.value, shown(args.sites), shown(args.projects));
+    projects = joined.value.map((p, i) => ({ ...p, site: p.site ?? projects[i]!.site }));
+    issues.push(...sites.issues, ...joined.issues);
+  }
+  result = bundleFromProjects(context, projects, issues, shown(args.projects), corridor);
+}
+
+result.issues.sort((a, b) => a.file.localeCompare(b.file) || (a.row ?? a.feature ?? -1) - (b.row ?? b.feature ?? -1));
 for (const issue of result.issues) console.error(formatIssue(issue));
 if (hasErrors(result.issues) || !result.value) {
   const n = result.issues.filter((i) => i.severity === 'error').length;

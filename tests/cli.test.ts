@@ -95,3 +95,42 @@ describe('npm run data (writing the bundle)', () => {
     expect(existsSync(join(out, 'bundle.json'))).toBe(false);
   });
 });
+
+describe('npm run data -- --projects ANY-LEDGER', () => {
+  it('reads a GBK CSV with Chinese headers, and suggests GCJ-02 when its points are ~550 m off', () => {
+    const run = data('--projects', 'tests/fixtures/import/ledger_gbk_gcj02.csv', '--json');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('tests/fixtures/import/ledger_gbk_gcj02.csv: csv (gb18030), 8 rows, 8 valid, 7 with coordinates');
+    expect(run.stderr).toMatch(/warning: the coordinates look like GCJ02, not WGS84: .* Try --crs gcj02/);
+  });
+
+  it('with --crs gcj02 puts them on the axes and sums their disclosed investment', () => {
+    const run = data('--projects', 'tests/fixtures/import/ledger_gbk_gcj02.csv', '--crs', 'gcj02', '--json');
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toMatch(/look like/);
+    const out = JSON.parse(run.stdout);
+    const songshan = out.axes.find((a: { id: string }) => a.id === 'songshan');
+    expect(songshan.mapped).toMatchObject({ projects: 1, investment_yi: 3.6, disclosed: 1 });
+    expect(run.stderr).toMatch(/ledger_gbk_gcj02\.csv:2: warning: geometry: 'row-2' lies outside every 500 m corridor/);
+  });
+
+  it('reads a named Excel sheet', () => {
+    const run = data('--projects', 'tests/fixtures/import/ledger.xlsx', '--sheet', '项目', '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).ledger.all.projects).toBe(8);
+  });
+
+  it('on a bad ledger names every problem and leaves the previous output as it was', () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'bundle.json'), 'previous');
+    const run = data('--projects', 'tests/fixtures/bad/swapped.csv', '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('tests/fixtures/bad/swapped.csv:2: 经度/纬度: [34.72, 113.638] looks like [lat, lon]');
+    expect(readFileSync(join(out, 'bundle.json'), 'utf8')).toBe('previous');
+  });
+
+  it('rejects an unknown --crs or --encoding with the usage', () => {
+    expect(data('--crs', 'mercator').stderr).toMatch(/--crs: 'mercator' is not one of wgs84, gcj02, bd09/);
+    expect(data('--encoding', 'big5').code).toBe(2);
+  });
+});

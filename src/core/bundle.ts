@@ -47,6 +47,9 @@ export interface DataBundle {
 
 const collection = <F extends Feature>(features: F[]) => ({ type: 'FeatureCollection' as const, features });
 
+/** The geometry and reported figures: everything but the ledger. */
+export type ContextFiles = Omit<SourceFiles, 'projects' | 'sites'>;
+
 /**
  * parse → validate → join → place → aggregate. Returns the bundle and the aggregates at `corridorM`,
  * or `null` when any input has an error; every issue (errors and warnings) is in `issues`.
@@ -57,49 +60,52 @@ export function buildBundle(
 ): Loaded<{ bundle: DataBundle; aggregates: Aggregates } | null> {
   const projects = loadProjects(src.projects.file, src.projects.text);
   const sites = loadSites(src.sites.file, src.sites.text);
+  const joined = joinSites(projects.value, sites.value, src.sites.file, src.projects.file);
+  return bundleFromProjects(src, joined.value, [...projects.issues, ...sites.issues, ...joined.issues], src.sites.file, corridorM);
+}
+
+/** The same, for a ledger already read and joined (an imported spreadsheet carries its own coordinates). */
+export function bundleFromProjects(
+  src: ContextFiles,
+  projects: MappedProject[],
+  ledgerIssues: Issue[],
+  sitesFile: string,
+  corridorM: number = DEFAULT_CORRIDOR_M,
+): Loaded<{ bundle: DataBundle; aggregates: Aggregates } | null> {
   const reported = loadReported(src.reported.file, src.reported.text);
   const axes = loadAxes(src.axes.file, src.axes.text);
   const zones = loadZones(src.zones.file, src.zones.text);
   const district = loadNamedFeatures(src.district.file, src.district.text);
   const context = loadNamedFeatures(src.context.file, src.context.text);
   const landmarks = loadNamedFeatures(src.landmarks.file, src.landmarks.text);
-  const joined = joinSites(projects.value, sites.value, src.sites.file, src.projects.file);
-  const issues: Issue[] = [projects, sites, reported, axes, zones, district, context, landmarks, joined].flatMap((l) => l.issues);
+  const issues: Issue[] = [...ledgerIssues, ...[reported, axes, zones, district, context, landmarks].flatMap((l) => l.issues)];
   if (issues.some((i) => i.severity === 'error') || !reported.value) return { value: null, issues };
 
   const prepared = prepareAxes(axes.value);
-  const placements = placeProjects(joined.value, prepared, zones.value);
-  const aggregates = aggregate(joined.value, placements, prepared, zones.value, reported.value, corridorM);
+  const placements = placeProjects(projects, prepared, zones.value);
+  const aggregates = aggregate(projects, placements, prepared, zones.value, reported.value, corridorM);
+  const at = (p: MappedProject) => (p.site?.row !== undefined ? { row: p.site.row } : p.site ? { feature: p.site.feature } : {});
   for (const id of aggregates.ledger.outside_corridors_ids) {
-    const i = joined.value.findIndex((p) => p.id === id);
-    const p = joined.value[i]!;
+    const i = projects.findIndex((p) => p.id === id);
     const d = placements[i]!.distances_m!;
-    const nearest = Math.min(...Object.values(d));
     issues.push({
-      file: src.sites.file,
-      feature: p.site!.feature,
+      file: sitesFile,
+      ...at(projects[i]!),
       field: 'geometry',
-      message: `'${id}' lies outside every ${corridorM} m corridor (nearest axis ${Math.round(nearest)} m away)`,
+      message: `'${id}' lies outside every ${corridorM} m corridor (nearest axis ${Math.round(Math.min(...Object.values(d)))} m away)`,
       severity: 'warning',
     });
   }
-  for (const [i, p] of joined.value.entries()) {
+  for (const [i, p] of projects.entries()) {
     if (p.site && placements[i]!.zone === null) {
-      issues.push({
-        file: src.sites.file,
-        feature: p.site.feature,
-        field: 'geometry',
-        message: `'${p.id}' lies in no zone (outside 二七区?)`,
-        severity: 'warning',
-      });
+      issues.push({ file: sitesFile, ...at(p), field: 'geometry', message: `'${p.id}' lies in no zone (outside 二七区?)`, severity: 'warning' });
     }
   }
-
   const bundle: DataBundle = {
     format: 'erqi-axis-map/bundle@1',
     as_of: reported.value.as_of,
     reported: reported.value,
-    projects: joined.value,
+    projects,
     axes: collection(axes.value),
     zones: collection(zones.value),
     district: collection(district.value),

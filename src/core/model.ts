@@ -71,6 +71,8 @@ export interface Site {
   project_id: string;
   /** Index of the feature in its file, for messages. */
   feature: number;
+  /** For a site read from a spreadsheet: its row (line) there, for messages instead of `feature`. */
+  row?: number;
   lon: number;
   lat: number;
   accuracy_m: number | null;

@@ -1,0 +1,136 @@
+import { checkPosition } from '../bounds.ts';
+import type { Issue } from '../issues.ts';
+import type { MappedProject } from '../model.ts';
+import type { PreparedAxis } from '../placement.ts';
+import { ProjectRow } from '../project_schema.ts';
+import type { ColumnMapping, ImportField } from './columns.ts';
+import { suggestCrs, toWgs84, type Anchor, type Crs, type CrsSuggestion, type PointToCheck } from './crs_check.ts';
+import type { Table } from './table.ts';
+import { axisFromText, cleanNumber, sectorFromText, statusFromText } from './values.ts';
+
+export interface ImportOptions {
+  crs: Crs;
+  /** Used as `source` where the file has no source column or an empty cell: the file itself is the source. */
+  defaultSource: string;
+  /** For the coordinate-system check (both optional; without them it is skipped). */
+  axes?: readonly PreparedAxis[];
+  anchors?: readonly Anchor[];
+}
+
+export interface ImportResult {
+  projects: MappedProject[];
+  issues: Issue[];
+  stats: { rows: number; valid: number; mapped: number };
+  crsSuggestion: CrsSuggestion | null;
+  /** Remarks about the reading itself (ids made from row numbers, units assumed). */
+  notes: string[];
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** "2023/12", "2023年12月", "2023.12.31" → "2023-12", "2023-12", "2023-12-31". */
+function normaliseDate(text: string): string {
+  const m = /^(\d{4})[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?日?$/.exec(text.trim()) ?? /^(\d{4})年?$/.exec(text.trim());
+  if (!m) return text;
+  return [m[1], m[2]?.padStart(2, '0'), m[3]?.padStart(2, '0')].filter(Boolean).join('-');
+}
+
+/**
+ * Rows of any ledger → validated projects. Every problem is an issue naming the file, row, column and what is
+ * wrong; a bad row is left out, never silently. Coordinates are converted from `crs` to WGS84 and checked.
+ */
+export function importTable(table: Table, mapping: ColumnMapping, options: ImportOptions): ImportResult {
+  const issues: Issue[] = [];
+  const notes: string[] = [];
+  const projects: MappedProject[] = [];
+  const rawPoints: PointToCheck[] = [];
+  const where = (line: number) => (table.rowKind === 'feature' ? { feature: line - 1 } : { row: line });
+  const label = (field: ImportField) => {
+    const c = mapping[field];
+    return c ? `${table.header[c.column] ?? field}` : field;
+  };
+  if (!mapping.name_zh) issues.push({ file: table.file, field: 'name_zh', message: 'no column holds the project name (项目名称): choose one', severity: 'error' });
+  if (!mapping.id) notes.push('no id column: ids are made from row numbers (row-N)');
+  if (!table.rows.length) issues.push({ file: table.file, message: 'has a header but no rows', severity: 'error' });
+  if (issues.length) return { projects, issues, stats: { rows: table.rows.length, valid: 0, mapped: 0 }, crsSuggestion: null, notes };
+
+  const firstLine = new Map<string, number>();
+  for (const { line, cells } of table.rows) {
+    // Fewer cells than columns is normal (spreadsheets drop trailing blanks); more means a stray delimiter.
+    if (cells.length > table.header.length) {
+      issues.push({ file: table.file, ...where(line), message: `has ${cells.length} fields, the header has ${table.header.length} (an unquoted comma?)`, severity: 'error' });
+      continue;
+    }
+    const cell = (field: ImportField): string => {
+      const c = mapping[field];
+      return c ? (cells[c.column] ?? '').trim() : '';
+    };
+    const amount = (field: 'investment_total_yi' | 'investment_2023_yi'): string => {
+      const text = cleanNumber(cell(field));
+      const factor = mapping[field]?.factor ?? 1;
+      return factor !== 1 && NUMBER.test(text) ? String(Math.round(Number(text) * factor * 1e8) / 1e8) : text;
+    };
+    const mappedOrRaw = <T>(text: string, fn: (s: string) => T | null): string => (text ? (fn(text) as string | null) ?? text : '');
+    const raw = {
+      id: cell('id') || `row-${line}`,
+      name_zh: cell('name_zh'),
+      name_en: cell('name_en'),
+      axis_declared: mappedOrRaw(cell('axis_declared'), axisFromText),
+      zone_declared: cell('zone_declared'),
+      sector: mappedOrRaw(cell('sector'), sectorFromText),
+      status: mappedOrRaw(cell('status'), statusFromText),
+      investment_total_yi: amount('investment_total_yi'),
+      investment_2023_yi: amount('investment_2023_yi'),
+      address: cell('address'),
+      source: cell('source') || options.defaultSource,
+      as_of: normaliseDate(cell('as_of')),
+      note: cell('note'),
+    };
+    const parsed = ProjectRow.safeParse(raw);
+    let bad = false;
+    if (!parsed.success) {
+      bad = true;
+      for (const e of parsed.error.issues) {
+        const field = String(e.path[0] ?? '') as ImportField;
+        issues.push({ file: table.file, ...where(line), field: label(field), message: e.message, severity: 'error' });
+      }
+    }
+    // Coordinates: both or neither.
+    const lonText = cleanNumber(cell('lon'));
+    const latText = cleanNumber(cell('lat'));
+    let site: MappedProject['site'] = null;
+    if (lonText || latText) {
+      if (!NUMBER.test(lonText) || !NUMBER.test(latText)) {
+        bad = true;
+        const which = !NUMBER.test(lonText) ? 'lon' : 'lat';
+        issues.push({ file: table.file, ...where(line), field: label(which), message: `'${cell(which)}' is not a coordinate: write decimal degrees, or leave both longitude and latitude empty`, severity: 'error' });
+      } else {
+        const [lon, lat] = toWgs84(Number(lonText), Number(latText), options.crs);
+        const problem = checkPosition(lon, lat);
+        if (problem) {
+          bad = true;
+          issues.push({ file: table.file, ...where(line), field: `${label('lon')}/${label('lat')}`, message: problem, severity: 'error' });
+        } else {
+          rawPoints.push({ lon: Number(lonText), lat: Number(latText), text: `${raw.name_zh} ${raw.address}` });
+          site = { project_id: raw.id, feature: line - 1, ...(table.rowKind === 'feature' ? {} : { row: line }), lon, lat, accuracy_m: null, place: raw.address || null, confidence: null, evidence: `${table.file} ${table.rowKind} ${line} (${options.crs.toUpperCase()})` };
+        }
+      }
+    }
+    if (bad || !parsed.success) continue;
+    const seen = firstLine.get(parsed.data.id);
+    if (seen !== undefined) {
+      issues.push({ file: table.file, ...where(line), field: label('id'), message: `duplicate id '${parsed.data.id}' (first on ${table.rowKind} ${seen})`, severity: 'error' });
+      continue;
+    }
+    firstLine.set(parsed.data.id, line);
+    projects.push({ ...parsed.data, site });
+  }
+  const crsSuggestion = options.axes || options.anchors ? suggestCrs(rawPoints, options.crs, options.anchors ?? [], options.axes ?? []) : null;
+  return {
+    projects,
+    issues,
+    stats: { rows: table.rows.length, valid: projects.length, mapped: projects.filter((p) => p.site).length },
+    crsSuggestion,
+    notes,
+  };
+}

@@ -1,0 +1,84 @@
+import { AXIS_IDS, SECTORS, STATUSES, SECTOR_LABELS, STATUS_LABELS, type AxisId, type Sector, type Status } from '../model.ts';
+
+const norm = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+
+/** 嵩山路, 嵩山路科创产业发展轴, Songshan, songshan → songshan. */
+export function axisFromText(text: string): AxisId | null {
+  const t = norm(text);
+  if ((AXIS_IDS as readonly string[]).includes(t)) return t as AxisId;
+  if (t.startsWith('嵩山') || t.startsWith('songshan')) return 'songshan';
+  if (t.startsWith('大学') || t.startsWith('daxue')) return 'daxue';
+  if (t.startsWith('京广') || t.startsWith('jingguang')) return 'jingguang';
+  return null;
+}
+
+/** Chinese words a ledger uses for a stage → our status. Longest first, so 已建成 is not read as 建. */
+const STATUS_WORDS: Array<[string, Status]> = [
+  ['已投产', 'operating'],
+  ['已运营', 'operating'],
+  ['运营', 'operating'],
+  ['投用', 'operating'],
+  ['竣工', 'completed'],
+  ['已建成', 'completed'],
+  ['建成', 'completed'],
+  ['完工', 'completed'],
+  ['续建', 'under_construction'],
+  ['在建', 'under_construction'],
+  ['施工', 'under_construction'],
+  ['新开工', 'started'],
+  ['开工', 'started'],
+  ['已签约', 'signed'],
+  ['签约', 'signed'],
+  ['洽谈', 'negotiating'],
+  ['在谈', 'negotiating'],
+  ['储备', 'planned'],
+  ['谋划', 'planned'],
+  ['前期', 'planned'],
+  ['计划', 'planned'],
+];
+
+export function statusFromText(text: string): Status | null {
+  const t = norm(text).replace(/[\s-]/g, '_');
+  if ((STATUSES as readonly string[]).includes(t)) return t as Status;
+  for (const s of STATUSES) if (norm(STATUS_LABELS[s].en).replace(/\s/g, '_') === t) return s;
+  for (const [word, status] of STATUS_WORDS) if (t.includes(word)) return status;
+  return null;
+}
+
+const SECTOR_WORDS: Array<[string, Sector]> = [
+  ['城市更新', 'urban_renewal'],
+  ['基础设施', 'infrastructure'],
+  ['交通', 'infrastructure'],
+  ['道路', 'infrastructure'],
+  ['医', 'health'],
+  ['健康', 'health'],
+  ['生物', 'health'],
+  ['科技', 'sci_tech'],
+  ['科创', 'sci_tech'],
+  ['数字', 'sci_tech'],
+  ['研发', 'sci_tech'],
+  ['文旅', 'culture_tourism'],
+  ['文商旅', 'culture_tourism'],
+  ['旅游', 'culture_tourism'],
+  ['文化', 'culture_tourism'],
+  ['商贸', 'commerce'],
+  ['商业', 'commerce'],
+  ['消费', 'commerce'],
+  ['总部', 'commerce'],
+  ['工业', 'industry'],
+  ['制造', 'industry'],
+  ['产业园', 'industry'],
+];
+
+export function sectorFromText(text: string): Sector | null {
+  const t = norm(text).replace(/[\s&-]+/g, '_');
+  if ((SECTORS as readonly string[]).includes(t)) return t as Sector;
+  for (const s of SECTORS) if (norm(SECTOR_LABELS[s].zh) === t || norm(SECTOR_LABELS[s].en).replace(/[\s&-]+/g, '_') === t) return s;
+  for (const [word, sector] of SECTOR_WORDS) if (t.includes(word)) return sector;
+  return null;
+}
+
+/** "1,234.5" → "1234.5"; full-width digits folded. Anything else is left for the schema to reject by name. */
+export function cleanNumber(text: string): string {
+  return text.normalize('NFKC').trim().replace(/(\d),(?=\d{3}\b)/g, '$1');
+}

@@ -1,0 +1,34 @@
+import type { Issue } from '../core/issues.ts';
+import { guessMapping, type ColumnMapping } from '../core/import/columns.ts';
+import type { Anchor, Crs } from '../core/import/crs_check.ts';
+import { importTable, type ImportResult } from '../core/import/import_table.ts';
+import type { PreparedAxis } from '../core/placement.ts';
+import { readSource, type ReadOptions, type ReadResult } from './read_source.ts';
+
+export interface LedgerImport {
+  read: ReadResult;
+  mapping: ColumnMapping;
+  result: ImportResult;
+}
+
+/** Bytes of any ledger file → projects, with every issue; `mapping` overrides the guessed columns. */
+export async function importLedger(
+  file: string,
+  bytes: Uint8Array,
+  options: ReadOptions & { crs?: Crs; mapping?: ColumnMapping; axes?: readonly PreparedAxis[]; anchors?: readonly Anchor[] } = {},
+): Promise<LedgerImport> {
+  const read = await readSource(file, bytes, options);
+  if (!read.table) {
+    return { read, mapping: {}, result: { projects: [], issues: read.issues, stats: { rows: 0, valid: 0, mapped: 0 }, crsSuggestion: null, notes: [] } };
+  }
+  const guessed = guessMapping(read.table.header);
+  const mapping = options.mapping ?? guessed.mapping;
+  const result = importTable(read.table, mapping, {
+    crs: options.crs ?? 'wgs84',
+    defaultSource: `import: ${file.split(/[\\/]/).pop()}`,
+    ...(options.axes ? { axes: options.axes } : {}),
+    ...(options.anchors ? { anchors: options.anchors } : {}),
+  });
+  const issues: Issue[] = [...read.issues, ...result.issues];
+  return { read, mapping, result: { ...result, issues, notes: [...(options.mapping ? [] : guessed.notes), ...result.notes] } };
+}

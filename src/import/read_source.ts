@@ -1,0 +1,158 @@
+/**
+ * Any ledger file → a Table: CSV/TSV (UTF-8, UTF-8 with BOM, or GBK/GB18030, detected), Excel .xlsx
+ * (first or named sheet), or GeoJSON (Point features). Runs in the browser, in a Worker and in Node alike.
+ */
+import readXlsxFile from 'read-excel-file/universal';
+import { parseCsv } from '../core/csv.ts';
+import type { Issue } from '../core/issues.ts';
+import type { Table } from '../core/import/table.ts';
+
+export const ENCODINGS = ['auto', 'utf-8', 'gb18030'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+export interface ReadOptions {
+  encoding?: Encoding;
+  /** Excel sheet name or 1-based number; default the first. */
+  sheet?: string;
+}
+
+export interface ReadResult {
+  table: Table | null;
+  issues: Issue[];
+  /** What was detected, for the preview. */
+  format: 'csv' | 'tsv' | 'xlsx' | 'geojson' | 'unknown';
+  encoding: 'utf-8' | 'gb18030' | null;
+  sheets: string[];
+}
+
+const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** UTF-8 when the bytes are valid UTF-8 (BOM or not), else GB18030 (a superset of GBK, what Excel on Chinese Windows writes). */
+export function decodeText(bytes: Uint8Array, encoding: Encoding = 'auto'): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  if (encoding === 'gb18030') return { text: new TextDecoder('gb18030').decode(bytes), encoding };
+  if (encoding === 'utf-8') return { text: new TextDecoder('utf-8').decode(bytes), encoding };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+function fromGeoJson(file: string, text: string, issues: Issue[]): Table | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    issues.push({ file, message: `is not valid JSON (${(e as Error).message}); was the file cut short?`, severity: 'error' });
+    return null;
+  }
+  const fc = json as { type?: unknown; features?: unknown };
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    issues.push({ file, message: 'must be a GeoJSON FeatureCollection of Point features', severity: 'error' });
+    return null;
+  }
+  const keys: string[] = [];
+  const read: Array<{ line: number; lon: string; lat: string; props: Record<string, unknown> }> = [];
+  fc.features.forEach((f: { properties?: Record<string, unknown> | null; geometry?: { type?: string; coordinates?: unknown } | null }, i: number) => {
+    const props = f?.properties ?? {};
+    const g = f?.geometry;
+    let lon = '';
+    let lat = '';
+    if (g) {
+      const c = g.coordinates;
+      if (g.type !== 'Point') {
+        issues.push({ file, feature: i, field: 'geometry', message: `must be a Point, got ${String(g.type)}`, severity: 'error' });
+        return;
+      }
+      if (!Array.isArray(c) || c.length < 2 || !c.slice(0, 2).every((x) => typeof x === 'number' && Number.isFinite(x))) {
+        issues.push({ file, feature: i, field: 'geometry', message: 'coordinates must be [longitude, latitude] as finite numbers', severity: 'error' });
+        return;
+      }
+      if (c.length > 2) issues.push({ file, feature: i, field: 'geometry', message: `has ${c.length} numbers; the altitude is ignored`, severity: 'warning' });
+      lon = String(c[0]);
+      lat = String(c[1]);
+    }
+    // A feature with no geometry (null) is a project with no location: kept, listed as not mapped.
+    for (const k of Object.keys(props)) if (!keys.includes(k) && k !== 'lon' && k !== 'lat') keys.push(k);
+    read.push({ line: i + 1, lon, lat, props });
+  });
+  return {
+    file,
+    header: ['lon', 'lat', ...keys],
+    rowKind: 'feature',
+    rows: read.map((r) => ({ line: r.line, cells: [r.lon, r.lat, ...keys.map((k) => cellText(r.props[k]))] })),
+  };
+}
+
+function fromCsvText(file: string, text: string, issues: Issue[], tsv: boolean): Table | null {
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0 || text.length);
+  const delimiter = tsv || (firstLine.includes('\t') && !firstLine.includes(',')) ? '\t' : ',';
+  const csv = parseCsv(text, delimiter);
+  for (const p of csv.issues) issues.push({ file, row: p.line, message: p.message, severity: 'error' });
+  const [head, ...rest] = csv.rows;
+  if (!head) {
+    issues.push({ file, message: 'the file is empty: expected a header row and one row per project', severity: 'error' });
+    return null;
+  }
+  return { file, header: head.fields.map((h) => h.trim()), rows: rest.map((r) => ({ line: r.line, cells: r.fields })), rowKind: 'line' };
+}
+
+/** Reads a ledger file's bytes. Never throws: what cannot be read is an issue naming the file. */
+export async function readSource(file: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
+  const issues: Issue[] = [];
+  const ext = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase() ?? '';
+  const result = (table: Table | null, format: ReadResult['format'], encoding: ReadResult['encoding'] = null, sheets: string[] = []): ReadResult => ({ table, issues, format, encoding, sheets });
+
+  if (bytes.length === 0) {
+    issues.push({ file, message: 'the file is empty', severity: 'error' });
+    return result(null, 'unknown');
+  }
+  if (isZip(bytes) || ext === 'xlsx') {
+    if (ext === 'xls') issues.push({ file, message: 'old .xls files are not read: save it as .xlsx or CSV', severity: 'error' });
+    try {
+      const sheets = await readXlsxFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      const names = sheets.map((s) => s.sheet);
+      const chosen = options.sheet ? (sheets.find((s) => s.sheet === options.sheet) ?? sheets[Number(options.sheet) - 1]) : sheets[0];
+      if (!chosen) {
+        issues.push({ file, field: 'sheet', message: `no sheet '${options.sheet}'; the sheets are ${names.join(', ')}`, severity: 'error' });
+        return result(null, 'xlsx', null, names);
+      }
+      const [head, ...rest] = chosen.data;
+      if (!head) {
+        issues.push({ file, message: `sheet '${chosen.sheet}' is empty`, severity: 'error' });
+        return result(null, 'xlsx', null, names);
+      }
+      const table: Table = {
+        file,
+        header: head.map((c) => cellText(c).trim()),
+        rows: rest.map((r, i) => ({ line: i + 2, cells: r.map(cellText) })).filter((r) => r.cells.some((c) => c !== '')),
+        rowKind: 'row',
+      };
+      return result(table, 'xlsx', null, names);
+    } catch (e) {
+      issues.push({ file, message: `is not a readable .xlsx workbook (${(e as Error).message})`, severity: 'error' });
+      return result(null, 'xlsx');
+    }
+  }
+  const { text, encoding } = decodeText(bytes, options.encoding);
+  // Binary that is neither zip nor text has NUL bytes; text in another encoding has undecodable characters.
+  if (text.includes('\u0000')) {
+    issues.push({ file, message: 'is not a text, CSV, GeoJSON or .xlsx file (binary content)', severity: 'error' });
+    return result(null, 'unknown', encoding);
+  }
+  if ((text.match(/\uFFFD/g) ?? []).length > Math.max(3, text.length * 0.02)) {
+    issues.push({ file, message: `is not valid ${encoding} text: choose another encoding (auto, utf-8 or gb18030)`, severity: 'error' });
+    return result(null, 'unknown', encoding);
+  }
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  if (ext === 'geojson' || ext === 'json' || trimmed.startsWith('{')) {
+    return result(fromGeoJson(file, text, issues), 'geojson', encoding);
+  }
+  return result(fromCsvText(file, text, issues, ext === 'tsv'), ext === 'tsv' ? 'tsv' : 'csv', encoding);
+}

@@ -1,0 +1,206 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildBundle } from '../../src/core/bundle.ts';
+import { projectsToCsv } from '../../src/core/export.ts';
+import { guessMapping } from '../../src/core/import/columns.ts';
+import { distanceM } from '../../src/core/geodesy.ts';
+import { formatIssue } from '../../src/core/issues.ts';
+import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
+import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
+import { importLedger } from '../../src/import/import_ledger.ts';
+import { ROOT, repoSources } from '../helpers/repo.ts';
+
+const { bundle } = buildBundle(repoSources()).value!;
+const axes = prepareAxes(bundle.axes.features as AxisFeature[]);
+/** The known places the CRS check compares with: the shipped sites and landmarks. */
+const anchors = [
+  ...bundle.projects.filter((p) => p.site).map((p) => ({ name: p.name_zh, lon: p.site!.lon, lat: p.site!.lat })),
+  ...bundle.landmarks.features.map((f) => ({ name: String(f.properties!['name_zh']), lon: (f.geometry as GeoJSON.Point).coordinates[0]!, lat: (f.geometry as GeoJSON.Point).coordinates[1]! })),
+];
+const fixture = (name: string) => new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures', name)));
+/** WGS84 positions of the fixture's places (geo/sources/pois_wgs84.csv). */
+const WGS84: Record<string, [number, number]> = {
+  亚细亚卓悦城: [113.661311, 34.752707],
+  '中铁·泰和里': [113.652095, 34.739559],
+  亚星万嘉百汇: [113.623823, 34.68865],
+  二七万达广场: [113.636617, 34.718848],
+};
+
+describe('column guessing', () => {
+  it('maps Chinese and English headers, with units', () => {
+    const { mapping, notes } = guessMapping(['序号', '项目名称', '所属轴线', '建设状态', '总投资（万元）', '地址', '经度', '纬度', 'Latitude2', '2023年完成投资']);
+    expect(mapping).toEqual({
+      name_zh: { column: 1, factor: 1 },
+      axis_declared: { column: 2, factor: 1 },
+      status: { column: 3, factor: 1 },
+      investment_total_yi: { column: 4, factor: 1e-4 },
+      investment_2023_yi: { column: 9, factor: 1 },
+      address: { column: 5, factor: 1 },
+      lon: { column: 6, factor: 1 },
+      lat: { column: 7, factor: 1 },
+    });
+    expect(notes).toEqual(['column "2023年完成投资" has no unit: read as 亿元']);
+    expect(guessMapping(['Name', 'Longitude', 'LAT', 'Total Investment (亿元)']).mapping).toMatchObject({ name_zh: { column: 0 }, lon: { column: 1 }, lat: { column: 2 }, investment_total_yi: { column: 3, factor: 1 } });
+  });
+});
+
+describe('a GBK CSV with Chinese headers, 万元 and GCJ-02 coordinates', () => {
+  it('detects GBK and reads every row, converting 万元 to 亿元 and statuses to the ledger’s words', async () => {
+    const { read, result } = await importLedger('ledger_gbk_gcj02.csv', fixture('import/ledger_gbk_gcj02.csv'), { crs: 'gcj02', axes, anchors });
+    expect(read.encoding).toBe('gb18030');
+    expect(result.issues).toEqual([]);
+    expect(result.stats).toEqual({ rows: 8, valid: 8, mapped: 7 });
+    const yaxiya = result.projects.find((p) => p.name_zh === '亚细亚卓悦城')!;
+    expect(yaxiya).toMatchObject({ axis_declared: 'jingguang', status: 'operating', investment_total_yi: 12, source: 'import: ledger_gbk_gcj02.csv', id: 'row-2' });
+    expect(result.projects.find((p) => p.name_zh === '德化步行街')!.investment_total_yi).toBeNull();
+    expect(result.projects.find((p) => p.name_zh === '某待定项目')!.site).toBeNull();
+  });
+
+  it('puts the points where they belong once read as GCJ-02 (within 10 m of the WGS84 positions)', async () => {
+    const { result } = await importLedger('x.csv', fixture('import/ledger_gbk_gcj02.csv'), { crs: 'gcj02', axes, anchors });
+    for (const [name, [lon, lat]] of Object.entries(WGS84)) {
+      const site = result.projects.find((p) => p.name_zh === name)!.site!;
+      expect(distanceM(site.lon, site.lat, lon, lat), name).toBeLessThan(10);
+    }
+    expect(result.crsSuggestion).toBeNull();
+  });
+
+  it('suggests GCJ-02 when the points are declared WGS84 but sit ~550 m off the axes', async () => {
+    const { result } = await importLedger('x.csv', fixture('import/ledger_gbk_gcj02.csv'), { crs: 'wgs84', axes, anchors });
+    expect(result.crsSuggestion).toMatchObject({ crs: 'gcj02', basis: 'known places' });
+    expect(result.crsSuggestion!.declaredMedianM - result.crsSuggestion!.suggestedMedianM).toBeGreaterThan(300);
+  });
+
+  it('can be told the encoding', async () => {
+    const { result } = await importLedger('x.csv', fixture('import/ledger_gbk_gcj02.csv'), { encoding: 'utf-8' });
+    expect(result.issues[0]!.message).toMatch(/is not valid utf-8 text: choose another encoding/);
+    expect((await importLedger('x.csv', fixture('import/ledger_gbk_gcj02.csv'), { encoding: 'gb18030' })).result.stats.valid).toBe(8);
+  });
+});
+
+describe('an Excel workbook', () => {
+  it('reads a chosen sheet, with numbers, dates and ids', async () => {
+    const { read, result } = await importLedger('ledger.xlsx', fixture('import/ledger.xlsx'), { sheet: '项目', axes, anchors });
+    expect(read.format).toBe('xlsx');
+    expect(read.sheets).toEqual(['说明', '项目']);
+    expect(result.issues).toEqual([]);
+    expect(result.stats).toEqual({ rows: 8, valid: 8, mapped: 7 });
+    expect(result.projects[0]).toMatchObject({ id: 'T001', investment_total_yi: 12, as_of: '2023-12', status: 'operating' });
+    expect(result.crsSuggestion).toBeNull();
+  });
+
+  it('says which sheets exist when the first has no project names, or the named one is missing', async () => {
+    expect((await importLedger('ledger.xlsx', fixture('import/ledger.xlsx'))).result.issues[0]!.message).toMatch(/no column holds the project name/);
+    expect((await importLedger('ledger.xlsx', fixture('import/ledger.xlsx'), { sheet: 'Sheet9' })).result.issues[0]!.message).toBe(
+      "no sheet 'Sheet9'; the sheets are 说明, 项目",
+    );
+  });
+});
+
+describe('GeoJSON points', () => {
+  it('reads properties as columns and keeps a feature with no geometry as not mapped', async () => {
+    const { result } = await importLedger('ledger_points.geojson', fixture('import/ledger_points.geojson'), { axes });
+    expect(result.issues).toEqual([]);
+    expect(result.stats).toEqual({ rows: 8, valid: 8, mapped: 7 });
+    expect(result.projects[0]).toMatchObject({ id: 'G1', investment_total_yi: 12 });
+  });
+});
+
+describe('the app’s own CSV export', () => {
+  it('imports back to the same projects and positions', async () => {
+    const placements = placeProjects(bundle.projects, axes, bundle.zones.features as ZoneFeature[]);
+    const csv = projectsToCsv(bundle.projects, placements, 500);
+    const { result } = await importLedger('export.csv', new TextEncoder().encode(csv), { axes });
+    expect(result.issues).toEqual([]);
+    expect(result.projects.map(({ site, ...p }) => ({ ...p, lonlat: site ? [site.lon, site.lat] : null }))).toEqual(
+      bundle.projects.map(({ site, ...p }) => ({ ...p, lonlat: site ? [site.lon, site.lat] : null })),
+    );
+  });
+});
+
+/** The bad corpus: every file, and what the importer must say (or do) about it. */
+const BAD: Record<string, { message?: RegExp; field?: string; row?: number; feature?: number; outcome?: { valid: number; mapped: number } }> = {
+  'empty.csv': { message: /^the file is empty$/ },
+  'header_only.csv': { message: /has a header but no rows/ },
+  'binary_garbage.bin': { message: /binary content/ },
+  'truncated.geojson': { message: /is not valid JSON .*cut short/ },
+  'not_featurecollection.geojson': { message: /must be a GeoJSON FeatureCollection/ },
+  'wrong_geometry.geojson': { message: /must be a Point, got LineString/, field: 'geometry', feature: 0 },
+  'null_geometry.geojson': { outcome: { valid: 1, mapped: 0 } },
+  'three_d.geojson': { outcome: { valid: 1, mapped: 1 } },
+  'nan_coordinates.geojson': { message: /finite numbers/, feature: 0 },
+  'nan.csv': { message: /'NaN' is not a number/, field: '总投资（亿元）', row: 2 },
+  'infinity.csv': { message: /'Infinity' is not a number/, row: 2 },
+  'negative.csv': { message: /-3 is negative/, row: 2 },
+  'absurd.csv': { message: /1e12 亿元 is implausible/, row: 2 },
+  'about_5.csv': { message: /'约5亿' is not a number/, row: 2 },
+  'duplicate_ids.csv': { message: /duplicate id 'A1' \(first on line 2\)/, field: '编号', row: 3 },
+  'unknown_axis.csv': { message: /unknown axis '二七路'/, field: '所属轴线', row: 2 },
+  'unknown_status.csv': { message: /unknown status '暂缓'/, field: '建设状态', row: 2 },
+  'swapped.csv': { message: /looks like \[lat, lon\]/, field: '经度/纬度', row: 2 },
+  'out_of_range.csv': { message: /outside Zhengzhou/, row: 2 },
+  'far_away.csv': { message: /\[116\.397, 39\.909\] is outside Zhengzhou/, row: 2 },
+  'only_longitude.csv': { message: /'' is not a coordinate/, field: '纬度', row: 2 },
+  'text_coordinates.csv': { message: /'东经113度' is not a coordinate/, field: '经度', row: 2 },
+  'bad_date.csv': { message: /must be a date/, field: '数据日期', row: 2 },
+  'id_with_space.csv': { message: /without spaces/, field: '编号', row: 2 },
+  'missing_name_column.csv': { message: /no column holds the project name/ },
+  'formula_cells.csv': { message: /'=SUM\(A1:A3\)' is not a number/, row: 2 },
+  'too_many_fields.csv': { message: /has 7 fields, the header has 6/, row: 2 },
+  'unclosed_quote.csv': { message: /never closed/, row: 2 },
+  'nul_bytes.csv': { message: /binary content/ },
+  'old_excel.xls': { message: /binary content|old \.xls/ },
+  'broken.xlsx': { message: /is not a readable \.xlsx workbook/ },
+  'empty_sheet.xlsx': { message: /sheet '项目' is empty/ },
+  'mixed_encoding.csv': { message: /no column holds the project name/ },
+  'xss_payloads.csv': { outcome: { valid: 1, mapped: 0 } },
+};
+
+describe('the bad corpus', () => {
+  it('has an expectation for every file, and at least 30 files', () => {
+    const files = readdirSync(join(ROOT, 'tests/fixtures/bad')).filter((f) => !f.startsWith('.'));
+    expect(files.sort()).toEqual(Object.keys(BAD).sort());
+    expect(files.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(Object.entries(BAD))('%s', async (name, expected) => {
+    const { result } = await importLedger(name, fixture(`bad/${name}`), { axes });
+    if (expected.outcome) {
+      expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect({ valid: result.stats.valid, mapped: result.stats.mapped }).toEqual(expected.outcome);
+      return;
+    }
+    const match = result.issues.find((i) => expected.message!.test(i.message));
+    expect(match, result.issues.map(formatIssue).join('\n') || 'no issue').toBeTruthy();
+    expect(match!.severity).toBe('error');
+    expect(match!.file).toBe(name);
+    if (expected.field) expect(match!.field).toBe(expected.field);
+    if (expected.row !== undefined) expect(match!.row).toBe(expected.row);
+    if (expected.feature !== undefined) expect(match!.feature).toBe(expected.feature);
+  });
+
+  it('keeps XSS payloads as plain text', async () => {
+    const { result } = await importLedger('x.csv', fixture('bad/xss_payloads.csv'));
+    expect(result.projects[0]).toMatchObject({ name_zh: '<img src=x onerror="window.__xss=1">', source: 'javascript:alert(1)' });
+  });
+});
+
+describe('large files', () => {
+  const header = '项目名称,总投资（亿元）,经度,纬度,备注\n';
+  it('reads 100,000 rows', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => `项目${i},${(i % 50) + 1},${(113.6 + (i % 700) * 1e-4).toFixed(6)},${(34.7 + (i % 500) * 1e-4).toFixed(6)},`);
+    const { result } = await importLedger('big.csv', new TextEncoder().encode(header + rows.join('\n')));
+    expect(result.issues).toEqual([]);
+    expect(result.stats).toEqual({ rows: 100_000, valid: 100_000, mapped: 100_000 });
+  }, 60_000);
+
+  it('reads a 50 MB file', async () => {
+    const note = '备注'.repeat(240);
+    const rows = Array.from({ length: 35_000 }, (_, i) => `项目${i},1,113.63,34.72,${note}`);
+    const bytes = new TextEncoder().encode(header + rows.join('\n'));
+    expect(bytes.length).toBeGreaterThan(50e6);
+    const { result } = await importLedger('huge.csv', bytes);
+    expect(result.stats.valid).toBe(35_000);
+  }, 60_000);
+});
