@@ -145,7 +145,9 @@ export function parseUrlState(search: string, zoneIds: readonly string[]): Parse
           parts.every(Number.isFinite) &&
           zoom! >= 0 && zoom! <= 22 && Math.abs(lat!) <= 85 && Math.abs(lon!) <= 180
         ) {
-          state.view = { zoom: zoom!, center: [lon!, lat!], bearing: ((bearing % 360) + 360) % 360 };
+          // Normalise only what needs it: (x % 360 + 360) % 360 would turn 67.6 into 67.60000000000002.
+          const b = bearing >= 0 && bearing < 360 ? bearing : ((bearing % 360) + 360) % 360;
+          state.view = { zoom: zoom!, center: [lon!, lat!], bearing: b };
         } else ignore(key, value, 'use ZOOM/LAT/LON or ZOOM/LAT/LON/BEARING');
         break;
       }
