@@ -1,5 +1,6 @@
-import { createApp } from './app/app.ts';
-import { parseUrlState } from './core/url_state.ts';
+import { createApp, type App } from './app/app.ts';
+import type { DataBundle } from './core/bundle.ts';
+import { parseUrlState, type UrlState } from './core/url_state.ts';
 import { loadBundle, loadConfig } from './load_bundle.ts';
 import { el } from './ui/dom.ts';
 import { t } from './ui/strings.ts';
@@ -29,11 +30,35 @@ async function main(): Promise<void> {
   const zoneIds = bundle.zones.features.map((z) => String(z.properties?.['id']));
   const { state, warnings } = parseUrlState(location.search, zoneIds);
   for (const w of warnings) console.warn(w);
-  const app = createApp(root, bundle, config, state);
-  window.__erqi.app = app;
-  window.__erqi.map = app.view.map;
-  await app.ready;
-  window.__erqi.ready = true;
+
+  // Imported ledgers stack on the shipped data; Undo pops back. Nothing is lost until the page is left.
+  const stack: Array<{ bundle: DataBundle; file: string | null }> = [{ bundle, file: null }];
+  let app: App | null = null;
+  const mount = async (initial: UrlState) => {
+    const top = stack.at(-1)!;
+    app?.destroy();
+    window.__erqi!.ready = false;
+    app = createApp(root, top.bundle, config, initial, {
+      importedFrom: top.file,
+      onImport: (projects, file) => {
+        stack.push({ bundle: { ...top.bundle, projects }, file });
+        void mount({ ...app!.store.get(), selection: { kind: 'none' } });
+      },
+      ...(stack.length > 1
+        ? {
+            onUndo: () => {
+              stack.pop();
+              void mount({ ...app!.store.get(), selection: { kind: 'none' } });
+            },
+          }
+        : {}),
+    });
+    window.__erqi!.app = app;
+    window.__erqi!.map = app.view.map ?? undefined;
+    await app.ready;
+    window.__erqi!.ready = true;
+  };
+  await mount(state);
 }
 
 void main();

@@ -3,12 +3,12 @@ import type { DataBundle } from '../core/bundle.ts';
 import { projectsToCsv, projectsToGeoJson } from '../core/export.ts';
 import { isEmptyFilter, type Filter } from '../core/filter.ts';
 import { formatMetres } from '../core/format.ts';
-import type { AxisId, Lang } from '../core/model.ts';
+import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import { corridorsOf } from '../core/placement.ts';
 import { serializeUrlState, DEFAULT_STATE, type Basemap, type UrlState } from '../core/url_state.ts';
 import { ERQI_BOUNDS } from '../core/bounds.ts';
 import { basemapAvailable, basemapSources, type MapConfig } from '../map/basemaps.ts';
-import { createMapView, type MapView } from '../map/map_view.ts';
+import { createMapView, noMapView, type MapView } from '../map/map_view.ts';
 import { ATTRIBUTION, type StyleOptions } from '../map/style.ts';
 import { LIGHT, type Theme } from '../map/theme.ts';
 import { renderAxisPanel } from '../ui/axis_panel.ts';
@@ -34,6 +34,16 @@ export interface App {
   view: MapView;
   /** Resolves when the map first reaches idle. */
   ready: Promise<void>;
+  /** Removes the map and every listener; the root is left empty. */
+  destroy(): void;
+}
+
+/** How the page around the app swaps data in and out (main.ts keeps the history). */
+export interface DataHooks {
+  /** The file the shown data was imported from, if any (a banner says so, with Undo). */
+  importedFrom?: string | null;
+  onImport?: (projects: MappedProject[], file: string) => void;
+  onUndo?: () => void;
 }
 
 const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -61,7 +71,14 @@ function filterText(filter: Filter, lang: Lang, axisNames: Record<AxisId, Record
 }
 
 /** The full planner/investor application on one root element. */
-export function createApp(root: HTMLElement, bundle: DataBundle, config: MapConfig, initial: UrlState, theme: Theme = LIGHT): App {
+export function createApp(
+  root: HTMLElement,
+  bundle: DataBundle,
+  config: MapConfig,
+  initial: UrlState,
+  hooks: DataHooks = {},
+  theme: Theme = LIGHT,
+): App {
   const model = new DataModel(bundle);
   const store = createStore<UrlState>(initial);
   const layout = createLayout(root);
@@ -138,7 +155,9 @@ export function createApp(root: HTMLElement, bundle: DataBundle, config: MapConf
   // Where a link without a saved view starts: on its project, on its axis, or on the whole district.
   const initialSite = initial.selection.kind === 'project' ? model.project(initial.selection.id)?.project.site : null;
   const initialView = initial.view ?? (initialSite ? { center: [initialSite.lon, initialSite.lat] as [number, number], zoom: 14, bearing: 0 } : null);
-  const view = createMapView({
+  let view: MapView;
+  try {
+    view = createMapView({
     container: layout.mapEl,
     data: {
       context: bundle.context,
@@ -163,6 +182,12 @@ export function createApp(root: HTMLElement, bundle: DataBundle, config: MapConf
       layout.notice.replaceChildren(el('p', {}, t('tilesFailed', lang), ' ', dismiss));
     },
   });
+  } catch (e) {
+    // No WebGL (old device, disabled GPU, locked-down browser): keep everything that does not need the map.
+    console.warn(`map unavailable: ${(e as Error).message}`);
+    view = noMapView();
+    layout.notice.replaceChildren(el('p', { class: 'no-webgl', role: 'alert' }, t('noWebgl', initial.lang)));
+  }
   if (initial.corridor !== bundle.corridor_m) void model.corridors(initial.corridor).then((c) => view.setData({ corridors: c }));
 
   // ------------------------------------------------------------------ static controls
@@ -215,6 +240,7 @@ export function createApp(root: HTMLElement, bundle: DataBundle, config: MapConf
   });
   layout.exportPng.addEventListener('click', async () => {
     const s = store.get();
+    if (!view.map) return;
     view.map.redraw();
     const blob = await composePng(view.snapshot(), {
       lang: s.lang,
@@ -228,13 +254,34 @@ export function createApp(root: HTMLElement, bundle: DataBundle, config: MapConf
     });
     download(exportName('png'), blob);
   });
+  layout.importButton.addEventListener('click', () => {
+    // Loaded on first use: most visitors never import.
+    const onImport = hooks.onImport;
+    if (onImport) void import('../ui/import_dialog.ts').then((m) => m.openImportDialog(bundle, store.get().corridor, store.get().lang, onImport));
+  });
+  const renderBanner = (lang: Lang) => {
+    const synthetic = bundle.projects.some((p) => p.source === 'synthetic');
+    const parts: Node[] = [];
+    if (synthetic) parts.push(el('strong', { class: 'synthetic' }, t('syntheticBanner', lang)));
+    if (hooks.importedFrom) {
+      parts.push(el('span', {}, t('importedBanner', lang, { file: hooks.importedFrom, n: bundle.projects.length })));
+      if (hooks.onUndo) {
+        const undo = el('button', { type: 'button', class: 'undo', 'data-key': 'undo' }, t('undo', lang));
+        undo.addEventListener('click', hooks.onUndo);
+        parts.push(undo);
+      }
+    }
+    layout.banner.replaceChildren(...parts);
+    layout.banner.hidden = parts.length === 0;
+  };
   layout.embedButton.addEventListener('click', () => {
     const base = new URL('.', location.href).href;
     openEmbedDialog(base, store.get(), store.get().lang);
   });
-  document.addEventListener('keydown', (e) => {
+  const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && store.get().selection.kind === 'project' && !document.querySelector('dialog[open]')) closeCard();
-  });
+  };
+  document.addEventListener('keydown', onKey);
 
   // ------------------------------------------------------------------ render
   const render = (s: UrlState, prev: UrlState | null, how: ChangeKind) => {
@@ -243,6 +290,8 @@ export function createApp(root: HTMLElement, bundle: DataBundle, config: MapConf
     if (!prev || s.lang !== prev.lang) {
       layout.setTexts(s.lang, (b) => basemapAvailable(b, config, s.tiles));
       search.setLang(s.lang);
+      renderBanner(s.lang);
+      layout.importButton.hidden = !hooks.onImport;
     }
     layout.basemapSelect.value = s.basemap;
     layout.customInput.hidden = s.basemap !== 'custom';
@@ -261,7 +310,7 @@ export function createApp(root: HTMLElement, bundle: DataBundle, config: MapConf
       const b = styleOptions(prev);
       if (a.lang !== b.lang || a.selectedAxis !== b.selectedAxis || s.basemap !== prev.basemap || s.tiles !== prev.tiles) view.setStyleOptions(a);
       if (JSON.stringify(s.selection) !== JSON.stringify(prev.selection)) view.setData({ selection: selectionData(s) });
-      if (how === 'restore' && s.view) view.map.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing });
+      if (how === 'restore' && s.view) view.map?.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing });
     }
 
     const selectedProject = s.selection.kind === 'project' ? model.project(s.selection.id) : null;
@@ -333,12 +382,24 @@ export function createApp(root: HTMLElement, bundle: DataBundle, config: MapConf
 
   selectTab(layout, tab);
   render(initial, null, 'restore');
-  store.subscribe(render);
-  syncUrl(store, model.zoneIds);
+  const unsubscribe = store.subscribe(render);
+  const unsync = syncUrl(store, model.zoneIds);
 
   if (initial.selection.kind === 'project' && !model.project(initial.selection.id)) {
     console.warn(`URL parameter project=${initial.selection.id} ignored: no such project`);
     store.set({ selection: { kind: 'none' } }, 'replace');
   }
-  return { store, model, view, ready: view.idle };
+  return {
+    store,
+    model,
+    view,
+    ready: view.idle,
+    destroy() {
+      unsubscribe();
+      unsync();
+      document.removeEventListener('keydown', onKey);
+      view.destroy();
+      root.replaceChildren();
+    },
+  };
 }

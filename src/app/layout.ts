@@ -26,6 +26,8 @@ export function createLayout(root: HTMLElement) {
   const exportPng = el('button', { type: 'button', 'data-export': 'png' });
   const searchSlot = el('div', { class: 'search-slot' });
   const embedButton = el('button', { type: 'button', class: 'embed-button', 'data-key': 'embed' });
+  const importButton = el('button', { type: 'button', class: 'import-button', 'data-key': 'import' });
+  const banner = el('div', { class: 'banner', role: 'status', 'aria-live': 'polite' });
   const exportMenu = el('details', { class: 'export-menu' }, exportSummary, el('div', { class: 'export-items' }, exportCsv, exportGeoJson, exportPng));
   for (const b of [exportCsv, exportGeoJson, exportPng]) b.addEventListener('click', () => (exportMenu.open = false));
 
@@ -75,10 +77,12 @@ export function createLayout(root: HTMLElement) {
         customLabel,
         customInput,
         langButton,
+        importButton,
         embedButton,
         exportMenu,
       ),
     ),
+    banner,
     el('main', { class: 'layout' }, sidebar, el('div', { class: 'map-wrap' }, mapEl, notice, legendSlot, cardSlot)),
   );
 
@@ -100,6 +104,7 @@ export function createLayout(root: HTMLElement) {
     });
     exportSummary.textContent = t('export', lang);
     embedButton.textContent = t('embed', lang);
+    importButton.textContent = t('import', lang);
     exportCsv.textContent = t('exportCsv', lang);
     exportGeoJson.textContent = t('exportGeoJson', lang);
     exportPng.textContent = t('exportPng', lang);
@@ -116,6 +121,8 @@ export function createLayout(root: HTMLElement) {
     sidebar,
     langButton,
     embedButton,
+    importButton,
+    banner,
     basemapSelect,
     customInput,
     corridorInput,

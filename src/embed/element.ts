@@ -23,6 +23,17 @@ import { mountEmbed, type EmbedHandle } from './mount_embed.ts';
 
 const OBSERVED = ['lang', 'corridor', 'basemap', 'tiles', 'project', 'axis', 'axes', 'zones', 'status', 'sector', 'inv', 'mapped', 'map', 'controls', 'panel', 'interactive', 'theme', 'height', 'zone', 'src'];
 
+let sheet: CSSStyleSheet | null = null;
+function sharedSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      `:host { display: block; position: relative; contain: content; }\n${maplibreCss}\n${embedCss}\n.root { all: initial; display: block; width: 100%; height: 100%; min-height: 320px; }`,
+    );
+  }
+  return sheet;
+}
+
 /** Bundles already fetched, shared by every element on the page that uses the same file. */
 const bundles = new Map<string, Promise<DataBundle>>();
 
@@ -37,13 +48,13 @@ export class ErqiAxisMap extends HTMLElement {
   constructor() {
     super();
     this.shadow = this.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    // :host is the element itself; a hostile page rule on it (e.g. `* { all: unset }`) can only make it
-    // inline, so the inner root keeps its own size, font and colours.
-    style.textContent = `:host { display: block; position: relative; contain: content; }\n${maplibreCss}\n${embedCss}\n.root { all: initial; display: block; width: 100%; height: 100%; min-height: 320px; }`;
+    // A constructed stylesheet, not a <style> element: allowed under a strict style-src CSP, and shared by
+    // every instance. :host is the element itself; a hostile page rule on it (e.g. `* { all: unset }`) can
+    // only make it inline, so the inner root keeps its own size, font and colours.
+    this.shadow.adoptedStyleSheets = [sharedSheet()];
     this.root = document.createElement('div');
     this.root.className = 'root';
-    this.shadow.append(style, this.root);
+    this.shadow.append(this.root);
   }
 
   connectedCallback(): void {

@@ -15,7 +15,13 @@ export interface LedgerImport {
 export async function importLedger(
   file: string,
   bytes: Uint8Array,
-  options: ReadOptions & { crs?: Crs; mapping?: ColumnMapping; axes?: readonly PreparedAxis[]; anchors?: readonly Anchor[] } = {},
+  options: ReadOptions & {
+    crs?: Crs;
+    mapping?: ColumnMapping;
+    axes?: readonly PreparedAxis[];
+    anchors?: readonly Anchor[];
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<LedgerImport> {
   const read = await readSource(file, bytes, options);
   if (!read.table) {
@@ -28,7 +34,19 @@ export async function importLedger(
     defaultSource: `import: ${file.split(/[\\/]/).pop()}`,
     ...(options.axes ? { axes: options.axes } : {}),
     ...(options.anchors ? { anchors: options.anchors } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const issues: Issue[] = [...read.issues, ...result.issues];
   return { read, mapping, result: { ...result, issues, notes: [...(options.mapping ? [] : guessed.notes), ...result.notes] } };
+}
+
+/** Known places to check coordinates against: a bundle's located projects and landmarks. */
+export function anchorsOf(bundle: { projects: ReadonlyArray<{ name_zh: string; site: { lon: number; lat: number } | null }>; landmarks: { features: ReadonlyArray<{ properties: unknown; geometry: unknown }> } }): Anchor[] {
+  return [
+    ...bundle.projects.flatMap((p) => (p.site ? [{ name: p.name_zh, lon: p.site.lon, lat: p.site.lat }] : [])),
+    ...bundle.landmarks.features.map((f) => {
+      const c = (f.geometry as { coordinates: number[] }).coordinates;
+      return { name: String((f.properties as Record<string, unknown>)['name_zh'] ?? ''), lon: c[0]!, lat: c[1]! };
+    }),
+  ];
 }

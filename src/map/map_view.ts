@@ -48,7 +48,8 @@ export interface MapViewOptions {
 }
 
 export interface MapView {
-  readonly map: MapLibreMap;
+  /** `null` when the browser cannot draw maps (no WebGL): see noMapView. */
+  readonly map: MapLibreMap | null;
   /** Resolves on the first `idle`: the style, data and labels are drawn. */
   readonly idle: Promise<void>;
   /** Replaces the data of the sources given (call with what really changed). */
@@ -190,5 +191,25 @@ export function createMapView(options: MapViewOptions): MapView {
     destroy() {
       map.remove();
     },
+  };
+}
+
+/**
+ * Stands in for the map where the browser has no WebGL: every verb does nothing, so the figures, filters,
+ * list and cards keep working around it.
+ */
+export function noMapView(): MapView {
+  return {
+    map: null,
+    idle: Promise.resolve(),
+    setData() {},
+    setStyleOptions() {},
+    fitBounds() {},
+    flyTo() {},
+    getView: () => ({ center: [113.6, 34.7], zoom: 11, bearing: 0 }),
+    snapshot() {
+      throw new Error('no map to export: WebGL is unavailable');
+    },
+    destroy() {},
   };
 }

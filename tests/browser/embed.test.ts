@@ -80,13 +80,13 @@ describe('the iframe on another origin', () => {
   it('tells the host which project a click in the map selected', async () => {
     const box = (await page.locator('#f').boundingBox())!;
     const point = await frame.evaluate(() => {
-      const m = window.__erqiEmbed!.handle!.view.map;
+      const m = window.__erqiEmbed!.handle!.view.map!;
       m.jumpTo({ center: [113.623823, 34.68865], zoom: 14 });
       const p = m.project([113.623823, 34.68865]);
       const r = m.getCanvas().getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };
     });
-    await frame.waitForFunction(() => window.__erqiEmbed!.handle!.view.map.loaded());
+    await frame.waitForFunction(() => window.__erqiEmbed!.handle!.view.map!.loaded());
     await page.mouse.click(box.x + point.x, box.y + point.y);
     await expect.poll(async () => (await received(page)).filter((m) => m['type'] === 'project-select').at(-1)).toMatchObject({ id: 'yaxing-wanjia', name_zh: '亚星万嘉百汇' });
   });

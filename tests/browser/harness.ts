@@ -36,20 +36,20 @@ export function assertChromium(): void {
   }
 }
 
-export async function startServer(): Promise<{ server: PreviewServer; url: string }> {
+export async function startServer(headers: Record<string, string> = {}): Promise<{ server: PreviewServer; url: string }> {
   const server = await preview({
     root: ROOT,
     logLevel: 'silent',
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false, headers },
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('vite preview: no port');
   return { server, url: `http://127.0.0.1:${address.port}/` };
 }
 
-export async function launch(): Promise<Browser> {
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
   assertChromium();
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...ARGS, ...extraArgs] });
 }
 
 export interface Watched {

@@ -12,6 +12,8 @@ export interface ImportOptions {
   crs: Crs;
   /** Used as `source` where the file has no source column or an empty cell: the file itself is the source. */
   defaultSource: string;
+  /** Called every few thousand rows with (rows done, rows in all), for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
   /** For the coordinate-system check (both optional; without them it is skipped). */
   axes?: readonly PreparedAxis[];
   anchors?: readonly Anchor[];
@@ -55,7 +57,8 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
   if (issues.length) return { projects, issues, stats: { rows: table.rows.length, valid: 0, mapped: 0 }, crsSuggestion: null, notes };
 
   const firstLine = new Map<string, number>();
-  for (const { line, cells } of table.rows) {
+  for (const [index, { line, cells }] of table.rows.entries()) {
+    if (options.onProgress && index % 5000 === 0) options.onProgress(index, table.rows.length);
     // Fewer cells than columns is normal (spreadsheets drop trailing blanks); more means a stray delimiter.
     if (cells.length > table.header.length) {
       issues.push({ file: table.file, ...where(line), message: `has ${cells.length} fields, the header has ${table.header.length} (an unquoted comma?)`, severity: 'error' });

@@ -1,0 +1,254 @@
+import { DataModel } from '../app/derive.ts';
+import type { DataBundle } from '../core/bundle.ts';
+import { EMPTY_FILTER } from '../core/filter.ts';
+import { formatCount, formatYi } from '../core/format.ts';
+import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../core/import/columns.ts';
+import { CRS_OPTIONS, type Crs } from '../core/import/crs_check.ts';
+import { formatIssue } from '../core/issues.ts';
+import type { AxisFeature } from '../core/load_geo.ts';
+import type { Lang, MappedProject } from '../core/model.ts';
+import { anchorsOf, type LedgerImport } from '../import/import_ledger.ts';
+import type { ImportReply, ImportRequest } from '../import/import_worker.ts';
+import { ENCODINGS, type Encoding } from '../import/read_source.ts';
+import { el } from './dom.ts';
+import { t } from './strings.ts';
+
+/** Issues listed in the preview; the rest are counted. */
+const MAX_ISSUES = 200;
+const CRS_LABEL: Record<Crs, string> = { wgs84: 'WGS84', gcj02: 'GCJ-02', bd09: 'BD-09' };
+
+/**
+ * Import a ledger: choose or drop a file → it is parsed in a Worker (progress, cancel) → preview with the
+ * column mapping, every problem with its row, a coordinate-system hint and the resulting axis figures →
+ * apply on confirmation. Nothing already shown changes until then.
+ */
+export function openImportDialog(bundle: DataBundle, corridorM: number, lang: Lang, onApply: (projects: MappedProject[], file: string) => void): HTMLDialogElement {
+  let worker: Worker | null = null;
+  let file: { name: string; bytes: Uint8Array } | null = null;
+  let encoding: Encoding = 'auto';
+  let crs: Crs = 'wgs84';
+  let sheet: string | null = null;
+  let mapping: ColumnMapping | null = null;
+
+  const fileInput = el('input', { type: 'file', id: 'import-file', accept: '.csv,.tsv,.txt,.xlsx,.geojson,.json' });
+  const drop = el('div', { class: 'drop-zone' }, el('label', { for: 'import-file' }, t('importFile', lang)), fileInput, el('span', { class: 'muted' }, t('importDrop', lang)));
+  const encodingSelect = el('select', { id: 'import-encoding' }, ...ENCODINGS.map((e) => el('option', { value: e }, e)));
+  const crsSelect = el('select', { id: 'import-crs' }, ...CRS_OPTIONS.map((c) => el('option', { value: c }, CRS_LABEL[c])));
+  const sheetSelect = el('select', { id: 'import-sheet', disabled: '' });
+  const options = el(
+    'div',
+    { class: 'import-options' },
+    el('label', { for: 'import-encoding' }, t('importEncoding', lang)),
+    encodingSelect,
+    el('label', { for: 'import-sheet' }, t('importSheet', lang)),
+    sheetSelect,
+    el('label', { for: 'import-crs' }, t('importCrs', lang)),
+    crsSelect,
+  );
+  const status = el('div', { class: 'import-status', role: 'status', 'aria-live': 'polite' });
+  const preview = el('div', { class: 'import-preview' });
+  const close = el('button', { type: 'button', class: 'card-close', 'aria-label': t('close', lang) }, '×');
+  const dialog = el(
+    'dialog',
+    { class: 'import-dialog', 'aria-labelledby': 'import-title' },
+    el('header', {}, el('h2', { id: 'import-title' }, t('importTitle', lang)), close),
+    el('p', {}, t('importIntro', lang)),
+    drop,
+    options,
+    status,
+    preview,
+  );
+
+  const stop = () => {
+    worker?.terminate();
+    worker = null;
+  };
+
+  const run = () => {
+    if (!file) return;
+    stop();
+    preview.replaceChildren();
+    const progress = el('progress', { max: '1', value: '0' });
+    const cancel = el('button', { type: 'button' }, t('cancel', lang));
+    cancel.addEventListener('click', () => {
+      stop();
+      status.replaceChildren();
+    });
+    status.replaceChildren(el('span', {}, t('importReading', lang)), progress, cancel);
+    worker = new Worker(new URL('../import/import_worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<ImportReply>) => {
+      const m = e.data;
+      if (m.type === 'progress') {
+        if (m.phase === 'rows') {
+          progress.max = m.total || 1;
+          progress.value = m.done;
+          status.firstChild!.textContent = t('importRows', lang, { done: m.done, total: m.total });
+        }
+      } else if (m.type === 'failed') {
+        stop();
+        status.replaceChildren(el('p', { class: 'error', role: 'alert' }, `${file!.name}: ${m.message}`));
+      } else {
+        stop();
+        status.replaceChildren();
+        showPreview(m.import, m.header);
+      }
+    };
+    const request: ImportRequest = {
+      name: file.name,
+      bytes: file.bytes,
+      encoding,
+      sheet,
+      crs,
+      mapping,
+      axes: bundle.axes.features as AxisFeature[],
+      anchors: anchorsOf(bundle),
+    };
+    worker.postMessage(request);
+  };
+
+  const showPreview = (imp: LedgerImport, header: string[]) => {
+    const { result, read } = imp;
+    mapping = imp.mapping;
+    if (read.sheets.length) {
+      sheetSelect.disabled = false;
+      sheetSelect.replaceChildren(...read.sheets.map((s) => el('option', { value: s }, s)));
+      sheetSelect.value = sheet ?? read.sheets[0]!;
+    }
+    const errors = result.issues.filter((i) => i.severity === 'error');
+    const summary = el(
+      'p',
+      { class: 'import-summary' },
+      t('importSummary', lang, {
+        format: read.format.toUpperCase(),
+        encoding: read.encoding ? ` (${read.encoding})` : '',
+        rows: result.stats.rows,
+        valid: result.stats.valid,
+        mapped: result.stats.mapped,
+        errors: errors.length,
+      }),
+    );
+    const notes = result.notes.map((n) => el('p', { class: 'muted small' }, n));
+
+    // Column mapping: one select per field, listing the file's columns.
+    const columns = el('fieldset', { class: 'import-columns' }, el('legend', {}, t('importColumns', lang)));
+    for (const field of IMPORT_FIELDS) {
+      const id = `map-${field}`;
+      const select = el('select', { id }, el('option', { value: '' }, t('importNoColumn', lang)), ...header.map((h, i) => el('option', { value: String(i) }, h || `#${i + 1}`)));
+      const current = mapping[field];
+      select.value = current ? String(current.column) : '';
+      select.addEventListener('change', () => {
+        const next: ColumnMapping = { ...mapping };
+        if (select.value === '') delete next[field as ImportField];
+        else next[field as ImportField] = { column: Number(select.value), factor: current?.factor ?? 1 };
+        mapping = next;
+        run();
+      });
+      columns.append(el('div', { class: 'map-row' }, el('label', { for: id }, field), select));
+    }
+
+    const issueList = el(
+      'ul',
+      { class: 'import-issues' },
+      ...result.issues.slice(0, MAX_ISSUES).map((i) => el('li', { class: i.severity }, formatIssue(i))),
+    );
+    const more = result.issues.length > MAX_ISSUES ? el('p', { class: 'muted' }, t('importMore', lang, { n: result.issues.length - MAX_ISSUES })) : null;
+
+    let hint: HTMLElement | null = null;
+    const s = result.crsSuggestion;
+    if (s) {
+      const use = el('button', { type: 'button', class: 'crs-apply' }, t('importCrsApply', lang, { crs: CRS_LABEL[s.crs] }));
+      use.addEventListener('click', () => {
+        crs = s.crs;
+        crsSelect.value = crs;
+        run();
+      });
+      hint = el(
+        'div',
+        { class: 'crs-hint', role: 'alert' },
+        el('p', {}, t('importCrsHint', lang, {
+          crs: CRS_LABEL[s.crs],
+          good: Math.round(s.suggestedMedianM),
+          bad: Math.round(s.declaredMedianM),
+          basis: t(s.basis === 'axes' ? 'importBasisAxes' : 'importBasisPlaces', lang),
+        })),
+        use,
+      );
+    }
+
+    // What the axes would show.
+    const next = new DataModel({ ...bundle, projects: result.projects }).derive(EMPTY_FILTER, corridorM).aggregates;
+    const axesTable = el(
+      'ul',
+      { class: 'import-axes' },
+      ...next.axes.map((a) =>
+        el('li', { 'data-axis': a.id }, `${lang === 'zh' ? a.name_zh : a.name_en}: ${formatCount(a.mapped.projects, lang)} · ${formatYi(a.mapped.investment_yi, lang)} (${a.mapped.disclosed}/${a.mapped.projects})`),
+      ),
+    );
+
+    const apply = el('button', { type: 'button', class: 'import-apply' }, t('importApply', lang));
+    apply.disabled = result.projects.length === 0;
+    apply.addEventListener('click', () => {
+      if (!confirm(t('importConfirm', lang, { n: result.projects.length, m: bundle.projects.length }))) return;
+      onApply(result.projects, file!.name);
+      dialog.close();
+    });
+
+    preview.replaceChildren(
+      summary,
+      ...notes,
+      ...(hint ? [hint] : []),
+      el('h3', {}, t('importPreview', lang)),
+      axesTable,
+      apply,
+      columns,
+      ...(result.issues.length ? [el('h3', {}, t('importIssues', lang)), issueList] : []),
+      ...(more ? [more] : []),
+    );
+  };
+
+  const take = async (f: File) => {
+    file = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
+    sheet = null;
+    mapping = null;
+    sheetSelect.disabled = true;
+    sheetSelect.replaceChildren();
+    run();
+  };
+  fileInput.addEventListener('change', () => {
+    const f = fileInput.files?.[0];
+    if (f) void take(f);
+  });
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    const f = e.dataTransfer?.files[0];
+    if (f) void take(f);
+  });
+  encodingSelect.addEventListener('change', () => {
+    encoding = encodingSelect.value as Encoding;
+    mapping = null;
+    run();
+  });
+  crsSelect.addEventListener('change', () => {
+    crs = crsSelect.value as Crs;
+    run();
+  });
+  sheetSelect.addEventListener('change', () => {
+    sheet = sheetSelect.value;
+    mapping = null;
+    run();
+  });
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => {
+    stop();
+    dialog.remove();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  return dialog;
+}

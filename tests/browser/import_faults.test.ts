@@ -1,0 +1,141 @@
+/** Importing a ledger in the browser, and the faults a district office may meet. */
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, ROOT, startServer, waitForMap, watchedPage } from './harness.ts';
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+beforeAll(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('import in the browser', () => {
+  it('GBK CSV with Chinese headers and GCJ-02 → preview → suggestion → apply → pins in place → undo', async () => {
+    const { page, consoleErrors } = await watchedPage(browser);
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(url);
+    await waitForMap(page);
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/import/ledger_gbk_gcj02.csv'));
+    const summary = page.locator('.import-summary');
+    await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain('CSV (gb18030)：共 8 行，有效 8 行，其中 7 行有坐标');
+    // Declared WGS84 (the default), the points are ~550 m off: the dialog says so and offers GCJ-02.
+    await expect.poll(() => page.locator('.crs-hint').textContent()).toContain('坐标看起来是 GCJ-02');
+    await page.getByRole('button', { name: '改用 GCJ-02' }).click();
+    await expect.poll(() => page.locator('.crs-hint').count(), { timeout: 20_000 }).toBe(0);
+    expect(await page.locator('#import-crs').inputValue()).toBe('gcj02');
+    expect(await page.locator('.import-axes [data-axis="songshan"]').textContent()).toBe('嵩山路: 1 · 3.6 亿元 (1/1)');
+    await page.screenshot({ path: join(ROOT, 'test-results', 'import-preview.png') });
+    await page.getByRole('button', { name: '应用（替换当前数据）' }).click();
+    await page.waitForFunction(() => window.__erqi?.ready === true && (window.__erqi.app?.model.bundle.projects.length ?? 0) === 8, null, { timeout: 30_000 });
+    expect(await page.locator('.banner').textContent()).toContain('正在显示导入的数据：ledger_gbk_gcj02.csv（8 项');
+    // 亚星万嘉百汇's pin is where the WGS84 evidence puts it (within 15 m).
+    const site = await page.evaluate(() => window.__erqi!.app!.model.bundle.projects.find((p) => p.name_zh === '亚星万嘉百汇')!.site);
+    expect(Math.abs(site!.lon - 113.623823) * 91_600).toBeLessThan(15);
+    expect(Math.abs(site!.lat - 34.68865) * 110_900).toBeLessThan(15);
+    await page.getByRole('button', { name: '撤销，恢复之前的数据' }).click();
+    await page.waitForFunction(() => window.__erqi?.ready === true && window.__erqi.app?.model.bundle.projects.length === 18, null, { timeout: 30_000 });
+    expect(await page.locator('.banner').isHidden()).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists every problem of a bad file with its row, and changes nothing', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(url);
+    await waitForMap(page);
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/bad/swapped.csv'));
+    await expect.poll(() => page.locator('.import-issues li').allTextContents(), { timeout: 20_000 }).toEqual([
+      'swapped.csv:2: 经度/纬度: [34.72, 113.638] looks like [lat, lon]: GeoJSON wants [longitude, latitude], i.e. [113.638, 34.72]',
+    ]);
+    expect(await page.getByRole('button', { name: '应用（替换当前数据）' }).isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => window.__erqi!.app!.model.bundle.projects.length)).toBe(18);
+    await page.close();
+  });
+
+  it('shows XSS payloads from a file as text and runs none of them', async () => {
+    const { page } = await watchedPage(browser);
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(url);
+    await waitForMap(page);
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/bad/xss_payloads.csv'));
+    await page.getByRole('button', { name: '应用（替换当前数据）' }).click({ timeout: 20_000 });
+    await page.waitForFunction(() => window.__erqi?.ready === true && window.__erqi.app?.model.bundle.projects.length === 1, null, { timeout: 30_000 });
+    await page.getByRole('tab', { name: '列表' }).click();
+    await page.locator('tr[data-project="X1"] button').click();
+    expect(await page.locator('.project-card h2').textContent()).toBe('<img src=x onerror="window.__xss=1">');
+    expect(await page.locator('.project-card [data-field="source"]').textContent()).toBe('javascript:alert(1)');
+    expect(await page.locator('.project-card a').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.close();
+  });
+});
+
+describe('faults', () => {
+  it('without WebGL, the figures, list and cards still work, with a notice', async () => {
+    const noGl = await launch(['--disable-webgl', '--disable-3d-apis']);
+    const { page } = await watchedPage(noGl);
+    await page.goto(url);
+    await waitForMap(page);
+    expect(await page.locator('.no-webgl').textContent()).toContain('WebGL 不可用');
+    expect(await page.locator('.axis-card[data-axis="songshan"] [data-figure="reported"]').textContent()).toBe('31 项 · 591 亿元');
+    await page.getByRole('tab', { name: '列表' }).click();
+    await page.locator('tr[data-project="crec-taihe"] button').click();
+    expect(await page.locator('.project-card h2').textContent()).toBe('中铁·泰和里');
+    await noGl.close();
+  });
+
+  it('names the data file when it is missing', async () => {
+    const { page } = await watchedPage(browser);
+    await page.route('**/data/bundle.json', (r) => r.fulfill({ status: 404, body: 'nope' }));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__erqi?.error !== undefined);
+    expect(await page.getByRole('alert').textContent()).toBe('无法加载数据文件: data/bundle.json: HTTP 404');
+    await page.close();
+  });
+
+  it('names the data file when it is corrupt', async () => {
+    const { page } = await watchedPage(browser);
+    await page.route('**/data/bundle.json', (r) => r.fulfill({ status: 200, body: '{"format": "erqi-axis-map/bund' }));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__erqi?.error !== undefined);
+    expect(await page.getByRole('alert').textContent()).toBe('无法加载数据文件: data/bundle.json: not valid JSON');
+    await page.close();
+  });
+});
+
+describe('a strict Content-Security-Policy', () => {
+  it('runs the app, the iframe page and the element with no violation (no inline script or style, no eval)', async () => {
+    const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'self'";
+    const strict = await startServer({ 'Content-Security-Policy': csp });
+    try {
+      // Predicates as functions: Playwright would eval a string, which the policy rightly refuses.
+      const pages: Array<[string, () => boolean]> = [
+        ['', () => window.__erqi?.ready === true],
+        ['embed.html', () => window.__erqiEmbed?.ready === true],
+        ['examples/element.html', () => !!document.querySelector('erqi-axis-map')?.shadowRoot?.querySelector('.maplibregl-canvas')],
+      ];
+      for (const [path, ready] of pages) {
+        const { page, consoleErrors } = await watchedPage(browser);
+        await page.goto(strict.url + path);
+        await page.waitForFunction(ready, null, { timeout: 30_000 });
+        await page.waitForTimeout(500);
+        expect(consoleErrors.filter((e) => /Content.Security.Policy|Refused/i.test(e)), path || 'index.html').toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await strict.server.close();
+    }
+  });
+});
