@@ -134,3 +134,22 @@ describe('npm run data -- --projects ANY-LEDGER', () => {
     expect(data('--encoding', 'big5').code).toBe(2);
   });
 });
+
+describe('the bad corpus through the CLI', () => {
+  it('fails on every bad file with its problem named as file:row: field: message, and writes nothing', () => {
+    const dir = 'tests/fixtures/bad';
+    const kept = new Set(['null_geometry.geojson', 'three_d.geojson', 'xss_payloads.csv']); // readable: no error
+    const out = tempDir();
+    for (const name of readdirSync(join(ROOT, dir))) {
+      if (kept.has(name)) {
+        expect(data('--projects', `${dir}/${name}`, '--json').code, name).toBe(0);
+        continue;
+      }
+      const run = data('--projects', `${dir}/${name}`, '--out', out);
+      expect(run.code, `${name}\n${run.stderr}`).toBe(1);
+      expect(run.stderr, name).toMatch(new RegExp(`^${dir}/${name.replace(/\./g, '\\.')}(:(\\d+|features\\[\\d+\\]))?: `, 'm'));
+      expect(run.stderr, name).toMatch(/errors?: nothing written\./);
+    }
+    expect(readdirSync(out)).toEqual([]);
+  }, 120_000);
+});

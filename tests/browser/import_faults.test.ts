@@ -48,6 +48,25 @@ describe('import in the browser', () => {
     await page.close();
   });
 
+  it('reads an Excel workbook, letting the user pick the sheet', async () => {
+    const { page } = await watchedPage(browser);
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(url);
+    await waitForMap(page);
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/import/ledger.xlsx'));
+    // The first sheet is an explanation, not the ledger: the preview says what is missing.
+    await expect.poll(() => page.locator('.import-issues li').allTextContents(), { timeout: 20_000 }).toContain(
+      'ledger.xlsx: name_zh: no column holds the project name (项目名称): choose one',
+    );
+    await page.locator('#import-sheet').selectOption('项目');
+    await expect.poll(() => page.locator('.import-summary').textContent(), { timeout: 20_000 }).toContain('XLSX：共 8 行，有效 8 行，其中 7 行有坐标；0 个问题');
+    await page.getByRole('button', { name: '应用（替换当前数据）' }).click();
+    await page.waitForFunction(() => window.__erqi?.ready === true && window.__erqi.app?.model.bundle.projects[0]?.id === 'T001', null, { timeout: 30_000 });
+    expect(await page.locator('.axis-card[data-axis="daxue"] [data-figure="mapped"]').textContent()).toMatch(/披露投资 \d 项：[\d.]+ 亿元/);
+    await page.close();
+  });
+
   it('lists every problem of a bad file with its row, and changes nothing', async () => {
     const { page } = await watchedPage(browser);
     await page.goto(url);
