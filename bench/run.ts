@@ -9,5 +9,7 @@ const which = process.argv[2];
 if (which !== 'node') {
   const { loadBench } = await import('./load.ts');
   rows.push(...(await loadBench()));
+  const { renderBench } = await import('./render.ts');
+  rows.push(...(await renderBench()));
 }
 printTable(rows);

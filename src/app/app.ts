@@ -18,7 +18,7 @@ import { sectorLabel, statusLabel } from '../ui/labels.ts';
 import { renderLegend } from '../ui/legend.ts';
 import { renderProjectCard } from '../ui/project_card.ts';
 import { openEmbedDialog } from '../ui/embed_dialog.ts';
-import { renderProjectTable, type Sort } from '../ui/project_table.ts';
+import { renderProjectTable, sortedOrder, type Sort } from '../ui/project_table.ts';
 import { createSearchBox } from '../ui/search_box.ts';
 import { t } from '../ui/strings.ts';
 import { DataModel } from './derive.ts';
@@ -283,6 +283,14 @@ export function createApp(
   };
   document.addEventListener('keydown', onKey);
 
+  // The list's sort order over the whole ledger, kept until the sort, language or corridor changes.
+  let order: { key: string; value: number[] } | null = null;
+  const orderFor = (s: UrlState): number[] => {
+    const key = `${sort.key}|${sort.dir}|${s.lang}|${s.corridor}`;
+    if (order?.key !== key) order = { key, value: sortedOrder(bundle.projects, model.placements, s.corridor, s.lang, sort) };
+    return order.value;
+  };
+
   // ------------------------------------------------------------------ render
   const render = (s: UrlState, prev: UrlState | null, how: ChangeKind) => {
     const d = model.derive(s.filter, s.corridor);
@@ -339,8 +347,10 @@ export function createApp(
       replaceKeepingFocus(
         layout.panels.list,
         renderProjectTable({
-          projects: d.projects,
-          placements: d.placements,
+          projects: bundle.projects,
+          placements: model.placements,
+          indices: d.filter.indices,
+          order: orderFor(s),
           corridorM: s.corridor,
           lang: s.lang,
           sort,

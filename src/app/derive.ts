@@ -1,7 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { aggregate, type Aggregates } from '../core/aggregate.ts';
 import type { DataBundle } from '../core/bundle.ts';
-import { applyFilter, type Filter, type FilterResult } from '../core/filter.ts';
+import { applyFilter, filterFacts, type Facts, type Filter, type FilterResult } from '../core/filter.ts';
 import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
 import type { MappedProject } from '../core/model.ts';
 import { placeProjects, prepareAxes, type Placement, type PreparedAxis } from '../core/placement.ts';
@@ -22,6 +22,8 @@ export class DataModel {
   readonly zoneIds: string[];
   readonly placements: Placement[];
   private memo: { key: string; value: Derived } | null = null;
+  private readonly indexById: Map<string, number>;
+  private facts: { corridorM: number; value: Facts[] } | null = null;
   private corridorCache = new Map<number, Promise<FeatureCollection<Polygon | MultiPolygon>>>();
 
   constructor(readonly bundle: DataBundle) {
@@ -29,13 +31,15 @@ export class DataModel {
     this.zones = bundle.zones.features as ZoneFeature[];
     this.zoneIds = this.zones.map((z) => z.properties.id);
     this.placements = placeProjects(bundle.projects, this.axes, this.zones);
+    this.indexById = new Map(bundle.projects.map((p, i) => [p.id, i]));
     this.corridorCache.set(bundle.corridor_m, Promise.resolve(bundle.corridors));
   }
 
   derive(filter: Filter, corridorM: number): Derived {
     const key = JSON.stringify([filter, corridorM]);
     if (this.memo?.key === key) return this.memo.value;
-    const result = applyFilter(this.bundle.projects, this.placements, filter, corridorM, this.zoneIds);
+    if (this.facts?.corridorM !== corridorM) this.facts = { corridorM, value: filterFacts(this.bundle.projects, this.placements, corridorM) };
+    const result = applyFilter(this.bundle.projects, this.placements, filter, corridorM, this.zoneIds, this.facts.value);
     const projects = result.indices.map((i) => this.bundle.projects[i]!);
     const placements = result.indices.map((i) => this.placements[i]!);
     const value: Derived = {
@@ -62,7 +66,7 @@ export class DataModel {
   }
 
   project(id: string): { project: MappedProject; placement: Placement } | null {
-    const i = this.bundle.projects.findIndex((p) => p.id === id);
+    const i = this.indexById.get(id) ?? -1;
     return i < 0 ? null : { project: this.bundle.projects[i]!, placement: this.placements[i]! };
   }
 }

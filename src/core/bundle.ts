@@ -85,8 +85,9 @@ export function bundleFromProjects(
   const placements = placeProjects(projects, prepared, zones.value);
   const aggregates = aggregate(projects, placements, prepared, zones.value, reported.value, corridorM);
   const at = (p: MappedProject) => (p.site?.row !== undefined ? { row: p.site.row } : p.site ? { feature: p.site.feature } : {});
+  const indexOf = new Map(projects.map((p, i) => [p.id, i]));
   for (const id of aggregates.ledger.outside_corridors_ids) {
-    const i = projects.findIndex((p) => p.id === id);
+    const i = indexOf.get(id)!;
     const d = placements[i]!.distances_m!;
     issues.push({
       file: sitesFile,

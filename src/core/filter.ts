@@ -29,7 +29,7 @@ export const isEmptyFilter = (f: Filter): boolean =>
 type Facet = 'axes' | 'zones' | 'statuses' | 'sectors' | 'investment' | 'mapped';
 
 /** What one project offers the facets, computed once per corridor width. */
-interface Facts {
+export interface Facts {
   axes: AxisId[];
   zone: string | null;
   status: Status | 'unknown';
@@ -81,14 +81,20 @@ export interface FilterResult {
   };
 }
 
+/** Every project's facets at a corridor width: pass them to applyFilter to filter again without recomputing. */
+export function filterFacts(projects: readonly MappedProject[], placements: readonly Placement[], corridorM: number): Facts[] {
+  return projects.map((p, i) => facts(p, placements[i]!, corridorM));
+}
+
 export function applyFilter(
   projects: readonly MappedProject[],
   placements: readonly Placement[],
   filter: Filter,
   corridorM: number,
   zoneIds: readonly string[],
+  precomputed?: readonly Facts[],
 ): FilterResult {
-  const all = projects.map((p, i) => facts(p, placements[i]!, corridorM));
+  const all = precomputed ?? filterFacts(projects, placements, corridorM);
   const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
   const counts: FilterResult['counts'] = {
     axes: zero(AXIS_IDS),

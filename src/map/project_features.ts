@@ -7,12 +7,10 @@ export interface ProjectPinProperties {
   id: string;
   name_zh: string;
   name_en: string;
-  status: string;
   /** The pin's shape (see icons.ts). */
   stage: Stage;
   /** Nearest axis whose corridor contains the pin; `none` outside every corridor. */
   axis: AxisId | 'none';
-  accuracy_m: number | null;
 }
 
 /**
@@ -36,10 +34,8 @@ export function projectPins(
         id: p.id,
         name_zh: p.name_zh,
         name_en: p.name_en ?? p.name_zh,
-        status: p.status ?? 'unknown',
         stage: stageOf(p.status),
         axis: corridorsOf(placements[i]!, corridorM)[0] ?? 'none',
-        accuracy_m: p.site.accuracy_m,
       },
       geometry: { type: 'Point', coordinates: [p.site.lon, p.site.lat] },
     });

@@ -44,15 +44,20 @@ function swatch(colour: string): HTMLElement {
   return s;
 }
 
+/** Names shown in a mismatch list; the rest are counted (the list view filters them all). */
+const MAX_LINKS = 12;
+
 function projectLinks(ids: readonly string[], props: AxisPanelProps): HTMLElement {
   const list = el('ul', { class: 'project-links' });
-  for (const id of ids) {
-    const p = props.projects.find((q) => q.id === id);
+  const byId = new Map(props.projects.map((p) => [p.id, p]));
+  for (const id of ids.slice(0, MAX_LINKS)) {
+    const p = byId.get(id);
     const name = p ? (props.lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh)) : id;
     const button = el('button', { type: 'button', class: 'link', 'data-key': `link-${id}` }, name);
     button.addEventListener('click', () => props.onSelectProject(id));
     list.append(el('li', {}, button));
   }
+  if (ids.length > MAX_LINKS) list.append(el('li', { class: 'muted' }, `+ ${ids.length - MAX_LINKS}`));
   return list;
 }
 

@@ -12,8 +12,12 @@ export interface Sort {
 }
 
 export interface TableProps {
+  /** The whole ledger and its placements; `indices` picks the filtered rows, `order` sorts them. */
   projects: readonly MappedProject[];
   placements: readonly Placement[];
+  indices: readonly number[];
+  /** Every index of `projects`, sorted (sortedOrder): cached by the caller across filter changes. */
+  order: readonly number[];
   corridorM: number;
   lang: Lang;
   sort: Sort;
@@ -46,30 +50,56 @@ export function sortRows<T>(rows: T[], value: (r: T) => string | number | null, 
   });
 }
 
+/**
+ * Every project's index in the order of a column: computed once per sort, language and corridor width, so a
+ * filter change does not sort tens of thousands of rows again.
+ */
+export function sortedOrder(
+  projects: readonly MappedProject[],
+  placements: readonly Placement[],
+  corridorM: number,
+  lang: Lang,
+  sort: Sort,
+): number[] {
+  const value = (i: number): string | number | null => {
+    const p = projects[i]!;
+    switch (sort.key) {
+      case 'name':
+        return lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh);
+      case 'axis': {
+        const a = corridorsOf(placements[i]!, corridorM)[0] ?? p.axis_declared;
+        return a === null ? null : AXIS_IDS.indexOf(a);
+      }
+      case 'zone':
+        return placements[i]!.zone;
+      case 'status':
+        return p.status === null ? null : STATUSES.indexOf(p.status);
+      case 'investment':
+        return p.investment_total_yi;
+    }
+  };
+  const keyed = projects.map((_, i) => ({ i, v: value(i) }));
+  return sortRows(keyed, (r) => r.v, sort.dir, lang).map((r) => r.i);
+}
+
 /** The filtered projects as a sortable table: the list view, and the screen-reader alternative to the map. */
 export function renderProjectTable(props: TableProps): HTMLElement {
   const { lang, sort } = props;
-  const rows: Row[] = props.projects.map((p, i) => ({
-    p,
-    name: lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh),
-    axis: corridorsOf(props.placements[i]!, props.corridorM)[0] ?? p.axis_declared,
-    zone: props.placements[i]!.zone,
-  }));
-  const value = (r: Row): string | number | null => {
-    switch (sort.key) {
-      case 'name':
-        return r.name;
-      case 'axis':
-        return r.axis === null ? null : AXIS_IDS.indexOf(r.axis);
-      case 'zone':
-        return r.zone;
-      case 'status':
-        return r.p.status === null ? null : STATUSES.indexOf(r.p.status);
-      case 'investment':
-        return r.p.investment_total_yi;
-    }
-  };
-  const sorted = sortRows(rows, value, sort.dir, lang);
+  const visible = new Uint8Array(props.projects.length);
+  for (const i of props.indices) visible[i] = 1;
+  const rows: Row[] = [];
+  for (const i of props.order) {
+    if (!visible[i]) continue;
+    const p = props.projects[i]!;
+    rows.push({
+      p,
+      name: lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh),
+      axis: corridorsOf(props.placements[i]!, props.corridorM)[0] ?? p.axis_declared,
+      zone: props.placements[i]!.zone,
+    });
+    if (rows.length === MAX_ROWS) break;
+  }
+  const total = props.indices.length;
 
   const header = (key: SortKey, label: string) => {
     const active = sort.key === key;
@@ -80,7 +110,7 @@ export function renderProjectTable(props: TableProps): HTMLElement {
   };
 
   const body = el('tbody');
-  for (const r of sorted.slice(0, MAX_ROWS)) {
+  for (const r of rows) {
     const open = el('button', { type: 'button', class: 'link', 'data-key': `row-${r.p.id}` }, r.name);
     open.addEventListener('click', () => props.onSelect(r.p.id));
     const tr = el(
@@ -97,7 +127,7 @@ export function renderProjectTable(props: TableProps): HTMLElement {
   const table = el(
     'table',
     { class: 'project-table' },
-    el('caption', {}, `${t('listCaption', lang)}: ${rows.length}`),
+    el('caption', {}, `${t('listCaption', lang)}: ${total}`),
     el(
       'thead',
       {},
@@ -105,5 +135,5 @@ export function renderProjectTable(props: TableProps): HTMLElement {
     ),
     body,
   );
-  return el('div', { class: 'table-wrap' }, table, rows.length > MAX_ROWS ? el('p', { class: 'muted' }, `${MAX_ROWS} / ${rows.length}`) : null);
+  return el('div', { class: 'table-wrap' }, table, total > MAX_ROWS ? el('p', { class: 'muted' }, `${MAX_ROWS} / ${total}`) : null);
 }

@@ -5,7 +5,7 @@ import { buildBundle } from '../../src/core/bundle.ts';
 import { EMPTY_FILTER } from '../../src/core/filter.ts';
 import { LIGHT } from '../../src/map/theme.ts';
 import { renderFilters } from '../../src/ui/filters_panel.ts';
-import { renderProjectTable, sortRows } from '../../src/ui/project_table.ts';
+import { renderProjectTable, sortedOrder, sortRows, type Sort } from '../../src/ui/project_table.ts';
 import { createSearchBox } from '../../src/ui/search_box.ts';
 import { repoSources } from '../helpers/repo.ts';
 
@@ -47,14 +47,17 @@ describe('the filters panel', () => {
 
 describe('the project table', () => {
   const d = model.derive(EMPTY_FILTER, 500);
-  const table = (over = {}) =>
-    mount(
+  const table = (over: { sort?: Sort; onSort?: (s: Sort) => void } = {}) => {
+    const sort = over.sort ?? { key: 'name' as const, dir: 'asc' as const };
+    return mount(
       renderProjectTable({
-        projects: d.projects,
-        placements: d.placements,
+        projects: model.bundle.projects,
+        placements: model.placements,
+        indices: d.filter.indices,
+        order: sortedOrder(model.bundle.projects, model.placements, 500, 'zh', sort),
         corridorM: 500,
         lang: 'zh',
-        sort: { key: 'name', dir: 'asc' },
+        sort,
         selectedId: null,
         axisNames,
         zoneNames,
@@ -63,6 +66,7 @@ describe('the project table', () => {
         ...over,
       }),
     );
+  };
 
   it('lists every filtered project, the unmapped ones marked', () => {
     const body = table();

@@ -1,0 +1,111 @@
+/**
+ * Rendering and filtering at scale in headless Chromium: 50,000 synthetic projects, the app against a bare
+ * MapLibre page drawing the same points as a clustered GeoJSON source. Also the JS heap, and the data build
+ * for 100,000 rows in node.
+ */
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Feature, MultiPolygon } from 'geojson';
+import type { Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { bundleFromProjects, type DataBundle } from '../src/core/bundle.ts';
+import { parseCsv } from '../src/core/csv.ts';
+import { projectsToCsv } from '../src/core/export.ts';
+import { loadAxes, loadZones } from '../src/core/load_geo.ts';
+import { placeProjects, prepareAxes } from '../src/core/placement.ts';
+import { syntheticProjects } from '../src/core/synthetic.ts';
+import { importLedger } from '../src/import/import_ledger.ts';
+import { repoFile, repoSources } from '../tests/helpers/repo.ts';
+import { launch, ROOT } from '../tests/browser/harness.ts';
+import { median, row, type BenchRow } from './stats.ts';
+
+const axisFeatures = () => loadAxes('a', repoFile('geo/axes.geojson').text).value;
+const district = () => JSON.parse(repoFile('geo/district.geojson').text).features[0] as Feature<MultiPolygon>;
+
+/** A data bundle of `n` synthetic projects (bannered in the app as SYNTHETIC). */
+export function syntheticBundle(n: number, seed = 7): DataBundle {
+  const projects = syntheticProjects({ count: n, seed, axes: axisFeatures(), area: district() });
+  const { projects: _p, sites: _s, ...context } = repoSources();
+  return bundleFromProjects(context, projects, [], 'synthetic')!.value!.bundle;
+}
+
+async function serve(dir: string) {
+  const server = await preview({ configFile: false, root: dir, logLevel: 'silent', build: { outDir: dir }, preview: { host: '127.0.0.1', port: 0 } });
+  const a = server.httpServer.address() as { port: number };
+  return { url: `http://127.0.0.1:${a.port}/`, close: () => server.close() };
+}
+
+const heapMB = (page: Page) => page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20);
+
+export async function renderBench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const N = 50_000;
+  const bundle = syntheticBundle(N);
+  // The built app and the bare page, each in a folder with the synthetic bundle as data/bundle.json.
+  const appDir = mkdtempSync(join(tmpdir(), 'erqi-app-'));
+  cpSync(join(ROOT, 'dist'), appDir, { recursive: true });
+  writeFileSync(join(appDir, 'data', 'bundle.json'), JSON.stringify(bundle));
+  const bareDir = mkdtempSync(join(tmpdir(), 'erqi-bare-'));
+  await build({ configFile: false, root: join(ROOT, 'bench'), base: './', logLevel: 'silent', build: { outDir: bareDir, rolldownOptions: { input: join(ROOT, 'bench', 'bare.html') } } });
+  cpSync(join(appDir, 'data'), join(bareDir, 'data'), { recursive: true });
+  const app = await serve(appDir);
+  const bare = await serve(bareDir);
+  const browser = await launch(['--enable-precise-memory-info']);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const load = async (url: string, ready: () => boolean) => {
+      await page.goto(url);
+      await page.waitForFunction(ready, null, { timeout: 120_000 });
+      return page.evaluate(() => performance.now());
+    };
+    const mid = async (fn: () => Promise<number>) => {
+      const xs: number[] = [];
+      for (let i = 0; i < 3; i++) xs.push(await fn());
+      return xs.sort((a, b) => a - b)[1]!;
+    };
+    const bareMs = await mid(() => load(`${bare.url}bare.html`, () => window.__bare?.ready === true));
+    const bareHeap = await heapMB(page);
+    // The same filter as the app's below, applied to the bare page's points.
+    const bareSetData = await page.evaluate(async () => {
+      const b = window.__bare!;
+      const data = await (await fetch('data/bundle.json')).json();
+      const fc = { type: 'FeatureCollection', features: data.projects.filter((p: { site: unknown; status: string }) => p.site && (p.status === 'started' || p.status === 'signed')).map((p: { id: string; site: { lon: number; lat: number } }) => ({ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [p.site.lon, p.site.lat] } })) };
+      return b.setData!(fc);
+    });
+    const appMs = await mid(() => load(app.url, () => window.__erqi?.ready === true));
+    const appHeap = await heapMB(page);
+    // A filter change: the panel, list and counts are rendered synchronously inside store.set.
+    const change = await page.evaluate(async () => {
+      const app = window.__erqi!.app!;
+      const map = window.__erqi!.map!;
+      const t0 = performance.now();
+      app.store.set({ filter: { ...app.store.get().filter, statuses: ['started', 'signed'] } });
+      const panel = performance.now() - t0;
+      await new Promise<void>((r) => map.once('idle', () => r()));
+      return { panel, map: performance.now() - t0 };
+    });
+    rows.push(row(`render ${N.toLocaleString('en')} pins: navigation → first idle (Chromium)`, appMs, bareMs, 'bare MapLibre page, same points, clustered', 'target ≤ 1.3×'));
+    rows.push(row(`filter change at ${N.toLocaleString('en')}: panel, list, counts (Chromium)`, change.panel, 50, 'the 50 ms target'));
+    rows.push(row(`filter change at ${N.toLocaleString('en')}: map updated (Chromium)`, change.map, bareSetData, 'bare page setData of the same subset', 'target ≤ 1.3×'));
+    rows.push(row(`JS heap at ${N.toLocaleString('en')} projects, MB (Chromium)`, appHeap, bareHeap, 'bare page heap, MB'));
+  } finally {
+    await browser.close();
+    await app.close();
+    await bare.close();
+  }
+
+  // Data build: 100,000-row CSV → bundle, in node.
+  const big = syntheticProjects({ count: 100_000, seed: 9, axes: axisFeatures(), area: district() });
+  const axes = prepareAxes(axisFeatures());
+  const zones = loadZones('z', repoFile('geo/zones.geojson').text).value;
+  const csv = new TextEncoder().encode(projectsToCsv(big, placeProjects(big, axes, zones), 500));
+  const { projects: _p, sites: _s, ...context } = repoSources();
+  const t0 = performance.now();
+  const r = await importLedger('big.csv', csv, { axes });
+  bundleFromProjects(context, r.result.projects, r.result.issues, 'big.csv');
+  const full = performance.now() - t0;
+  const parseOnly = median(3, () => parseCsv(new TextDecoder().decode(csv)));
+  rows.push(row('data build: 100,000-row CSV → bundle (node)', full, parseOnly, 'decoding and splitting the CSV alone', `${(csv.length / 2 ** 20).toFixed(1)} MB; target < 3 s`));
+  return rows;
+}
