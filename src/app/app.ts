@@ -366,7 +366,16 @@ export function createApp(
       );
     renderTable();
     layout.legendSlot.replaceChildren(
-      renderLegend({ lang: s.lang, theme, corridorM: s.corridor, asOf: bundle.as_of, axisNames, open: legendOpen, onToggle: (open) => (legendOpen = open) }),
+      renderLegend({
+        lang: s.lang,
+        theme,
+        corridorM: s.corridor,
+        asOf: bundle.as_of,
+        axisNames,
+        attribution: Object.values(ATTRIBUTION),
+        open: legendOpen,
+        onToggle: (open) => (legendOpen = open),
+      }),
     );
 
     if (selectedProject) {

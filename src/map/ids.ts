@@ -9,6 +9,8 @@ export const SOURCE = {
   landmarks: 'landmarks',
   /** The selected project, drawn above everything even when its pin is inside a cluster. */
   selection: 'selection',
+  /** The pin under the pointer (the map's own state: not in the URL). */
+  hover: 'hover',
 } as const;
 
 /** Raster basemap sources are `basemap-0`, `basemap-1`, … */
@@ -36,6 +38,7 @@ export const LAYER = {
   projectsPin: 'projects-pin',
   projectsLabel: 'projects-label',
   selectionHalo: 'selection-halo',
+  hoverHalo: 'hover-halo',
 } as const;
 
 /** Layers whose features open a card when clicked. */

@@ -120,8 +120,18 @@ export function createMapView(options: MapViewOptions): MapView {
       const id = e.features?.[0]?.properties?.['id'];
       if (typeof id === 'string') options.onProjectClick?.(id);
     });
-    map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
-    map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    map.on('mousemove', layer, (e) => {
+      map.getCanvas().style.cursor = 'pointer';
+      const f = e.features?.[0];
+      if (f?.geometry.type === 'Point') {
+        const hover = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: {}, geometry: f.geometry }] };
+        (map.getSource(SOURCE.hover) as GeoJSONSource | undefined)?.setData(hover);
+      }
+    });
+    map.on('mouseleave', layer, () => {
+      map.getCanvas().style.cursor = '';
+      (map.getSource(SOURCE.hover) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: [] });
+    });
   }
   map.on('click', LAYER.clusters, async (e) => {
     const feature = e.features?.[0];

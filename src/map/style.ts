@@ -22,6 +22,8 @@ export interface StyleData {
   /** Pins of the filtered, located projects (see projectPins). */
   projects: FeatureCollection;
   selection: FeatureCollection;
+  /** Drawn by the map itself on pointer moves; empty at first. */
+  hover?: FeatureCollection;
 }
 
 export interface StyleOptions {
@@ -81,6 +83,7 @@ export function buildSources(data: StyleData, options: StyleOptions): StyleSpeci
       clusterMaxZoom: CLUSTER_MAX_ZOOM,
     }),
     [SOURCE.selection]: geojson(data.selection),
+    [SOURCE.hover]: geojson(data.hover ?? { type: 'FeatureCollection', features: [] }),
   };
 }
 
@@ -231,6 +234,12 @@ export function buildLayers(options: StyleOptions): LayerSpecification[] {
       minzoom: 12,
       layout: { 'text-field': nameField(lang), 'text-size': 12, 'text-anchor': 'left', 'text-offset': [1.1, 0], 'text-optional': true },
       paint: { 'text-color': theme.pinLabel, ...halo },
+    },
+    {
+      id: LAYER.hoverHalo,
+      type: 'circle',
+      source: SOURCE.hover,
+      paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': theme.selection, 'circle-stroke-width': 1.5, 'circle-stroke-opacity': 0.6 },
     },
     {
       id: LAYER.selectionHalo,

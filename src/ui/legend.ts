@@ -39,6 +39,8 @@ export interface LegendProps {
   corridorM: number;
   asOf: string;
   axisNames: Record<string, { zh: string; en: string }>;
+  /** One line per data source of what is drawn. */
+  attribution?: readonly string[];
   open: boolean;
   onToggle: (open: boolean) => void;
 }
@@ -80,6 +82,9 @@ export function renderLegend(props: LegendProps): HTMLElement {
       item(box(theme.zone.fill['central'] ?? '#eee', theme.zone.line, true), t('legendZones', lang)),
     ),
     el('p', { class: 'muted small' }, `${t('asOf', lang)} ${props.asOf}`),
+    props.attribution?.length
+      ? el('details', { class: 'sources' }, el('summary', {}, t('source', lang)), ...props.attribution.map((a) => el('p', { class: 'muted small attribution' }, a)))
+      : null,
   );
   details.addEventListener('toggle', () => props.onToggle(details.open));
   return details;

@@ -73,6 +73,20 @@ describe('the first map', () => {
     expect(panel).toContain('走廊内已定位 1 项');
   });
 
+  it('rings a pin under the pointer, and clears the ring when the pointer leaves', async () => {
+    const at = await w.page.evaluate(() => {
+      const m = window.__erqi!.map!;
+      const p = m.project([113.623823, 34.68865]);
+      const box = m.getCanvas().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    const hovered = () => w.page.evaluate(() => window.__erqi!.map!.querySourceFeatures('hover').length);
+    await w.page.mouse.move(at.x, at.y);
+    await expect.poll(hovered).toBe(1);
+    await w.page.mouse.move(at.x + 200, at.y + 200);
+    await expect.poll(hovered).toBe(0);
+  });
+
   it('opens a pin’s card when the pin is clicked at its projected position', async () => {
     const point = await w.page.evaluate(() => {
       const m = window.__erqi!.map!;
