@@ -1,4 +1,3 @@
-import type { FeatureCollection } from 'geojson';
 import type { DataBundle } from '../core/bundle.ts';
 import { projectsToCsv, projectsToGeoJson } from '../core/export.ts';
 import { isEmptyFilter, type Filter } from '../core/filter.ts';
@@ -21,7 +20,7 @@ import { openEmbedDialog } from '../ui/embed_dialog.ts';
 import { renderProjectTable, sortedOrder, type Sort } from '../ui/project_table.ts';
 import { createSearchBox } from '../ui/search_box.ts';
 import { t } from '../ui/strings.ts';
-import { DataModel } from './derive.ts';
+import { DataModel, EMPTY_FC } from './derive.ts';
 import { download } from './download.ts';
 import { composePng } from './export_png.ts';
 import { createLayout, selectTab, TABS, type Tab } from './layout.ts';
@@ -46,7 +45,6 @@ export interface DataHooks {
   onUndo?: () => void;
 }
 
-const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Re-renders a container, keeping keyboard focus on the element with the same `data-key`. */
 function replaceKeepingFocus(container: HTMLElement, ...nodes: Node[]): void {
@@ -116,17 +114,7 @@ export function createApp(
     returnFocus = null;
   };
 
-  const axisBounds = (id: AxisId): [[number, number], [number, number]] => {
-    const coords = model.axes.find((a) => a.id === id)!.feature.geometry.coordinates;
-    const pad = store.get().corridor / 90_000; // metres → degrees, generous
-    const lons = coords.map((c) => c[0]!);
-    const lats = coords.map((c) => c[1]!);
-    return [
-      [Math.min(...lons) - pad, Math.min(...lats) - pad],
-      [Math.max(...lons) + pad, Math.max(...lats) + pad],
-    ];
-  };
-  const fitAxis = (id: AxisId) => view.fitBounds(axisBounds(id));
+  const fitAxis = (id: AxisId) => view.fitBounds(model.axisBounds(id, store.get().corridor));
 
   /** Selecting an axis filters to it and fits the map to its corridor; selecting it again clears both. */
   const selectAxis = (id: AxisId) => {
@@ -146,11 +134,6 @@ export function createApp(
     basemap: basemapSources(s.basemap, config, s.tiles),
     selectedAxis: s.selection.kind === 'axis' ? s.selection.id : null,
   });
-  const selectionData = (s: UrlState): FeatureCollection => {
-    if (s.selection.kind !== 'project') return EMPTY_FC;
-    const site = model.project(s.selection.id)?.project.site;
-    return site ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [site.lon, site.lat] } }] } : EMPTY_FC;
-  };
   const first = model.derive(initial.filter, initial.corridor);
   // Where a link without a saved view starts: on its project, on its axis, or on the whole district.
   const initialSite = initial.selection.kind === 'project' ? model.project(initial.selection.id)?.project.site : null;
@@ -167,11 +150,11 @@ export function createApp(
       axes: bundle.axes,
       landmarks: bundle.landmarks,
       projects: first.pins,
-      selection: selectionData(initial),
+      selection: model.selectionPoint(initial.selection),
     },
     style: styleOptions(initial),
     view: initialView,
-    bounds: initial.selection.kind === 'axis' ? axisBounds(initial.selection.id) : ERQI_BOUNDS,
+    bounds: initial.selection.kind === 'axis' ? model.axisBounds(initial.selection.id, store.get().corridor) : ERQI_BOUNDS,
     note: { badge: t('schematicBadge', initial.lang), text: `${t('schematicNote', initial.lang)} ${t('asOf', initial.lang)} ${bundle.as_of}` },
     onProjectClick: (id) => selectProject(id, false),
     onMoveEnd: (v) => store.set({ view: v }, 'replace'),
@@ -317,7 +300,7 @@ export function createApp(
       const a = styleOptions(s);
       const b = styleOptions(prev);
       if (a.lang !== b.lang || a.selectedAxis !== b.selectedAxis || s.basemap !== prev.basemap || s.tiles !== prev.tiles) view.setStyleOptions(a);
-      if (JSON.stringify(s.selection) !== JSON.stringify(prev.selection)) view.setData({ selection: selectionData(s) });
+      if (JSON.stringify(s.selection) !== JSON.stringify(prev.selection)) view.setData({ selection: model.selectionPoint(s.selection) });
       if (how === 'restore' && s.view) view.map?.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing });
     }
 

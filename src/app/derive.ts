@@ -3,9 +3,12 @@ import { aggregate, type Aggregates } from '../core/aggregate.ts';
 import type { DataBundle } from '../core/bundle.ts';
 import { applyFilter, filterFacts, type Facts, type Filter, type FilterResult } from '../core/filter.ts';
 import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
-import type { MappedProject } from '../core/model.ts';
+import type { AxisId, MappedProject } from '../core/model.ts';
+import type { Selection } from '../core/url_state.ts';
 import { placeProjects, prepareAxes, type Placement, type PreparedAxis } from '../core/placement.ts';
 import { projectPins } from '../map/project_features.ts';
+
+export const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export interface Derived {
   filter: FilterResult;
@@ -63,6 +66,24 @@ export class DataModel {
       this.corridorCache.set(corridorM, c);
     }
     return c;
+  }
+
+  /** The bounds of an axis's corridor at a width (generously padded), for fitting the map to it. */
+  axisBounds(id: AxisId, corridorM: number): [[number, number], [number, number]] {
+    const coords = this.axes.find((a) => a.id === id)!.feature.geometry.coordinates;
+    const pad = corridorM / 90_000; // metres → degrees, generous at this latitude
+    const lons = coords.map((c) => c[0]!);
+    const lats = coords.map((c) => c[1]!);
+    return [
+      [Math.min(...lons) - pad, Math.min(...lats) - pad],
+      [Math.max(...lons) + pad, Math.max(...lats) + pad],
+    ];
+  }
+
+  /** The selected project's point for the selection ring (empty when nothing located is selected). */
+  selectionPoint(selection: Selection): FeatureCollection {
+    const site = selection.kind === 'project' ? this.project(selection.id)?.project.site : null;
+    return site ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [site.lon, site.lat] } }] } : EMPTY_FC;
   }
 
   project(id: string): { project: MappedProject; placement: Placement } | null {

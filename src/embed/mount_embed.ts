@@ -1,5 +1,4 @@
-import type { FeatureCollection } from 'geojson';
-import { DataModel } from '../app/derive.ts';
+import { DataModel, EMPTY_FC } from '../app/derive.ts';
 import { createStore } from '../app/store.ts';
 import type { DataBundle } from '../core/bundle.ts';
 import type { EmbedOptions } from '../core/embed_options.ts';
@@ -40,7 +39,6 @@ export interface EmbedHooks {
   fullMapUrl(state: UrlState): string;
 }
 
-const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** MapLibre's own texts, in the map's language. */
 const mapLocale = (lang: Lang): Record<string, string> =>
@@ -99,24 +97,12 @@ export function mountEmbed(
     if (site && options.interactive) view.flyTo([site.lon, site.lat]);
     return true;
   };
-  const axisBounds = (id: AxisId): [[number, number], [number, number]] => {
-    const coords = model.axes.find((a) => a.id === id)!.feature.geometry.coordinates;
-    const pad = store.get().corridor / 90_000;
-    return [
-      [Math.min(...coords.map((c) => c[0]!)) - pad, Math.min(...coords.map((c) => c[1]!)) - pad],
-      [Math.max(...coords.map((c) => c[0]!)) + pad, Math.max(...coords.map((c) => c[1]!)) + pad],
-    ];
-  };
   const focusAxis = (id: AxisId | null) => {
     store.set({ selection: id === null ? { kind: 'none' } : { kind: 'axis', id } });
-    if (id) view.fitBounds(axisBounds(id));
+    if (id) view.fitBounds(model.axisBounds(id, store.get().corridor));
   };
 
   // ---------------------------------------------------------------- map
-  const selectionData = (s: UrlState): FeatureCollection => {
-    const site = s.selection.kind === 'project' ? model.project(s.selection.id)?.project.site : null;
-    return site ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [site.lon, site.lat] } }] } : EMPTY_FC;
-  };
   const first = model.derive(start.filter, start.corridor);
   const site = start.selection.kind === 'project' ? model.project(start.selection.id)?.project.site : null;
   const view = createMapView({
@@ -129,7 +115,7 @@ export function mountEmbed(
       axes: bundle.axes,
       landmarks: bundle.landmarks,
       projects: first.pins,
-      selection: selectionData(start),
+      selection: model.selectionPoint(start.selection),
     },
     style: {
       theme,
@@ -138,7 +124,7 @@ export function mountEmbed(
       selectedAxis: start.selection.kind === 'axis' ? start.selection.id : null,
     },
     view: start.view ?? (site ? { center: [site.lon, site.lat], zoom: 14, bearing: 0 } : null),
-    bounds: start.selection.kind === 'axis' ? axisBounds(start.selection.id) : ERQI_BOUNDS,
+    bounds: start.selection.kind === 'axis' ? model.axisBounds(start.selection.id, store.get().corridor) : ERQI_BOUNDS,
     note: { badge: t('schematicBadge', lang), text: `${t('schematicNote', lang)} ${t('asOf', lang)} ${bundle.as_of}` },
     cooperativeGestures: options.interactive,
     interactive: options.interactive,
@@ -161,7 +147,7 @@ export function mountEmbed(
     if (prev) {
       if (prev.filter !== s.filter || prev.corridor !== s.corridor) view.setData({ projects: d.pins });
       if (JSON.stringify(prev.selection) !== JSON.stringify(s.selection)) {
-        view.setData({ selection: selectionData(s) });
+        view.setData({ selection: model.selectionPoint(s.selection) });
         const axis = s.selection.kind === 'axis' ? s.selection.id : null;
         if (axis !== (prev.selection.kind === 'axis' ? prev.selection.id : null)) {
           view.setStyleOptions({ theme, lang, basemap: basemapSources(s.basemap, config, s.tiles), selectedAxis: axis });

@@ -2,23 +2,10 @@
  * Which column holds which field: guessed from common Chinese and English headers, fixable by the user.
  * A header can carry a unit: 总投资（万元） is read and divided by 10,000 into 亿元.
  */
-export const IMPORT_FIELDS = [
-  'id',
-  'name_zh',
-  'name_en',
-  'axis_declared',
-  'zone_declared',
-  'sector',
-  'status',
-  'investment_total_yi',
-  'investment_2023_yi',
-  'address',
-  'lon',
-  'lat',
-  'source',
-  'as_of',
-  'note',
-] as const;
+import { PROJECT_COLUMNS } from '../project_schema.ts';
+
+/** The ledger's columns, and the coordinates a spreadsheet carries beside them. */
+export const IMPORT_FIELDS = [...PROJECT_COLUMNS, 'lon', 'lat'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export interface ColumnChoice {
