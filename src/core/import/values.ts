@@ -1,9 +1,11 @@
 import { AXIS_IDS, SECTORS, STATUSES, SECTOR_LABELS, STATUS_LABELS, type AxisId, type Sector, type Status } from '../model.ts';
 
 const norm = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+const isAscii = (s: string): boolean => /^[\x20-\x7e]*$/.test(s);
 
 /** 嵩山路, 嵩山路科创产业发展轴, Songshan, songshan → songshan. */
 export function axisFromText(text: string): AxisId | null {
+  if ((AXIS_IDS as readonly string[]).includes(text)) return text as AxisId; // the common case, no work
   const t = norm(text);
   if ((AXIS_IDS as readonly string[]).includes(t)) return t as AxisId;
   if (t.startsWith('嵩山') || t.startsWith('songshan')) return 'songshan';
@@ -37,10 +39,16 @@ const STATUS_WORDS: Array<[string, Status]> = [
   ['计划', 'planned'],
 ];
 
+/** English labels, normalised once: "under construction" → "under_construction". */
+const STATUS_EN = new Map(STATUSES.map((s) => [norm(STATUS_LABELS[s].en).replace(/\s/g, '_'), s]));
+const SECTOR_NAMES = new Map(SECTORS.flatMap((s) => [[norm(SECTOR_LABELS[s].zh), s], [norm(SECTOR_LABELS[s].en).replace(/[\s&-]+/g, '_'), s]] as Array<[string, Sector]>));
+
 export function statusFromText(text: string): Status | null {
+  if ((STATUSES as readonly string[]).includes(text)) return text as Status;
   const t = norm(text).replace(/[\s-]/g, '_');
   if ((STATUSES as readonly string[]).includes(t)) return t as Status;
-  for (const s of STATUSES) if (norm(STATUS_LABELS[s].en).replace(/\s/g, '_') === t) return s;
+  const en = STATUS_EN.get(t);
+  if (en) return en;
   for (const [word, status] of STATUS_WORDS) if (t.includes(word)) return status;
   return null;
 }
@@ -71,14 +79,17 @@ const SECTOR_WORDS: Array<[string, Sector]> = [
 ];
 
 export function sectorFromText(text: string): Sector | null {
+  if ((SECTORS as readonly string[]).includes(text)) return text as Sector;
   const t = norm(text).replace(/[\s&-]+/g, '_');
   if ((SECTORS as readonly string[]).includes(t)) return t as Sector;
-  for (const s of SECTORS) if (norm(SECTOR_LABELS[s].zh) === t || norm(SECTOR_LABELS[s].en).replace(/[\s&-]+/g, '_') === t) return s;
+  const named = SECTOR_NAMES.get(t) ?? SECTOR_NAMES.get(norm(text));
+  if (named) return named;
   for (const [word, sector] of SECTOR_WORDS) if (t.includes(word)) return sector;
   return null;
 }
 
 /** "1,234.5" → "1234.5"; full-width digits folded. Anything else is left for the schema to reject by name. */
 export function cleanNumber(text: string): string {
-  return text.normalize('NFKC').trim().replace(/(\d),(?=\d{3}\b)/g, '$1');
+  const t = isAscii(text) ? text.trim() : text.normalize('NFKC').trim();
+  return t.includes(',') ? t.replace(/(\d),(?=\d{3}\b)/g, '$1') : t;
 }
