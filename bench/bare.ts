@@ -13,22 +13,34 @@ declare global {
   }
 }
 window.__bare = { ready: false };
-const bundle = await (await fetch(new URLSearchParams(location.search).get('data') ?? 'data/bundle.json')).json();
-const points = {
-  type: 'FeatureCollection',
-  features: bundle.projects.filter((p: { site: unknown }) => p.site).map((p: { id: string; site: { lon: number; lat: number } }) => ({ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [p.site.lon, p.site.lat] } })),
-};
+const params = new URLSearchParams(location.search);
+// Three modes: the app's bundle (default), a plain GeoJSON file of points (?points=URL), or vector tiles
+// cut by scripts/tiles.ts (?tiles=1, from ./tiles/{z}/{x}/{y}.pbf).
+const vector = params.get('tiles') === '1';
+const bundle = vector || params.get('points') ? null : await (await fetch(params.get('data') ?? 'data/bundle.json')).json();
+const points = params.get('points')
+  ? await (await fetch(params.get('points')!)).json()
+  : {
+      type: 'FeatureCollection',
+      features: (bundle?.projects ?? []).filter((p: { site: unknown }) => p.site).map((p: { id: string; site: { lon: number; lat: number } }) => ({ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [p.site.lon, p.site.lat] } })),
+    };
+const tilesUrl = new URL('tiles/{z}/{x}/{y}.pbf', location.href).href.replace(/%7B/g, '{').replace(/%7D/g, '}');
 const map = new MapLibreMap({
   container: 'map',
   bounds: [[113.498, 34.601], [113.671, 34.768]],
   style: {
     version: 8,
-    sources: { axes: { type: 'geojson', data: bundle.axes }, projects: { type: 'geojson', data: points as never, cluster: true, clusterRadius: 36, clusterMaxZoom: 13 } },
+    sources: {
+      projects: vector
+        ? { type: 'vector', tiles: [tilesUrl], maxzoom: 14 }
+        : { type: 'geojson', data: points as never, cluster: true, clusterRadius: 36, clusterMaxZoom: 13 },
+      ...(bundle ? { axes: { type: 'geojson', data: bundle.axes } } : {}),
+    },
     layers: [
       { id: 'bg', type: 'background', paint: { 'background-color': '#eef1f4' } },
-      { id: 'axes', type: 'line', source: 'axes', paint: { 'line-color': '#0072B2', 'line-width': 3 } },
-      { id: 'clusters', type: 'circle', source: 'projects', filter: ['has', 'point_count'], paint: { 'circle-radius': 14, 'circle-color': '#374151' } },
-      { id: 'pins', type: 'circle', source: 'projects', filter: ['!', ['has', 'point_count']], paint: { 'circle-radius': 6, 'circle-color': '#D55E00' } },
+      ...(bundle ? [{ id: 'axes', type: 'line' as const, source: 'axes', paint: { 'line-color': '#0072B2', 'line-width': 3 } }] : []),
+      { id: 'clusters', type: 'circle', source: 'projects', ...(vector ? { 'source-layer': 'projects' } : {}), filter: ['has', 'point_count'], paint: { 'circle-radius': 14, 'circle-color': '#374151' } },
+      { id: 'pins', type: 'circle', source: 'projects', ...(vector ? { 'source-layer': 'projects' } : {}), filter: ['!', ['has', 'point_count']], paint: { 'circle-radius': 6, 'circle-color': '#D55E00' } },
     ],
   },
 });

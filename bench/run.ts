@@ -11,5 +11,7 @@ if (which !== 'node') {
   rows.push(...(await loadBench()));
   const { renderBench } = await import('./render.ts');
   rows.push(...(await renderBench()));
+  const { tilesBench } = await import('./tiles.ts');
+  rows.push(...(await tilesBench()));
 }
 printTable(rows);
