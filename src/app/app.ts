@@ -277,7 +277,6 @@ export function createApp(
   // ------------------------------------------------------------------ render
   const render = (s: UrlState, prev: UrlState | null, how: ChangeKind) => {
     const d = model.derive(s.filter, s.corridor);
-    const prevD = prev ? model.derive(prev.filter, prev.corridor) : null;
     if (!prev || s.lang !== prev.lang) {
       layout.setTexts(s.lang, (b) => basemapAvailable(b, config, s.tiles));
       search.setLang(s.lang);
@@ -291,7 +290,8 @@ export function createApp(
     layout.corridorOutput.textContent = formatMetres(s.corridor, s.lang);
 
     if (prev) {
-      if (prevD !== d) view.setData({ projects: d.pins });
+      // Compare the inputs, not derive(prev): the memo holds one entry, and recomputing prev costs a full pass.
+      if (s.filter !== prev.filter || s.corridor !== prev.corridor) view.setData({ projects: d.pins });
       if (s.corridor !== prev.corridor) {
         void model.corridors(s.corridor).then((c) => {
           if (store.get().corridor === s.corridor) view.setData({ corridors: c });
@@ -316,7 +316,7 @@ export function createApp(
         lang: s.lang,
         theme,
         selectedAxis: highlight,
-        projects: bundle.projects,
+        projectById: (id) => model.project(id)?.project ?? null,
         anyDeclared,
         onSelectAxis: selectAxis,
         onSelectProject: (id) => selectProject(id, true),

@@ -179,7 +179,7 @@ export function mountEmbed(
           lang,
           theme,
           selectedAxis,
-          projects: bundle.projects,
+          projectById: (id) => model.project(id)?.project ?? null,
           anyDeclared: bundle.projects.some((p) => p.axis_declared !== null),
           onSelectAxis: (id) => focusAxis(selectedAxis === id ? null : id),
           onSelectProject: (id) => selectProject(id),

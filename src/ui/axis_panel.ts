@@ -14,8 +14,8 @@ export interface AxisPanelProps {
   lang: Lang;
   theme: Theme;
   selectedAxis: AxisId | null;
-  /** Every project of the ledger, to name the ones in mismatch lists. */
-  projects: readonly MappedProject[];
+  /** A project by id (to name the ones in mismatch lists), e.g. DataModel.project. */
+  projectById: (id: string) => MappedProject | null;
   /** Whether any project declares an axis (if none does, mismatch lists cannot say anything). */
   anyDeclared: boolean;
   onSelectAxis: (id: AxisId) => void;
@@ -49,9 +49,8 @@ const MAX_LINKS = 12;
 
 function projectLinks(ids: readonly string[], props: AxisPanelProps): HTMLElement {
   const list = el('ul', { class: 'project-links' });
-  const byId = new Map(props.projects.map((p) => [p.id, p]));
   for (const id of ids.slice(0, MAX_LINKS)) {
-    const p = byId.get(id);
+    const p = props.projectById(id);
     const name = p ? (props.lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh)) : id;
     const button = el('button', { type: 'button', class: 'link', 'data-key': `link-${id}` }, name);
     button.addEventListener('click', () => props.onSelectProject(id));
