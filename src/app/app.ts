@@ -1,6 +1,5 @@
 import type { DataBundle } from '../core/bundle.ts';
-import { projectsToCsv, projectsToGeoJson } from '../core/export.ts';
-import { isEmptyFilter, type Filter } from '../core/filter.ts';
+import type { Filter } from '../core/filter.ts';
 import { formatMetres } from '../core/format.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import { corridorsOf } from '../core/placement.ts';
@@ -13,7 +12,6 @@ import { LIGHT, type Theme } from '../map/theme.ts';
 import { renderAxisPanel } from '../ui/axis_panel.ts';
 import { el } from '../ui/dom.ts';
 import { renderFilters } from '../ui/filters_panel.ts';
-import { sectorLabel, statusLabel } from '../ui/labels.ts';
 import { renderLegend } from '../ui/legend.ts';
 import { renderProjectCard } from '../ui/project_card.ts';
 import { openEmbedDialog } from '../ui/embed_dialog.ts';
@@ -21,8 +19,7 @@ import { renderProjectTable, sortedOrder, type Sort } from '../ui/project_table.
 import { createSearchBox } from '../ui/search_box.ts';
 import { t } from '../ui/strings.ts';
 import { DataModel, EMPTY_FC } from './derive.ts';
-import { download } from './download.ts';
-import { composePng } from './export_png.ts';
+import { wireExports } from './export_actions.ts';
 import { createLayout, selectTab, TABS, type Tab } from './layout.ts';
 import { createStore, type ChangeKind, type Store } from './store.ts';
 import { syncUrl } from './url_sync.ts';
@@ -52,20 +49,6 @@ function replaceKeepingFocus(container: HTMLElement, ...nodes: Node[]): void {
   const key = active && container.contains(active) ? active.dataset['key'] : undefined;
   container.replaceChildren(...nodes);
   if (key) (container.querySelector(`[data-key="${CSS.escape(key)}"]`) as HTMLElement | null)?.focus();
-}
-
-/** Filters in words, for the PNG footer. */
-function filterText(filter: Filter, lang: Lang, axisNames: Record<AxisId, Record<Lang, string>>): string {
-  if (isEmptyFilter(filter)) return '';
-  const parts = [
-    filter.axes.map((a) => axisNames[a][lang]).join('/'),
-    filter.zones.join('/'),
-    filter.statuses.map((s) => statusLabel(s, lang)).join('/'),
-    filter.sectors.map((s) => sectorLabel(s, lang)).join('/'),
-    filter.investmentMin !== null || filter.investmentMax !== null ? `${filter.investmentMin ?? ''}–${filter.investmentMax ?? ''} 亿元` : '',
-    filter.mapped === 'all' ? '' : t(filter.mapped === 'mapped' ? 'mappedYes' : 'mappedNo', lang),
-  ].filter(Boolean);
-  return `${t('tabFilters', lang)}: ${parts.join(' · ')}`;
 }
 
 /** The full planner/investor application on one root element. */
@@ -212,31 +195,7 @@ export function createApp(
       }
     });
   }
-  const exportName = (ext: string) => `erqi-projects-${bundle.as_of}.${ext}`;
-  layout.exportCsv.addEventListener('click', () => {
-    const d = model.derive(store.get().filter, store.get().corridor);
-    download(exportName('csv'), projectsToCsv(d.projects, d.placements, store.get().corridor), 'text/csv;charset=utf-8');
-  });
-  layout.exportGeoJson.addEventListener('click', () => {
-    const d = model.derive(store.get().filter, store.get().corridor);
-    download(exportName('geojson'), JSON.stringify(projectsToGeoJson(d.projects, d.placements, store.get().corridor), null, 1), 'application/geo+json');
-  });
-  layout.exportPng.addEventListener('click', async () => {
-    const s = store.get();
-    if (!view.map) return;
-    view.map.redraw();
-    const blob = await composePng(view.snapshot(), {
-      lang: s.lang,
-      theme,
-      title: t('title', s.lang),
-      asOf: bundle.as_of,
-      corridorM: s.corridor,
-      axisNames,
-      filterText: filterText(s.filter, s.lang, axisNames),
-      attribution: Object.values(ATTRIBUTION),
-    });
-    download(exportName('png'), blob);
-  });
+  wireExports(layout, model, store, () => view, { bundle, theme, axisNames });
   layout.importButton.addEventListener('click', () => {
     // Loaded on first use: most visitors never import.
     const onImport = hooks.onImport;
