@@ -11,6 +11,8 @@ if (which !== 'node') {
   rows.push(...(await loadBench()));
   const { renderBench } = await import('./render.ts');
   rows.push(...(await renderBench()));
+  const { importBench } = await import('./import.ts');
+  rows.push(...(await importBench()));
   const { tilesBench } = await import('./tiles.ts');
   rows.push(...(await tilesBench()));
 }

@@ -4,8 +4,10 @@
  */
 import type { ColumnMapping } from '../core/import/columns.ts';
 import type { Anchor, Crs } from '../core/import/crs_check.ts';
-import type { AxisFeature } from '../core/load_geo.ts';
-import { prepareAxes } from '../core/placement.ts';
+import { aggregate } from '../core/aggregate.ts';
+import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
+import type { Reported } from '../core/load_reported.ts';
+import { placeProjects, prepareAxes } from '../core/placement.ts';
 import { importLedger, type LedgerImport } from './import_ledger.ts';
 import type { Encoding } from './read_source.ts';
 
@@ -17,12 +19,33 @@ export interface ImportRequest {
   crs: Crs;
   mapping: ColumnMapping | null;
   axes: AxisFeature[];
+  zones: ZoneFeature[];
+  reported: Reported;
+  corridorM: number;
   anchors: Anchor[];
+}
+
+/** What the preview shows per axis, computed here so the page does not place 100,000 projects itself. */
+export interface AxisPreview {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  projects: number;
+  investment_yi: number | null;
+  disclosed: number;
 }
 
 export type ImportReply =
   | { type: 'progress'; phase: 'reading' | 'rows'; done: number; total: number }
-  | { type: 'done'; import: LedgerImport; header: string[] }
+  | {
+      type: 'done';
+      /** The import without its projects, which come as one JSON string: one string crosses threads at once,
+       * 100,000 objects would block the page while they are copied. */
+      import: LedgerImport;
+      projectsJson: string;
+      header: string[];
+      axes: AxisPreview[];
+    }
   | { type: 'failed'; message: string };
 
 self.onmessage = async (e: MessageEvent<ImportRequest>) => {
@@ -30,17 +53,26 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
   const post = (m: ImportReply) => (self as unknown as Worker).postMessage(m);
   try {
     post({ type: 'progress', phase: 'reading', done: 0, total: r.bytes.length });
+    const axes = prepareAxes(r.axes);
     const result = await importLedger(r.name, r.bytes, {
       encoding: r.encoding,
       ...(r.sheet ? { sheet: r.sheet } : {}),
       crs: r.crs,
       ...(r.mapping ? { mapping: r.mapping } : {}),
-      axes: prepareAxes(r.axes),
+      axes,
       anchors: r.anchors,
       onProgress: (done, total) => post({ type: 'progress', phase: 'rows', done, total }),
     });
-    // The rows stay here: only the projects and the issues cross back (a 50 MB table would be copied whole).
-    post({ type: 'done', import: { ...result, read: { ...result.read, table: null } }, header: result.read.table?.header ?? [] });
+    const projects = result.result.projects;
+    const figures = aggregate(projects, placeProjects(projects, axes, r.zones), axes, r.zones, r.reported, r.corridorM);
+    // The rows stay here (a 50 MB table would be copied whole); the projects travel as one string.
+    post({
+      type: 'done',
+      import: { ...result, read: { ...result.read, table: null }, result: { ...result.result, projects: [] } },
+      projectsJson: JSON.stringify(projects),
+      header: result.read.table?.header ?? [],
+      axes: figures.axes.map((a) => ({ id: a.id, name_zh: a.name_zh, name_en: a.name_en, projects: a.mapped.projects, investment_yi: a.mapped.investment_yi, disclosed: a.mapped.disclosed })),
+    });
   } catch (err) {
     post({ type: 'failed', message: (err as Error).message });
   }

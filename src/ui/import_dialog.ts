@@ -1,14 +1,12 @@
-import { DataModel } from '../app/derive.ts';
 import type { DataBundle } from '../core/bundle.ts';
-import { EMPTY_FILTER } from '../core/filter.ts';
 import { formatCount, formatYi } from '../core/format.ts';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../core/import/columns.ts';
 import { CRS_OPTIONS, type Crs } from '../core/import/crs_check.ts';
 import { formatIssue } from '../core/issues.ts';
-import type { AxisFeature } from '../core/load_geo.ts';
+import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
 import type { Lang, MappedProject } from '../core/model.ts';
 import { anchorsOf, type LedgerImport } from '../import/import_ledger.ts';
-import type { ImportReply, ImportRequest } from '../import/import_worker.ts';
+import type { AxisPreview, ImportReply, ImportRequest } from '../import/import_worker.ts';
 import { ENCODINGS, type Encoding } from '../import/read_source.ts';
 import { el } from './dom.ts';
 import { t } from './strings.ts';
@@ -90,7 +88,7 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
       } else {
         stop();
         status.replaceChildren();
-        showPreview(m.import, m.header);
+        showPreview(m.import, m.header, m.projectsJson, m.axes);
       }
     };
     const request: ImportRequest = {
@@ -101,12 +99,15 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
       crs,
       mapping,
       axes: bundle.axes.features as AxisFeature[],
+      zones: bundle.zones.features as ZoneFeature[],
+      reported: bundle.reported,
+      corridorM,
       anchors: anchorsOf(bundle),
     };
     worker.postMessage(request);
   };
 
-  const showPreview = (imp: LedgerImport, header: string[]) => {
+  const showPreview = (imp: LedgerImport, header: string[], projectsJson: string, axisFigures: AxisPreview[]) => {
     const { result, read } = imp;
     mapping = imp.mapping;
     if (read.sheets.length) {
@@ -175,21 +176,20 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
       );
     }
 
-    // What the axes would show.
-    const next = new DataModel({ ...bundle, projects: result.projects }).derive(EMPTY_FILTER, corridorM).aggregates;
+    // What the axes would show (computed in the Worker).
     const axesTable = el(
       'ul',
       { class: 'import-axes' },
-      ...next.axes.map((a) =>
-        el('li', { 'data-axis': a.id }, `${lang === 'zh' ? a.name_zh : a.name_en}: ${formatCount(a.mapped.projects, lang)} · ${formatYi(a.mapped.investment_yi, lang)} (${a.mapped.disclosed}/${a.mapped.projects})`),
+      ...axisFigures.map((a) =>
+        el('li', { 'data-axis': a.id }, `${lang === 'zh' ? a.name_zh : a.name_en}: ${formatCount(a.projects, lang)} · ${formatYi(a.investment_yi, lang)} (${a.disclosed}/${a.projects})`),
       ),
     );
 
     const apply = el('button', { type: 'button', class: 'import-apply' }, t('importApply', lang));
-    apply.disabled = result.projects.length === 0;
+    apply.disabled = result.stats.valid === 0;
     apply.addEventListener('click', () => {
-      if (!confirm(t('importConfirm', lang, { n: result.projects.length, m: bundle.projects.length }))) return;
-      onApply(result.projects, file!.name);
+      if (!confirm(t('importConfirm', lang, { n: result.stats.valid, m: bundle.projects.length }))) return;
+      onApply(JSON.parse(projectsJson) as MappedProject[], file!.name);
       dialog.close();
     });
 
