@@ -189,6 +189,13 @@ describe('the custom element', () => {
     const size = await (await mapOf(page, 'a')).evaluate((c) => ({ w: c.clientWidth, h: c.clientHeight }));
     expect(size.w).toBe(320);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // The host's 420 px hold the map and the figures strip: nothing is cut off below.
+    const fits = await page.evaluate(() => {
+      const host = document.getElementById('a')!.getBoundingClientRect();
+      const chips = [...document.getElementById('a')!.shadowRoot!.querySelectorAll('.axis-chip')].map((c) => c.getBoundingClientRect());
+      return chips.length === 3 && chips.every((c) => c.bottom <= host.bottom + 0.5 && c.right <= host.right + 0.5);
+    });
+    expect(fits).toBe(true);
     await page.screenshot({ path: join(ROOT, 'test-results', 'embed-320.png') });
     await page.close();
   });
