@@ -2,32 +2,21 @@
  * Browser benchmarks in headless Chromium (SwiftShader WebGL): time from navigation to first map idle for the
  * full app, the iframe and the element, beside a bare MapLibre page drawing the same data.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build, preview } from 'vite';
 import { launch, ROOT, startServer } from '../tests/browser/harness.ts';
+import { buildBarePage, serveFolder } from './serve.ts';
 import { row, type BenchRow } from './stats.ts';
 
 const RUNS = 5;
 
-/** Builds bench/bare.html into a temporary folder beside a copy of the data bundle, and serves it. */
+/** The bare page beside a copy of the shipped data bundle. */
 async function bareServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const out = mkdtempSync(join(tmpdir(), 'erqi-bare-'));
-  await build({
-    configFile: false,
-    root: join(ROOT, 'bench'),
-    base: './',
-    logLevel: 'silent',
-    build: { outDir: out, emptyOutDir: true, target: 'es2022', rolldownOptions: { input: join(ROOT, 'bench', 'bare.html') } },
-  });
+  const out = await buildBarePage();
   cpSync(join(ROOT, 'dist', 'data'), join(out, 'data'), { recursive: true });
-  const server = await preview({ configFile: false, root: out, logLevel: 'silent', build: { outDir: out }, preview: { host: '127.0.0.1', port: 0 } });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+  return serveFolder(out);
 }
 
 async function timeToReady(page: Page, url: string, ready: string): Promise<number> {

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { Page } from 'playwright-core';
-import { build, preview } from 'vite';
 import { bundleFromProjects, type DataBundle } from '../src/core/bundle.ts';
 import { parseCsv } from '../src/core/csv.ts';
 import { projectsToCsv } from '../src/core/export.ts';
@@ -18,6 +17,7 @@ import { syntheticProjects } from '../src/core/synthetic.ts';
 import { importLedger } from '../src/import/import_ledger.ts';
 import { repoFile, repoSources } from '../tests/helpers/repo.ts';
 import { launch, ROOT } from '../tests/browser/harness.ts';
+import { buildBarePage, serveFolder } from './serve.ts';
 import { median, row, type BenchRow } from './stats.ts';
 
 const axisFeatures = () => loadAxes('a', repoFile('geo/axes.geojson').text).value;
@@ -30,12 +30,6 @@ export function syntheticBundle(n: number, seed = 7): DataBundle {
   return bundleFromProjects(context, projects, [], 'synthetic')!.value!.bundle;
 }
 
-async function serve(dir: string) {
-  const server = await preview({ configFile: false, root: dir, logLevel: 'silent', build: { outDir: dir }, preview: { host: '127.0.0.1', port: 0 } });
-  const a = server.httpServer.address() as { port: number };
-  return { url: `http://127.0.0.1:${a.port}/`, close: () => server.close() };
-}
-
 const heapMB = (page: Page) => page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20);
 
 export async function renderBench(): Promise<BenchRow[]> {
@@ -46,11 +40,10 @@ export async function renderBench(): Promise<BenchRow[]> {
   const appDir = mkdtempSync(join(tmpdir(), 'erqi-app-'));
   cpSync(join(ROOT, 'dist'), appDir, { recursive: true });
   writeFileSync(join(appDir, 'data', 'bundle.json'), JSON.stringify(bundle));
-  const bareDir = mkdtempSync(join(tmpdir(), 'erqi-bare-'));
-  await build({ configFile: false, root: join(ROOT, 'bench'), base: './', logLevel: 'silent', build: { outDir: bareDir, rolldownOptions: { input: join(ROOT, 'bench', 'bare.html') } } });
+  const bareDir = await buildBarePage();
   cpSync(join(appDir, 'data'), join(bareDir, 'data'), { recursive: true });
-  const app = await serve(appDir);
-  const bare = await serve(bareDir);
+  const app = await serveFolder(appDir);
+  const bare = await serveFolder(bareDir);
   const browser = await launch(['--enable-precise-memory-info']);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -2,21 +2,19 @@
  * Beyond one browser: 200,000 synthetic projects drawn from vector tiles (scripts/tiles.ts, served as static
  * files) beside the same points as one clustered GeoJSON file, on the bare MapLibre page.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, MultiPolygon } from 'geojson';
-import { build, preview } from 'vite';
 import { loadAxes } from '../src/core/load_geo.ts';
 import { syntheticProjects } from '../src/core/synthetic.ts';
 import { cutTiles } from '../scripts/tiles.ts';
-import { launch, ROOT } from '../tests/browser/harness.ts';
+import { launch } from '../tests/browser/harness.ts';
 import { repoFile } from '../tests/helpers/repo.ts';
+import { buildBarePage, serveFolder } from './serve.ts';
 import { row, type BenchRow } from './stats.ts';
 
 export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'erqi-tiles-'));
-  await build({ configFile: false, root: join(ROOT, 'bench'), base: './', logLevel: 'silent', build: { outDir: dir, rolldownOptions: { input: join(ROOT, 'bench', 'bare.html') } } });
+  const dir = await buildBarePage();
   const axes = loadAxes('a', repoFile('geo/axes.geojson').text).value;
   const district = JSON.parse(repoFile('geo/district.geojson').text).features[0] as Feature<MultiPolygon>;
   const projects = syntheticProjects({ count: n, seed: 11, axes, area: district, unmappedShare: 0 });
@@ -24,8 +22,8 @@ export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
   const geojson = JSON.stringify(fc);
   writeFileSync(join(dir, 'points.geojson'), geojson);
   const cut = cutTiles(projects, join(dir, 'tiles'), 14);
-  const server = await preview({ configFile: false, root: dir, logLevel: 'silent', build: { outDir: dir }, preview: { host: '127.0.0.1', port: 0 } });
-  const url = `http://127.0.0.1:${(server.httpServer.address() as { port: number }).port}/bare.html`;
+  const server = await serveFolder(dir);
+  const url = `${server.url}bare.html`;
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

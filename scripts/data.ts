@@ -19,7 +19,7 @@ import { loadAxes, loadSites } from '../src/core/load_geo.ts';
 import { OPTIONAL_COLUMNS, PROJECT_COLUMNS } from '../src/core/project_schema.ts';
 import { prepareAxes } from '../src/core/placement.ts';
 import { ENCODINGS, type Encoding } from '../src/import/read_source.ts';
-import { importLedger } from '../src/import/import_ledger.ts';
+import { anchorsOf, importLedger } from '../src/import/import_ledger.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const USAGE =
@@ -108,14 +108,10 @@ if (isNativeLedger(args.projects)) {
   }
   const axes = prepareAxes(loadAxes(context.axes.file, context.axes.text).value);
   // Known places, to check the coordinate system against: the shipped sites and landmarks.
-  const known = [
-    ...loadSites('sites', readFileSync(join(ROOT, 'geo/sites.geojson'), 'utf8')).value.map((s) => ({ name: s.place ?? '', lon: s.lon, lat: s.lat })),
-    ...JSON.parse(context.landmarks.text).features.map((f: { properties: { name_zh: string }; geometry: { coordinates: number[] } }) => ({
-      name: f.properties.name_zh,
-      lon: f.geometry.coordinates[0]!,
-      lat: f.geometry.coordinates[1]!,
-    })),
-  ];
+  const known = anchorsOf({
+    projects: loadSites('sites', readFileSync(join(ROOT, 'geo/sites.geojson'), 'utf8')).value.map((s) => ({ name_zh: s.place ?? '', site: s })),
+    landmarks: JSON.parse(context.landmarks.text),
+  });
   const imported = await importLedger(shown(args.projects), bytes, {
     ...(args.sheet ? { sheet: args.sheet } : {}),
     ...(args.encoding ? { encoding: args.encoding as Encoding } : {}),

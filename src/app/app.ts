@@ -63,14 +63,7 @@ export function createApp(
   const model = new DataModel(bundle);
   const store = createStore<UrlState>(initial);
   const layout = createLayout(root);
-  const axisNames = Object.fromEntries(
-    (bundle.axes.features as Array<{ properties: { id: AxisId; name_zh: string; name_en: string } }>).map((f) => [
-      f.properties.id,
-      { zh: f.properties.name_zh, en: f.properties.name_en },
-    ]),
-  ) as Record<AxisId, Record<Lang, string>>;
-  const zoneNames = Object.fromEntries(model.zones.map((z) => [z.properties.id, { zh: z.properties.name_zh, en: z.properties.name_en }]));
-  const anyDeclared = bundle.projects.some((p) => p.axis_declared !== null);
+  const { axisNames, zoneNames, anyDeclared } = model;
   let tab: Tab = 'overview';
   let sort: Sort = { key: 'name', dir: 'asc' };
   let returnFocus: HTMLElement | null = null;

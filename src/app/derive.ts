@@ -3,7 +3,7 @@ import { aggregate, type Aggregates } from '../core/aggregate.ts';
 import type { DataBundle } from '../core/bundle.ts';
 import { applyFilter, filterFacts, type Facts, type Filter, type FilterResult } from '../core/filter.ts';
 import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
-import type { AxisId, MappedProject } from '../core/model.ts';
+import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import type { Selection } from '../core/url_state.ts';
 import { placeProjects, prepareAxes, type Placement, type PreparedAxis } from '../core/placement.ts';
 import { projectPins } from '../map/project_features.ts';
@@ -24,6 +24,11 @@ export class DataModel {
   readonly zones: ZoneFeature[];
   readonly zoneIds: string[];
   readonly placements: Placement[];
+  /** Axis and zone names in both languages, for labels across the UI. */
+  readonly axisNames: Record<AxisId, Record<Lang, string>>;
+  readonly zoneNames: Record<string, Record<Lang, string>>;
+  /** Whether any project declares an axis (if none does, the mismatch lists cannot say anything). */
+  readonly anyDeclared: boolean;
   private memo: { key: string; value: Derived } | null = null;
   private readonly indexById: Map<string, number>;
   private facts: { corridorM: number; value: Facts[] } | null = null;
@@ -35,6 +40,11 @@ export class DataModel {
     this.zoneIds = this.zones.map((z) => z.properties.id);
     this.placements = placeProjects(bundle.projects, this.axes, this.zones);
     this.indexById = new Map(bundle.projects.map((p, i) => [p.id, i]));
+    this.axisNames = Object.fromEntries(
+      this.axes.map((a) => [a.id, { zh: a.feature.properties.name_zh, en: a.feature.properties.name_en }]),
+    ) as Record<AxisId, Record<Lang, string>>;
+    this.zoneNames = Object.fromEntries(this.zones.map((z) => [z.properties.id, { zh: z.properties.name_zh, en: z.properties.name_en }]));
+    this.anyDeclared = bundle.projects.some((p) => p.axis_declared !== null);
     this.corridorCache.set(bundle.corridor_m, Promise.resolve(bundle.corridors));
   }
 

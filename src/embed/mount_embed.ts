@@ -68,10 +68,7 @@ export function mountEmbed(
   const theme = options.theme === 'dark' ? DARK : LIGHT;
   const start: UrlState = options.zone ? { ...initial, filter: { ...initial.filter, zones: [options.zone] } } : initial;
   const store = createStore<UrlState>(start);
-  const axisNames = Object.fromEntries(
-    model.axes.map((a) => [a.id, { zh: a.feature.properties.name_zh, en: a.feature.properties.name_en }]),
-  ) as Record<AxisId, Record<Lang, string>>;
-  const zoneNames = Object.fromEntries(model.zones.map((z) => [z.properties.id, { zh: z.properties.name_zh, en: z.properties.name_en }]));
+  const { axisNames, zoneNames } = model;
   const lang = start.lang;
   const has = (c: EmbedOptions['controls'][number]) => options.controls.includes(c);
 
@@ -180,7 +177,7 @@ export function mountEmbed(
           theme,
           selectedAxis,
           projectById: (id) => model.project(id)?.project ?? null,
-          anyDeclared: bundle.projects.some((p) => p.axis_declared !== null),
+          anyDeclared: model.anyDeclared,
           onSelectAxis: (id) => focusAxis(selectedAxis === id ? null : id),
           onSelectProject: (id) => selectProject(id),
         }),
