@@ -2,14 +2,14 @@
  * The baseline page: plain MapLibre drawing the same bundle's axes and projects (clustered GeoJSON circles)
  * with none of the app. Built by bench/load.ts only; not part of the product.
  */
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 
 setWorkerUrl(workerUrl);
 declare global {
   interface Window {
-    __bare?: { ready: boolean; map?: MapLibreMap; setData?: (fc: unknown) => Promise<number> };
+    __bare?: { ready: boolean; map?: MapLibreMap };
   }
 }
 window.__bare = { ready: false };
@@ -45,10 +45,4 @@ const map = new MapLibreMap({
   },
 });
 window.__bare.map = map;
-window.__bare.setData = (fc) =>
-  new Promise((resolve) => {
-    const t = performance.now();
-    (map.getSource('projects') as GeoJSONSource).setData(fc as never);
-    map.once('idle', () => resolve(performance.now() - t));
-  });
 map.once('idle', () => (window.__bare!.ready = true));

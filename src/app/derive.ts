@@ -6,7 +6,7 @@ import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import type { Selection } from '../core/url_state.ts';
 import { placeProjects, prepareAxes, type Placement, type PreparedAxis } from '../core/placement.ts';
-import { projectPins } from '../map/project_features.ts';
+import { pinFeatures, projectPins, type PinFeature } from '../map/project_features.ts';
 
 export const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -32,6 +32,7 @@ export class DataModel {
   private memo: { key: string; value: Derived } | null = null;
   private readonly indexById: Map<string, number>;
   private facts: { corridorM: number; value: Facts[] } | null = null;
+  private pins: { corridorM: number; value: Array<PinFeature | null> } | null = null;
   private corridorCache = new Map<number, Promise<FeatureCollection<Polygon | MultiPolygon>>>();
 
   constructor(readonly bundle: DataBundle) {
@@ -52,6 +53,7 @@ export class DataModel {
     const key = JSON.stringify([filter, corridorM]);
     if (this.memo?.key === key) return this.memo.value;
     if (this.facts?.corridorM !== corridorM) this.facts = { corridorM, value: filterFacts(this.bundle.projects, this.placements, corridorM) };
+    if (this.pins?.corridorM !== corridorM) this.pins = { corridorM, value: pinFeatures(this.bundle.projects, this.placements, corridorM) };
     const result = applyFilter(this.bundle.projects, this.placements, filter, corridorM, this.zoneIds, this.facts.value);
     const projects = result.indices.map((i) => this.bundle.projects[i]!);
     const placements = result.indices.map((i) => this.placements[i]!);
@@ -60,7 +62,7 @@ export class DataModel {
       projects,
       placements,
       aggregates: aggregate(projects, placements, this.axes, this.zones, this.bundle.reported, corridorM),
-      pins: projectPins(this.bundle.projects, this.placements, corridorM, result.indices),
+      pins: projectPins(this.pins.value, result.indices),
     };
     this.memo = { key, value };
     return value;

@@ -1,6 +1,6 @@
 import type { ZoneFeature } from './load_geo.ts';
 import type { Reported } from './load_reported.ts';
-import type { AxisId, MappedProject, Sector, Status } from './model.ts';
+import { SECTORS, STATUSES, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
 import type { Placement, PreparedAxis } from './placement.ts';
 
 /** What a set of projects adds up to. `investment_yi` is `null` when none of them disclosed it. */
@@ -68,27 +68,52 @@ export interface Aggregates {
 /** The district programme figure that axis shares are taken of. */
 export const DISTRICT_PROGRAMME_ID = 'major_projects';
 
-/** A running tally; `sum` becomes `investment_yi` only if anything was disclosed. */
-class Tallier {
-  private t: Tally = { projects: 0, investment_yi: null, disclosed: 0, by_status: {}, by_sector: {}, project_ids: [] };
-  private sum = 0;
+const STATUS_KEYS = [...STATUSES, 'unknown'] as const;
+const SECTOR_KEYS = [...SECTORS, 'unknown'] as const;
+const STATUS_INDEX = new Map<string, number>(STATUS_KEYS.map((k, i) => [k, i]));
+const SECTOR_INDEX = new Map<string, number>(SECTOR_KEYS.map((k, i) => [k, i]));
 
-  add(p: MappedProject): void {
-    const t = this.t;
-    t.projects++;
-    t.project_ids.push(p.id);
+/** The non-zero counts, keyed in the model's order of statuses or sectors. */
+function countsOf<K extends string>(keys: readonly K[], counts: Int32Array): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  keys.forEach((k, i) => {
+    if (counts[i]) out[k] = counts[i];
+  });
+  return out;
+}
+
+/**
+ * A running tally; `sum` becomes `investment_yi` only if anything was disclosed. A project's status and sector
+ * come in as indices into STATUS_KEYS and SECTOR_KEYS, looked up once per project however many tallies it joins.
+ */
+class Tallier {
+  private projects = 0;
+  private disclosed = 0;
+  private sum = 0;
+  private readonly ids: string[] = [];
+  private readonly byStatus = new Int32Array(STATUS_KEYS.length);
+  private readonly bySector = new Int32Array(SECTOR_KEYS.length);
+
+  add(p: MappedProject, status: number, sector: number): void {
+    this.projects++;
+    this.ids.push(p.id);
     if (p.investment_total_yi !== null) {
-      t.disclosed++;
+      this.disclosed++;
       this.sum += p.investment_total_yi;
     }
-    const s = p.status ?? 'unknown';
-    t.by_status[s] = (t.by_status[s] ?? 0) + 1;
-    const c = p.sector ?? 'unknown';
-    t.by_sector[c] = (t.by_sector[c] ?? 0) + 1;
+    this.byStatus[status]!++;
+    this.bySector[sector]!++;
   }
 
   done(): Tally {
-    return { ...this.t, investment_yi: this.t.disclosed > 0 ? this.sum : null };
+    return {
+      projects: this.projects,
+      investment_yi: this.disclosed > 0 ? this.sum : null,
+      disclosed: this.disclosed,
+      by_status: countsOf(STATUS_KEYS, this.byStatus),
+      by_sector: countsOf(SECTOR_KEYS, this.bySector),
+      project_ids: this.ids,
+    };
   }
 }
 
@@ -122,7 +147,9 @@ export function aggregate(
   for (let i = 0; i < projects.length; i++) {
     const p = projects[i]!;
     const placement = placements[i]!;
-    all.add(p);
+    const status = STATUS_INDEX.get(p.status ?? 'unknown')!;
+    const sector = SECTOR_INDEX.get(p.sector ?? 'unknown')!;
+    all.add(p, status, sector);
     const d = placement.distances_m;
     if (!p.site || !d) {
       unmapped.push(p.id);
@@ -144,7 +171,7 @@ export function aggregate(
       }
     }
     if (mask === 0) outside.push(p.id);
-    for (let k = 0; k < axes.length; k++) if (mask & (1 << k)) A[k]!.tally.add(p);
+    for (let k = 0; k < axes.length; k++) if (mask & (1 << k)) A[k]!.tally.add(p, status, sector);
     if (nearest >= 0) A[nearest]!.nearest++;
     const declared = p.axis_declared === null ? undefined : axisIndex.get(p.axis_declared);
     if (declared !== undefined && !(mask & (1 << declared))) {
@@ -153,7 +180,7 @@ export function aggregate(
     }
 
     const zone = placement.zone === null ? undefined : Z.get(placement.zone);
-    zone?.tally.add(p);
+    zone?.tally.add(p, status, sector);
     if (p.zone_declared !== null && p.zone_declared !== placement.zone && Z.has(p.zone_declared)) {
       Z.get(p.zone_declared)!.declaredOutside.push(p.id);
       zone?.insideElsewhere.push(p.id);

@@ -51,18 +51,30 @@ function facts(p: MappedProject, placement: Placement, corridorM: number): Facts
   };
 }
 
-function passes(f: Facts, filter: Filter, skip: Facet | null): boolean {
-  if (skip !== 'axes' && filter.axes.length && !f.axes.some((a) => filter.axes.includes(a))) return false;
-  if (skip !== 'zones' && filter.zones.length && (f.zone === null || !filter.zones.includes(f.zone))) return false;
-  if (skip !== 'statuses' && filter.statuses.length && !filter.statuses.includes(f.status)) return false;
-  if (skip !== 'sectors' && filter.sectors.length && !filter.sectors.includes(f.sector)) return false;
-  if (skip !== 'investment' && (filter.investmentMin !== null || filter.investmentMax !== null)) {
-    if (f.investment === null) return false;
-    if (filter.investmentMin !== null && f.investment < filter.investmentMin) return false;
-    if (filter.investmentMax !== null && f.investment > filter.investmentMax) return false;
+/** One bit per facet: which of them a project fails. */
+const BIT = { axes: 1, zones: 2, statuses: 4, sectors: 8, investment: 16, mapped: 32 } as const satisfies Record<Facet, number>;
+
+/**
+ * The facets a project fails, as bits. It passes the filter when none is set, and counts for a facet's options
+ * when no *other* facet is set: each facet is tested once per project, however many counts use it.
+ */
+function failures(f: Facts, filter: Filter): number {
+  let mask = 0;
+  if (filter.axes.length && !f.axes.some((a) => filter.axes.includes(a))) mask |= BIT.axes;
+  if (filter.zones.length && (f.zone === null || !filter.zones.includes(f.zone))) mask |= BIT.zones;
+  if (filter.statuses.length && !filter.statuses.includes(f.status)) mask |= BIT.statuses;
+  if (filter.sectors.length && !filter.sectors.includes(f.sector)) mask |= BIT.sectors;
+  if (filter.investmentMin !== null || filter.investmentMax !== null) {
+    if (
+      f.investment === null ||
+      (filter.investmentMin !== null && f.investment < filter.investmentMin) ||
+      (filter.investmentMax !== null && f.investment > filter.investmentMax)
+    ) {
+      mask |= BIT.investment;
+    }
   }
-  if (skip !== 'mapped' && filter.mapped !== 'all' && f.mapped !== (filter.mapped === 'mapped')) return false;
-  return true;
+  if (filter.mapped !== 'all' && f.mapped !== (filter.mapped === 'mapped')) mask |= BIT.mapped;
+  return mask;
 }
 
 export interface FilterResult {
@@ -104,13 +116,17 @@ export function applyFilter(
     mapped: zero(['mapped', 'unmapped'] as const),
   };
   const indices: number[] = [];
-  all.forEach((f, i) => {
-    if (passes(f, filter, null)) indices.push(i);
-    if (passes(f, filter, 'axes')) for (const a of f.axes) counts.axes[a]++;
-    if (f.zone !== null && f.zone in counts.zones && passes(f, filter, 'zones')) counts.zones[f.zone]!++;
-    if (passes(f, filter, 'statuses')) counts.statuses[f.status]++;
-    if (passes(f, filter, 'sectors')) counts.sectors[f.sector]++;
-    if (passes(f, filter, 'mapped')) counts.mapped[f.mapped ? 'mapped' : 'unmapped']++;
-  });
+  /** Passes every facet except (at most) the one given. */
+  const passesBut = (mask: number, facet: number) => (mask & ~facet) === 0;
+  for (let i = 0; i < all.length; i++) {
+    const f = all[i]!;
+    const mask = failures(f, filter);
+    if (mask === 0) indices.push(i);
+    if (passesBut(mask, BIT.axes)) for (const a of f.axes) counts.axes[a]++;
+    if (f.zone !== null && f.zone in counts.zones && passesBut(mask, BIT.zones)) counts.zones[f.zone]!++;
+    if (passesBut(mask, BIT.statuses)) counts.statuses[f.status]++;
+    if (passesBut(mask, BIT.sectors)) counts.sectors[f.sector]++;
+    if (passesBut(mask, BIT.mapped)) counts.mapped[f.mapped ? 'mapped' : 'unmapped']++;
+  }
   return { indices, counts };
 }

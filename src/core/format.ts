@@ -4,8 +4,17 @@ export const NOT_DISCLOSED: Record<Lang, string> = { zh: '未公开', en: 'not d
 
 const locale = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en-GB');
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Creating an Intl.NumberFormat costs far more than formatting with one: they are made once per kind. */
 function number(value: number, lang: Lang, maxFractionDigits: number): string {
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: maxFractionDigits }).format(value);
+  const key = `${lang}${maxFractionDigits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: maxFractionDigits });
+    formatters.set(key, f);
+  }
+  return f.format(value);
 }
 
 /**

@@ -36,6 +36,7 @@ export const LAYER = {
   clusters: 'clusters',
   clusterCount: 'cluster-count',
   projectsPin: 'projects-pin',
+  projectsDot: 'projects-dot',
   projectsLabel: 'projects-label',
   selectionHalo: 'selection-halo',
   hoverHalo: 'hover-halo',

@@ -12,8 +12,8 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { View } from '../core/url_state.ts';
-import { drawPin, type Stage } from './icons.ts';
 import { LAYER, PIN_LAYERS, SOURCE } from './ids.ts';
+import { pinDiff } from './project_features.ts';
 import { SchematicNoteControl } from './schematic_note.ts';
 import { buildStyle, type StyleData, type StyleOptions } from './style.ts';
 
@@ -107,14 +107,6 @@ export function createMapView(options: MapViewOptions): MapView {
   map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
   map.addControl(new SchematicNoteControl(options.note.badge, options.note.text));
 
-  // Pin images are drawn on demand, so they survive every style change.
-  map.setMissingStyleImageResolver((id) => {
-    const m = /^pin-(\w+)-(\w+)$/.exec(id);
-    if (!m || map.hasImage(id)) return;
-    const colour = m[1] === 'none' ? style.theme.outside : style.theme.axis[m[1] as keyof typeof style.theme.axis];
-    if (colour) map.addImage(id, drawPin(m[2] as Stage, colour), { pixelRatio: 2 });
-  });
-
   for (const layer of PIN_LAYERS) {
     map.on('click', layer, (e) => {
       const id = e.features?.[0]?.properties?.['id'];
@@ -175,9 +167,13 @@ export function createMapView(options: MapViewOptions): MapView {
     idle,
     getView,
     setData(changed) {
+      const before = data;
       data = { ...data, ...changed };
       for (const [key, value] of Object.entries(changed)) {
-        (map.getSource(SOURCE[key as keyof typeof SOURCE]) as GeoJSONSource | undefined)?.setData(value);
+        const source = map.getSource(SOURCE[key as keyof typeof SOURCE]) as GeoJSONSource | undefined;
+        const diff = key === 'projects' ? pinDiff(before.projects, value) : null;
+        if (diff) void source?.updateData(diff);
+        else source?.setData(value);
       }
     },
     setStyleOptions(next) {

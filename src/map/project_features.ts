@@ -1,44 +1,77 @@
-import type { FeatureCollection, Point } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { GeoJSONSourceDiff } from 'maplibre-gl';
 import type { AxisId, MappedProject } from '../core/model.ts';
 import { corridorsOf, type Placement } from '../core/placement.ts';
-import { stageOf, type Stage } from './icons.ts';
+import { stageOf, type Stage } from './stages.ts';
 
 export interface ProjectPinProperties {
   id: string;
   name_zh: string;
   name_en: string;
-  /** The pin's shape (see icons.ts). */
+  /** The pin's shape (see stages.ts). */
   stage: Stage;
   /** Nearest axis whose corridor contains the pin; `none` outside every corridor. */
   axis: AxisId | 'none';
 }
 
+export type PinFeature = Feature<Point, ProjectPinProperties>;
+
 /**
- * The pins: located projects among `indices` (the current filter; all when omitted). The unmapped ones
- * are listed, not drawn.
+ * Every project's pin at a corridor width (the width decides its colour), by ledger index; `null` for the
+ * unmapped ones, which are listed, not drawn. Built once per width: a filter change only picks from it.
  */
-export function projectPins(
-  projects: readonly MappedProject[],
-  placements: readonly Placement[],
-  corridorM: number,
-  indices?: readonly number[],
-): FeatureCollection<Point, ProjectPinProperties> {
-  const features: FeatureCollection<Point, ProjectPinProperties>['features'] = [];
-  for (const i of indices ?? projects.keys()) {
-    const p = projects[i]!;
-    if (!p.site) continue;
-    features.push({
-      type: 'Feature',
-      id: i,
-      properties: {
-        id: p.id,
-        name_zh: p.name_zh,
-        name_en: p.name_en ?? p.name_zh,
-        stage: stageOf(p.status),
-        axis: corridorsOf(placements[i]!, corridorM)[0] ?? 'none',
-      },
-      geometry: { type: 'Point', coordinates: [p.site.lon, p.site.lat] },
-    });
+export function pinFeatures(projects: readonly MappedProject[], placements: readonly Placement[], corridorM: number): Array<PinFeature | null> {
+  return projects.map((p, i): PinFeature | null =>
+    p.site
+      ? {
+          type: 'Feature',
+          id: i,
+          properties: {
+            id: p.id,
+            name_zh: p.name_zh,
+            name_en: p.name_en ?? p.name_zh,
+            stage: stageOf(p.status),
+            axis: corridorsOf(placements[i]!, corridorM)[0] ?? 'none',
+          },
+          geometry: { type: 'Point', coordinates: [p.site.lon, p.site.lat] },
+        }
+      : null,
+  );
+}
+
+/** The pins of the projects at `indices` (the current filter; all when omitted). */
+export function projectPins(features: ReadonlyArray<PinFeature | null>, indices?: readonly number[]): FeatureCollection<Point, ProjectPinProperties> {
+  const out: PinFeature[] = [];
+  for (const i of indices ?? features.keys()) {
+    const f = features[i];
+    if (f) out.push(f);
   }
-  return { type: 'FeatureCollection', features };
+  return { type: 'FeatureCollection', features: out };
+}
+
+/**
+ * The change from one set of pins to the next as a diff (pins carry their ledger index as feature id), when
+ * that is smaller than sending them all: a filter change then sends only the pins that come or go, not
+ * tens of thousands cloned to the worker again.
+ */
+export function pinDiff(before: FeatureCollection, after: FeatureCollection): GeoJSONSourceDiff | null {
+  // Pins are numbered by ledger index, so membership is a byte per project rather than a Set.
+  let size = 0;
+  for (const fc of [before, after]) {
+    for (const f of fc.features) {
+      if (typeof f.id !== 'number' || !Number.isInteger(f.id) || f.id < 0) return null;
+      if (f.id >= size) size = f.id + 1;
+    }
+  }
+  const was = new Uint8Array(size);
+  for (const f of before.features) was[f.id as number] = 1;
+  const add: Feature[] = [];
+  for (const f of after.features) {
+    if (was[f.id as number]) was[f.id as number] = 2;
+    else add.push(f);
+  }
+  if (add.length >= after.features.length) return null;
+  const remove: number[] = [];
+  for (const f of before.features) if (was[f.id as number] === 1) remove.push(f.id as number);
+  return { add, remove };
 }

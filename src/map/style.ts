@@ -7,7 +7,7 @@ import type {
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { AXIS_IDS, type AxisId, type Lang } from '../core/model.ts';
-import { STAGES, iconName } from './icons.ts';
+import { DOTTED_STAGES, FILLED_STAGES } from './stages.ts';
 import { LAYER, SOURCE, basemapSourceId } from './ids.ts';
 import type { Theme } from './theme.ts';
 
@@ -90,6 +90,10 @@ export function buildSources(data: StyleData, options: StyleOptions): StyleSpeci
 /** The layers, bottom to top. Labels carry a halo so they stay readable over any fill. */
 export function buildLayers(options: StyleOptions): LayerSpecification[] {
   const { theme, lang, selectedAxis } = options;
+  const pinColour = match('axis', { ...theme.axis, none: theme.outside }, theme.outside);
+  type Value = string | number | ExpressionSpecification;
+  const filled = (yes: Value, no: Value) =>
+    ['case', ['in', ['get', 'stage'], ['literal', FILLED_STAGES]], yes, no] as unknown as ExpressionSpecification;
   const tiles = options.basemap.length > 0;
   const halo = { 'text-halo-color': theme.halo, 'text-halo-width': 1.5 };
   const rasterLayers: LayerSpecification[] = options.basemap.map((_, i) => ({
@@ -216,14 +220,26 @@ export function buildLayers(options: StyleOptions): LayerSpecification[] {
     },
     {
       id: LAYER.projectsPin,
-      type: 'symbol',
+      type: 'circle',
       source: SOURCE.projects,
       filter: ['!', ['has', 'point_count']],
-      layout: {
-        'icon-image': ['concat', 'pin-', ['get', 'axis'], '-', ['get', 'stage']],
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 10, 0.8, 15, 1.1],
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
+      paint: {
+        // A filled disc with a white rim, or a white disc with a coloured ring (stages.ts); the same outer size.
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, filled(4.5, 3.5), 15, filled(7, 6)],
+        'circle-color': filled(pinColour, '#ffffff'),
+        'circle-stroke-color': filled('#ffffff', pinColour),
+        'circle-stroke-width': filled(1.5, 2.5),
+      },
+    },
+    {
+      id: LAYER.projectsDot,
+      type: 'circle',
+      source: SOURCE.projects,
+      filter: ['all', ['!', ['has', 'point_count']], ['in', ['get', 'stage'], ['literal', DOTTED_STAGES]]],
+      paint: {
+        // The white centre of a filled disc is larger than the dot in a ring, so ◉ and ⊙ read apart.
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, filled(2.2, 1.5), 15, filled(3.4, 2.3)],
+        'circle-color': filled('#ffffff', pinColour),
       },
     },
     {
@@ -254,9 +270,6 @@ export function buildLayers(options: StyleOptions): LayerSpecification[] {
     },
   ];
 }
-
-/** Names of the pin images the style uses (every axis colour and "outside" × every stage). */
-export const PIN_IMAGES = [...AXIS_IDS, 'none'].flatMap((axis) => STAGES.map((stage) => ({ axis, stage, name: iconName(axis, stage) })));
 
 /**
  * The whole offline style. No `glyphs`: labels are drawn by the browser from local fonts (MapLibre ≥ 5.11),

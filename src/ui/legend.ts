@@ -1,13 +1,13 @@
 import { formatMetres } from '../core/format.ts';
 import { AXIS_IDS, type Lang } from '../core/model.ts';
-import { STAGES, type Stage } from '../map/icons.ts';
+import { DOTTED_STAGES, FILLED_STAGES, STAGES, type Stage } from '../map/stages.ts';
 import type { Theme } from '../map/theme.ts';
 import { el } from './dom.ts';
 import { t, type StringKey } from './strings.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** A small SVG of a pin, the same shapes as the map's (icons.ts). */
+/** A small SVG of a pin, the same shapes as the map's (stages.ts). */
 export function pinSymbol(stage: Stage, colour: string): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 20 20');
@@ -19,10 +19,10 @@ export function pinSymbol(stage: Stage, colour: string): SVGSVGElement {
     for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, String(v));
     svg.append(n);
   };
-  if (stage === 'done') shape('circle', { cx: 10, cy: 10, r: 8, fill: colour, stroke: '#fff', 'stroke-width': 2 });
-  if (stage === 'building') shape('path', { d: 'M10 1 L19 10 L10 19 L1 10 Z', fill: colour, stroke: '#fff', 'stroke-width': 2 });
-  if (stage === 'pipeline') shape('circle', { cx: 10, cy: 10, r: 6.5, fill: '#fff', stroke: colour, 'stroke-width': 3 });
-  if (stage === 'unknown') shape('rect', { x: 3, y: 3, width: 14, height: 14, fill: '#fff', stroke: colour, 'stroke-width': 3 });
+  // The map's circle layers (style.ts): filled disc or ring, with or without a centre dot.
+  const filled = FILLED_STAGES.includes(stage);
+  shape('circle', filled ? { cx: 10, cy: 10, r: 7.5, fill: colour, stroke: '#fff', 'stroke-width': 2 } : { cx: 10, cy: 10, r: 6.5, fill: '#fff', stroke: colour, 'stroke-width': 3 });
+  if (DOTTED_STAGES.includes(stage)) shape('circle', { cx: 10, cy: 10, r: 2.8, fill: filled ? '#fff' : colour });
   return svg;
 }
 

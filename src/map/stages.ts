@@ -1,0 +1,35 @@
+import type { Status } from '../core/model.ts';
+
+/**
+ * Pin shapes: the colour says the axis, the shape says the stage, so status never rests on colour alone.
+ * All four are drawn with circle layers (style.ts), which the GPU draws without symbol layout: a filter change
+ * at tens of thousands of pins costs the clustering, not icon placement.
+ *   done (completed, operating)        ●  filled disc
+ *   building (started, under constr.)  ◉  filled disc with a white centre
+ *   pipeline (planned … signed)        ○  ring
+ *   unknown status                     ⊙  ring with a dot
+ */
+export const STAGES = ['done', 'building', 'pipeline', 'unknown'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export function stageOf(status: Status | null | 'unknown'): Stage {
+  switch (status) {
+    case 'completed':
+    case 'operating':
+      return 'done';
+    case 'started':
+    case 'under_construction':
+      return 'building';
+    case 'planned':
+    case 'negotiating':
+    case 'signed':
+      return 'pipeline';
+    default:
+      return 'unknown';
+  }
+}
+
+/** Stages drawn as a filled disc (the others are rings). */
+export const FILLED_STAGES: readonly Stage[] = ['done', 'building'];
+/** Stages with a dot in the centre: white on a filled disc, coloured in a ring. */
+export const DOTTED_STAGES: readonly Stage[] = ['building', 'unknown'];

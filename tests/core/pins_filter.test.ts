@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import type { Feature, MultiPolygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { buildBundle } from '../../src/core/bundle.ts';
+import { applyFilter, filterFacts, type Filter } from '../../src/core/filter.ts';
+import { loadAxes, type AxisFeature, type ZoneFeature } from '../../src/core/load_geo.ts';
+import { SECTORS, STATUSES } from '../../src/core/model.ts';
+import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
+import { syntheticProjects } from '../../src/core/synthetic.ts';
+import { pinDiff, pinFeatures, projectPins } from '../../src/map/project_features.ts';
+import { repoFile, repoSources } from '../helpers/repo.ts';
+
+fc.configureGlobal({ seed: 20231231 });
+
+const { bundle } = buildBundle(repoSources()).value!;
+const axes = prepareAxes(bundle.axes.features as AxisFeature[]);
+const zones = bundle.zones.features as ZoneFeature[];
+const placements = placeProjects(bundle.projects, axes, zones);
+
+describe('pins', () => {
+  it('draws the six located projects of the shipped ledger, numbered by ledger index', () => {
+    const all = projectPins(pinFeatures(bundle.projects, placements, 500));
+    expect(all.features).toHaveLength(6);
+    for (const f of all.features) expect(bundle.projects[f.id as number]!.id).toBe(f.properties.id);
+    const taihe = all.features.find((f) => f.properties.id === 'crec-taihe')!;
+    expect(taihe.properties).toMatchObject({ axis: 'jingguang', stage: 'done' });
+  });
+
+  it('picks the filtered ones from the same features, skipping the unmapped', () => {
+    const features = pinFeatures(bundle.projects, placements, 500);
+    const picked = projectPins(features, [...bundle.projects.keys()]);
+    expect(picked.features.map((f) => f.id)).toEqual(projectPins(features).features.map((f) => f.id));
+    const unmapped = bundle.projects.findIndex((p) => !p.site);
+    expect(projectPins(features, [unmapped]).features).toEqual([]);
+  });
+});
+
+describe('pinDiff', () => {
+  const fcOf = (ids: number[]) => ({
+    type: 'FeatureCollection' as const,
+    features: ids.map((id) => ({ type: 'Feature' as const, id, properties: {}, geometry: { type: 'Point' as const, coordinates: [id, 0] } })),
+  });
+
+  it('turns one set of pins into the next', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(60)), fc.uniqueArray(fc.nat(60)), (a, b) => {
+        const diff = pinDiff(fcOf(a), fcOf(b));
+        if (!diff) {
+          // Only when nothing is kept: then all of `b` is sent anyway.
+          expect(b.filter((id) => a.includes(id))).toHaveLength(0);
+          return;
+        }
+        const result = new Set(a);
+        for (const id of diff.remove ?? []) result.delete(id as number);
+        for (const f of diff.add ?? []) result.add(f.id as number);
+        expect([...result].sort((x, y) => x - y)).toEqual([...b].sort((x, y) => x - y));
+        expect(diff.add?.length).toBe(b.filter((id) => !a.includes(id)).length);
+      }),
+    );
+  });
+
+  it('declines features without a numeric id', () => {
+    const noIds = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [0, 0] } }] };
+    expect(pinDiff(fcOf([1, 2]), noIds)).toBeNull();
+    expect(pinDiff(noIds, fcOf([1]))).toBeNull();
+  });
+});
+
+describe('applyFilter counts, against filtering again with each facet left out', () => {
+  const axisFeatures = loadAxes('a', repoFile('geo/axes.geojson').text).value;
+  const district = JSON.parse(repoFile('geo/district.geojson').text).features[0] as Feature<MultiPolygon>;
+  const projects = syntheticProjects({ count: 400, seed: 3, axes: axisFeatures, area: district });
+  const synthPlacements = placeProjects(projects, prepareAxes(axisFeatures), zones);
+  const zoneIds = zones.map((z) => z.properties.id);
+  const facts = filterFacts(projects, synthPlacements, 500);
+  const subset = <T,>(xs: readonly T[]) => fc.subarray([...xs]);
+  const filters = fc.record({
+    axes: subset(['songshan', 'daxue', 'jingguang'] as const),
+    zones: subset(zoneIds),
+    statuses: subset([...STATUSES, 'unknown'] as const),
+    sectors: subset([...SECTORS, 'unknown'] as const),
+    investmentMin: fc.option(fc.integer({ min: 0, max: 50 })),
+    investmentMax: fc.constant(null),
+    mapped: fc.constantFrom('all', 'mapped', 'unmapped' as const),
+  }) as fc.Arbitrary<Filter>;
+
+  it('counts each option as the projects it would show with the other facets as set', () => {
+    fc.assert(
+      fc.property(filters, (filter) => {
+        const r = applyFilter(projects, synthPlacements, filter, 500, zoneIds, facts);
+        const count = (f: Filter, pick: (i: number) => boolean) =>
+          applyFilter(projects, synthPlacements, f, 500, zoneIds, facts).indices.filter(pick).length;
+        for (const s of [...STATUSES, 'unknown'] as const) {
+          expect(r.counts.statuses[s]).toBe(count({ ...filter, statuses: [s] }, () => true));
+        }
+        for (const a of ['songshan', 'daxue', 'jingguang'] as const) {
+          expect(r.counts.axes[a]).toBe(count({ ...filter, axes: [a] }, () => true));
+        }
+        expect(r.counts.mapped.mapped).toBe(count({ ...filter, mapped: 'mapped' }, () => true));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
