@@ -38,8 +38,11 @@ export async function importBench(n = 100_000): Promise<BenchRow[]> {
     await page.locator('#import-file').setInputFiles(file);
     await page.locator('.import-summary').waitFor({ timeout: 120_000 });
     const total = Date.now() - t0;
-    const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
-    return [row(`import ${n.toLocaleString('en')}-row CSV in the browser: longest main-thread task`, longest, total, 'the whole import (file to preview)', 'target < 100 ms')];
+    const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    // The Long Tasks API reports tasks of 50 ms and more; with none, 50 ms is the bound.
+    const longest = Math.max(50, ...tasks);
+    const note = tasks.length ? `${tasks.length} task(s) ≥ 50 ms; target < 100 ms` : 'no main-thread task reached 50 ms (the Long Tasks threshold; shown as 50); target < 100 ms';
+    return [row(`import ${n.toLocaleString('en')}-row CSV in the browser: longest main-thread task`, longest, total, 'the whole import (file to preview)', note)];
   } finally {
     await browser.close();
     await app.server.close();

@@ -2,6 +2,7 @@ import { createApp, type App } from './app/app.ts';
 import type { DataBundle } from './core/bundle.ts';
 import { parseUrlState, type UrlState } from './core/url_state.ts';
 import { loadBundle, loadConfig } from './load_bundle.ts';
+import { prewarmMap } from './map/map_view.ts';
 import { el } from './ui/dom.ts';
 import { t } from './ui/strings.ts';
 import './style.css';
@@ -17,6 +18,9 @@ async function main(): Promise<void> {
   const root = document.getElementById('app')!;
   window.__erqi = { ready: false };
   const zoneLang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
+  // Both files, and MapLibre's workers, load at once: the workers start while the data is on its way.
+  prewarmMap();
+  const configLoad = loadConfig('config.json');
   let bundle;
   try {
     bundle = await loadBundle('data/bundle.json');
@@ -26,7 +30,7 @@ async function main(): Promise<void> {
     root.replaceChildren(el('div', { class: 'error', role: 'alert' }, `${t('loadError', zoneLang)}: ${message}`));
     return;
   }
-  const config = await loadConfig('config.json');
+  const config = await configLoad;
   const zoneIds = bundle.zones.features.map((z) => String(z.properties?.['id']));
   const { state, warnings } = parseUrlState(location.search, zoneIds);
   for (const w of warnings) console.warn(w);

@@ -12,8 +12,8 @@ export const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features
 
 export interface Derived {
   filter: FilterResult;
-  projects: MappedProject[];
-  placements: Placement[];
+  /** The projects that pass the filter and their placements (built on demand: only exports need them). */
+  filtered(): { projects: MappedProject[]; placements: Placement[] };
   aggregates: Aggregates;
   pins: FeatureCollection;
 }
@@ -55,13 +55,11 @@ export class DataModel {
     if (this.facts?.corridorM !== corridorM) this.facts = { corridorM, value: filterFacts(this.bundle.projects, this.placements, corridorM) };
     if (this.pins?.corridorM !== corridorM) this.pins = { corridorM, value: pinFeatures(this.bundle.projects, this.placements, corridorM) };
     const result = applyFilter(this.bundle.projects, this.placements, filter, corridorM, this.zoneIds, this.facts.value);
-    const projects = result.indices.map((i) => this.bundle.projects[i]!);
-    const placements = result.indices.map((i) => this.placements[i]!);
+    const { projects } = this.bundle;
     const value: Derived = {
       filter: result,
-      projects,
-      placements,
-      aggregates: aggregate(projects, placements, this.axes, this.zones, this.bundle.reported, corridorM),
+      filtered: () => ({ projects: result.indices.map((i) => projects[i]!), placements: result.indices.map((i) => this.placements[i]!) }),
+      aggregates: aggregate(projects, this.placements, this.axes, this.zones, this.bundle.reported, corridorM, result.indices),
       pins: projectPins(this.pins.value, result.indices),
     };
     this.memo = { key, value };

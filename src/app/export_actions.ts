@@ -39,11 +39,11 @@ export function wireExports(
   const { bundle, theme, axisNames } = ctx;
   const exportName = (ext: string) => `erqi-projects-${bundle.as_of}.${ext}`;
   layout.exportCsv.addEventListener('click', () => {
-    const d = model.derive(store.get().filter, store.get().corridor);
+    const d = model.derive(store.get().filter, store.get().corridor).filtered();
     download(exportName('csv'), projectsToCsv(d.projects, d.placements, store.get().corridor), 'text/csv;charset=utf-8');
   });
   layout.exportGeoJson.addEventListener('click', () => {
-    const d = model.derive(store.get().filter, store.get().corridor);
+    const d = model.derive(store.get().filter, store.get().corridor).filtered();
     download(exportName('geojson'), JSON.stringify(projectsToGeoJson(d.projects, d.placements, store.get().corridor), null, 1), 'application/geo+json');
   });
   layout.exportPng.addEventListener('click', async () => {

@@ -132,6 +132,8 @@ export function aggregate(
   zones: readonly ZoneFeature[],
   reported: Reported,
   corridorM: number,
+  /** Only these projects (indices into `projects`, e.g. a filter's result); all when omitted. */
+  indices?: readonly number[],
 ): Aggregates {
   if (projects.length !== placements.length) {
     throw new Error('aggregate: placements must be computed for the same projects (placeProjects(projects, …))');
@@ -144,7 +146,9 @@ export function aggregate(
   const unmapped: string[] = [];
   const outside: string[] = [];
 
-  for (let i = 0; i < projects.length; i++) {
+  const n = indices ? indices.length : projects.length;
+  for (let j = 0; j < n; j++) {
+    const i = indices ? indices[j]! : j;
     const p = projects[i]!;
     const placement = placements[i]!;
     const status = STATUS_INDEX.get(p.status ?? 'unknown')!;

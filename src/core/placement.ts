@@ -25,7 +25,7 @@ export function prepareAxes(axes: readonly AxisFeature[]): PreparedAxis[] {
   return AXIS_IDS.map((id) => {
     const feature = axes.find((a) => a.properties.id === id);
     if (!feature) throw new Error(`prepareAxes: axis '${id}' is missing — load geo/axes.geojson with loadAxes() first`);
-    return { id, feature, line: prepareLine(feature.geometry.coordinates), length_m: lineLengthM(feature.geometry.coordinates) };
+    return { id, feature, line: prepareLine(feature.geometry.coordinates, true), length_m: lineLengthM(feature.geometry.coordinates) };
   });
 }
 

@@ -18,6 +18,7 @@ import type { MapEvent } from '../core/messages.ts';
 import type { AxisId } from '../core/model.ts';
 import { parseUrlState, serializeUrlState } from '../core/url_state.ts';
 import { loadBundle, loadConfig } from '../load_bundle.ts';
+import { prewarmMap } from '../map/map_view.ts';
 import embedCss from './embed.css?inline';
 import { mountEmbed, type EmbedHandle } from './mount_embed.ts';
 
@@ -110,6 +111,8 @@ export class ErqiAxisMap extends HTMLElement {
     this.handle = null;
     const base = new URL('.', import.meta.url);
     const src = new URL(this.getAttribute('src') ?? 'data/bundle.json', base).href;
+    prewarmMap();
+    const configLoad = loadConfig(new URL('config.json', base).href);
     let bundle: DataBundle;
     try {
       let p = bundles.get(src);
@@ -124,7 +127,7 @@ export class ErqiAxisMap extends HTMLElement {
       this.dispatchEvent(new CustomEvent('error', { detail: { message: (e as Error).message } }));
       return;
     }
-    const config = await loadConfig(new URL('config.json', base).href);
+    const config = await configLoad;
     if (run !== this.mounting) return; // a newer mount or a destroy came first
     const pairs = OBSERVED.filter((a) => this.hasAttribute(a)).map((a): [string, string] => [a, this.getAttribute(a)!]);
     const zoneIds = bundle.zones.features.map((z) => String(z.properties?.['id']));

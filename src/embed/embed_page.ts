@@ -6,6 +6,7 @@ import { parseEmbedOptions } from '../core/embed_options.ts';
 import { acceptCommand, envelope, type MapEvent } from '../core/messages.ts';
 import { parseUrlState, serializeUrlState } from '../core/url_state.ts';
 import { loadBundle, loadConfig } from '../load_bundle.ts';
+import { prewarmMap } from '../map/map_view.ts';
 import { el } from '../ui/dom.ts';
 import { mountEmbed } from './mount_embed.ts';
 import './embed.css';
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   const root = document.getElementById('embed')!;
   window.__erqiEmbed = { ready: false };
   const pairs = [...new URLSearchParams(location.search)];
+  prewarmMap();
+  const configLoad = loadConfig('config.json');
   let bundle;
   try {
     bundle = await loadBundle('data/bundle.json');
@@ -28,7 +31,7 @@ async function main(): Promise<void> {
     root.replaceChildren(el('p', { role: 'alert' }, (e as Error).message));
     return;
   }
-  const config = await loadConfig('config.json');
+  const config = await configLoad;
   const zoneIds = bundle.zones.features.map((z) => String(z.properties?.['id']));
   const { state, warnings } = parseUrlState(location.search, zoneIds);
   const { options, warnings: embedWarnings } = parseEmbedOptions(pairs, zoneIds);

@@ -39,10 +39,11 @@ export type ImportReply =
   | { type: 'progress'; phase: 'reading' | 'rows'; done: number; total: number }
   | {
       type: 'done';
-      /** The import without its projects, which come as one JSON string: one string crosses threads at once,
-       * 100,000 objects would block the page while they are copied. */
+      /** The import without its projects, which come as UTF-8 JSON in a transferred buffer: it crosses threads
+       * without a copy, where 100,000 objects (or one 50-million-character string) would block the page while
+       * they are copied. The page decodes it only on Apply. */
       import: LedgerImport;
-      projectsJson: string;
+      projectsJson: Uint8Array;
       header: string[];
       axes: AxisPreview[];
     }
@@ -50,7 +51,7 @@ export type ImportReply =
 
 self.onmessage = async (e: MessageEvent<ImportRequest>) => {
   const r = e.data;
-  const post = (m: ImportReply) => (self as unknown as Worker).postMessage(m);
+  const post = (m: ImportReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
   try {
     post({ type: 'progress', phase: 'reading', done: 0, total: r.bytes.length });
     const axes = prepareAxes(r.axes);
@@ -65,14 +66,15 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
     });
     const projects = result.result.projects;
     const figures = aggregate(projects, placeProjects(projects, axes, r.zones), axes, r.zones, r.reported, r.corridorM);
-    // The rows stay here (a 50 MB table would be copied whole); the projects travel as one string.
+    // The rows stay here (a 50 MB table would be copied whole); the projects travel as bytes, moved not copied.
+    const projectsJson = new TextEncoder().encode(JSON.stringify(projects));
     post({
       type: 'done',
       import: { ...result, read: { ...result.read, table: null }, result: { ...result.result, projects: [] } },
-      projectsJson: JSON.stringify(projects),
+      projectsJson,
       header: result.read.table?.header ?? [],
       axes: figures.axes.map((a) => ({ id: a.id, name_zh: a.name_zh, name_en: a.name_en, projects: a.mapped.projects, investment_yi: a.mapped.investment_yi, disclosed: a.mapped.disclosed })),
-    });
+    }, [projectsJson.buffer]);
   } catch (err) {
     post({ type: 'failed', message: (err as Error).message });
   }

@@ -4,6 +4,7 @@ import {
   FullscreenControl,
   Map as MapLibreMap,
   NavigationControl,
+  prewarm,
   ScaleControl,
   setWorkerUrl,
   type GeoJSONSource,
@@ -68,6 +69,17 @@ const prefersReducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-re
 
 /** Event data marking camera moves the app makes on a person's request (see onMoveEnd). */
 const BY_APP = { byApp: true };
+
+let prewarmed = false;
+/**
+ * Starts MapLibre's workers before any map exists (they load their script and wait), so a page can fetch its
+ * data meanwhile. Harmless where no map is ever drawn; once per page.
+ */
+export function prewarmMap(): void {
+  if (prewarmed) return;
+  prewarmed = true;
+  prewarm();
+}
 
 let pmtilesReady: Promise<void> | null = null;
 /** The pmtiles:// protocol, loaded only when a pmtiles basemap is used. */

@@ -107,7 +107,7 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
     worker.postMessage(request);
   };
 
-  const showPreview = (imp: LedgerImport, header: string[], projectsJson: string, axisFigures: AxisPreview[]) => {
+  const showPreview = (imp: LedgerImport, header: string[], projectsJson: Uint8Array, axisFigures: AxisPreview[]) => {
     const { result, read } = imp;
     mapping = imp.mapping;
     if (read.sheets.length) {
@@ -189,7 +189,7 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
     apply.disabled = result.stats.valid === 0;
     apply.addEventListener('click', () => {
       if (!confirm(t('importConfirm', lang, { n: result.stats.valid, m: bundle.projects.length }))) return;
-      onApply(JSON.parse(projectsJson) as MappedProject[], file!.name);
+      onApply(JSON.parse(new TextDecoder().decode(projectsJson)) as MappedProject[], file!.name);
       dialog.close();
     });
 

@@ -58,7 +58,7 @@ describe('planner path', () => {
     await page.locator('#f-statuses-operating').check();
     await idle(page);
     const expected = model.derive({ ...EMPTY_FILTER, axes: ['jingguang'], statuses: ['operating'] }, 500);
-    expect(expected.projects.map((p) => p.id)).toEqual(['crec-taihe']);
+    expect(expected.filtered().projects.map((p) => p.id)).toEqual(['crec-taihe']);
     // Facet counts
     expect(await page.locator('label[for="f-statuses-operating"] .count').innerText()).toBe(`(${expected.filter.counts.statuses.operating})`);
     expect(await page.locator('label[for="f-axes-jingguang"] .count').innerText()).toBe(`(${expected.filter.counts.axes.jingguang})`);
@@ -179,7 +179,7 @@ describe('investor path', () => {
 describe('exports', () => {
   it('downloads CSV and GeoJSON equal to the filtered set, and a non-blank PNG', async () => {
     const { page } = await open('?status=operating,completed');
-    const expected = model.derive({ ...EMPTY_FILTER, statuses: ['operating', 'completed'] }, 500).projects.map((p) => p.id);
+    const expected = model.derive({ ...EMPTY_FILTER, statuses: ['operating', 'completed'] }, 500).filtered().projects.map((p) => p.id);
     const save = async (name: string) => {
       await page.locator('.export-menu summary').click();
       const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);

@@ -181,6 +181,14 @@ describe('aggregate equals an independent brute-force computation', () => {
       expect(zone.mapped.project_ids).toEqual(projects.filter((_, i) => reference[i]!.zone === zone.id).map((p) => p.id));
     }
   });
+
+  it('aggregates a subset given by indices as it aggregates those projects alone', () => {
+    const indices = projects.map((_, i) => i).filter((i) => i % 3 !== 0 && projects[i]!.status !== 'planned');
+    const alone = aggregate(indices.map((i) => projects[i]!), indices.map((i) => placements[i]!), axes, zones, reported, 1000);
+    const byIndex = aggregate(projects, placements, axes, zones, reported, 1000, indices);
+    expect(byIndex).toEqual(alone);
+    expect(byIndex.ledger.all.projects).toBe(indices.length);
+  });
 });
 
 describe('the shipped data', () => {

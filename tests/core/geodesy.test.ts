@@ -47,6 +47,22 @@ describe('pointToLineM', () => {
       expect(pointToLineM(lon, lat, prepared)).toBeCloseTo(geodesicToLineM(lon, lat, line), 3);
     }
   });
+
+  it('gives the same distances through the segment grid, near the line, at cell edges and beyond the grid', () => {
+    // A winding line, so that many segments compete for the nearest point.
+    const winding = Array.from({ length: 40 }, (_, i) => [113.58 + i * 0.002, 34.70 + 0.01 * Math.sin(i / 2) + (i % 3) * 0.0007]);
+    const plain = prepareLine(winding);
+    const indexed = prepareLine(winding, true);
+    expect(indexed.grid).not.toBeNull();
+    const random = seededRandom(12);
+    for (let i = 0; i < 20_000; i++) {
+      // Mostly within a few km of the line; some far outside the grid's 5 km reach.
+      const spread = i % 10 === 0 ? 0.5 : 0.06;
+      const lon = 113.62 + (random() - 0.5) * spread;
+      const lat = 34.70 + (random() - 0.5) * spread;
+      expect(pointToLineM(lon, lat, indexed)).toBe(pointToLineM(lon, lat, plain));
+    }
+  });
 });
 
 describe('lineLengthM', () => {
