@@ -25,23 +25,29 @@ export async function importBench(n = 100_000): Promise<BenchRow[]> {
   const app = await startServer();
   const browser = await launch();
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(app.url);
-    await page.waitForFunction(() => window.__erqi?.ready === true);
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
-    });
-    await page.getByRole('button', { name: '导入' }).click();
-    const t0 = Date.now();
-    await page.locator('#import-file').setInputFiles(file);
-    await page.locator('.import-summary').waitFor({ timeout: 120_000 });
-    const total = Date.now() - t0;
-    const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    // Three imports, each in a fresh page; the median of their longest tasks is reported.
+    const runs: Array<{ tasks: number[]; total: number }> = [];
+    for (let run = 0; run < 3; run++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(app.url);
+      await page.waitForFunction(() => window.__erqi?.ready === true);
+      await page.evaluate(() => {
+        const w = window as unknown as { longTasks: number[] };
+        w.longTasks = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+      });
+      await page.getByRole('button', { name: '导入' }).click();
+      const t0 = Date.now();
+      await page.locator('#import-file').setInputFiles(file);
+      await page.locator('.import-summary').waitFor({ timeout: 120_000 });
+      runs.push({ total: Date.now() - t0, tasks: await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks) });
+      await page.close();
+    }
     // The Long Tasks API reports tasks of 50 ms and more; with none, 50 ms is the bound.
-    const longest = Math.max(50, ...tasks);
-    const note = tasks.length ? `${tasks.length} task(s) ≥ 50 ms; target < 100 ms` : 'no main-thread task reached 50 ms (the Long Tasks threshold; shown as 50); target < 100 ms';
+    const longest = runs.map((r) => Math.max(50, ...r.tasks)).sort((a, b) => a - b)[1]!;
+    const total = runs.map((r) => r.total).sort((a, b) => a - b)[1]!;
+    const counts = runs.map((r) => r.tasks.length).join('/');
+    const note = `tasks ≥ 50 ms per run: ${counts} (the Long Tasks API's threshold: "50" means none); target < 100 ms`;
     return [row(`import ${n.toLocaleString('en')}-row CSV in the browser: longest main-thread task`, longest, total, 'the whole import (file to preview)', note)];
   } finally {
     await browser.close();

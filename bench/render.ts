@@ -62,8 +62,8 @@ window.__timeUpdate = function (map, sourceId, change) {
   });
 };`;
 
-/** Filter changes timed per page (the median is reported). */
-const RUNS = 5;
+/** Filter changes timed per page (the median is reported; single runs vary by ±30% on this machine). */
+const RUNS = 9;
 
 export async function renderBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];

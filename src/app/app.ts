@@ -175,17 +175,28 @@ export function createApp(
   });
   // The slider's final value is one history entry, not one per pixel dragged.
   layout.corridorInput.addEventListener('change', () => store.set({ corridor: Number(layout.corridorInput.value) }, 'push'));
+  // Only the open tab's panel is rendered on a change; the others are rendered when opened. With tens of
+  // thousands of projects that keeps a filter change to one panel's DOM.
+  const pending: Partial<Record<Tab, () => void>> = {};
+  const panel = (name: Tab, draw: () => void) => {
+    if (name === tab) {
+      delete pending[name];
+      draw();
+    } else {
+      pending[name] = draw;
+    }
+  };
+  const showTab = (name: Tab, focus = false) => {
+    tab = name;
+    pending[name]?.();
+    delete pending[name];
+    selectTab(layout, tab, focus);
+  };
   for (const tabName of TABS) {
-    layout.tabs[tabName].addEventListener('click', () => {
-      tab = tabName;
-      selectTab(layout, tab);
-    });
+    layout.tabs[tabName].addEventListener('click', () => showTab(tabName));
     layout.tabs[tabName].addEventListener('keydown', (e) => {
       const i = TABS.indexOf(tab);
-      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-        tab = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
-        selectTab(layout, tab, true);
-      }
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') showTab(TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!, true);
     });
   }
   wireExports(layout, model, store, () => view, { bundle, theme, axisNames });
@@ -260,23 +271,27 @@ export function createApp(
     // The panel highlights the selected axis, or the spatial axis of the selected project.
     const highlight =
       s.selection.kind === 'axis' ? s.selection.id : selectedProject ? (corridorsOf(selectedProject.placement, s.corridor)[0] ?? null) : null;
-    replaceKeepingFocus(
-      layout.panels.overview,
-      renderAxisPanel({
-        aggregates: d.aggregates,
-        reported: bundle.reported,
-        lang: s.lang,
-        theme,
-        selectedAxis: highlight,
-        projectById: (id) => model.project(id)?.project ?? null,
-        anyDeclared,
-        onSelectAxis: selectAxis,
-        onSelectProject: (id) => selectProject(id, true),
-      }),
+    panel('overview', () =>
+      replaceKeepingFocus(
+        layout.panels.overview,
+        renderAxisPanel({
+          aggregates: d.aggregates,
+          reported: bundle.reported,
+          lang: s.lang,
+          theme,
+          selectedAxis: highlight,
+          projectById: (id) => model.project(id)?.project ?? null,
+          anyDeclared,
+          onSelectAxis: selectAxis,
+          onSelectProject: (id) => selectProject(id, true),
+        }),
+      ),
     );
-    replaceKeepingFocus(
-      layout.panels.filters,
-      renderFilters({ filter: s.filter, counts: d.filter.counts, zones: model.zones, axisNames, lang: s.lang, theme, onChange: setFilter }),
+    panel('filters', () =>
+      replaceKeepingFocus(
+        layout.panels.filters,
+        renderFilters({ filter: s.filter, counts: d.filter.counts, zones: model.zones, axisNames, lang: s.lang, theme, onChange: setFilter }),
+      ),
     );
     const renderTable = () =>
       replaceKeepingFocus(
@@ -299,7 +314,7 @@ export function createApp(
           onSelect: (id) => selectProject(id, true),
         }),
       );
-    renderTable();
+    panel('list', renderTable);
     layout.legendSlot.replaceChildren(
       renderLegend({
         lang: s.lang,

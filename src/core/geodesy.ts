@@ -83,7 +83,7 @@ interface SegmentGrid {
 }
 
 /** Cell size and how far around the line the grid reaches; points beyond it test every segment. */
-const CELL_M = 250;
+const CELL_M = 400;
 const REACH_M = 5_000;
 
 /** `indexed`: also build the segment grid (worth it when many points are measured against the line). */

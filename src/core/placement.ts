@@ -25,9 +25,12 @@ export function prepareAxes(axes: readonly AxisFeature[]): PreparedAxis[] {
   return AXIS_IDS.map((id) => {
     const feature = axes.find((a) => a.properties.id === id);
     if (!feature) throw new Error(`prepareAxes: axis '${id}' is missing — load geo/axes.geojson with loadAxes() first`);
-    return { id, feature, line: prepareLine(feature.geometry.coordinates, true), length_m: lineLengthM(feature.geometry.coordinates) };
+    return { id, feature, line: prepareLine(feature.geometry.coordinates), length_m: lineLengthM(feature.geometry.coordinates) };
   });
 }
+
+/** From this many projects on, distances go through a segment grid (see geodesy.ts). */
+const INDEX_FROM = 20_000;
 
 export function placeProjects(
   projects: readonly MappedProject[],
@@ -35,11 +38,13 @@ export function placeProjects(
   zones: readonly ZoneFeature[],
 ): Placement[] {
   const prepared = zones.map((z) => ({ id: z.properties.id, polygon: preparePolygon(z.geometry) }));
+  // A segment grid pays for its building (a few ms) only over tens of thousands of points.
+  const lines = axes.map((a) => (projects.length >= INDEX_FROM && !a.line.grid ? prepareLine(a.feature.geometry.coordinates, true) : a.line));
   return projects.map(({ site }) => {
     if (!site) return { distances_m: null, zone: null };
     const distances_m = {} as Record<AxisId, number>;
     const scale = metresPerDegree(site.lat);
-    for (const axis of axes) distances_m[axis.id] = pointToLineM(site.lon, site.lat, axis.line, scale);
+    axes.forEach((axis, k) => (distances_m[axis.id] = pointToLineM(site.lon, site.lat, lines[k]!, scale)));
     const zone = prepared.find((z) => containsPoint(z.polygon, site.lon, site.lat));
     return { distances_m, zone: zone ? zone.id : null };
   });

@@ -105,14 +105,16 @@ export function buildLayers(options: StyleOptions): LayerSpecification[] {
     { id: LAYER.background, type: 'background', paint: { 'background-color': theme.background } },
     ...rasterLayers,
     // Over tiles the schematic fills step back: outlines and labels stay, fills mostly go.
-    { id: LAYER.contextFill, type: 'fill', source: SOURCE.context, paint: { 'fill-color': theme.context.fill, 'fill-opacity': tiles ? 0 : 1 } },
+    // Every fill has its own outline layer, so none needs MapLibre's antialiasing edge (a second shader
+    // program per fill kind: on software WebGL each program costs tens of milliseconds at load).
+    { id: LAYER.contextFill, type: 'fill', source: SOURCE.context, paint: { 'fill-color': theme.context.fill, 'fill-opacity': tiles ? 0 : 1, 'fill-antialias': false } },
     { id: LAYER.contextLine, type: 'line', source: SOURCE.context, paint: { 'line-color': theme.context.line, 'line-width': 1 } },
-    { id: LAYER.districtFill, type: 'fill', source: SOURCE.district, paint: { 'fill-color': theme.district.fill, 'fill-opacity': tiles ? 0 : 1 } },
+    { id: LAYER.districtFill, type: 'fill', source: SOURCE.district, paint: { 'fill-color': theme.district.fill, 'fill-opacity': tiles ? 0 : 1, 'fill-antialias': false } },
     {
       id: LAYER.zonesFill,
       type: 'fill',
       source: SOURCE.zones,
-      paint: { 'fill-color': match('id', theme.zone.fill, theme.district.fill), 'fill-opacity': tiles ? 0.25 : 0.9 },
+      paint: { 'fill-color': match('id', theme.zone.fill, theme.district.fill), 'fill-opacity': tiles ? 0.25 : 0.9, 'fill-antialias': false },
     },
     {
       id: LAYER.zonesLine,
@@ -125,7 +127,7 @@ export function buildLayers(options: StyleOptions): LayerSpecification[] {
       id: LAYER.corridorsFill,
       type: 'fill',
       source: SOURCE.corridors,
-      paint: { 'fill-color': axisColour(theme, 'axis_id'), 'fill-opacity': axisEmphasis(selectedAxis, 'axis_id', 0.16, 0.05) },
+      paint: { 'fill-color': axisColour(theme, 'axis_id'), 'fill-opacity': axisEmphasis(selectedAxis, 'axis_id', 0.16, 0.05), 'fill-antialias': false },
     },
     {
       id: LAYER.corridorsLine,
