@@ -52,7 +52,7 @@ export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
         tiled.ms,
         flat.ms,
         'one clustered GeoJSON file, same points',
-        `downloads ${tiled.mb.toFixed(1)} MB of tiles vs ${flat.mb.toFixed(1)} MB of GeoJSON; ${cut.tiles} tiles cut in node`,
+        `downloads ${(tiled.mb * 1024).toFixed(0)} kB of tiles vs ${flat.mb.toFixed(1)} MB of GeoJSON; ${cut.tiles} tiles cut in node`,
       ),
     ];
   } finally {
