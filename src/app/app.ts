@@ -2,7 +2,7 @@ import type { DataBundle } from '../core/bundle.ts';
 import type { Filter } from '../core/filter.ts';
 import { formatMetres } from '../core/format.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
-import { corridorsOf } from '../core/placement.ts';
+import { nearestCorridor } from '../core/placement.ts';
 import { serializeUrlState, DEFAULT_STATE, type Basemap, type UrlState } from '../core/url_state.ts';
 import { ERQI_BOUNDS } from '../core/bounds.ts';
 import { basemapAvailable, basemapSources, type MapConfig } from '../map/basemaps.ts';
@@ -270,7 +270,7 @@ export function createApp(
     const selectedProject = s.selection.kind === 'project' ? model.project(s.selection.id) : null;
     // The panel highlights the selected axis, or the spatial axis of the selected project.
     const highlight =
-      s.selection.kind === 'axis' ? s.selection.id : selectedProject ? (corridorsOf(selectedProject.placement, s.corridor)[0] ?? null) : null;
+      s.selection.kind === 'axis' ? s.selection.id : selectedProject ? nearestCorridor(selectedProject.placement, s.corridor) : null;
     panel('overview', () =>
       replaceKeepingFocus(
         layout.panels.overview,

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { csvCell } from './csv.ts';
 import type { MappedProject } from './model.ts';
-import { corridorsOf, type Placement } from './placement.ts';
+import { nearestCorridor, type Placement } from './placement.ts';
 import { PROJECT_COLUMNS } from './project_schema.ts';
 
 /** Extra columns an export carries after the ledger's own (an import ignores them). */
@@ -23,7 +23,7 @@ export function projectsToCsv(projects: readonly MappedProject[], placements: re
   const rows = projects.map((p, i) => {
     const ledger = PROJECT_COLUMNS.map((c) => cell(p[c]));
     const spatial = [
-      corridorsOf(placements[i]!, corridorM)[0] ?? null,
+      nearestCorridor(placements[i]!, corridorM),
       placements[i]!.zone,
       p.site?.lon ?? null,
       p.site?.lat ?? null,
@@ -49,7 +49,7 @@ export function projectsToGeoJson(
         id: p.id,
         properties: {
           ...ledger,
-          axis_spatial: corridorsOf(placements[i]!, corridorM)[0] ?? null,
+          axis_spatial: nearestCorridor(placements[i]!, corridorM),
           zone: placements[i]!.zone,
           accuracy_m: site?.accuracy_m ?? null,
           location_evidence: site?.evidence ?? null,

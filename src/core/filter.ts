@@ -39,10 +39,10 @@ export interface Facts {
 }
 
 function facts(p: MappedProject, placement: Placement, corridorM: number): Facts {
-  const axes = new Set<AxisId>(corridorsOf(placement, corridorM));
-  if (p.axis_declared) axes.add(p.axis_declared);
+  const axes = corridorsOf(placement, corridorM);
+  if (p.axis_declared && !axes.includes(p.axis_declared)) axes.push(p.axis_declared);
   return {
-    axes: [...axes],
+    axes,
     zone: placement.zone ?? p.zone_declared,
     status: p.status ?? 'unknown',
     sector: p.sector ?? 'unknown',

@@ -56,3 +56,12 @@ export function corridorsOf(placement: Placement, halfWidthM: number): AxisId[] 
   if (!d) return [];
   return AXIS_IDS.filter((id) => d[id] <= halfWidthM).sort((a, b) => d[a] - d[b]);
 }
+
+/** The nearest axis whose corridor contains the point (corridorsOf(…)[0] without building the list). */
+export function nearestCorridor(placement: Placement, halfWidthM: number): AxisId | null {
+  const d = placement.distances_m;
+  if (!d) return null;
+  let best: AxisId | null = null;
+  for (const id of AXIS_IDS) if (d[id] <= halfWidthM && (best === null || d[id] < d[best])) best = id;
+  return best;
+}

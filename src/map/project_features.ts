@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSourceDiff } from 'maplibre-gl';
 import type { AxisId, MappedProject } from '../core/model.ts';
-import { corridorsOf, type Placement } from '../core/placement.ts';
+import { nearestCorridor, type Placement } from '../core/placement.ts';
 import { stageOf, type Stage } from './stages.ts';
 
 export interface ProjectPinProperties {
@@ -31,7 +31,7 @@ export function pinFeatures(projects: readonly MappedProject[], placements: read
             name_zh: p.name_zh,
             name_en: p.name_en ?? p.name_zh,
             stage: stageOf(p.status),
-            axis: corridorsOf(placements[i]!, corridorM)[0] ?? 'none',
+            axis: nearestCorridor(placements[i]!, corridorM) ?? 'none',
           },
           geometry: { type: 'Point', coordinates: [p.site.lon, p.site.lat] },
         }

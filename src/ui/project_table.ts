@@ -1,6 +1,6 @@
 import { formatYi } from '../core/format.ts';
 import { AXIS_IDS, STATUSES, type AxisId, type Lang, type MappedProject } from '../core/model.ts';
-import { corridorsOf, type Placement } from '../core/placement.ts';
+import { nearestCorridor, type Placement } from '../core/placement.ts';
 import { el } from './dom.ts';
 import { statusLabel } from './labels.ts';
 import { t } from './strings.ts';
@@ -67,7 +67,7 @@ export function sortedOrder(
       case 'name':
         return lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh);
       case 'axis': {
-        const a = corridorsOf(placements[i]!, corridorM)[0] ?? p.axis_declared;
+        const a = nearestCorridor(placements[i]!, corridorM) ?? p.axis_declared;
         return a === null ? null : AXIS_IDS.indexOf(a);
       }
       case 'zone':
@@ -94,7 +94,7 @@ export function renderProjectTable(props: TableProps): HTMLElement {
     rows.push({
       p,
       name: lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh),
-      axis: corridorsOf(props.placements[i]!, props.corridorM)[0] ?? p.axis_declared,
+      axis: nearestCorridor(props.placements[i]!, props.corridorM) ?? p.axis_declared,
       zone: props.placements[i]!.zone,
     });
     if (rows.length === MAX_ROWS) break;

@@ -5,7 +5,7 @@ import { buildBundle } from '../../src/core/bundle.ts';
 import { applyFilter, filterFacts, type Filter } from '../../src/core/filter.ts';
 import { loadAxes, type AxisFeature, type ZoneFeature } from '../../src/core/load_geo.ts';
 import { SECTORS, STATUSES } from '../../src/core/model.ts';
-import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
+import { corridorsOf, nearestCorridor, placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { syntheticProjects } from '../../src/core/synthetic.ts';
 import { pinDiff, pinFeatures, projectPins } from '../../src/map/project_features.ts';
 import { repoFile, repoSources } from '../helpers/repo.ts';
@@ -83,6 +83,16 @@ describe('applyFilter counts, against filtering again with each facet left out',
     investmentMax: fc.constant(null),
     mapped: fc.constantFrom('all', 'mapped', 'unmapped' as const),
   }) as fc.Arbitrary<Filter>;
+
+  it('finds the nearest containing corridor as the head of the sorted list', () => {
+    for (const width of [250, 500, 1500, 3000]) {
+      for (const pl of synthPlacements) expect(nearestCorridor(pl, width)).toBe(corridorsOf(pl, width)[0] ?? null);
+    }
+    // Equal distances keep the axes' order, as the sort does.
+    const tie = { distances_m: { songshan: 100, daxue: 50, jingguang: 50 }, zone: null };
+    expect(nearestCorridor(tie, 500)).toBe(corridorsOf(tie, 500)[0]);
+    expect(nearestCorridor(tie, 500)).toBe('daxue');
+  });
 
   it('counts each option as the projects it would show with the other facets as set', () => {
     fc.assert(
