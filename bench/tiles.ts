@@ -1,58 +1,77 @@
 /**
  * Beyond one browser: 200,000 synthetic projects drawn from vector tiles (scripts/tiles.ts, served as static
- * files) beside the same points as one clustered GeoJSON file, on the bare MapLibre page.
+ * files) beside the same points as clustered GeoJSON — on the bare MapLibre page, and in the full app (whose
+ * panel, list and search still hold the whole ledger; only the map's pins come from tiles).
  */
-import { writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Feature, MultiPolygon } from 'geojson';
-import { loadAxes } from '../src/core/load_geo.ts';
-import { syntheticProjects } from '../src/core/synthetic.ts';
-import { cutTiles } from '../scripts/tiles.ts';
-import { launch } from '../tests/browser/harness.ts';
-import { repoFile } from '../tests/helpers/repo.ts';
+import type { Page } from 'playwright-core';
+import { syntheticBundle, writePinTiles } from '../scripts/tiles.ts';
+import { launch, ROOT } from '../tests/browser/harness.ts';
 import { buildBarePage, serveFolder } from './serve.ts';
 import { row, type BenchRow } from './stats.ts';
 
+/** Median of three page loads until `ready`, and the bytes of tiles or GeoJSON the first one fetched. */
+async function timeLoads(page: Page, url: string, ready: () => boolean): Promise<{ ms: number; mb: number }> {
+  let bytes = 0;
+  const onFinished = async (r: import('playwright-core').Request) => {
+    if (/\.(pbf|geojson)$|bundle\.json$/.test(r.url())) bytes += (await r.sizes()).responseBodySize;
+  };
+  page.on('requestfinished', onFinished);
+  const xs: number[] = [];
+  const sizes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    bytes = 0;
+    await page.goto(url);
+    await page.waitForFunction(ready, null, { timeout: 180_000 });
+    xs.push(await page.evaluate(() => performance.now()));
+    await page.waitForTimeout(200); // let the last size events arrive
+    sizes.push(bytes);
+  }
+  page.off('requestfinished', onFinished);
+  return { ms: xs.sort((a, b) => a - b)[1]!, mb: sizes[0]! / 2 ** 20 };
+}
+
 export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
+  const bundle = syntheticBundle(n);
+  // One folder serves the bare page, the built app, the bundle, the GeoJSON points and the tiles.
   const dir = await buildBarePage();
-  const axes = loadAxes('a', repoFile('geo/axes.geojson').text).value;
-  const district = JSON.parse(repoFile('geo/district.geojson').text).features[0] as Feature<MultiPolygon>;
-  const projects = syntheticProjects({ count: n, seed: 11, axes, area: district, unmappedShare: 0 });
-  const fc = { type: 'FeatureCollection', features: projects.map((p) => ({ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [p.site!.lon, p.site!.lat] } })) };
-  const geojson = JSON.stringify(fc);
-  writeFileSync(join(dir, 'points.geojson'), geojson);
-  const cut = cutTiles(projects, join(dir, 'tiles'), 14);
+  cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+  mkdirSync(join(dir, 'tiles'), { recursive: true });
+  const meta = writePinTiles(bundle, join(dir, 'tiles'), 14);
+  writeFileSync(join(dir, 'data', 'bundle.json'), JSON.stringify(bundle));
+  const points = bundle.projects.flatMap((p) => (p.site ? [{ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [p.site.lon, p.site.lat] } }] : []));
+  writeFileSync(join(dir, 'points.geojson'), JSON.stringify({ type: 'FeatureCollection', features: points }));
   const server = await serveFolder(dir);
-  const url = `${server.url}bare.html`;
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    let bytes = 0;
-    page.on('requestfinished', async (r) => {
-      if (/\.(pbf|geojson)$/.test(r.url())) bytes += (await r.sizes()).responseBodySize;
-    });
-    const time = async (query: string) => {
-      const xs: number[] = [];
-      const sizes: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        bytes = 0;
-        await page.goto(`${url}${query}`);
-        await page.waitForFunction(() => window.__bare?.ready === true, null, { timeout: 120_000 });
-        xs.push(await page.evaluate(() => performance.now()));
-        await page.waitForTimeout(200); // let the last size events arrive
-        sizes.push(bytes);
-      }
-      return { ms: xs.sort((a, b) => a - b)[1]!, mb: sizes[0]! / 2 ** 20 };
-    };
-    const flat = await time('?points=points.geojson');
-    const tiled = await time('?tiles=1');
+    const bareReady = () => window.__bare?.ready === true;
+    const flat = await timeLoads(page, `${server.url}bare.html?points=points.geojson`, bareReady);
+    const tiled = await timeLoads(page, `${server.url}bare.html?tiles=1`, bareReady);
+    const appReady = () => window.__erqi?.ready === true;
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ tiandituKey: '' }));
+    const appFlat = await timeLoads(page, server.url, appReady);
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ tiandituKey: '', pinTiles: 'tiles/tiles.json' }));
+    const appTiled = await timeLoads(page, server.url, appReady);
+    // The app really drew from the tiles (a mismatch would fall back to the data, silently but for a warning).
+    const fromTiles = await page.evaluate(() => window.__erqi!.map!.getSource('projects')?.type === 'vector');
+    if (!fromTiles) throw new Error('tiles bench: the app did not use the pin tiles');
+    const n2 = n.toLocaleString('en');
     return [
       row(
-        `${n.toLocaleString('en')} pins from vector tiles: navigation → idle (Chromium)`,
+        `${n2} pins from vector tiles, bare page: navigation → idle (Chromium)`,
         tiled.ms,
         flat.ms,
         'one clustered GeoJSON file, same points',
-        `downloads ${(tiled.mb * 1024).toFixed(0)} kB of tiles vs ${flat.mb.toFixed(1)} MB of GeoJSON; ${cut.tiles} tiles cut in node`,
+        `downloads ${(tiled.mb * 1024).toFixed(0)} kB of tiles vs ${flat.mb.toFixed(1)} MB of GeoJSON; ${meta.erqi.pins.toLocaleString('en')} pins cut in node`,
+      ),
+      row(
+        `${n2} projects, full app with pin tiles: navigation → idle (Chromium)`,
+        appTiled.ms,
+        appFlat.ms,
+        'the same app clustering the pins itself',
+        `both download the whole ledger (${appFlat.mb.toFixed(0)} MB compressed) for the panel, list and search`,
       ),
     ];
   } finally {

@@ -1,30 +1,38 @@
 /**
- * `npm run tiles -- [--synthetic N] [--out DIR] [--maxzoom Z]`: cuts projects into vector tiles (z/x/y.pbf,
- * layer `projects`), clustered below the max zoom as tippecanoe would thin them, for a static host or a CDN.
- * Proves the city-scale path with what the registries have (supercluster + vt-pbf); tippecanoe → PMTiles is the
- * production tool where it exists. Reads the shipped bundle unless --synthetic is given (SYNTHETIC data).
+ * `npm run tiles -- [--synthetic N] [--out DIR] [--maxzoom Z]`: cuts the pins into vector tiles (z/x/y.pbf, layer
+ * `projects`) with a TileJSON file (`tiles.json`) beside them, clustered below the max zoom as tippecanoe would
+ * thin them, for a static host or a CDN. The pins are the app's own (same properties, axis colours at the
+ * bundle's corridor width); `tiles.json` names the ledger they were cut from, and the app uses them only for that
+ * ledger (set `pinTiles` in config.json). Reads the built bundle (public/data/bundle.json) unless --synthetic is
+ * given (SYNTHETIC data). supercluster + vt-pbf prove the path with what the registries have; tippecanoe →
+ * PMTiles is the production tool where it exists.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Supercluster from 'supercluster';
 import vtpbf from 'vt-pbf';
-import type { Feature, MultiPolygon } from 'geojson';
+import type { Feature, MultiPolygon, Point } from 'geojson';
+import { bundleFromProjects, type DataBundle } from '../src/core/bundle.ts';
+import type { AxisFeature, ZoneFeature } from '../src/core/load_geo.ts';
 import { loadAxes } from '../src/core/load_geo.ts';
-import { syntheticProjects } from '../src/core/synthetic.ts';
 import type { MappedProject } from '../src/core/model.ts';
+import { ledgerFingerprint, PIN_TILE_LAYER, type PinTilesMeta } from '../src/core/pin_tiles.ts';
+import { placeProjects, prepareAxes } from '../src/core/placement.ts';
+import { syntheticProjects } from '../src/core/synthetic.ts';
+import { pinFeatures, projectPins } from '../src/map/project_features.ts';
+import { repoSources } from '../tests/helpers/repo.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const { values: args } = parseArgs({
-  options: { synthetic: { type: 'string' }, out: { type: 'string', default: join(ROOT, 'dist', 'tiles') }, maxzoom: { type: 'string', default: '14' } },
-});
 
-export function cutTiles(projects: readonly MappedProject[], out: string, maxZoom: number): { tiles: number; bytes: number } {
-  const points: Array<Supercluster.PointFeature<{ id: string; name_zh: string; status: string }>> = projects.flatMap((p) =>
-    p.site ? [{ type: 'Feature' as const, properties: { id: p.id, name_zh: p.name_zh, status: p.status ?? 'unknown' }, geometry: { type: 'Point' as const, coordinates: [p.site.lon, p.site.lat] } }] : [],
-  );
-  const index = new Supercluster({ radius: 36, maxZoom: maxZoom - 1, extent: 4096 });
-  index.load(points);
+export function cutTiles(
+  points: Array<Feature<Point, Record<string, unknown>>>,
+  out: string,
+  maxZoom: number,
+): { tiles: number; bytes: number; bounds: [number, number, number, number] } {
+  // The app clusters 36 px apart on 512 px tiles (style.ts); supercluster's radius is in units of its extent.
+  const index = new Supercluster({ radius: (36 * 4096) / 512, maxZoom: maxZoom - 1, extent: 4096 });
+  index.load(points as Array<Supercluster.PointFeature<Record<string, unknown>>>);
   let tiles = 0;
   let bytes = 0;
   // Only tiles that hold something: walk down from the tiles of the data's bounds at each zoom.
@@ -43,7 +51,7 @@ export function cutTiles(projects: readonly MappedProject[], out: string, maxZoo
       for (let y = ty(n, z); y <= ty(s, z); y++) {
         const tile = index.getTile(z, x, y);
         if (!tile || !tile.features.length) continue;
-        const pbf = vtpbf.fromGeojsonVt({ projects: tile as never }, { version: 2, extent: 4096 });
+        const pbf = vtpbf.fromGeojsonVt({ [PIN_TILE_LAYER]: tile as never }, { version: 2, extent: 4096 });
         mkdirSync(join(out, String(z), String(x)), { recursive: true });
         writeFileSync(join(out, String(z), String(x), `${y}.pbf`), pbf);
         tiles++;
@@ -51,19 +59,55 @@ export function cutTiles(projects: readonly MappedProject[], out: string, maxZoo
       }
     }
   }
-  return { tiles, bytes };
+  return { tiles, bytes, bounds: [w, s, e, n] };
+}
+
+/** The app's pins for a bundle, cut into tiles under `out`, with `out/tiles.json` describing them. */
+export function writePinTiles(bundle: DataBundle, out: string, maxZoom: number): PinTilesMeta & { bytes: number } {
+  const axes = prepareAxes(bundle.axes.features as AxisFeature[]);
+  const placements = placeProjects(bundle.projects, axes, bundle.zones.features as ZoneFeature[]);
+  const pins = projectPins(pinFeatures(bundle.projects, placements, bundle.corridor_m)).features;
+  const cut = cutTiles(pins as unknown as Array<Feature<Point, Record<string, unknown>>>, out, maxZoom);
+  const meta: PinTilesMeta = {
+    tilejson: '3.0.0',
+    tiles: ['{z}/{x}/{y}.pbf'],
+    minzoom: 0,
+    maxzoom: maxZoom,
+    bounds: cut.bounds,
+    vector_layers: [
+      {
+        id: PIN_TILE_LAYER,
+        fields: { id: 'String', name_zh: 'String', name_en: 'String', stage: 'String', axis: 'String', point_count: 'Number' },
+      },
+    ],
+    erqi: { fingerprint: ledgerFingerprint(bundle.projects), corridor_m: bundle.corridor_m, pins: pins.length },
+  };
+  writeFileSync(join(out, 'tiles.json'), `${JSON.stringify(meta, null, 1)}\n`);
+  return { ...meta, bytes: cut.bytes };
+}
+
+/** A bundle of `count` synthetic projects (SYNTHETIC: bannered in the app). */
+export function syntheticBundle(count: number, seed = 11): DataBundle {
+  const { projects: _p, sites: _s, ...context } = repoSources();
+  const axes = loadAxes('geo/axes.geojson', readFileSync(join(ROOT, 'geo/axes.geojson'), 'utf8')).value;
+  const district = JSON.parse(readFileSync(join(ROOT, 'geo/district.geojson'), 'utf8')).features[0] as Feature<MultiPolygon>;
+  const projects: MappedProject[] = syntheticProjects({ count, seed, axes, area: district, unmappedShare: 0 });
+  return bundleFromProjects(context, projects, [], 'synthetic')!.value!.bundle;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  let projects: MappedProject[];
-  if (args.synthetic) {
-    const axes = loadAxes('geo/axes.geojson', readFileSync(join(ROOT, 'geo/axes.geojson'), 'utf8')).value;
-    const district = JSON.parse(readFileSync(join(ROOT, 'geo/district.geojson'), 'utf8')).features[0] as Feature<MultiPolygon>;
-    projects = syntheticProjects({ count: Number(args.synthetic), seed: 11, axes, area: district });
-  } else {
-    projects = JSON.parse(readFileSync(join(ROOT, 'public/data/bundle.json'), 'utf8')).projects;
-  }
+  const { values: args } = parseArgs({
+    options: { synthetic: { type: 'string' }, out: { type: 'string', default: join(ROOT, 'dist', 'tiles') }, maxzoom: { type: 'string', default: '14' } },
+  });
+  const bundle: DataBundle = args.synthetic
+    ? syntheticBundle(Number(args.synthetic))
+    : JSON.parse(readFileSync(join(ROOT, 'public/data/bundle.json'), 'utf8'));
   const t = performance.now();
-  const { tiles, bytes } = cutTiles(projects, args.out, Number(args.maxzoom));
-  console.log(`${args.out}: ${tiles} tiles, ${(bytes / 2 ** 20).toFixed(1)} MB, ${projects.length} projects, ${Math.round(performance.now() - t)} ms`);
+  mkdirSync(args.out, { recursive: true });
+  const meta = writePinTiles(bundle, args.out, Number(args.maxzoom));
+  console.log(
+    `${args.out}: ${meta.erqi.pins} pins in tiles (${(meta.bytes / 1024).toFixed(1)} kB), tiles.json fingerprint ${meta.erqi.fingerprint}, ` +
+      `${Math.round(performance.now() - t)} ms`,
+  );
+  if (args.synthetic) console.log('SYNTHETIC data: for tests and benchmarks only (write its bundle too to use it).');
 }

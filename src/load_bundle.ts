@@ -1,5 +1,7 @@
 import type { DataBundle } from './core/bundle.ts';
+import { pinTilesMismatch, type PinTilesMeta } from './core/pin_tiles.ts';
 import type { MapConfig } from './map/basemaps.ts';
+import type { PinTiles } from './map/style.ts';
 
 async function fetchJson(url: string): Promise<unknown> {
   let response: Response;
@@ -33,9 +35,36 @@ export async function loadConfig(url: string): Promise<MapConfig> {
   const envKey = (import.meta.env['VITE_TIANDITU_KEY'] as string | undefined) ?? '';
   try {
     const json = (await fetchJson(url)) as Partial<MapConfig>;
-    return { tiandituKey: envKey || (typeof json.tiandituKey === 'string' ? json.tiandituKey : '') };
+    return {
+      tiandituKey: envKey || (typeof json.tiandituKey === 'string' ? json.tiandituKey : ''),
+      pinTiles: typeof json.pinTiles === 'string' && json.pinTiles ? json.pinTiles : null,
+    };
   } catch (e) {
     console.warn(`${(e as Error).message}: using defaults`);
-    return { tiandituKey: envKey };
+    return { tiandituKey: envKey, pinTiles: null };
+  }
+}
+
+/**
+ * The pin tiles named in config.json, if they were cut from exactly these projects at this corridor width;
+ * otherwise null, with a warning saying why (the pins are then drawn from the data, as without tiles).
+ */
+export async function loadPinTiles(url: string | null | undefined, bundle: DataBundle): Promise<PinTiles | null> {
+  if (!url) return null;
+  const base = new URL(url, location.href);
+  try {
+    const meta = await fetchJson(base.href);
+    const why = pinTilesMismatch(meta, bundle.projects, bundle.corridor_m);
+    if (why) {
+      console.warn(`${url}: ${why}; drawing the pins from the data`);
+      return null;
+    }
+    const m = meta as PinTilesMeta;
+    // Templates resolve against the TileJSON file; braces survive URL resolution only when put back.
+    const tiles = m.tiles.map((t) => new URL(t, base).href.replace(/%7B/g, '{').replace(/%7D/g, '}'));
+    return { tiles, maxzoom: m.maxzoom, bounds: m.bounds, corridorM: m.erqi.corridor_m };
+  } catch (e) {
+    console.warn(`${(e as Error).message}; drawing the pins from the data`);
+    return null;
   }
 }

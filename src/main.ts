@@ -1,7 +1,7 @@
 import { createApp, type App } from './app/app.ts';
 import type { DataBundle } from './core/bundle.ts';
 import { parseUrlState, type UrlState } from './core/url_state.ts';
-import { loadBundle, loadConfig } from './load_bundle.ts';
+import { loadBundle, loadConfig, loadPinTiles } from './load_bundle.ts';
 import { prewarmMap } from './map/map_view.ts';
 import { el } from './ui/dom.ts';
 import { t } from './ui/strings.ts';
@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     return;
   }
   const config = await configLoad;
+  // Tiles stand in for the shipped data's pins only: an imported ledger is drawn from its own data.
+  const pinTiles = await loadPinTiles(config.pinTiles, bundle);
   const zoneIds = bundle.zones.features.map((z) => String(z.properties?.['id']));
   const { state, warnings } = parseUrlState(location.search, zoneIds);
   for (const w of warnings) console.warn(w);
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     window.__erqi!.ready = false;
     app = createApp(root, top.bundle, config, initial, {
       importedFrom: top.file,
+      pinTiles: top.file === null ? pinTiles : null,
       onImport: (projects, file) => {
         stack.push({ bundle: { ...top.bundle, projects }, file });
         void mount({ ...app!.store.get(), selection: { kind: 'none' } });

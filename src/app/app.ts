@@ -1,5 +1,5 @@
 import type { DataBundle } from '../core/bundle.ts';
-import type { Filter } from '../core/filter.ts';
+import { isEmptyFilter, type Filter } from '../core/filter.ts';
 import { formatMetres } from '../core/format.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import { nearestCorridor } from '../core/placement.ts';
@@ -7,7 +7,7 @@ import { serializeUrlState, DEFAULT_STATE, type Basemap, type UrlState } from '.
 import { ERQI_BOUNDS } from '../core/bounds.ts';
 import { basemapAvailable, basemapSources, type MapConfig } from '../map/basemaps.ts';
 import { createMapView, noMapView, type MapView } from '../map/map_view.ts';
-import { ATTRIBUTION, type StyleOptions } from '../map/style.ts';
+import { ATTRIBUTION, type PinTiles, type StyleOptions } from '../map/style.ts';
 import { LIGHT, type Theme } from '../map/theme.ts';
 import { renderAxisPanel } from '../ui/axis_panel.ts';
 import { el } from '../ui/dom.ts';
@@ -40,6 +40,11 @@ export interface DataHooks {
   importedFrom?: string | null;
   onImport?: (projects: MappedProject[], file: string) => void;
   onUndo?: () => void;
+  /**
+   * Pins cut into tiles for exactly this data (see core/pin_tiles.ts). They draw the unfiltered map at their
+   * corridor width; any filter or other width draws the pins from the data, so counts always match the panel.
+   */
+  pinTiles?: PinTiles | null;
 }
 
 
@@ -109,6 +114,7 @@ export function createApp(
     lang: s.lang,
     basemap: basemapSources(s.basemap, config, s.tiles),
     selectedAxis: s.selection.kind === 'axis' ? s.selection.id : null,
+    pinTiles: hooks.pinTiles && isEmptyFilter(s.filter) && s.corridor === hooks.pinTiles.corridorM ? hooks.pinTiles : null,
   });
   const first = model.derive(initial.filter, initial.corridor);
   // Where a link without a saved view starts: on its project, on its axis, or on the whole district.
@@ -254,15 +260,18 @@ export function createApp(
 
     if (prev) {
       // Compare the inputs, not derive(prev): the memo holds one entry, and recomputing prev costs a full pass.
+      const a = styleOptions(s);
+      const b = styleOptions(prev);
+      const restyle = a.lang !== b.lang || a.selectedAxis !== b.selectedAxis || s.basemap !== prev.basemap || s.tiles !== prev.tiles || a.pinTiles !== b.pinTiles;
+      // Into tiles: switch first, so the pins are not sent for nothing. Out of tiles: the style is rebuilt from them.
+      if (restyle && a.pinTiles) view.setStyleOptions(a);
       if (s.filter !== prev.filter || s.corridor !== prev.corridor) view.setData({ projects: d.pins });
+      if (restyle && !a.pinTiles) view.setStyleOptions(a);
       if (s.corridor !== prev.corridor) {
         void model.corridors(s.corridor).then((c) => {
           if (store.get().corridor === s.corridor) view.setData({ corridors: c });
         });
       }
-      const a = styleOptions(s);
-      const b = styleOptions(prev);
-      if (a.lang !== b.lang || a.selectedAxis !== b.selectedAxis || s.basemap !== prev.basemap || s.tiles !== prev.tiles) view.setStyleOptions(a);
       if (JSON.stringify(s.selection) !== JSON.stringify(prev.selection)) view.setData({ selection: model.selectionPoint(s.selection) });
       if (how === 'restore' && s.view) view.map?.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing });
     }

@@ -5,6 +5,8 @@ import type { Basemap } from '../core/url_state.ts';
 export interface MapConfig {
   /** 天地图 key (tk). Without it the 天地图 basemaps are offered but disabled. */
   tiandituKey: string;
+  /** URL of a TileJSON file written by `npm run tiles` (relative to the page): pins drawn from its tiles. */
+  pinTiles?: string | null;
 }
 
 export const TIANDITU_HOSTS = ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7'] as const;

@@ -2,12 +2,12 @@ import {
   addProtocol,
   AttributionControl,
   FullscreenControl,
+  GeoJSONSource,
   Map as MapLibreMap,
   NavigationControl,
   prewarm,
   ScaleControl,
   setWorkerUrl,
-  type GeoJSONSource,
   type LngLatBoundsLike,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -16,7 +16,7 @@ import type { View } from '../core/url_state.ts';
 import { LAYER, PIN_LAYERS, SOURCE } from './ids.ts';
 import { pinDiff } from './project_features.ts';
 import { SchematicNoteControl } from './schematic_note.ts';
-import { buildStyle, type StyleData, type StyleOptions } from './style.ts';
+import { buildStyle, CLUSTER_MAX_ZOOM, type StyleData, type StyleOptions } from './style.ts';
 
 // Vite cannot see the worker URL MapLibre computes at run time; without this a built page never loads.
 setWorkerUrl(workerUrl);
@@ -141,7 +141,9 @@ export function createMapView(options: MapViewOptions): MapView {
     const feature = e.features?.[0];
     const clusterId = feature?.properties?.['cluster_id'];
     if (typeof clusterId !== 'number' || feature?.geometry.type !== 'Point') return;
-    const zoom = await (map.getSource(SOURCE.projects) as GeoJSONSource).getClusterExpansionZoom(clusterId);
+    const source = map.getSource(SOURCE.projects);
+    // Clusters cut into tiles carry no index to ask: two zoom levels in splits most of them.
+    const zoom = source instanceof GeoJSONSource ? await source.getClusterExpansionZoom(clusterId) : Math.min(map.getZoom() + 2, CLUSTER_MAX_ZOOM + 1);
     map.easeTo({ center: feature.geometry.coordinates as [number, number], zoom, animate: !prefersReducedMotion() }, BY_APP);
   });
   map.on('mouseenter', LAYER.clusters, () => (map.getCanvas().style.cursor = 'pointer'));
@@ -155,6 +157,8 @@ export function createMapView(options: MapViewOptions): MapView {
       tileErrorReported = true;
       return;
     }
+    // A static folder of pin tiles holds only tiles with something in them: a missing one is an empty one.
+    if (sourceId === SOURCE.projects && (e.error as { status?: number } | undefined)?.status === 404) return;
     console.error(e.error);
   });
 
@@ -182,6 +186,8 @@ export function createMapView(options: MapViewOptions): MapView {
       const before = data;
       data = { ...data, ...changed };
       for (const [key, value] of Object.entries(changed)) {
+        // Pins drawn from tiles are not sent: the data waits for the style to come back to GeoJSON.
+        if (key === 'projects' && style.pinTiles) continue;
         const source = map.getSource(SOURCE[key as keyof typeof SOURCE]) as GeoJSONSource | undefined;
         const diff = key === 'projects' ? pinDiff(before.projects, value) : null;
         if (diff) void source?.updateData(diff);

@@ -7,6 +7,7 @@ import type {
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { AXIS_IDS, type AxisId, type Lang } from '../core/model.ts';
+import { PIN_TILE_LAYER } from '../core/pin_tiles.ts';
 import { DOTTED_STAGES, FILLED_STAGES } from './stages.ts';
 import { LAYER, SOURCE, basemapSourceId } from './ids.ts';
 import type { Theme } from './theme.ts';
@@ -33,6 +34,18 @@ export interface StyleOptions {
   basemap: RasterSourceSpecification[];
   /** The highlighted axis, if any: drawn wider, the others fainter. */
   selectedAxis: AxisId | null;
+  /** Draw the pins from these vector tiles (cut by `npm run tiles`) instead of the `projects` data. */
+  pinTiles?: PinTiles | null;
+}
+
+/** A tile set of the pins, checked against the ledger (see core/pin_tiles.ts). */
+export interface PinTiles {
+  /** Absolute URL templates. */
+  tiles: string[];
+  maxzoom: number;
+  bounds: [number, number, number, number];
+  /** The corridor width the tiles' axis colours hold for. */
+  corridorM: number;
 }
 
 /** Attribution shown by the map's attribution control, one line per source of what is drawn. */
@@ -76,12 +89,14 @@ export function buildSources(data: StyleData, options: StyleOptions): StyleSpeci
     [SOURCE.corridors]: geojson(data.corridors),
     [SOURCE.axes]: geojson(data.axes, { attribution: ATTRIBUTION.axes }),
     [SOURCE.landmarks]: geojson(data.landmarks),
-    [SOURCE.projects]: geojson(data.projects, {
-      attribution: ATTRIBUTION.projects,
-      cluster: true,
-      clusterRadius: 36,
-      clusterMaxZoom: CLUSTER_MAX_ZOOM,
-    }),
+    [SOURCE.projects]: options.pinTiles
+      ? { type: 'vector', tiles: options.pinTiles.tiles, maxzoom: options.pinTiles.maxzoom, bounds: options.pinTiles.bounds, attribution: ATTRIBUTION.projects }
+      : geojson(data.projects, {
+          attribution: ATTRIBUTION.projects,
+          cluster: true,
+          clusterRadius: 36,
+          clusterMaxZoom: CLUSTER_MAX_ZOOM,
+        }),
     [SOURCE.selection]: geojson(data.selection),
     [SOURCE.hover]: geojson(data.hover ?? { type: 'FeatureCollection', features: [] }),
   };
@@ -89,6 +104,14 @@ export function buildSources(data: StyleData, options: StyleOptions): StyleSpeci
 
 /** The layers, bottom to top. Labels carry a halo so they stay readable over any fill. */
 export function buildLayers(options: StyleOptions): LayerSpecification[] {
+  const layers = schematicLayers(options);
+  // From tiles, the pins and clusters are one layer of the tile set.
+  return options.pinTiles
+    ? layers.map((l) => ('source' in l && l.source === SOURCE.projects ? ({ ...l, 'source-layer': PIN_TILE_LAYER } as LayerSpecification) : l))
+    : layers;
+}
+
+function schematicLayers(options: StyleOptions): LayerSpecification[] {
   const { theme, lang, selectedAxis } = options;
   const pinColour = match('axis', { ...theme.axis, none: theme.outside }, theme.outside);
   type Value = string | number | ExpressionSpecification;

@@ -47,6 +47,14 @@ export async function startServer(headers: Record<string, string> = {}): Promise
   return { server, url: `http://127.0.0.1:${address.port}/` };
 }
 
+/** Serves a folder on a free loopback port, as a static host does: a missing file is a 404, not index.html. */
+export async function serveFolder(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = await preview({ configFile: false, root: dir, appType: 'mpa', logLevel: 'silent', build: { outDir: dir }, preview: { host: '127.0.0.1', port: 0 } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
+
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
   assertChromium();
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...ARGS, ...extraArgs] });

@@ -1,0 +1,97 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PbfReader } from 'pbf';
+import { VectorTile } from '@mapbox/vector-tile';
+import { describe, expect, it } from 'vitest';
+import { buildBundle } from '../../src/core/bundle.ts';
+import { ledgerFingerprint, PIN_TILE_LAYER, pinTilesMismatch, type PinTilesMeta } from '../../src/core/pin_tiles.ts';
+import { SOURCE } from '../../src/map/ids.ts';
+import { buildStyle, type PinTiles } from '../../src/map/style.ts';
+import { LIGHT } from '../../src/map/theme.ts';
+import { writePinTiles } from '../../scripts/tiles.ts';
+import { repoSources } from '../helpers/repo.ts';
+
+const { bundle } = buildBundle(repoSources()).value!;
+
+describe('ledgerFingerprint', () => {
+  it('is stable, and changes with what a pin shows', () => {
+    const fp = ledgerFingerprint(bundle.projects);
+    expect(ledgerFingerprint(structuredClone(bundle.projects))).toBe(fp);
+    expect(fp).toMatch(/^6-[0-9a-f]{8}$/); // six located projects
+    const located = bundle.projects.findIndex((p) => p.site);
+    const moved = structuredClone(bundle.projects);
+    moved[located]!.site!.lon += 1e-6;
+    expect(ledgerFingerprint(moved)).not.toBe(fp);
+    const renamed = structuredClone(bundle.projects);
+    renamed[located]!.name_zh += '二';
+    expect(ledgerFingerprint(renamed)).not.toBe(fp);
+    const restatus = structuredClone(bundle.projects);
+    restatus[located]!.status = restatus[located]!.status === 'planned' ? 'completed' : 'planned';
+    expect(ledgerFingerprint(restatus)).not.toBe(fp);
+  });
+
+  it('ignores what no pin shows: the unmapped projects', () => {
+    const fewer = bundle.projects.filter((p) => p.site);
+    expect(ledgerFingerprint(fewer)).toBe(ledgerFingerprint(bundle.projects));
+  });
+});
+
+describe('npm run tiles → tiles.json', () => {
+  const out = mkdtempSync(join(tmpdir(), 'erqi-pin-tiles-'));
+  const meta = writePinTiles(bundle, out, 14);
+  const written = JSON.parse(readFileSync(join(out, 'tiles.json'), 'utf8')) as PinTilesMeta;
+
+  it('describes the tiles and the ledger they were cut from', () => {
+    expect(written).toMatchObject({ tilejson: '3.0.0', tiles: ['{z}/{x}/{y}.pbf'], maxzoom: 14 });
+    expect(written.erqi).toEqual({ fingerprint: ledgerFingerprint(bundle.projects), corridor_m: bundle.corridor_m, pins: 6 });
+    expect(meta.bytes).toBeGreaterThan(0);
+    expect(pinTilesMismatch(written, bundle.projects, bundle.corridor_m)).toBeNull();
+  });
+
+  it('holds the app’s pins, with the same properties, at the deepest zoom', () => {
+    const z = '14';
+    const ids = new Set<string>(); // a pin near a tile's edge is also in its neighbour's buffer
+    for (const x of readdirSync(join(out, z))) {
+      for (const file of readdirSync(join(out, z, x))) {
+        const tile = new VectorTile(new PbfReader(readFileSync(join(out, z, x, file))));
+        const layer = tile.layers[PIN_TILE_LAYER]!;
+        for (let i = 0; i < layer.length; i++) {
+          const props = layer.feature(i).properties;
+          expect(Object.keys(props).sort()).toEqual(['axis', 'id', 'name_en', 'name_zh', 'stage']);
+          ids.add(String(props['id']));
+        }
+      }
+    }
+    expect([...ids].sort()).toEqual(bundle.projects.filter((p) => p.site).map((p) => p.id).sort());
+  });
+
+  it('is refused for other data or another corridor width, saying why', () => {
+    const other = bundle.projects.filter((_, i) => i !== bundle.projects.findIndex((p) => p.site));
+    expect(pinTilesMismatch(written, other, bundle.corridor_m)).toMatch(/cut from other projects .* run npm run tiles again/);
+    expect(pinTilesMismatch(written, bundle.projects, 750)).toBe(`cut at a ${bundle.corridor_m} m corridor, the data's is 750 m`);
+    expect(pinTilesMismatch({ tiles: [] }, bundle.projects, bundle.corridor_m)).toMatch(/not a TileJSON/);
+    expect(pinTilesMismatch(null, bundle.projects, bundle.corridor_m)).toMatch(/not a TileJSON/);
+  });
+});
+
+describe('the style with pin tiles', () => {
+  const data = { context: bundle.context, district: bundle.district, zones: bundle.zones, corridors: bundle.corridors, axes: bundle.axes, landmarks: bundle.landmarks, projects: { type: 'FeatureCollection' as const, features: [] }, selection: { type: 'FeatureCollection' as const, features: [] } };
+  const tiles: PinTiles = { tiles: ['https://example.test/t/{z}/{x}/{y}.pbf'], maxzoom: 14, bounds: [113.5, 34.6, 113.7, 34.8], corridorM: 500 };
+  const options = { theme: LIGHT, lang: 'zh' as const, basemap: [], selectedAxis: null };
+
+  it('reads pins and clusters from the tile layer, and nothing else from it', () => {
+    const style = buildStyle(data, { ...options, pinTiles: tiles });
+    expect(style.sources[SOURCE.projects]).toMatchObject({ type: 'vector', tiles: tiles.tiles, maxzoom: 14 });
+    const onPins = style.layers.filter((l) => 'source' in l && l.source === SOURCE.projects);
+    expect(onPins.length).toBe(5); // clusters, counts, pins, dots, labels
+    for (const l of onPins) expect(l).toHaveProperty('source-layer', PIN_TILE_LAYER);
+    for (const l of style.layers.filter((l) => 'source' in l && l.source !== SOURCE.projects)) expect(l).not.toHaveProperty('source-layer');
+  });
+
+  it('clusters the data itself without them', () => {
+    const style = buildStyle(data, { ...options, pinTiles: null });
+    expect(style.sources[SOURCE.projects]).toMatchObject({ type: 'geojson', cluster: true });
+    expect(style.layers.some((l) => 'source-layer' in l)).toBe(false);
+  });
+});
