@@ -64,7 +64,7 @@ export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
         tiled.ms,
         flat.ms,
         'one clustered GeoJSON file, same points',
-        `downloads ${(tiled.mb * 1024).toFixed(0)} kB of tiles vs ${flat.mb.toFixed(1)} MB of GeoJSON; ${meta.erqi.pins.toLocaleString('en')} pins cut in node`,
+        `downloads ${(tiled.mb * 1024).toFixed(1)} kB of tiles (clusters at this zoom) vs ${flat.mb.toFixed(1)} MB of GeoJSON; ${meta.erqi.pins.toLocaleString('en')} pins cut in node`,
       ),
       row(
         `${n2} projects, full app with pin tiles: navigation → idle (Chromium)`,
