@@ -123,30 +123,30 @@ export function createApp(
   let view: MapView;
   try {
     view = createMapView({
-    container: layout.mapEl,
-    data: {
-      context: bundle.context,
-      district: bundle.district,
-      zones: bundle.zones,
-      corridors: initial.corridor === bundle.corridor_m ? bundle.corridors : EMPTY_FC,
-      axes: bundle.axes,
-      landmarks: bundle.landmarks,
-      projects: first.pins,
-      selection: model.selectionPoint(initial.selection),
-    },
-    style: styleOptions(initial),
-    view: initialView,
-    bounds: initial.selection.kind === 'axis' ? model.axisBounds(initial.selection.id, store.get().corridor) : ERQI_BOUNDS,
-    note: { badge: t('schematicBadge', initial.lang), text: `${t('schematicNote', initial.lang)} ${t('asOf', initial.lang)} ${bundle.as_of}` },
-    onProjectClick: (id) => selectProject(id, false),
-    onMoveEnd: (v) => store.set({ view: v }, 'replace'),
-    onTileError: () => {
-      const lang = store.get().lang;
-      const dismiss = el('button', { type: 'button', class: 'dismiss' }, t('dismiss', lang));
-      dismiss.addEventListener('click', () => layout.notice.replaceChildren());
-      layout.notice.replaceChildren(el('p', {}, t('tilesFailed', lang), ' ', dismiss));
-    },
-  });
+      container: layout.mapEl,
+      data: {
+        context: bundle.context,
+        district: bundle.district,
+        zones: bundle.zones,
+        corridors: initial.corridor === bundle.corridor_m ? bundle.corridors : EMPTY_FC,
+        axes: bundle.axes,
+        landmarks: bundle.landmarks,
+        projects: first.pins,
+        selection: model.selectionPoint(initial.selection),
+      },
+      style: styleOptions(initial),
+      view: initialView,
+      bounds: initial.selection.kind === 'axis' ? model.axisBounds(initial.selection.id, store.get().corridor) : ERQI_BOUNDS,
+      note: { badge: t('schematicBadge', initial.lang), text: `${t('schematicNote', initial.lang)} ${t('asOf', initial.lang)} ${bundle.as_of}` },
+      onProjectClick: (id) => selectProject(id, false),
+      onMoveEnd: (v) => store.set({ view: v }, 'replace'),
+      onTileError: () => {
+        const lang = store.get().lang;
+        const dismiss = el('button', { type: 'button', class: 'dismiss' }, t('dismiss', lang));
+        dismiss.addEventListener('click', () => layout.notice.replaceChildren());
+        layout.notice.replaceChildren(el('p', {}, t('tilesFailed', lang), ' ', dismiss));
+      },
+    });
   } catch (e) {
     // No WebGL (old device, disabled GPU, locked-down browser): keep everything that does not need the map.
     console.warn(`map unavailable: ${(e as Error).message}`);
