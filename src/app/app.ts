@@ -1,5 +1,5 @@
 import type { DataBundle } from '../core/bundle.ts';
-import { isEmptyFilter, type Filter } from '../core/filter.ts';
+import type { Filter } from '../core/filter.ts';
 import { formatMetres } from '../core/format.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import { nearestCorridor } from '../core/placement.ts';
@@ -7,7 +7,7 @@ import { serializeUrlState, DEFAULT_STATE, type Basemap, type UrlState } from '.
 import { ERQI_BOUNDS } from '../core/bounds.ts';
 import { basemapAvailable, basemapSources, type MapConfig } from '../map/basemaps.ts';
 import { createMapView, noMapView, type MapView } from '../map/map_view.ts';
-import { ATTRIBUTION, type PinTiles, type StyleOptions } from '../map/style.ts';
+import { ATTRIBUTION, pinTilesFor, type PinTiles, type StyleOptions } from '../map/style.ts';
 import { LIGHT, type Theme } from '../map/theme.ts';
 import { renderAxisPanel } from '../ui/axis_panel.ts';
 import { el } from '../ui/dom.ts';
@@ -114,7 +114,7 @@ export function createApp(
     lang: s.lang,
     basemap: basemapSources(s.basemap, config, s.tiles),
     selectedAxis: s.selection.kind === 'axis' ? s.selection.id : null,
-    pinTiles: hooks.pinTiles && isEmptyFilter(s.filter) && s.corridor === hooks.pinTiles.corridorM ? hooks.pinTiles : null,
+    pinTiles: pinTilesFor(hooks.pinTiles, s),
   });
   const first = model.derive(initial.filter, initial.corridor);
   // Where a link without a saved view starts: on its project, on its axis, or on the whole district.
@@ -263,10 +263,7 @@ export function createApp(
       const a = styleOptions(s);
       const b = styleOptions(prev);
       const restyle = a.lang !== b.lang || a.selectedAxis !== b.selectedAxis || s.basemap !== prev.basemap || s.tiles !== prev.tiles || a.pinTiles !== b.pinTiles;
-      // Into tiles: switch first, so the pins are not sent for nothing. Out of tiles: the style is rebuilt from them.
-      if (restyle && a.pinTiles) view.setStyleOptions(a);
-      if (s.filter !== prev.filter || s.corridor !== prev.corridor) view.setData({ projects: d.pins });
-      if (restyle && !a.pinTiles) view.setStyleOptions(a);
+      view.update(s.filter !== prev.filter || s.corridor !== prev.corridor ? { projects: d.pins } : {}, restyle ? a : undefined);
       if (s.corridor !== prev.corridor) {
         void model.corridors(s.corridor).then((c) => {
           if (store.get().corridor === s.corridor) view.setData({ corridors: c });

@@ -17,7 +17,7 @@ import type { Filter } from '../core/filter.ts';
 import type { MapEvent } from '../core/messages.ts';
 import type { AxisId } from '../core/model.ts';
 import { parseUrlState, serializeUrlState } from '../core/url_state.ts';
-import { loadBundle, loadConfig } from '../load_bundle.ts';
+import { loadBundle, loadConfig, loadPinTiles } from '../load_bundle.ts';
 import { prewarmMap } from '../map/map_view.ts';
 import embedCss from './embed.css?inline';
 import { mountEmbed, type EmbedHandle } from './mount_embed.ts';
@@ -128,6 +128,7 @@ export class ErqiAxisMap extends HTMLElement {
       return;
     }
     const config = await configLoad;
+    const pinTiles = await loadPinTiles(config.pinTiles, bundle, base);
     if (run !== this.mounting) return; // a newer mount or a destroy came first
     const pairs = OBSERVED.filter((a) => this.hasAttribute(a)).map((a): [string, string] => [a, this.getAttribute(a)!]);
     const zoneIds = bundle.zones.features.map((z) => String(z.properties?.['id']));
@@ -138,6 +139,7 @@ export class ErqiAxisMap extends HTMLElement {
     const handle = mountEmbed(this.root, bundle, config, state, { ...options, origins: [] }, {
       emit: (e) => this.emit(e),
       fullMapUrl: (s) => new URL(`index.html${serializeUrlState(s)}`, base).href,
+      pinTiles,
     });
     this.handle = handle;
     for (const fn of this.pending.splice(0)) fn(handle);

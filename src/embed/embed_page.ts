@@ -5,7 +5,7 @@
 import { parseEmbedOptions } from '../core/embed_options.ts';
 import { acceptCommand, envelope, type MapEvent } from '../core/messages.ts';
 import { parseUrlState, serializeUrlState } from '../core/url_state.ts';
-import { loadBundle, loadConfig } from '../load_bundle.ts';
+import { loadBundle, loadConfig, loadPinTiles } from '../load_bundle.ts';
 import { prewarmMap } from '../map/map_view.ts';
 import { el } from '../ui/dom.ts';
 import { mountEmbed } from './mount_embed.ts';
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     return;
   }
   const config = await configLoad;
+  const pinTiles = await loadPinTiles(config.pinTiles, bundle);
   const zoneIds = bundle.zones.features.map((z) => String(z.properties?.['id']));
   const { state, warnings } = parseUrlState(location.search, zoneIds);
   const { options, warnings: embedWarnings } = parseEmbedOptions(pairs, zoneIds);
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     else window.parent.postMessage(message, '*');
   };
   const fullMapUrl = (s: typeof state) => new URL(`index.html${serializeUrlState(s)}`, location.href).href;
-  const handle = mountEmbed(root, bundle, config, state, options, { emit, fullMapUrl });
+  const handle = mountEmbed(root, bundle, config, state, options, { emit, fullMapUrl, pinTiles });
   window.__erqiEmbed.handle = handle;
 
   addEventListener('message', (e: MessageEvent) => {

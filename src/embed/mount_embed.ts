@@ -10,6 +10,7 @@ import { ERQI_BOUNDS } from '../core/bounds.ts';
 import type { UrlState } from '../core/url_state.ts';
 import { basemapSources, type MapConfig } from '../map/basemaps.ts';
 import { createMapView, type MapView } from '../map/map_view.ts';
+import { pinTilesFor, type PinTiles, type StyleOptions } from '../map/style.ts';
 import { DARK, LIGHT } from '../map/theme.ts';
 import { renderAxisPanel } from '../ui/axis_panel.ts';
 import { el } from '../ui/dom.ts';
@@ -37,6 +38,8 @@ export interface EmbedHooks {
   emit(event: MapEvent): void;
   /** The full app's address for a state (the "open the full map" link). */
   fullMapUrl(state: UrlState): string;
+  /** Pin tiles checked against this data (see load_bundle.ts loadPinTiles); as in the app. */
+  pinTiles?: PinTiles | null;
 }
 
 
@@ -100,6 +103,13 @@ export function mountEmbed(
   };
 
   // ---------------------------------------------------------------- map
+  const styleOf = (s: UrlState): StyleOptions => ({
+    theme,
+    lang,
+    basemap: basemapSources(s.basemap, config, s.tiles),
+    selectedAxis: s.selection.kind === 'axis' ? s.selection.id : null,
+    pinTiles: pinTilesFor(hooks.pinTiles, s),
+  });
   const first = model.derive(start.filter, start.corridor);
   const site = start.selection.kind === 'project' ? model.project(start.selection.id)?.project.site : null;
   const view = createMapView({
@@ -114,12 +124,7 @@ export function mountEmbed(
       projects: first.pins,
       selection: model.selectionPoint(start.selection),
     },
-    style: {
-      theme,
-      lang,
-      basemap: basemapSources(start.basemap, config, start.tiles),
-      selectedAxis: start.selection.kind === 'axis' ? start.selection.id : null,
-    },
+    style: styleOf(start),
     view: start.view ?? (site ? { center: [site.lon, site.lat], zoom: 14, bearing: 0 } : null),
     bounds: start.selection.kind === 'axis' ? model.axisBounds(start.selection.id, store.get().corridor) : ERQI_BOUNDS,
     note: { badge: t('schematicBadge', lang), text: `${t('schematicNote', lang)} ${t('asOf', lang)} ${bundle.as_of}` },
@@ -142,14 +147,11 @@ export function mountEmbed(
   const render = (s: UrlState, prev: UrlState | null) => {
     const d = model.derive(s.filter, s.corridor);
     if (prev) {
-      if (prev.filter !== s.filter || prev.corridor !== s.corridor) view.setData({ projects: d.pins });
-      if (JSON.stringify(prev.selection) !== JSON.stringify(s.selection)) {
-        view.setData({ selection: model.selectionPoint(s.selection) });
-        const axis = s.selection.kind === 'axis' ? s.selection.id : null;
-        if (axis !== (prev.selection.kind === 'axis' ? prev.selection.id : null)) {
-          view.setStyleOptions({ theme, lang, basemap: basemapSources(s.basemap, config, s.tiles), selectedAxis: axis });
-        }
-      }
+      const a = styleOf(s);
+      const b = styleOf(prev);
+      const restyle = a.selectedAxis !== b.selectedAxis || a.pinTiles !== b.pinTiles;
+      view.update(prev.filter !== s.filter || prev.corridor !== s.corridor ? { projects: d.pins } : {}, restyle ? a : undefined);
+      if (JSON.stringify(prev.selection) !== JSON.stringify(s.selection)) view.setData({ selection: model.selectionPoint(s.selection) });
     }
     fullLink.href = hooks.fullMapUrl(s);
     const selectedAxis = s.selection.kind === 'axis' ? s.selection.id : null;

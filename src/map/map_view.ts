@@ -57,6 +57,12 @@ export interface MapView {
   setData(data: Partial<StyleData>): void;
   /** Language, basemap or highlighted axis changed: the style is rebuilt and diffed. */
   setStyleOptions(style: StyleOptions): void;
+  /**
+   * New data and (when given) new style options at once, in the order that sends the least: into pin tiles the
+   * style goes first (the pins are then not sent at all), out of them the data goes first (the style is rebuilt
+   * from it).
+   */
+  update(changed: Partial<StyleData>, style?: StyleOptions): void;
   fitBounds(bounds: LngLatBoundsLike): void;
   flyTo(center: [number, number], zoom?: number): void;
   getView(): View;
@@ -194,6 +200,11 @@ export function createMapView(options: MapViewOptions): MapView {
         else source?.setData(value);
       }
     },
+    update(changed, next) {
+      if (next?.pinTiles) this.setStyleOptions(next);
+      this.setData(changed);
+      if (next && !next.pinTiles) this.setStyleOptions(next);
+    },
     setStyleOptions(next) {
       if (next.basemap !== style.basemap) tileErrorReported = false;
       style = next;
@@ -228,6 +239,7 @@ export function noMapView(): MapView {
     idle: Promise.resolve(),
     setData() {},
     setStyleOptions() {},
+    update() {},
     fitBounds() {},
     flyTo() {},
     getView: () => ({ center: [113.6, 34.7], zoom: 11, bearing: 0 }),

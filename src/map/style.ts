@@ -7,6 +7,7 @@ import type {
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { AXIS_IDS, type AxisId, type Lang } from '../core/model.ts';
+import { isEmptyFilter, type Filter } from '../core/filter.ts';
 import { PIN_TILE_LAYER } from '../core/pin_tiles.ts';
 import { DOTTED_STAGES, FILLED_STAGES } from './stages.ts';
 import { LAYER, SOURCE, basemapSourceId } from './ids.ts';
@@ -36,6 +37,15 @@ export interface StyleOptions {
   selectedAxis: AxisId | null;
   /** Draw the pins from these vector tiles (cut by `npm run tiles`) instead of the `projects` data. */
   pinTiles?: PinTiles | null;
+}
+
+/**
+ * The pin tiles, when they can stand in for the pins of this state: no filter, and the corridor width they were
+ * cut at (their axis colours hold for that width only). Otherwise the pins come from the data, so cluster counts
+ * always agree with the panel.
+ */
+export function pinTilesFor(tiles: PinTiles | null | undefined, state: { filter: Filter; corridor: number }): PinTiles | null {
+  return tiles && isEmptyFilter(state.filter) && state.corridor === tiles.corridorM ? tiles : null;
 }
 
 /** A tile set of the pins, checked against the ledger (see core/pin_tiles.ts). */

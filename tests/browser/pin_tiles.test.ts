@@ -90,6 +90,36 @@ describe('pins from tiles', () => {
     await page.close();
   });
 
+  it('serves the embeds too: the iframe page draws from the tiles until filtered, the element fetches them', async () => {
+    const w = await watchedPage(browser);
+    await w.page.goto(`${server.url}embed.html`);
+    await w.page.waitForFunction(() => window.__erqiEmbed?.ready === true, null, { timeout: 30_000 });
+    const embedSource = () => w.page.evaluate(() => window.__erqiEmbed!.handle!.view.map!.getSource('projects')!.type);
+    expect(await embedSource()).toBe('vector');
+    await w.page.evaluate(() => window.__erqiEmbed!.handle!.setFilters({ statuses: ['operating'] }));
+    expect(await embedSource()).toBe('geojson');
+    await w.page.evaluate(() => window.__erqiEmbed!.handle!.setFilters({ statuses: [] }));
+    expect(await embedSource()).toBe('vector');
+    await w.page.close();
+
+    // The element resolves tiles.json against its own folder (where config.json is), not the host page's.
+    mkdirSync(join(dir, 'host'), { recursive: true });
+    writeFileSync(
+      join(dir, 'host', 'el.html'),
+      '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="../erqi-axis-map.js"></script><erqi-axis-map style="height:400px"></erqi-axis-map>',
+    );
+    const e = await watchedPage(browser);
+    const tiles: string[] = [];
+    e.page.on('response', (r) => {
+      if (/\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(r.url()) && r.status() === 200) tiles.push(r.url());
+    });
+    await e.page.goto(`${server.url}host/el.html`);
+    await expect.poll(() => tiles.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(tiles[0]).toMatch(new RegExp(`^${server.url}tiles/`));
+    expect(e.consoleErrors).toEqual([]);
+    await e.page.close();
+  });
+
   it('refuses tiles cut from other data, says why, and draws from the data', async () => {
     const meta = JSON.parse(readFileSync(join(dir, 'tiles', 'tiles.json'), 'utf8'));
     writeFileSync(join(dir, 'tiles', 'tiles.json'), JSON.stringify({ ...meta, erqi: { ...meta.erqi, fingerprint: '6-00000000' } }));
