@@ -14,7 +14,8 @@ export interface Derived {
   filter: FilterResult;
   /** The projects that pass the filter and their placements (built on demand: only exports need them). */
   filtered(): { projects: MappedProject[]; placements: Placement[] };
-  aggregates: Aggregates;
+  /** Per-axis and per-zone figures (computed on first read). */
+  readonly aggregates: Aggregates;
   pins: FeatureCollection;
 }
 
@@ -55,11 +56,16 @@ export class DataModel {
     if (this.facts?.corridorM !== corridorM) this.facts = { corridorM, value: filterFacts(this.bundle.projects, this.placements, corridorM) };
     if (this.pins?.corridorM !== corridorM) this.pins = { corridorM, value: pinFeatures(this.bundle.projects, this.placements, corridorM) };
     const result = applyFilter(this.bundle.projects, this.placements, filter, corridorM, this.zoneIds, this.facts.value);
-    const { projects } = this.bundle;
+    const { projects, reported } = this.bundle;
+    const { placements, axes, zones } = this;
+    let aggregates: Aggregates | null = null;
     const value: Derived = {
       filter: result,
-      filtered: () => ({ projects: result.indices.map((i) => projects[i]!), placements: result.indices.map((i) => this.placements[i]!) }),
-      aggregates: aggregate(projects, this.placements, this.axes, this.zones, this.bundle.reported, corridorM, result.indices),
+      filtered: () => ({ projects: result.indices.map((i) => projects[i]!), placements: result.indices.map((i) => placements[i]!) }),
+      // Computed when first read: a change made on the filters or list tab does not need the overview's figures.
+      get aggregates() {
+        return (aggregates ??= aggregate(projects, placements, axes, zones, reported, corridorM, result.indices));
+      },
       pins: projectPins(this.pins.value, result.indices),
     };
     this.memo = { key, value };
