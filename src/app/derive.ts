@@ -32,7 +32,7 @@ export class DataModel {
   readonly anyDeclared: boolean;
   private memo: { key: string; value: Derived } | null = null;
   private readonly indexById: Map<string, number>;
-  private facts: { corridorM: number; value: Facts[] } | null = null;
+  private facts: { corridorM: number; value: Facts } | null = null;
   private pins: { corridorM: number; value: Array<PinFeature | null> } | null = null;
   private corridorCache = new Map<number, Promise<FeatureCollection<Polygon | MultiPolygon>>>();
 

@@ -1,5 +1,5 @@
 import { AXIS_IDS, SECTORS, STATUSES, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
-import { corridorsOf, type Placement } from './placement.ts';
+import type { Placement } from './placement.ts';
 
 /** The planners' facets. An empty list means "any". */
 export interface Filter {
@@ -28,54 +28,32 @@ export const isEmptyFilter = (f: Filter): boolean =>
 
 type Facet = 'axes' | 'zones' | 'statuses' | 'sectors' | 'investment' | 'mapped';
 
-/** What one project offers the facets, computed once per corridor width. */
-export interface Facts {
-  axes: AxisId[];
-  zone: string | null;
-  status: Status | 'unknown';
-  sector: Sector | 'unknown';
-  investment: number | null;
-  mapped: boolean;
-}
+const STATUS_KEYS = [...STATUSES, 'unknown'] as const;
+const SECTOR_KEYS = [...SECTORS, 'unknown'] as const;
+const STATUS_INDEX = new Map<string, number>(STATUS_KEYS.map((k, i) => [k, i]));
+const SECTOR_INDEX = new Map<string, number>(SECTOR_KEYS.map((k, i) => [k, i]));
 
-function facts(p: MappedProject, placement: Placement, corridorM: number): Facts {
-  const axes = corridorsOf(placement, corridorM);
-  if (p.axis_declared && !axes.includes(p.axis_declared)) axes.push(p.axis_declared);
-  return {
-    axes,
-    zone: placement.zone ?? p.zone_declared,
-    status: p.status ?? 'unknown',
-    sector: p.sector ?? 'unknown',
-    investment: p.investment_total_yi,
-    mapped: p.site !== null,
-  };
+/**
+ * What every project offers the facets, computed once per corridor width, one column per facet (typed arrays:
+ * a filter change reads numbers, not objects).
+ */
+export interface Facts {
+  length: number;
+  /** Bit k: inside the corridor of AXIS_IDS[k], or declared on it. */
+  axes: Uint8Array;
+  /** The zone it lies in (or is declared in), if any. */
+  zone: Array<string | null>;
+  /** Index into STATUSES + 'unknown'. */
+  status: Uint8Array;
+  /** Index into SECTORS + 'unknown'. */
+  sector: Uint8Array;
+  /** Disclosed investment in 亿元; NaN where not disclosed. */
+  investment: Float64Array;
+  mapped: Uint8Array;
 }
 
 /** One bit per facet: which of them a project fails. */
 const BIT = { axes: 1, zones: 2, statuses: 4, sectors: 8, investment: 16, mapped: 32 } as const satisfies Record<Facet, number>;
-
-/**
- * The facets a project fails, as bits. It passes the filter when none is set, and counts for a facet's options
- * when no *other* facet is set: each facet is tested once per project, however many counts use it.
- */
-function failures(f: Facts, filter: Filter): number {
-  let mask = 0;
-  if (filter.axes.length && !f.axes.some((a) => filter.axes.includes(a))) mask |= BIT.axes;
-  if (filter.zones.length && (f.zone === null || !filter.zones.includes(f.zone))) mask |= BIT.zones;
-  if (filter.statuses.length && !filter.statuses.includes(f.status)) mask |= BIT.statuses;
-  if (filter.sectors.length && !filter.sectors.includes(f.sector)) mask |= BIT.sectors;
-  if (filter.investmentMin !== null || filter.investmentMax !== null) {
-    if (
-      f.investment === null ||
-      (filter.investmentMin !== null && f.investment < filter.investmentMin) ||
-      (filter.investmentMax !== null && f.investment > filter.investmentMax)
-    ) {
-      mask |= BIT.investment;
-    }
-  }
-  if (filter.mapped !== 'all' && f.mapped !== (filter.mapped === 'mapped')) mask |= BIT.mapped;
-  return mask;
-}
 
 export interface FilterResult {
   /** Indices into `projects` that pass the filter, in ledger order. */
@@ -94,8 +72,33 @@ export interface FilterResult {
 }
 
 /** Every project's facets at a corridor width: pass them to applyFilter to filter again without recomputing. */
-export function filterFacts(projects: readonly MappedProject[], placements: readonly Placement[], corridorM: number): Facts[] {
-  return projects.map((p, i) => facts(p, placements[i]!, corridorM));
+export function filterFacts(projects: readonly MappedProject[], placements: readonly Placement[], corridorM: number): Facts {
+  const n = projects.length;
+  const f: Facts = {
+    length: n,
+    axes: new Uint8Array(n),
+    zone: new Array<string | null>(n),
+    status: new Uint8Array(n),
+    sector: new Uint8Array(n),
+    investment: new Float64Array(n),
+    mapped: new Uint8Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const p = projects[i]!;
+    const placement = placements[i]!;
+    let axes = 0;
+    const d = placement.distances_m;
+    AXIS_IDS.forEach((id, k) => {
+      if ((d && d[id] <= corridorM) || p.axis_declared === id) axes |= 1 << k;
+    });
+    f.axes[i] = axes;
+    f.zone[i] = placement.zone ?? p.zone_declared;
+    f.status[i] = STATUS_INDEX.get(p.status ?? 'unknown')!;
+    f.sector[i] = SECTOR_INDEX.get(p.sector ?? 'unknown')!;
+    f.investment[i] = p.investment_total_yi ?? NaN;
+    f.mapped[i] = p.site !== null ? 1 : 0;
+  }
+  return f;
 }
 
 export function applyFilter(
@@ -104,29 +107,58 @@ export function applyFilter(
   filter: Filter,
   corridorM: number,
   zoneIds: readonly string[],
-  precomputed?: readonly Facts[],
+  precomputed?: Facts,
 ): FilterResult {
-  const all = precomputed ?? filterFacts(projects, placements, corridorM);
-  const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-  const counts: FilterResult['counts'] = {
-    axes: zero(AXIS_IDS),
-    zones: zero(zoneIds),
-    statuses: zero([...STATUSES, 'unknown'] as const),
-    sectors: zero([...SECTORS, 'unknown'] as const),
-    mapped: zero(['mapped', 'unmapped'] as const),
-  };
+  const f = precomputed ?? filterFacts(projects, placements, corridorM);
+  // The filter as lookups: a bit mask of axes, and a yes/no per status and per sector.
+  const axisMask = AXIS_IDS.reduce((m, id, k) => (filter.axes.includes(id) ? m | (1 << k) : m), 0);
+  const statusOk = Uint8Array.from(STATUS_KEYS, (k) => (filter.statuses.includes(k) ? 1 : 0));
+  const sectorOk = Uint8Array.from(SECTOR_KEYS, (k) => (filter.sectors.includes(k) ? 1 : 0));
+  const { investmentMin: min, investmentMax: max } = filter;
+  const byInvestment = min !== null || max !== null;
+  const wantMapped = filter.mapped === 'mapped' ? 1 : 0;
+
+  const axisCounts = new Int32Array(AXIS_IDS.length);
+  const statusCounts = new Int32Array(STATUS_KEYS.length);
+  const sectorCounts = new Int32Array(SECTOR_KEYS.length);
+  const zoneCounts = new Map<string, number>(zoneIds.map((z) => [z, 0]));
+  const mappedCounts = [0, 0];
   const indices: number[] = [];
-  /** Passes every facet except (at most) the one given. */
-  const passesBut = (mask: number, facet: number) => (mask & ~facet) === 0;
-  for (let i = 0; i < all.length; i++) {
-    const f = all[i]!;
-    const mask = failures(f, filter);
+  for (let i = 0; i < f.length; i++) {
+    // The facets this project fails, as bits. It passes the filter when none is set, and counts for a facet's
+    // options when no *other* facet is set: each facet is tested once, however many counts use it.
+    let mask = 0;
+    const axes = f.axes[i]!;
+    const zone = f.zone[i]!;
+    const investment = f.investment[i]!;
+    if (axisMask && !(axes & axisMask)) mask |= BIT.axes;
+    if (filter.zones.length && (zone === null || !filter.zones.includes(zone))) mask |= BIT.zones;
+    if (filter.statuses.length && !statusOk[f.status[i]!]) mask |= BIT.statuses;
+    if (filter.sectors.length && !sectorOk[f.sector[i]!]) mask |= BIT.sectors;
+    // NaN (not disclosed) fails every comparison: a set range leaves it out.
+    if (byInvestment && !((min === null || investment >= min) && (max === null || investment <= max))) mask |= BIT.investment;
+    if (filter.mapped !== 'all' && f.mapped[i] !== wantMapped) mask |= BIT.mapped;
+
     if (mask === 0) indices.push(i);
-    if (passesBut(mask, BIT.axes)) for (const a of f.axes) counts.axes[a]++;
-    if (f.zone !== null && f.zone in counts.zones && passesBut(mask, BIT.zones)) counts.zones[f.zone]!++;
-    if (passesBut(mask, BIT.statuses)) counts.statuses[f.status]++;
-    if (passesBut(mask, BIT.sectors)) counts.sectors[f.sector]++;
-    if (passesBut(mask, BIT.mapped)) counts.mapped[f.mapped ? 'mapped' : 'unmapped']++;
+    if ((mask & ~BIT.axes) === 0) for (let k = 0; k < AXIS_IDS.length; k++) if (axes & (1 << k)) axisCounts[k]!++;
+    if (zone !== null && (mask & ~BIT.zones) === 0) {
+      const c = zoneCounts.get(zone);
+      if (c !== undefined) zoneCounts.set(zone, c + 1);
+    }
+    if ((mask & ~BIT.statuses) === 0) statusCounts[f.status[i]!]!++;
+    if ((mask & ~BIT.sectors) === 0) sectorCounts[f.sector[i]!]!++;
+    if ((mask & ~BIT.mapped) === 0) mappedCounts[f.mapped[i]!]!++;
   }
-  return { indices, counts };
+  const record = <K extends string>(keys: readonly K[], counts: ArrayLike<number>) =>
+    Object.fromEntries(keys.map((k, i) => [k, counts[i]!])) as Record<K, number>;
+  return {
+    indices,
+    counts: {
+      axes: record(AXIS_IDS, axisCounts),
+      zones: Object.fromEntries(zoneCounts),
+      statuses: record(STATUS_KEYS, statusCounts),
+      sectors: record(SECTOR_KEYS, sectorCounts),
+      mapped: { mapped: mappedCounts[1]!, unmapped: mappedCounts[0]! },
+    },
+  };
 }
