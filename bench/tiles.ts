@@ -5,28 +5,30 @@
  */
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { syntheticBundle, writePinTiles } from '../scripts/tiles.ts';
 import { launch, ROOT } from '../tests/browser/harness.ts';
 import { buildBarePage, serveFolder } from './serve.ts';
 import { row, type BenchRow } from './stats.ts';
 
-/** Median of three page loads until `ready`, and the bytes of tiles or GeoJSON the first one fetched. */
+/** Median of three page loads until `ready`, and the bytes of tiles, GeoJSON or bundle the first one fetched. */
 async function timeLoads(page: Page, url: string, ready: () => boolean): Promise<{ ms: number; mb: number }> {
-  let bytes = 0;
-  const onFinished = async (r: import('playwright-core').Request) => {
-    if (/\.(pbf|geojson)$|bundle\.json$/.test(r.url())) bytes += (await r.sizes()).responseBodySize;
+  // Tiles are fetched by MapLibre's workers, whose requests the page's own timeline does not list: count them
+  // from the browser's side, waiting for every size to arrive.
+  let pending: Array<Promise<number>> = [];
+  const onFinished = (r: Request) => {
+    if (/\.(pbf|geojson)$|bundle\.json$/.test(r.url())) pending.push(r.sizes().then((s) => s.responseBodySize));
   };
   page.on('requestfinished', onFinished);
   const xs: number[] = [];
   const sizes: number[] = [];
   for (let i = 0; i < 3; i++) {
-    bytes = 0;
+    pending = [];
     await page.goto(url);
     await page.waitForFunction(ready, null, { timeout: 180_000 });
     xs.push(await page.evaluate(() => performance.now()));
-    await page.waitForTimeout(200); // let the last size events arrive
-    sizes.push(bytes);
+    await page.waitForTimeout(200); // the last requests' events
+    sizes.push((await Promise.all(pending)).reduce((a, b) => a + b, 0));
   }
   page.off('requestfinished', onFinished);
   return { ms: xs.sort((a, b) => a - b)[1]!, mb: sizes[0]! / 2 ** 20 };
