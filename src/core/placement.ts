@@ -40,13 +40,25 @@ export function placeProjects(
   const prepared = zones.map((z) => ({ id: z.properties.id, polygon: preparePolygon(z.geometry) }));
   // A segment grid pays for its building (a few ms) only over tens of thousands of points.
   const lines = axes.map((a) => (projects.length >= INDEX_FROM && !a.line.grid ? prepareLine(a.feature.geometry.coordinates, true) : a.line));
+  const line = Object.fromEntries(axes.map((a, k) => [a.id, lines[k]!])) as Record<AxisId, PreparedLine>;
   return projects.map(({ site }) => {
     if (!site) return { distances_m: null, zone: null };
-    const distances_m = {} as Record<AxisId, number>;
-    const scale = metresPerDegree(site.lat);
-    axes.forEach((axis, k) => (distances_m[axis.id] = pointToLineM(site.lon, site.lat, lines[k]!, scale)));
-    const zone = prepared.find((z) => containsPoint(z.polygon, site.lon, site.lat));
-    return { distances_m, zone: zone ? zone.id : null };
+    const { lon, lat } = site;
+    const scale = metresPerDegree(lat);
+    // One literal shape for every placement (V8 keeps them compact and fast to read).
+    const distances_m: Record<AxisId, number> = {
+      songshan: pointToLineM(lon, lat, line.songshan, scale),
+      daxue: pointToLineM(lon, lat, line.daxue, scale),
+      jingguang: pointToLineM(lon, lat, line.jingguang, scale),
+    };
+    let zone: string | null = null;
+    for (const z of prepared) {
+      if (containsPoint(z.polygon, lon, lat)) {
+        zone = z.id;
+        break;
+      }
+    }
+    return { distances_m, zone };
   });
 }
 
