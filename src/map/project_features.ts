@@ -52,10 +52,11 @@ export function projectPins(features: ReadonlyArray<PinFeature | null>, indices?
 /**
  * The change from one set of pins to the next as a diff (pins carry their ledger index as feature id), when
  * that is smaller than sending them all: a filter change then sends only the pins that come or go, not
- * tens of thousands cloned to the worker again.
+ * tens of thousands cloned to the worker again. A pin whose feature is another object than before (its
+ * colour changed with the corridor width: pinFeatures builds new ones per width) is sent again.
  */
 export function pinDiff(before: FeatureCollection, after: FeatureCollection): GeoJSONSourceDiff | null {
-  // Pins are numbered by ledger index, so membership is a byte per project rather than a Set.
+  // Pins are numbered by ledger index, so the previous pins are looked up by index rather than through a Map.
   let size = 0;
   for (const fc of [before, after]) {
     for (const f of fc.features) {
@@ -63,15 +64,18 @@ export function pinDiff(before: FeatureCollection, after: FeatureCollection): Ge
       if (f.id >= size) size = f.id + 1;
     }
   }
-  const was = new Uint8Array(size);
-  for (const f of before.features) was[f.id as number] = 1;
+  const was = new Array<Feature | undefined>(size);
+  for (const f of before.features) was[f.id as number] = f;
+  /** Ids that stay in the set, unchanged or replaced: everything else from before is removed. */
+  const stays = new Uint8Array(size);
   const add: Feature[] = [];
   for (const f of after.features) {
-    if (was[f.id as number]) was[f.id as number] = 2;
-    else add.push(f);
+    const i = f.id as number;
+    stays[i] = 1;
+    if (was[i] !== f) add.push(f); // new, or changed: an added feature replaces the one with its id
   }
   if (add.length >= after.features.length) return null;
   const remove: number[] = [];
-  for (const f of before.features) if (was[f.id as number] === 1) remove.push(f.id as number);
+  for (const f of before.features) if (!stays[f.id as number]) remove.push(f.id as number);
   return { add, remove };
 }

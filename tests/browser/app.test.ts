@@ -90,6 +90,16 @@ describe('planner path', () => {
     expect(await page.locator('.axis-card[data-axis="jingguang"] [data-figure="mapped"]').innerText()).toContain('走廊内已定位 5 项');
     expect(await page.locator('.as-of').innerText()).toContain('走廊半宽 1,600 米');
     expect(await page.evaluate(() => window.__erqi!.map!.querySourceFeatures('corridors').some((f) => f.properties['corridor_m'] === 1600))).toBe(true);
+    // Every pin's colour is its nearest corridor at the new width (some change: 500 m left them outside).
+    const colours = await page.evaluate(async () => {
+      const data = (await (window.__erqi!.map!.getSource('projects') as import('maplibre-gl').GeoJSONSource).getData()) as GeoJSON.FeatureCollection;
+      return Object.fromEntries(data.features.map((f) => [f.properties!['id'], f.properties!['axis']]));
+    });
+    const pins = model.derive(EMPTY_FILTER, 1600).pins.features;
+    expect(Object.keys(colours).sort()).toEqual(pins.map((f) => f.properties!['id']).sort());
+    for (const f of pins) expect(colours[f.properties!['id']], f.properties!['id']).toBe(f.properties!['axis']);
+    const at500 = new Map(model.derive(EMPTY_FILTER, 500).pins.features.map((f) => [f.properties!['id'], f.properties!['axis']]));
+    expect(pins.filter((f) => at500.get(f.properties!['id']) !== f.properties!['axis']).length).toBeGreaterThan(0);
   });
 
   it('selects an axis from the chart: filter set, map fitted to its corridor, panel highlighted', async () => {

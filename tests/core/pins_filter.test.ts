@@ -36,27 +36,39 @@ describe('pins', () => {
 });
 
 describe('pinDiff', () => {
-  const fcOf = (ids: number[]) => ({
+  const feature = (id: number, version: number) => ({ type: 'Feature' as const, id, properties: { version }, geometry: { type: 'Point' as const, coordinates: [id, 0] } });
+  // Pins are shared objects: the same object while a pin is unchanged, a new one when it changed.
+  const pool = [Array.from({ length: 61 }, (_, id) => feature(id, 0)), Array.from({ length: 61 }, (_, id) => feature(id, 1))];
+  const fcOf = (ids: number[], version: (id: number) => number = () => 0) => ({
     type: 'FeatureCollection' as const,
-    features: ids.map((id) => ({ type: 'Feature' as const, id, properties: {}, geometry: { type: 'Point' as const, coordinates: [id, 0] } })),
+    features: ids.map((id) => pool[version(id)]![id]!),
   });
 
-  it('turns one set of pins into the next', () => {
+  it('turns one set of pins into the next, sending again the ones that changed', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.nat(60)), fc.uniqueArray(fc.nat(60)), (a, b) => {
-        const diff = pinDiff(fcOf(a), fcOf(b));
+      fc.property(fc.uniqueArray(fc.nat(60)), fc.uniqueArray(fc.nat(60)), fc.func(fc.constantFrom(0, 1)), (a, b, version) => {
+        const before = fcOf(a);
+        const after = fcOf(b, version);
+        const diff = pinDiff(before, after);
         if (!diff) {
-          // Only when nothing is kept: then all of `b` is sent anyway.
-          expect(b.filter((id) => a.includes(id))).toHaveLength(0);
+          // Only when nothing is kept as it was: then all of `after` is sent anyway.
+          expect(after.features.filter((f) => before.features.includes(f))).toHaveLength(0);
           return;
         }
-        const result = new Set(a);
+        // Applied as MapLibre applies a diff: removals, then additions replacing any feature with their id.
+        const result = new Map(before.features.map((f) => [f.id, f]));
         for (const id of diff.remove ?? []) result.delete(id as number);
-        for (const f of diff.add ?? []) result.add(f.id as number);
-        expect([...result].sort((x, y) => x - y)).toEqual([...b].sort((x, y) => x - y));
-        expect(diff.add?.length).toBe(b.filter((id) => !a.includes(id)).length);
+        for (const f of diff.add ?? []) result.set(f.id as number, f as (typeof after.features)[number]);
+        expect([...result.values()].sort((x, y) => x.id - y.id)).toEqual([...after.features].sort((x, y) => x.id - y.id));
+        for (const f of after.features) expect(result.get(f.id)).toBe(f);
+        // Only what is new or changed travels.
+        expect(diff.add).toHaveLength(after.features.filter((f) => !before.features.includes(f)).length);
       }),
     );
+  });
+
+  it('sends everything again when every pin changed (a new corridor width recolours them all)', () => {
+    expect(pinDiff(fcOf([1, 2, 3]), fcOf([1, 2, 3], () => 1))).toBeNull();
   });
 
   it('declines features without a numeric id', () => {
