@@ -16,7 +16,7 @@ import type { View } from '../core/url_state.ts';
 import { LAYER, PIN_LAYERS, SOURCE } from './ids.ts';
 import { pinDiff } from './project_features.ts';
 import { SchematicNoteControl } from './schematic_note.ts';
-import { buildStyle, CLUSTER_MAX_ZOOM, type StyleData, type StyleOptions } from './style.ts';
+import { buildStyle, CLUSTER_MAX_ZOOM, keepGeoJsonSources, type StyleData, type StyleOptions } from './style.ts';
 
 // Vite cannot see the worker URL MapLibre computes at run time; without this a built page never loads.
 setWorkerUrl(workerUrl);
@@ -208,7 +208,7 @@ export function createMapView(options: MapViewOptions): MapView {
     setStyleOptions(next) {
       if (next.basemap !== style.basemap) tileErrorReported = false;
       style = next;
-      const apply = () => map.setStyle(buildStyle(data, style), { diff: true });
+      const apply = () => map.setStyle(buildStyle(data, style), { diff: true, transformStyle: keepGeoJsonSources });
       if (next.basemap.some((s) => s.url?.startsWith('pmtiles://'))) void ensurePmtiles().then(apply);
       else apply();
     },

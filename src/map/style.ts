@@ -313,3 +313,19 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
 export function buildStyle(data: StyleData, options: StyleOptions): StyleSpecification {
   return { version: 8, name: 'erqi-schematic', sources: buildSources(data, options), layers: buildLayers(options) };
 }
+
+/**
+ * For a style change (language, basemap, highlighted axis): every GeoJSON source keeps what the map already holds.
+ * Their data reaches the map through setData and updateData as it changes, so the style diff has nothing to send;
+ * left to compare, it would find the pins' order changed by a diff and send tens of thousands of them again.
+ * A source that changes kind (pins from tiles ↔ from data) is taken from the new style.
+ */
+export function keepGeoJsonSources(previous: StyleSpecification | undefined, next: StyleSpecification): StyleSpecification {
+  if (!previous) return next;
+  const sources = { ...next.sources };
+  for (const [id, source] of Object.entries(sources)) {
+    const held = previous.sources[id];
+    if (source.type === 'geojson' && held?.type === 'geojson') sources[id] = held;
+  }
+  return { ...next, sources };
+}

@@ -109,6 +109,12 @@ describe('planner path', () => {
     expect(await page.locator('.axis-card[data-axis="daxue"]').getAttribute('class')).toContain('selected');
     const center = await page.evaluate(() => window.__erqi!.map!.getCenter().lng);
     expect(center).toBeCloseTo(113.638, 1);
+    // The highlight restyled the map; its pins are still exactly the filtered ones.
+    const pinIds = await page.evaluate(async () => {
+      const data = (await (window.__erqi!.map!.getSource('projects') as import('maplibre-gl').GeoJSONSource).getData()) as GeoJSON.FeatureCollection;
+      return data.features.map((f) => f.properties!['id'] as string).sort();
+    });
+    expect(pinIds).toEqual(model.derive({ ...EMPTY_FILTER, axes: ['daxue'] }, 1600).pins.features.map((f) => f.properties!['id']).sort());
     // The fitted view is written once the camera settles (throttled).
     await expect.poll(() => search(page)).toMatch(/^\?corridor=1600&axis=daxue&axes=daxue&map=[\d.]+\/34\.\d+\/113\.6\d+$/);
   });

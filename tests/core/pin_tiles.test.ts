@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { ledgerFingerprint, PIN_TILE_LAYER, pinTilesMismatch, type PinTilesMeta } from '../../src/core/pin_tiles.ts';
 import { SOURCE } from '../../src/map/ids.ts';
-import { buildStyle, type PinTiles } from '../../src/map/style.ts';
+import { buildStyle, keepGeoJsonSources, type PinTiles } from '../../src/map/style.ts';
 import { LIGHT } from '../../src/map/theme.ts';
 import { writePinTiles } from '../../scripts/tiles.ts';
 import { repoSources } from '../helpers/repo.ts';
@@ -93,5 +93,33 @@ describe('the style with pin tiles', () => {
     const style = buildStyle(data, { ...options, pinTiles: null });
     expect(style.sources[SOURCE.projects]).toMatchObject({ type: 'geojson', cluster: true });
     expect(style.layers.some((l) => 'source-layer' in l)).toBe(false);
+  });
+});
+
+describe('a style change keeps the data the map holds', () => {
+  const fcOf = (n: number) => ({ type: 'FeatureCollection' as const, features: Array.from({ length: n }, (_, i) => ({ type: 'Feature' as const, id: i, properties: {}, geometry: { type: 'Point' as const, coordinates: [113.6, 34.7] } })) });
+  const data = { context: bundle.context, district: bundle.district, zones: bundle.zones, corridors: bundle.corridors, axes: bundle.axes, landmarks: bundle.landmarks, projects: fcOf(3), selection: fcOf(0) };
+  const options = { theme: LIGHT, lang: 'zh' as const, basemap: [], selectedAxis: null };
+
+  it('takes every GeoJSON source from the map, and the layers from the new style', () => {
+    const held = buildStyle({ ...data, projects: fcOf(5) }, options);
+    const next = keepGeoJsonSources(held, buildStyle(data, { ...options, lang: 'en' }));
+    expect(next.sources[SOURCE.projects]).toBe(held.sources[SOURCE.projects]);
+    expect(next.sources[SOURCE.zones]).toBe(held.sources[SOURCE.zones]);
+    expect(next.layers).toEqual(buildStyle(data, { ...options, lang: 'en' }).layers);
+  });
+
+  it('switches the pins between tiles and data as the new style says', () => {
+    const tiles: PinTiles = { tiles: ['https://example.test/{z}/{x}/{y}.pbf'], maxzoom: 14, bounds: [113.5, 34.6, 113.7, 34.8], corridorM: 500 };
+    const fromData = buildStyle(data, options);
+    const toTiles = keepGeoJsonSources(fromData, buildStyle(data, { ...options, pinTiles: tiles }));
+    expect(toTiles.sources[SOURCE.projects]).toMatchObject({ type: 'vector' });
+    const back = keepGeoJsonSources(toTiles, buildStyle(data, options));
+    expect(back.sources[SOURCE.projects]).toMatchObject({ type: 'geojson', data: data.projects });
+  });
+
+  it('leaves a first style as it is', () => {
+    const first = buildStyle(data, options);
+    expect(keepGeoJsonSources(undefined, first)).toBe(first);
   });
 });
