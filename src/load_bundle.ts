@@ -47,8 +47,8 @@ export async function loadConfig(url: string): Promise<MapConfig> {
 
 /**
  * The pin tiles named in config.json (a URL relative to `relativeTo`, the folder of config.json), if they were
- * cut from exactly these projects at this corridor width;
- * otherwise null, with a warning saying why (the pins are then drawn from the data, as without tiles).
+ * cut from exactly these projects at this corridor width; otherwise null, with a warning saying why (the pins are
+ * then drawn from the data, as without tiles).
  */
 export async function loadPinTiles(url: string | null | undefined, bundle: DataBundle, relativeTo: string | URL = location.href): Promise<PinTiles | null> {
   if (!url) return null;
