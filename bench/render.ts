@@ -16,7 +16,7 @@ import { loadAxes, loadZones } from '../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../src/core/placement.ts';
 import { syntheticProjects } from '../src/core/synthetic.ts';
 import { importLedger } from '../src/import/import_ledger.ts';
-import { repoFile, repoSources } from '../tests/helpers/repo.ts';
+import { repoFile, repoSources, syntheticBundle as repoSyntheticBundle } from '../tests/helpers/repo.ts';
 import { launch, ROOT } from '../tests/browser/harness.ts';
 import { buildBarePage, serveFolder } from './serve.ts';
 import { median, row, type BenchRow } from './stats.ts';
@@ -24,12 +24,8 @@ import { median, row, type BenchRow } from './stats.ts';
 const axisFeatures = () => loadAxes('a', repoFile('geo/axes.geojson').text).value;
 const district = () => JSON.parse(repoFile('geo/district.geojson').text).features[0] as Feature<MultiPolygon>;
 
-/** A data bundle of `n` synthetic projects (bannered in the app as SYNTHETIC). */
-export function syntheticBundle(n: number, seed = 7): DataBundle {
-  const projects = syntheticProjects({ count: n, seed, axes: axisFeatures(), area: district() });
-  const { projects: _p, sites: _s, ...context } = repoSources();
-  return bundleFromProjects(context, projects, [], 'synthetic')!.value!.bundle;
-}
+/** The rendering bench's 50,000 synthetic projects (a tenth of them unmapped, as in a real ledger). */
+export const syntheticBundle = (n: number): DataBundle => repoSyntheticBundle(n, { seed: 7 });
 
 const heapMB = (page: Page) => page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20);
 

@@ -6,7 +6,8 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
-import { syntheticBundle, writePinTiles } from '../scripts/tiles.ts';
+import { writePinTiles } from '../scripts/tiles.ts';
+import { syntheticBundle } from '../tests/helpers/repo.ts';
 import { launch, ROOT } from '../tests/browser/harness.ts';
 import { buildBarePage, serveFolder } from './serve.ts';
 import { row, type BenchRow } from './stats.ts';
@@ -35,7 +36,7 @@ async function timeLoads(page: Page, url: string, ready: () => boolean): Promise
 }
 
 export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
-  const bundle = syntheticBundle(n);
+  const bundle = syntheticBundle(n, { seed: 11, unmappedShare: 0 });
   // One folder serves the bare page, the built app, the bundle, the GeoJSON points and the tiles.
   const dir = await buildBarePage();
   cpSync(join(ROOT, 'dist'), dir, { recursive: true });

@@ -12,16 +12,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Supercluster from 'supercluster';
 import vtpbf from 'vt-pbf';
-import type { Feature, MultiPolygon, Point } from 'geojson';
-import { bundleFromProjects, type DataBundle } from '../src/core/bundle.ts';
+import type { Feature, Point } from 'geojson';
+import type { DataBundle } from '../src/core/bundle.ts';
 import type { AxisFeature, ZoneFeature } from '../src/core/load_geo.ts';
-import { loadAxes } from '../src/core/load_geo.ts';
-import type { MappedProject } from '../src/core/model.ts';
 import { ledgerFingerprint, PIN_TILE_LAYER, type PinTilesMeta } from '../src/core/pin_tiles.ts';
 import { placeProjects, prepareAxes } from '../src/core/placement.ts';
-import { syntheticProjects } from '../src/core/synthetic.ts';
 import { pinFeatures, projectPins } from '../src/map/project_features.ts';
-import { repoSources } from '../tests/helpers/repo.ts';
+import { syntheticBundle } from '../tests/helpers/repo.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -86,21 +83,12 @@ export function writePinTiles(bundle: DataBundle, out: string, maxZoom: number):
   return { ...meta, bytes: cut.bytes };
 }
 
-/** A bundle of `count` synthetic projects (SYNTHETIC: bannered in the app). */
-export function syntheticBundle(count: number, seed = 11): DataBundle {
-  const { projects: _p, sites: _s, ...context } = repoSources();
-  const axes = loadAxes('geo/axes.geojson', readFileSync(join(ROOT, 'geo/axes.geojson'), 'utf8')).value;
-  const district = JSON.parse(readFileSync(join(ROOT, 'geo/district.geojson'), 'utf8')).features[0] as Feature<MultiPolygon>;
-  const projects: MappedProject[] = syntheticProjects({ count, seed, axes, area: district, unmappedShare: 0 });
-  return bundleFromProjects(context, projects, [], 'synthetic')!.value!.bundle;
-}
-
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values: args } = parseArgs({
     options: { synthetic: { type: 'string' }, out: { type: 'string', default: join(ROOT, 'dist', 'tiles') }, maxzoom: { type: 'string', default: '14' } },
   });
   const bundle: DataBundle = args.synthetic
-    ? syntheticBundle(Number(args.synthetic))
+    ? syntheticBundle(Number(args.synthetic), { seed: 11, unmappedShare: 0 })
     : JSON.parse(readFileSync(join(ROOT, 'public/data/bundle.json'), 'utf8'));
   const t = performance.now();
   mkdirSync(args.out, { recursive: true });
@@ -109,5 +97,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `${args.out}: ${meta.erqi.pins} pins in tiles (${(meta.bytes / 1024).toFixed(1)} kB), tiles.json fingerprint ${meta.erqi.fingerprint}, ` +
       `${Math.round(performance.now() - t)} ms`,
   );
-  if (args.synthetic) console.log('SYNTHETIC data: for tests and benchmarks only (write its bundle too to use it).');
+  if (args.synthetic) console.log('SYNTHETIC data, for benchmarks: the app refuses these tiles for any other ledger (its fingerprint differs).');
 }

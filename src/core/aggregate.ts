@@ -1,6 +1,6 @@
 import type { ZoneFeature } from './load_geo.ts';
 import type { Reported } from './load_reported.ts';
-import { SECTORS, STATUSES, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
+import { SECTOR_KEYS, sectorIndex, STATUS_KEYS, statusIndex, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
 import type { Placement, PreparedAxis } from './placement.ts';
 
 /** What a set of projects adds up to. `investment_yi` is `null` when none of them disclosed it. */
@@ -68,10 +68,6 @@ export interface Aggregates {
 /** The district programme figure that axis shares are taken of. */
 export const DISTRICT_PROGRAMME_ID = 'major_projects';
 
-const STATUS_KEYS = [...STATUSES, 'unknown'] as const;
-const SECTOR_KEYS = [...SECTORS, 'unknown'] as const;
-const STATUS_INDEX = new Map<string, number>(STATUS_KEYS.map((k, i) => [k, i]));
-const SECTOR_INDEX = new Map<string, number>(SECTOR_KEYS.map((k, i) => [k, i]));
 
 /** The non-zero counts, keyed in the model's order of statuses or sectors. */
 function countsOf<K extends string>(keys: readonly K[], counts: Int32Array): Partial<Record<K, number>> {
@@ -151,8 +147,8 @@ export function aggregate(
     const i = indices ? indices[j]! : j;
     const p = projects[i]!;
     const placement = placements[i]!;
-    const status = STATUS_INDEX.get(p.status ?? 'unknown')!;
-    const sector = SECTOR_INDEX.get(p.sector ?? 'unknown')!;
+    const status = statusIndex(p.status);
+    const sector = sectorIndex(p.sector);
     all.add(p, status, sector);
     const d = placement.distances_m;
     if (!p.site || !d) {

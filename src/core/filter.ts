@@ -1,4 +1,4 @@
-import { AXIS_IDS, SECTORS, STATUSES, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
+import { AXIS_IDS, SECTOR_KEYS, sectorIndex, STATUS_KEYS, statusIndex, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
 import type { Placement } from './placement.ts';
 
 /** The planners' facets. An empty list means "any". */
@@ -28,10 +28,6 @@ export const isEmptyFilter = (f: Filter): boolean =>
 
 type Facet = 'axes' | 'zones' | 'statuses' | 'sectors' | 'investment' | 'mapped';
 
-const STATUS_KEYS = [...STATUSES, 'unknown'] as const;
-const SECTOR_KEYS = [...SECTORS, 'unknown'] as const;
-const STATUS_INDEX = new Map<string, number>(STATUS_KEYS.map((k, i) => [k, i]));
-const SECTOR_INDEX = new Map<string, number>(SECTOR_KEYS.map((k, i) => [k, i]));
 
 /**
  * What every project offers the facets, computed once per corridor width, one column per facet (typed arrays:
@@ -93,8 +89,8 @@ export function filterFacts(projects: readonly MappedProject[], placements: read
     });
     f.axes[i] = axes;
     f.zone[i] = placement.zone ?? p.zone_declared;
-    f.status[i] = STATUS_INDEX.get(p.status ?? 'unknown')!;
-    f.sector[i] = SECTOR_INDEX.get(p.sector ?? 'unknown')!;
+    f.status[i] = statusIndex(p.status);
+    f.sector[i] = sectorIndex(p.sector);
     f.investment[i] = p.investment_total_yi ?? NaN;
     f.mapped[i] = p.site !== null ? 1 : 0;
   }

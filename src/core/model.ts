@@ -25,6 +25,16 @@ export const SECTORS = [
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 
+/** Statuses and sectors, and 'unknown' for a project that states none: the keys of every count by either. */
+export const STATUS_KEYS = [...STATUSES, 'unknown'] as const;
+export const SECTOR_KEYS = [...SECTORS, 'unknown'] as const;
+const STATUS_INDEX = new Map<string, number>(STATUS_KEYS.map((k, i) => [k, i]));
+const SECTOR_INDEX = new Map<string, number>(SECTOR_KEYS.map((k, i) => [k, i]));
+/** A project's status as an index into STATUS_KEYS (for counting in typed arrays). */
+export const statusIndex = (status: Status | null): number => STATUS_INDEX.get(status ?? 'unknown')!;
+/** A project's sector as an index into SECTOR_KEYS. */
+export const sectorIndex = (sector: Sector | null): number => SECTOR_INDEX.get(sector ?? 'unknown')!;
+
 export type Lang = 'zh' | 'en';
 
 export const STATUS_LABELS: Record<Status, Record<Lang, string>> = {

@@ -1,5 +1,5 @@
 import { EMPTY_FILTER, type Filter } from './filter.ts';
-import { AXIS_IDS, SECTORS, STATUSES, type AxisId, type Lang } from './model.ts';
+import { AXIS_IDS, SECTOR_KEYS, STATUS_KEYS, type AxisId, type Lang } from './model.ts';
 
 export const BASEMAPS = ['schematic', 'tianditu-vec', 'tianditu-img', 'osm', 'custom'] as const;
 export type Basemap = (typeof BASEMAPS)[number];
@@ -116,7 +116,7 @@ export function parseUrlState(search: string, zoneIds: readonly string[]): Parse
       case 'status':
       case 'sector': {
         const allowed: readonly string[] =
-          key === 'axes' ? AXIS_IDS : key === 'zones' ? zoneIds : key === 'status' ? [...STATUSES, 'unknown'] : [...SECTORS, 'unknown'];
+          key === 'axes' ? AXIS_IDS : key === 'zones' ? zoneIds : key === 'status' ? STATUS_KEYS : SECTOR_KEYS;
         const values = list(value);
         const bad = values.filter((v) => !allowed.includes(v));
         if (bad.length) ignore(key, bad.join(','), `use ${allowed.join(', ')}`);
