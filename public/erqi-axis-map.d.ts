@@ -27,10 +27,13 @@ export interface ErqiAxisMapEventMap {
 export declare class ErqiAxisMap extends HTMLElement {
   /** Opens a project's card (null closes it); resolves false when there is no such project. */
   selectProject(id: string | null): Promise<boolean>;
-  /** Highlights an axis and fits the map to its corridor (null clears). */
-  focusAxis(id: AxisId | null): Promise<void>;
-  /** Replaces the given facets; the others stay. */
-  setFilters(filter: Partial<Filter>): Promise<void>;
+  /** Highlights an axis and fits the map to its corridor (null clears); resolves false for an unknown axis. */
+  focusAxis(id: AxisId | null): Promise<boolean>;
+  /**
+   * Replaces the given facets; the others stay. A malformed filter is refused with a console warning naming
+   * each field, and nothing changes: resolves false.
+   */
+  setFilters(filter: Partial<Filter>): Promise<boolean>;
   fitDistrict(): Promise<void>;
   /** Removes the map and frees its WebGL context; re-inserting the element draws it again. */
   destroy(): void;

@@ -1,5 +1,5 @@
 import type { DataBundle } from '../core/bundle.ts';
-import type { Filter } from '../core/filter.ts';
+import type { Filter } from '../core/facets.ts';
 import { formatMetres } from '../core/format.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import { nearestCorridor } from '../core/placement.ts';

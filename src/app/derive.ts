@@ -1,7 +1,8 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { aggregate, type Aggregates } from '../core/aggregate.ts';
 import type { DataBundle } from '../core/bundle.ts';
-import { applyFilter, filterFacts, type Facts, type Filter, type FilterResult } from '../core/filter.ts';
+import type { Filter } from '../core/facets.ts';
+import { applyFilter, filterFacts, type Facts, type FilterResult } from '../core/filter.ts';
 import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import type { Selection } from '../core/url_state.ts';

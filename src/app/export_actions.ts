@@ -1,32 +1,17 @@
 import type { DataBundle } from '../core/bundle.ts';
 import { projectsToCsv, projectsToGeoJson } from '../core/export.ts';
-import { isEmptyFilter, type Filter } from '../core/filter.ts';
 import type { AxisId, Lang } from '../core/model.ts';
 import type { UrlState } from '../core/url_state.ts';
 import type { MapView } from '../map/map_view.ts';
 import { ATTRIBUTION } from '../map/style.ts';
 import type { Theme } from '../map/theme.ts';
-import { sectorLabel, statusLabel } from '../ui/labels.ts';
+import { describeFilter } from '../ui/facet_controls.ts';
 import { t } from '../ui/strings.ts';
 import type { DataModel } from './derive.ts';
 import { download } from './download.ts';
 import { composePng } from './export_png.ts';
 import type { Layout } from './layout.ts';
 import type { Store } from './store.ts';
-
-/** Filters in words, for the PNG footer. */
-export function filterText(filter: Filter, lang: Lang, axisNames: Record<AxisId, Record<Lang, string>>): string {
-  if (isEmptyFilter(filter)) return '';
-  const parts = [
-    filter.axes.map((a) => axisNames[a][lang]).join('/'),
-    filter.zones.join('/'),
-    filter.statuses.map((s) => statusLabel(s, lang)).join('/'),
-    filter.sectors.map((s) => sectorLabel(s, lang)).join('/'),
-    filter.investmentMin !== null || filter.investmentMax !== null ? `${filter.investmentMin ?? ''}–${filter.investmentMax ?? ''} 亿元` : '',
-    filter.mapped === 'all' ? '' : t(filter.mapped === 'mapped' ? 'mappedYes' : 'mappedNo', lang),
-  ].filter(Boolean);
-  return `${t('tabFilters', lang)}: ${parts.join(' · ')}`;
-}
 
 /** The export menu: the filtered projects as CSV or GeoJSON, the view as a PNG with its legend and sources. */
 export function wireExports(
@@ -58,7 +43,7 @@ export function wireExports(
       asOf: bundle.as_of,
       corridorM: s.corridor,
       axisNames,
-      filterText: filterText(s.filter, s.lang, axisNames),
+      filterText: describeFilter(s.filter, { lang: s.lang, axisNames, zones: model.zones }),
       attribution: Object.values(ATTRIBUTION),
     });
     download(exportName('png'), blob);

@@ -1,3 +1,5 @@
+import { STATE_PARAMS } from './url_state.ts';
+
 /**
  * Options of an embedded map, beyond the shared URL state (url_state.ts): the same names serve as iframe
  * URL parameters and as attributes of <erqi-axis-map>.
@@ -35,58 +37,60 @@ export const DEFAULT_EMBED: EmbedOptions = {
   zone: null,
 };
 
-/** Keys that url_state.ts reads; the embed parser leaves them to it. */
-const STATE_KEYS = new Set(['lang', 'corridor', 'basemap', 'tiles', 'project', 'axis', 'axes', 'zones', 'status', 'sector', 'inv', 'mapped', 'map']);
-
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
+
+type Reader = (options: EmbedOptions, value: string, refuse: (value: string, why: string) => void, zoneIds: readonly string[]) => void;
+
+/** The embed's own parameters, each with its reader. */
+const READERS: Record<string, Reader> = {
+  controls(options, value, refuse) {
+    const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = list.filter((c) => !(CONTROLS as readonly string[]).includes(c));
+    if (bad.length && value !== 'none') refuse(bad.join(','), `use ${CONTROLS.join(', ')} (or none)`);
+    options.controls = value === 'none' ? [] : (list.filter((c) => (CONTROLS as readonly string[]).includes(c)) as Control[]);
+  },
+  panel(options, value, refuse) {
+    if ((PANELS as readonly string[]).includes(value)) options.panel = value as Panel;
+    else refuse(value, `use ${PANELS.join(', ')}`);
+  },
+  interactive(options, value, refuse) {
+    if (value === 'true' || value === 'false') options.interactive = value === 'true';
+    else refuse(value, 'use true or false');
+  },
+  theme(options, value, refuse) {
+    if ((THEMES as readonly string[]).includes(value)) options.theme = value as ThemeName;
+    else refuse(value, `use ${THEMES.join(', ')}`);
+  },
+  height(options, value, refuse) {
+    const n = Number(value);
+    if (/^\d+$/.test(value) && n >= 200 && n <= 2000) options.height = n;
+    else refuse(value, 'use a height in pixels from 200 to 2000');
+  },
+  origins(options, value, refuse) {
+    const list = value.split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean);
+    const bad = list.filter((o) => !ORIGIN.test(o));
+    if (bad.length) refuse(bad.join(','), 'use exact origins such as https://www.example.gov.cn');
+    options.origins = list.filter((o) => ORIGIN.test(o)).map((o) => o.toLowerCase());
+  },
+  zone(options, value, refuse, zoneIds) {
+    if (zoneIds.includes(value)) options.zone = value;
+    else refuse(value, `use ${zoneIds.join(', ')}`);
+  },
+  // The element's data path, read by the element itself.
+  src() {},
+};
+
+/** The embed's own parameters (beside the shared state's, url_state.ts STATE_PARAMS). */
+export const EMBED_PARAMS: readonly string[] = Object.keys(READERS);
 
 export function parseEmbedOptions(pairs: Iterable<[string, string]>, zoneIds: readonly string[]): { options: EmbedOptions; warnings: string[] } {
   const options: EmbedOptions = { ...DEFAULT_EMBED, controls: [...DEFAULT_EMBED.controls], origins: [] };
   const warnings: string[] = [];
-  const ignore = (key: string, value: string, why: string) => warnings.push(`embed parameter ${key}=${value} ignored: ${why}`);
+  const stateParams = new Set(STATE_PARAMS);
   for (const [key, value] of pairs) {
-    switch (key) {
-      case 'controls': {
-        const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-        const bad = list.filter((c) => !(CONTROLS as readonly string[]).includes(c));
-        if (bad.length) ignore(key, bad.join(','), `use ${CONTROLS.join(', ')} (or none)`);
-        options.controls = value === 'none' ? [] : (list.filter((c) => (CONTROLS as readonly string[]).includes(c)) as Control[]);
-        break;
-      }
-      case 'panel':
-        if ((PANELS as readonly string[]).includes(value)) options.panel = value as Panel;
-        else ignore(key, value, `use ${PANELS.join(', ')}`);
-        break;
-      case 'interactive':
-        if (value === 'true' || value === 'false') options.interactive = value === 'true';
-        else ignore(key, value, 'use true or false');
-        break;
-      case 'theme':
-        if ((THEMES as readonly string[]).includes(value)) options.theme = value as ThemeName;
-        else ignore(key, value, `use ${THEMES.join(', ')}`);
-        break;
-      case 'height': {
-        const n = Number(value);
-        if (/^\d+$/.test(value) && n >= 200 && n <= 2000) options.height = n;
-        else ignore(key, value, 'use a height in pixels from 200 to 2000');
-        break;
-      }
-      case 'origins': {
-        const list = value.split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean);
-        const bad = list.filter((o) => !ORIGIN.test(o));
-        if (bad.length) ignore(key, bad.join(','), 'use exact origins such as https://www.example.gov.cn');
-        options.origins = list.filter((o) => ORIGIN.test(o)).map((o) => o.toLowerCase());
-        break;
-      }
-      case 'zone':
-        if (zoneIds.includes(value)) options.zone = value;
-        else ignore(key, value, `use ${zoneIds.join(', ')}`);
-        break;
-      case 'src':
-        break; // the element's data path, read by the element itself
-      default:
-        if (!STATE_KEYS.has(key)) warnings.push(`embed parameter ${key} is unknown and ignored`);
-    }
+    const read = Object.hasOwn(READERS, key) ? READERS[key] : undefined;
+    if (read) read(options, value, (v, why) => warnings.push(`embed parameter ${key}=${v} ignored: ${why}`), zoneIds);
+    else if (!stateParams.has(key)) warnings.push(`embed parameter ${key} is unknown and ignored`);
   }
   return { options, warnings };
 }

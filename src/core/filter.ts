@@ -1,33 +1,9 @@
 import { AXIS_IDS, SECTOR_KEYS, sectorIndex, STATUS_KEYS, statusIndex, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
+import type { FacetId, Filter } from './facets.ts';
 import type { Placement } from './placement.ts';
 
-/** The planners' facets. An empty list means "any". */
-export interface Filter {
-  axes: AxisId[];
-  zones: string[];
-  statuses: Array<Status | 'unknown'>;
-  sectors: Array<Sector | 'unknown'>;
-  /** 亿元, inclusive. Setting either end leaves out projects whose investment is not disclosed. */
-  investmentMin: number | null;
-  investmentMax: number | null;
-  mapped: 'all' | 'mapped' | 'unmapped';
-}
-
-export const EMPTY_FILTER: Filter = {
-  axes: [],
-  zones: [],
-  statuses: [],
-  sectors: [],
-  investmentMin: null,
-  investmentMax: null,
-  mapped: 'all',
-};
-
-export const isEmptyFilter = (f: Filter): boolean =>
-  !f.axes.length && !f.zones.length && !f.statuses.length && !f.sectors.length && f.investmentMin === null && f.investmentMax === null && f.mapped === 'all';
-
-type Facet = 'axes' | 'zones' | 'statuses' | 'sectors' | 'investment' | 'mapped';
-
+/** One bit per facet: which of them a project fails (a facet missing here does not compile). */
+const BIT = { axes: 1, zones: 2, statuses: 4, sectors: 8, investment: 16, mapped: 32 } as const satisfies Record<FacetId, number>;
 
 /**
  * What every project offers the facets, computed once per corridor width, one column per facet (typed arrays:
@@ -47,9 +23,6 @@ export interface Facts {
   investment: Float64Array;
   mapped: Uint8Array;
 }
-
-/** One bit per facet: which of them a project fails. */
-const BIT = { axes: 1, zones: 2, statuses: 4, sectors: 8, investment: 16, mapped: 32 } as const satisfies Record<Facet, number>;
 
 export interface FilterResult {
   /** Indices into `projects` that pass the filter, in ledger order. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { checkPosition } from './bounds.ts';
 import type { Issue, Loaded } from './issues.ts';

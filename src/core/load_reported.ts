@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import type { Issue, Loaded } from './issues.ts';
 import { AXIS_IDS } from './model.ts';
 

@@ -1,5 +1,6 @@
+import { z } from './zod.ts';
+import { describeIssue, filterPatchSchema, parseFilterPatch, type FacetContext, type Filter } from './facets.ts';
 import { AXIS_IDS, type AxisId } from './model.ts';
-import type { Filter } from './filter.ts';
 
 /**
  * The postMessage protocol between a host page and an embedded map (iframe), version 1.
@@ -36,26 +37,35 @@ export type HostCommand =
 
 export const envelope = (event: MapEvent) => ({ source: MAP_SOURCE, version: PROTOCOL_VERSION, ...event });
 
+/** The commands' schemas: the filter is checked by the facets' own schema (facets.ts), as the URL is. */
+const commandSchema = (ctx: FacetContext) =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ ...ENVELOPE, type: z.literal('select-project'), id: z.string().min(1).max(64).nullable() }),
+    z.strictObject({ ...ENVELOPE, type: z.literal('focus-axis'), id: z.enum(AXIS_IDS).nullable() }),
+    z.strictObject({ ...ENVELOPE, type: z.literal('set-filters'), filter: filterPatchSchema(ctx) }),
+    z.strictObject({ ...ENVELOPE, type: z.literal('fit-district') }),
+  ]);
+const ENVELOPE = { source: z.literal(HOST_SOURCE), version: z.literal(PROTOCOL_VERSION) };
+
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** A command the map should run, or `null` (wrong origin, wrong protocol, malformed): never throws. */
-export function acceptCommand(data: unknown, origin: string, allowlist: readonly string[]): HostCommand | null {
+export type Accepted = { command: HostCommand } | { refused: string[] } | null;
+
+/**
+ * What to do with a message from the host page: run a command, refuse a malformed one (every problem as
+ * `field: message`, for a console warning; nothing changes), or `null` to ignore it silently — another
+ * origin, or not addressed to this map (other scripts post messages too). Never throws.
+ */
+export function acceptCommand(data: unknown, origin: string, allowlist: readonly string[], ctx: FacetContext): Accepted {
   if (!allowlist.includes(origin.toLowerCase())) return null;
-  if (!isRecord(data) || data['source'] !== HOST_SOURCE || data['version'] !== PROTOCOL_VERSION) return null;
-  switch (data['type']) {
-    case 'select-project': {
-      const id = data['id'];
-      return id === null || (typeof id === 'string' && id.length <= 64) ? { type: 'select-project', id } : null;
-    }
-    case 'focus-axis': {
-      const id = data['id'];
-      return id === null || (AXIS_IDS as readonly unknown[]).includes(id) ? { type: 'focus-axis', id: id as AxisId | null } : null;
-    }
-    case 'set-filters':
-      return isRecord(data['filter']) ? { type: 'set-filters', filter: data['filter'] as Partial<Filter> } : null;
-    case 'fit-district':
-      return { type: 'fit-district' };
-    default:
-      return null;
+  if (!isRecord(data) || data['source'] !== HOST_SOURCE) return null;
+  if (data['version'] !== PROTOCOL_VERSION) return { refused: [`version: this map speaks version ${PROTOCOL_VERSION}`] };
+  const r = commandSchema(ctx).safeParse(data);
+  if (!r.success) return { refused: r.error.issues.map(describeIssue) };
+  const { source: _s, version: _v, ...command } = r.data;
+  if (command.type === 'set-filters') {
+    const checked = parseFilterPatch(command.filter, ctx);
+    if ('errors' in checked) return { refused: checked.errors.map((e) => `filter.${e}`) };
   }
+  return { command: command as HostCommand };
 }

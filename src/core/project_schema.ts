@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { AXIS_IDS, SECTORS, STATUSES } from './model.ts';
 
 /** The columns of data/projects.csv, in order. */

@@ -1,5 +1,5 @@
-import { EMPTY_FILTER, type Filter } from './filter.ts';
-import { AXIS_IDS, SECTOR_KEYS, STATUS_KEYS, type AxisId, type Lang } from './model.ts';
+import { EMPTY_FILTER, emptyFilter, FACET_PARAMS, formatFacetParams, parseFacetParam, type Filter } from './facets.ts';
+import { AXIS_IDS, type AxisId, type Lang } from './model.ts';
 
 export const BASEMAPS = ['schematic', 'tianditu-vec', 'tianditu-img', 'osm', 'custom'] as const;
 export type Basemap = (typeof BASEMAPS)[number];
@@ -73,88 +73,65 @@ function queryPairs(search: string): Array<[string, string]> {
 /** Encodes a value, keeping `,` `/` `:` readable in links. */
 const encode = (s: string): string => encodeURIComponent(s).replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%3A/g, ':');
 
-const cloneDefault = (): UrlState => ({ ...DEFAULT_STATE, filter: { ...EMPTY_FILTER, axes: [], zones: [], statuses: [], sectors: [] } });
+const cloneDefault = (): UrlState => ({ ...DEFAULT_STATE, filter: emptyFilter() });
 
-const list = (v: string | null): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+type Reader = (state: UrlState, value: string, refuse: (why: string) => void) => void;
+
+/** The URL parameters besides the facets (facets.ts), each with its reader. */
+const READERS: Record<string, Reader> = {
+  lang(state, value, refuse) {
+    if (value === 'zh' || value === 'en') state.lang = value;
+    else refuse('use zh or en');
+  },
+  corridor(state, value, refuse) {
+    const n = Number(value);
+    if (/^\d+(\.\d+)?$/.test(value) && n >= CORRIDOR_RANGE.min && n <= CORRIDOR_RANGE.max) state.corridor = n;
+    else refuse(`use a half-width in metres from ${CORRIDOR_RANGE.min} to ${CORRIDOR_RANGE.max}`);
+  },
+  basemap(state, value, refuse) {
+    if ((BASEMAPS as readonly string[]).includes(value)) state.basemap = value as Basemap;
+    else refuse(`use one of ${BASEMAPS.join(', ')}`);
+  },
+  tiles(state, value, refuse) {
+    if (/^(https?:\/\/|pmtiles:\/\/)/.test(value)) state.tiles = value;
+    else refuse('use an http(s):// XYZ template or a pmtiles:// URL');
+  },
+  project(state, value, refuse) {
+    if (/^[^\s,;/?#&]{1,64}$/u.test(value)) state.selection = { kind: 'project', id: value };
+    else refuse('not a project id');
+  },
+  axis(state, value, refuse) {
+    if ((AXIS_IDS as readonly string[]).includes(value)) {
+      if (state.selection.kind !== 'project') state.selection = { kind: 'axis', id: value as AxisId };
+    } else refuse(`use one of ${AXIS_IDS.join(', ')}`);
+  },
+  map(state, value, refuse) {
+    const parts = value.split('/').map((s) => (s.trim() === '' ? NaN : Number(s)));
+    const [zoom, lat, lon, bearing = 0] = parts;
+    if (
+      (parts.length === 3 || parts.length === 4) &&
+      parts.every(Number.isFinite) &&
+      zoom! >= 0 && zoom! <= 22 && Math.abs(lat!) <= 85 && Math.abs(lon!) <= 180
+    ) {
+      // Normalise only what needs it: (x % 360 + 360) % 360 would turn 67.6 into 67.60000000000002.
+      const b = bearing >= 0 && bearing < 360 ? bearing : ((bearing % 360) + 360) % 360;
+      state.view = { zoom: zoom!, center: [lon!, lat!], bearing: b };
+    } else refuse('use ZOOM/LAT/LON or ZOOM/LAT/LON/BEARING');
+  },
+};
+
+/** Every parameter the shared state reads: the iframe's URL parameters and the element's attributes. */
+export const STATE_PARAMS: readonly string[] = [...Object.keys(READERS), ...FACET_PARAMS];
 
 export function parseUrlState(search: string, zoneIds: readonly string[]): Parsed {
   const warnings: string[] = [];
   const state = cloneDefault();
-  const ignore = (key: string, value: string, why: string) => warnings.push(`URL parameter ${key}=${value} ignored: ${why}`);
-
   for (const [key, value] of queryPairs(search)) {
-    switch (key) {
-      case 'lang':
-        if (value === 'zh' || value === 'en') state.lang = value;
-        else ignore(key, value, 'use zh or en');
-        break;
-      case 'corridor': {
-        const n = Number(value);
-        if (/^\d+(\.\d+)?$/.test(value) && n >= CORRIDOR_RANGE.min && n <= CORRIDOR_RANGE.max) state.corridor = n;
-        else ignore(key, value, `use a half-width in metres from ${CORRIDOR_RANGE.min} to ${CORRIDOR_RANGE.max}`);
-        break;
-      }
-      case 'basemap':
-        if ((BASEMAPS as readonly string[]).includes(value)) state.basemap = value as Basemap;
-        else ignore(key, value, `use one of ${BASEMAPS.join(', ')}`);
-        break;
-      case 'tiles':
-        if (/^(https?:\/\/|pmtiles:\/\/)/.test(value)) state.tiles = value;
-        else ignore(key, value, 'use an http(s):// XYZ template or a pmtiles:// URL');
-        break;
-      case 'project':
-        if (/^[^\s,;/?#&]{1,64}$/u.test(value)) state.selection = { kind: 'project', id: value };
-        else ignore(key, value, 'not a project id');
-        break;
-      case 'axis':
-        if ((AXIS_IDS as readonly string[]).includes(value)) {
-          if (state.selection.kind !== 'project') state.selection = { kind: 'axis', id: value as AxisId };
-        } else ignore(key, value, `use one of ${AXIS_IDS.join(', ')}`);
-        break;
-      case 'axes':
-      case 'zones':
-      case 'status':
-      case 'sector': {
-        const allowed: readonly string[] =
-          key === 'axes' ? AXIS_IDS : key === 'zones' ? zoneIds : key === 'status' ? STATUS_KEYS : SECTOR_KEYS;
-        const values = list(value);
-        const bad = values.filter((v) => !allowed.includes(v));
-        if (bad.length) ignore(key, bad.join(','), `use ${allowed.join(', ')}`);
-        const good = [...new Set(values.filter((v) => allowed.includes(v)))];
-        const field = key === 'axes' ? 'axes' : key === 'zones' ? 'zones' : key === 'status' ? 'statuses' : 'sectors';
-        (state.filter as unknown as Record<string, string[]>)[field] = good;
-        break;
-      }
-      case 'inv': {
-        const m = /^(\d+(?:\.\d+)?)?-(\d+(?:\.\d+)?)?$/.exec(value);
-        if (m && (m[1] || m[2]) && !(m[1] && m[2] && Number(m[1]) > Number(m[2]))) {
-          state.filter.investmentMin = m[1] ? Number(m[1]) : null;
-          state.filter.investmentMax = m[2] ? Number(m[2]) : null;
-        } else ignore(key, value, 'use MIN-MAX in 亿元, e.g. 10-50, 10- or -50');
-        break;
-      }
-      case 'mapped':
-        if (value === 'yes' || value === 'no') state.filter.mapped = value === 'yes' ? 'mapped' : 'unmapped';
-        else ignore(key, value, 'use yes or no');
-        break;
-      case 'map': {
-        const parts = value.split('/').map(Number);
-        const [zoom, lat, lon, bearing = 0] = parts;
-        if (
-          (parts.length === 3 || parts.length === 4) &&
-          parts.every(Number.isFinite) &&
-          zoom! >= 0 && zoom! <= 22 && Math.abs(lat!) <= 85 && Math.abs(lon!) <= 180
-        ) {
-          // Normalise only what needs it: (x % 360 + 360) % 360 would turn 67.6 into 67.60000000000002.
-          const b = bearing >= 0 && bearing < 360 ? bearing : ((bearing % 360) + 360) % 360;
-          state.view = { zoom: zoom!, center: [lon!, lat!], bearing: b };
-        } else ignore(key, value, 'use ZOOM/LAT/LON or ZOOM/LAT/LON/BEARING');
-        break;
-      }
-      default:
-        // Other pages' parameters (utm_*, embed options) are not ours to judge.
-        break;
-    }
+    const ignore = (v: string, why: string) => warnings.push(`URL parameter ${key}=${v} ignored: ${why}`);
+    const read = Object.hasOwn(READERS, key) ? READERS[key] : undefined;
+    if (read) read(state, value, (why) => ignore(value, why));
+    // Else a facet (facets.ts), or another page's parameter (utm_*, embed options): not ours to judge.
+    else parseFacetParam(state.filter, key, value, { zoneIds }, ignore);
   }
   return { state, warnings };
 }
@@ -171,13 +148,7 @@ export function serializeUrlState(state: UrlState): string {
   if (state.tiles) p.set('tiles', state.tiles);
   if (state.selection.kind === 'project') p.set('project', state.selection.id);
   if (state.selection.kind === 'axis') p.set('axis', state.selection.id);
-  const f = state.filter;
-  if (f.axes.length) p.set('axes', f.axes.join(','));
-  if (f.zones.length) p.set('zones', f.zones.join(','));
-  if (f.statuses.length) p.set('status', f.statuses.join(','));
-  if (f.sectors.length) p.set('sector', f.sectors.join(','));
-  if (f.investmentMin !== null || f.investmentMax !== null) p.set('inv', `${f.investmentMin ?? ''}-${f.investmentMax ?? ''}`);
-  if (f.mapped !== 'all') p.set('mapped', f.mapped === 'mapped' ? 'yes' : 'no');
+  for (const [key, value] of formatFacetParams(state.filter)) p.set(key, value);
   if (state.view) {
     const v = state.view;
     const parts = [round(v.zoom, 2), round(v.center[1], 5), round(v.center[0], 5)];

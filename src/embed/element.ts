@@ -12,17 +12,18 @@
  */
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import type { DataBundle } from '../core/bundle.ts';
-import { parseEmbedOptions } from '../core/embed_options.ts';
-import type { Filter } from '../core/filter.ts';
+import { EMBED_PARAMS, parseEmbedOptions } from '../core/embed_options.ts';
+import type { Filter } from '../core/facets.ts';
 import type { MapEvent } from '../core/messages.ts';
 import type { AxisId } from '../core/model.ts';
-import { parseUrlState, serializeUrlState } from '../core/url_state.ts';
+import { parseUrlState, serializeUrlState, STATE_PARAMS } from '../core/url_state.ts';
 import { loadBundle, loadConfig, loadPinTiles } from '../load_bundle.ts';
 import { prewarmMap } from '../map/map_view.ts';
 import embedCss from './embed.css?inline';
 import { mountEmbed, type EmbedHandle } from './mount_embed.ts';
 
-const OBSERVED = ['lang', 'corridor', 'basemap', 'tiles', 'project', 'axis', 'axes', 'zones', 'status', 'sector', 'inv', 'mapped', 'map', 'controls', 'panel', 'interactive', 'theme', 'height', 'zone', 'src'];
+/** Every attribute: the shared state's parameters and the embed's own (origins are the iframe's only). */
+const OBSERVED = [...STATE_PARAMS, ...EMBED_PARAMS.filter((p) => p !== 'origins')];
 
 let sheet: CSSStyleSheet | null = null;
 function sharedSheet(): CSSStyleSheet {
@@ -75,11 +76,13 @@ export class ErqiAxisMap extends HTMLElement {
     return this.whenReady((h) => h.selectProject(id));
   }
 
-  focusAxis(id: AxisId | null): Promise<void> {
+  /** Highlights an axis (null clears); false, with a console warning, for an unknown axis. */
+  focusAxis(id: AxisId | null): Promise<boolean> {
     return this.whenReady((h) => h.focusAxis(id));
   }
 
-  setFilters(filter: Partial<Filter>): Promise<void> {
+  /** Replaces the given facets; false (and a console warning naming each field) when the filter is malformed. */
+  setFilters(filter: Partial<Filter>): Promise<boolean> {
     return this.whenReady((h) => h.setFilters(filter));
   }
 

@@ -52,8 +52,13 @@ async function main(): Promise<void> {
 
   addEventListener('message', (e: MessageEvent) => {
     if (e.source !== window.parent) return;
-    const command = acceptCommand(e.data, e.origin, options.origins);
-    if (!command) return;
+    const accepted = acceptCommand(e.data, e.origin, options.origins, { zoneIds });
+    if (!accepted) return;
+    if ('refused' in accepted) {
+      console.warn(`embed: command from ${e.origin} refused, nothing changed: ${accepted.refused.join('; ')}`);
+      return;
+    }
+    const { command } = accepted;
     switch (command.type) {
       case 'select-project':
         handle.selectProject(command.id);

@@ -2,10 +2,10 @@ import { DataModel, EMPTY_FC } from '../app/derive.ts';
 import { createStore } from '../app/store.ts';
 import type { DataBundle } from '../core/bundle.ts';
 import type { EmbedOptions } from '../core/embed_options.ts';
-import { EMPTY_FILTER, type Filter } from '../core/filter.ts';
+import { EMPTY_FILTER, parseFilterPatch, type Filter } from '../core/facets.ts';
 import { formatCount, formatYi } from '../core/format.ts';
 import type { MapEvent } from '../core/messages.ts';
-import type { AxisId, Lang } from '../core/model.ts';
+import { AXIS_IDS, type AxisId, type Lang } from '../core/model.ts';
 import { ERQI_BOUNDS } from '../core/bounds.ts';
 import type { UrlState } from '../core/url_state.ts';
 import { basemapSources, type MapConfig } from '../map/basemaps.ts';
@@ -25,10 +25,13 @@ export interface EmbedHandle {
   readonly view: MapView;
   /** Opens a project's card (null closes it). false when there is no such project. */
   selectProject(id: string | null): boolean;
-  /** Highlights an axis and fits the map to its corridor (null clears). */
-  focusAxis(id: AxisId | null): void;
-  /** Replaces the given facets; the others stay. */
-  setFilters(filter: Partial<Filter>): void;
+  /** Highlights an axis and fits the map to its corridor (null clears); false for an unknown axis. */
+  focusAxis(id: AxisId | null): boolean;
+  /**
+   * Replaces the given facets; the others stay. A malformed filter (checked by the facets' schema, as the URL
+   * and host commands are) is refused with a console warning naming each field, and nothing changes: false.
+   */
+  setFilters(filter: Partial<Filter>): boolean;
   fitDistrict(): void;
   getState(): UrlState;
   destroy(): void;
@@ -91,15 +94,20 @@ export function mountEmbed(
 
   // ---------------------------------------------------------------- actions
   const selectProject = (id: string | null): boolean => {
-    if (id !== null && !model.project(id)) return false;
+    if (id !== null && (typeof id !== 'string' || !model.project(id))) return false;
     store.set({ selection: id === null ? { kind: 'none' } : { kind: 'project', id } });
     const site = id ? model.project(id)!.project.site : null;
     if (site && options.interactive) view.flyTo([site.lon, site.lat]);
     return true;
   };
-  const focusAxis = (id: AxisId | null) => {
+  const focusAxis = (id: AxisId | null): boolean => {
+    if (id !== null && !(AXIS_IDS as readonly unknown[]).includes(id)) {
+      console.warn(`erqi-axis-map: focusAxis refused: use null or one of ${AXIS_IDS.join(', ')}`);
+      return false;
+    }
     store.set({ selection: id === null ? { kind: 'none' } : { kind: 'axis', id } });
     if (id) view.fitBounds(model.axisBounds(id, store.get().corridor));
+    return true;
   };
 
   // ---------------------------------------------------------------- map
@@ -236,7 +244,13 @@ export function mountEmbed(
     selectProject,
     focusAxis,
     setFilters(filter) {
-      store.set({ filter: { ...store.get().filter, ...filter } });
+      const checked = parseFilterPatch(filter, { zoneIds: model.zoneIds });
+      if ('errors' in checked) {
+        console.warn(`erqi-axis-map: setFilters refused, nothing changed: ${checked.errors.join('; ')}`);
+        return false;
+      }
+      store.set({ filter: { ...store.get().filter, ...checked.value } });
+      return true;
     },
     fitDistrict() {
       store.set({ selection: { kind: 'none' } });

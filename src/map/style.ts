@@ -7,7 +7,7 @@ import type {
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { AXIS_IDS, type AxisId, type Lang } from '../core/model.ts';
-import { isEmptyFilter, type Filter } from '../core/filter.ts';
+import { isEmptyFilter, type Filter } from '../core/facets.ts';
 import { PIN_TILE_LAYER } from '../core/pin_tiles.ts';
 import { DOTTED_STAGES, FILLED_STAGES } from './stages.ts';
 import { LAYER, SOURCE, basemapSourceId } from './ids.ts';

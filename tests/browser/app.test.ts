@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
-import { EMPTY_FILTER } from '../../src/core/filter.ts';
+import { EMPTY_FILTER } from '../../src/core/facets.ts';
 import { DataModel } from '../../src/app/derive.ts';
 import { parseCsv } from '../../src/core/csv.ts';
 import { LAYER } from '../../src/map/ids.ts';

@@ -111,6 +111,30 @@ describe('the iframe on another origin', () => {
     await w.page.close();
   });
 
+  it('refuses malformed commands from the allowed host with a warning naming the field, changing nothing', async () => {
+    const warnings: string[] = [];
+    const onConsole = (m: { type(): string; text(): string }) => m.type() === 'warning' && warnings.push(m.text());
+    page.on('console', onConsole);
+    const before = await frame.evaluate(() => JSON.stringify(window.__erqiEmbed!.handle!.getState()));
+    const bad = [
+      { type: 'set-filters', filter: { axes: 5 } },
+      { type: 'set-filters', filter: { axes: null } },
+      { type: 'set-filters', filter: { statuses: ['新建'] } },
+      { type: 'set-filters', filter: { investmentMin: -1 } },
+      { type: 'focus-axis', id: 'erqi' },
+      { type: 'select-project', id: 42 },
+    ];
+    for (const c of bad) await page.evaluate((c) => (window as unknown as { send: (c: object) => void }).send(c), c);
+    await expect.poll(() => warnings.length).toBe(bad.length);
+    expect(warnings[0]).toMatch(/refused, nothing changed: filter\.axes: /);
+    expect(warnings[4]).toMatch(/id: /);
+    expect(await frame.evaluate(() => JSON.stringify(window.__erqiEmbed!.handle!.getState()))).toBe(before);
+    // Still answering: a good command runs after the bad ones.
+    await page.evaluate(() => (window as unknown as { send: (c: object) => void }).send({ type: 'set-filters', filter: { statuses: ['operating'] } }));
+    await expect.poll(() => frame.evaluate(() => window.__erqiEmbed!.handle!.getState().filter.statuses)).toEqual(['operating']);
+    page.off('console', onConsole);
+  });
+
   it('links to the full map with the same state', async () => {
     const href = await frame.locator('.full-link').getAttribute('href');
     expect(href).toMatch(new RegExp(`^${mapUrl}index\\.html\\?project=crec-taihe`));
@@ -182,6 +206,26 @@ describe('the custom element', () => {
       { type: 'filter-change', el: 'a', detail: { filter: expect.objectContaining({ statuses: ['operating'] }) } },
     ]);
     await page.close();
+  });
+
+  it('refuses malformed filters and axes from its methods, with a warning, changing nothing', async () => {
+    const w = await openElements('<erqi-axis-map id="a" style="height:380px"></erqi-axis-map>');
+    const warnings: string[] = [];
+    w.page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    const results = await w.page.evaluate(async () => {
+      const a = document.getElementById('a') as unknown as { setFilters(f: unknown): Promise<boolean>; focusAxis(id: unknown): Promise<boolean> };
+      return [await a.setFilters({ axes: null }), await a.setFilters({ axes: 5 }), await a.setFilters('all'), await a.focusAxis('erqi'), await a.setFilters({ axes: ['daxue'] })];
+    });
+    expect(results).toEqual([false, false, false, false, true]);
+    expect(warnings.slice(0, 4).map((m) => m.replace(/(refused|nothing changed): .*/, '$1'))).toEqual([
+      ...Array(3).fill('erqi-axis-map: setFilters refused, nothing changed'),
+      'erqi-axis-map: focusAxis refused',
+    ]);
+    expect(warnings[0]).toContain('axes: ');
+    const events = await w.page.evaluate(() => (window as unknown as { events: Array<{ type: string; detail: unknown }> }).events.filter((e) => e.type !== 'ready'));
+    expect(events).toEqual([{ type: 'filter-change', el: 'a', detail: { filter: expect.objectContaining({ axes: ['daxue'] }) } }]);
+    expect(w.consoleErrors).toEqual([]);
+    await w.page.close();
   });
 
   it('works in a 320 px column', async () => {

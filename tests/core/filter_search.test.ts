@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
-import { applyFilter, EMPTY_FILTER } from '../../src/core/filter.ts';
+import { EMPTY_FILTER } from '../../src/core/facets.ts';
+import { applyFilter } from '../../src/core/filter.ts';
 import type { ZoneFeature } from '../../src/core/load_geo.ts';
 import type { AxisFeature } from '../../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';

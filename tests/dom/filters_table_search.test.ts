@@ -2,9 +2,11 @@ import { getByLabelText, getByRole, getAllByRole } from '@testing-library/dom';
 import { describe, expect, it, vi } from 'vitest';
 import { DataModel } from '../../src/app/derive.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
-import { EMPTY_FILTER } from '../../src/core/filter.ts';
+import { EMPTY_FILTER, FACET_IDS } from '../../src/core/facets.ts';
 import { LIGHT } from '../../src/map/theme.ts';
 import { renderFilters } from '../../src/ui/filters_panel.ts';
+import { describeFilter, FACET_UI } from '../../src/ui/facet_controls.ts';
+import { t } from '../../src/ui/strings.ts';
 import { renderProjectTable, sortedOrder, sortRows, type Sort } from '../../src/ui/project_table.ts';
 import { createSearchBox } from '../../src/ui/search_box.ts';
 import { repoSources } from '../helpers/repo.ts';
@@ -42,6 +44,23 @@ describe('the filters panel', () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...filter, investmentMin: 12.5 });
     getByRole(body, 'button', { name: 'Clear all filters' }).click();
     expect(onChange).toHaveBeenLastCalledWith(EMPTY_FILTER);
+  });
+
+  it('has one group per facet of the table, in its order, each with a heading', () => {
+    const d = model.derive(EMPTY_FILTER, 500);
+    const body = mount(renderFilters({ filter: EMPTY_FILTER, counts: d.filter.counts, zones: model.zones, axisNames, lang: 'en', theme: LIGHT, onChange: vi.fn() }));
+    const groups = [...body.querySelectorAll('fieldset[data-facet]')];
+    expect(groups.map((g) => g.getAttribute('data-facet'))).toEqual(FACET_IDS);
+    expect(groups.map((g) => g.querySelector('legend')!.textContent)).toEqual(FACET_IDS.map((id) => t(FACET_UI[id].label, 'en')));
+  });
+
+  it('describes a filter in words for exports, with zone names rather than ids', () => {
+    const words = { lang: 'zh' as const, axisNames, zones: model.zones };
+    expect(describeFilter(EMPTY_FILTER, words)).toBe('');
+    const south = model.zones.find((z) => z.properties.id === 'south')!.properties.name_zh;
+    expect(describeFilter({ ...EMPTY_FILTER, axes: ['daxue'], zones: ['south'], investmentMin: 5, mapped: 'mapped' }, words)).toBe(
+      `筛选: 大学路 · ${south} · 5– 亿元 · ${t('mappedYes', 'zh')}`,
+    );
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import type { ErqiAxisMap as Published, Filter as PublishedFilter } from '../../public/erqi-axis-map.d.ts';
 import type { ErqiAxisMap as Real } from '../../src/embed/element.ts';
-import type { Filter } from '../../src/core/filter.ts';
+import type { Filter } from '../../src/core/facets.ts';
 
 type Methods = 'selectProject' | 'focusAxis' | 'setFilters' | 'fitDistrict' | 'destroy';
 export const realMatchesPublished = (x: Pick<Real, Methods>): Pick<Published, Methods> => x;
