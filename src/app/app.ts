@@ -1,6 +1,6 @@
 import type { DataBundle } from '../core/bundle.ts';
 import type { Filter } from '../core/facets.ts';
-import { formatMetres } from '../core/format.ts';
+import { formatMetres, isolated } from '../core/format.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import { nearestCorridor } from '../core/placement.ts';
 import { serializeUrlState, DEFAULT_STATE, type Basemap, type UrlState } from '../core/url_state.ts';
@@ -216,7 +216,7 @@ export function createApp(
     const parts: Node[] = [];
     if (synthetic) parts.push(el('strong', { class: 'synthetic' }, t('syntheticBanner', lang)));
     if (hooks.importedFrom) {
-      parts.push(el('span', {}, t('importedBanner', lang, { file: hooks.importedFrom, n: bundle.projects.length })));
+      parts.push(el('span', {}, t('importedBanner', lang, { file: isolated(hooks.importedFrom), n: bundle.projects.length })));
       if (hooks.onUndo) {
         const undo = el('button', { type: 'button', class: 'undo', 'data-key': 'undo' }, t('undo', lang));
         undo.addEventListener('click', hooks.onUndo);

@@ -7,12 +7,16 @@ import { PROJECT_COLUMNS } from './project_schema.ts';
 /** Extra columns an export carries after the ledger's own (an import ignores them). */
 export const EXPORT_COLUMNS = ['axis_spatial', 'zone', 'lon', 'lat', 'accuracy_m'] as const;
 
+/** White space and invisible characters a spreadsheet may skip before reading a formula. */
+const LEADING_BLANKS = /^[\s\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]*/;
+
 /**
- * A cell a spreadsheet would run as a formula (= + - @, or a leading tab/CR) gets a leading apostrophe,
- * so opening an export never executes anything (OWASP "CSV injection").
+ * A cell a spreadsheet would run as a formula gets a leading apostrophe, so opening an export never executes
+ * anything (OWASP "CSV injection"): one that starts with = + - @ once leading white space and invisible
+ * characters (line feed, NBSP, zero-width space, BOM…) are skipped, or with a tab or CR.
  */
 export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[\t\r]/.test(text) || /^[=+\-@＝＋－＠]/.test(text.replace(LEADING_BLANKS, '')) ? `'${text}` : text;
 }
 
 const cell = (v: string | number | null): string => (v === null ? '' : typeof v === 'number' ? String(v) : csvCell(neutralise(v)));

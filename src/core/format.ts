@@ -44,3 +44,13 @@ export function formatKm(value: number, lang: Lang): string {
 export function formatMetres(value: number, lang: Lang): string {
   return lang === 'zh' ? `${number(value, lang, 0)} 米` : `${number(value, lang, 0)} m`;
 }
+
+/** Bidirectional controls (LRE…RLO, LRI…PDI, LRM/RLM/ALM): in data they can reorder the text around them. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Data text with its bidirectional controls shown as [U+202E] instead of acting (a file named "\u202Evsc.evil.csv"). */
+export const visibleControls = (text: string): string =>
+  text.replace(BIDI_CONTROLS, (c) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`);
+
+/** Data text to put inside a sentence of ours: controls shown, direction isolated (FSI … PDI). */
+export const isolated = (text: string): string => `\u2068${visibleControls(text)}\u2069`;

@@ -57,24 +57,9 @@ export const SECTOR_LABELS: Record<Sector, Record<Lang, string>> = {
   infrastructure: { zh: '基础设施', en: 'infrastructure' },
 };
 
-/** A ledger row after validation. `null` means the source does not disclose it. */
-export interface Project {
-  id: string;
-  name_zh: string;
-  name_en: string | null;
-  axis_declared: AxisId | null;
-  zone_declared: string | null;
-  sector: Sector | null;
-  status: Status | null;
-  /** 亿元 (100 million yuan). */
-  investment_total_yi: number | null;
-  /** 亿元 invested in 2023. */
-  investment_2023_yi: number | null;
-  address: string | null;
-  source: string;
-  as_of: string | null;
-  note: string | null;
-}
+/** A ledger row after validation, derived from the column table (project_schema.ts). */
+export type { Project } from './project_schema.ts';
+import type { Project } from './project_schema.ts';
 
 /** Where a project is, from geo/sites.geojson. */
 export interface Site {

@@ -1,3 +1,4 @@
+import { visibleControls } from '../core/format.ts';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSourceDiff } from 'maplibre-gl';
 import type { AxisId, MappedProject } from '../core/model.ts';
@@ -28,8 +29,9 @@ export function pinFeatures(projects: readonly MappedProject[], placements: read
           id: i,
           properties: {
             id: p.id,
-            name_zh: p.name_zh,
-            name_en: p.name_en ?? p.name_zh,
+            // Map labels: bidirectional controls shown, not obeyed (issue #16).
+            name_zh: visibleControls(p.name_zh),
+            name_en: visibleControls(p.name_en ?? p.name_zh),
             stage: stageOf(p.status),
             axis: nearestCorridor(placements[i]!, corridorM) ?? 'none',
           },

@@ -4,7 +4,7 @@ import type { Reported } from '../core/load_reported.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import type { Theme } from '../map/theme.ts';
 import { renderAxisChart } from './axis_chart.ts';
-import { el } from './dom.ts';
+import { dataText, el } from './dom.ts';
 import { countsText, sectorLabel, statusLabel } from './labels.ts';
 import { t } from './strings.ts';
 
@@ -52,7 +52,7 @@ function projectLinks(ids: readonly string[], props: AxisPanelProps): HTMLElemen
   for (const id of ids.slice(0, MAX_LINKS)) {
     const p = props.projectById(id);
     const name = p ? (props.lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh)) : id;
-    const button = el('button', { type: 'button', class: 'link', 'data-key': `link-${id}` }, name);
+    const button = el('button', { type: 'button', class: 'link', 'data-key': `link-${id}` }, dataText(name));
     button.addEventListener('click', () => props.onSelectProject(id));
     list.append(el('li', {}, button));
   }

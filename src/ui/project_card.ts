@@ -1,8 +1,9 @@
 import { formatMetres, formatYi, NOT_DISCLOSED } from '../core/format.ts';
 import type { Reported } from '../core/load_reported.ts';
-import { AXIS_IDS, type AxisId, type Lang, type MappedProject } from '../core/model.ts';
+import { AXIS_IDS, type AxisId, type Lang, type MappedProject, type Sector, type Status } from '../core/model.ts';
+import { LEDGER_COLUMNS, PROJECT_COLUMNS, type LedgerColumn } from '../core/project_schema.ts';
 import { corridorsOf, type Placement } from '../core/placement.ts';
-import { el } from './dom.ts';
+import { dataText, el } from './dom.ts';
 import { sectorLabel, statusLabel } from './labels.ts';
 import { t } from './strings.ts';
 
@@ -32,31 +33,47 @@ export function renderProjectCard(props: ProjectCardProps): HTMLElement {
   const spatial = corridorsOf(placement, props.corridorM);
   const source = props.sources[p.source];
   const sourceText = source ? (lang === 'zh' ? source.title_zh : source.title_en) : p.source;
-  const rows: Array<[string, string | Node, string]> = [
-    [t('status', lang), p.status ? statusLabel(p.status, lang) : nd, 'status'],
-    [t('sector', lang), p.sector ? sectorLabel(p.sector, lang) : nd, 'sector'],
-    [t('investment', lang), formatYi(p.investment_total_yi, lang), 'investment'],
-    [t('investment2023', lang), formatYi(p.investment_2023_yi, lang), 'investment-2023'],
-    [t('axisDeclared', lang), axis(p.axis_declared) ?? t('notDeclared', lang), 'axis-declared'],
-    [
-      t('axisSpatial', lang),
-      p.site ? (spatial.length ? spatial.map((a) => axis(a)).join(' · ') : t('outsideAxes', lang)) : t('notMapped', lang),
-      'axis-spatial',
-    ],
-  ];
+  /** A ledger value in words, by its column's kind. */
+  const value = (c: LedgerColumn): string | Node | null => {
+    const v = p[c];
+    switch (LEDGER_COLUMNS[c].kind) {
+      case 'amount':
+        return formatYi(v as number | null, lang);
+      case 'axis':
+        return axis(v as AxisId | null) ?? t('notDeclared', lang);
+      case 'status':
+        return v ? statusLabel(v as Status, lang) : nd;
+      case 'sector':
+        return v ? sectorLabel(v as Sector, lang) : nd;
+      case 'source':
+        return source?.url ? el('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, dataText(sourceText)) : dataText(sourceText);
+      default:
+        // An optional text column with nothing in it (a note) is left out; any other empty value is 未公开.
+        return v === null ? (LEDGER_COLUMNS[c].optional ? null : nd) : dataText(String(v));
+    }
+  };
+  // [order, label, value, data-field]: the ledger's columns where the column table places them, and the
+  // card's own spatial facts at 60–79.
+  const rows: Array<[number, string, string | Node | null, string]> = PROJECT_COLUMNS.flatMap((c) => {
+    const order = LEDGER_COLUMNS[c].card;
+    return order === null ? [] : [[order, LEDGER_COLUMNS[c].label[lang], value(c), c] as [number, string, string | Node | null, string]];
+  });
+  rows.push([
+    60,
+    t('axisSpatial', lang),
+    p.site ? (spatial.length ? spatial.map((a) => axis(a)).join(' · ') : t('outsideAxes', lang)) : t('notMapped', lang),
+    'axis-spatial',
+  ]);
   if (placement.distances_m) {
     const d = placement.distances_m;
-    rows.push([t('distances', lang), AXIS_IDS.map((a) => `${axis(a)} ${formatMetres(d[a], lang)}`).join(' · '), 'distances']);
+    rows.push([61, t('distances', lang), AXIS_IDS.map((a) => `${axis(a)} ${formatMetres(d[a], lang)}`).join(' · '), 'distances']);
   }
   rows.push(
-    [t('zone', lang), placement.zone ? (props.zoneNames[placement.zone]?.[lang] ?? placement.zone) : p.site ? nd : t('notMapped', lang), 'zone'],
-    [t('address', lang), p.address ?? nd, 'address'],
-    [t('accuracy', lang), p.site ? (p.site.accuracy_m !== null ? `± ${formatMetres(p.site.accuracy_m, lang)}` : nd) : t('notMapped', lang), 'accuracy'],
+    [62, t('zone', lang), placement.zone ? (props.zoneNames[placement.zone]?.[lang] ?? placement.zone) : p.site ? nd : t('notMapped', lang), 'zone'],
+    [75, t('accuracy', lang), p.site ? (p.site.accuracy_m !== null ? `± ${formatMetres(p.site.accuracy_m, lang)}` : nd) : t('notMapped', lang), 'accuracy'],
+    [76, t('locationEvidence', lang), p.site?.evidence ? dataText(p.site.evidence) : null, 'evidence'],
   );
-  if (p.site?.evidence) rows.push([t('locationEvidence', lang), p.site.evidence, 'evidence']);
-  rows.push([t('source', lang), source?.url ? el('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, sourceText) : sourceText, 'source']);
-  rows.push([t('asOf', lang), p.as_of ?? nd, 'as-of']);
-  if (p.note) rows.push([t('note', lang), p.note, 'note']);
+  const shown = rows.filter((r) => r[2] !== null).sort((a, b) => a[0] - b[0]);
 
   const close = el('button', { type: 'button', class: 'card-close', 'aria-label': t('close', lang), 'data-key': 'card-close' }, '×');
   close.addEventListener('click', props.onClose);
@@ -74,9 +91,9 @@ export function renderProjectCard(props: ProjectCardProps): HTMLElement {
   const card = el(
     'section',
     { class: 'project-card', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'card-title', 'data-project': p.id, tabindex: '-1' },
-    el('header', {}, el('h2', { id: 'card-title' }, name), close),
-    other ? el('p', { class: 'alt-name' }, other) : null,
-    el('dl', {}, ...rows.flatMap(([label, value, key]) => [el('dt', {}, label), el('dd', { 'data-field': key }, value)])),
+    el('header', {}, el('h2', { id: 'card-title' }, dataText(name)), close),
+    other ? el('p', { class: 'alt-name' }, dataText(other)) : null,
+    el('dl', {}, ...shown.flatMap(([, label, v, key]) => [el('dt', {}, label), el('dd', { 'data-field': key }, v)])),
     el('div', { class: 'card-actions' }, copy),
   );
   card.addEventListener('keydown', (e) => {

@@ -1,7 +1,7 @@
 import { formatYi } from '../core/format.ts';
 import { AXIS_IDS, STATUSES, type AxisId, type Lang, type MappedProject } from '../core/model.ts';
 import { nearestCorridor, type Placement } from '../core/placement.ts';
-import { el } from './dom.ts';
+import { dataText, el } from './dom.ts';
 import { statusLabel } from './labels.ts';
 import { t } from './strings.ts';
 
@@ -111,7 +111,7 @@ export function renderProjectTable(props: TableProps): HTMLElement {
 
   const body = el('tbody');
   for (const r of rows) {
-    const open = el('button', { type: 'button', class: 'link', 'data-key': `row-${r.p.id}` }, r.name);
+    const open = el('button', { type: 'button', class: 'link', 'data-key': `row-${r.p.id}` }, dataText(r.name));
     open.addEventListener('click', () => props.onSelect(r.p.id));
     const tr = el(
       'tr',

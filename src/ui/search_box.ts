@@ -1,6 +1,6 @@
 import type { Lang, MappedProject } from '../core/model.ts';
 import { searchProjects } from '../core/search.ts';
-import { el } from './dom.ts';
+import { dataText, el } from './dom.ts';
 import { t } from './strings.ts';
 
 export interface SearchBox {
@@ -56,8 +56,8 @@ export function createSearchBox(projects: readonly MappedProject[], initialLang:
         const li = el(
           'li',
           { id: `search-option-${i}`, role: 'option', 'aria-selected': 'false', 'data-project': p.id },
-          lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh),
-          el('span', { class: 'muted' }, ` ${lang === 'zh' ? (p.name_en ?? '') : p.name_zh}${p.address ? ` · ${p.address}` : ''}`),
+          dataText(lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh)),
+          el('span', { class: 'muted' }, ' ', dataText(lang === 'zh' ? (p.name_en ?? '') : p.name_zh), ...(p.address ? [' · ', dataText(p.address)] : [])),
         );
         li.addEventListener('mousedown', (e) => e.preventDefault()); // keep focus in the input
         li.addEventListener('click', () => choose(i));

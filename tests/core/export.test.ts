@@ -35,6 +35,12 @@ describe('CSV export', () => {
 
   it('neutralises cells a spreadsheet would run as formulas', () => {
     expect(['=1+1', '+1', '-2', '@SUM(A1)', '\tx', 'ok'].map(neutralise)).toEqual(["'=1+1", "'+1", "'-2", "'@SUM(A1)", "'\tx", 'ok']);
+  });
+
+  it('neutralises formulas behind leading white space and invisible characters', () => {
+    const payloads = ['\n=1+1', '\r\n+1', ' =HYPERLINK("http://x")', '\u00a0=1', '\u200b@SUM(A1)', '\ufeff-2', '\u3000=1', '\u2060\u200b =1', '＝1+1'];
+    for (const p of payloads) expect(neutralise(p), JSON.stringify(p)).toBe(`'${p}`);
+    for (const ok of ['二七 = 2', 'a-b', ' 普通文字', '\u200b普通']) expect(neutralise(ok)).toBe(ok);
     const evil = { ...bundle.projects[0]!, name_zh: '=HYPERLINK("http://x","y")' };
     expect(projectsToCsv([evil], [placements[0]!], 500)).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
   });

@@ -37,14 +37,14 @@ describe('the project card', () => {
     expect(getByText(node, 'Yaxing Wanjia Baihui')).toBeTruthy();
     expect(field(node, 'status')).toBe('运营');
     expect(field(node, 'sector')).toBe('商贸消费');
-    expect(field(node, 'investment')).toBe('未公开');
-    expect(field(node, 'axis-declared')).toBe('未申报');
+    expect(field(node, 'investment_total_yi')).toBe('未公开');
+    expect(field(node, 'axis_declared')).toBe('未申报');
     expect(field(node, 'axis-spatial')).toBe('嵩山路');
     expect(field(node, 'zone')).toBe('中片（示意）');
     expect(field(node, 'address')).toBe('嵩山南路343号');
     expect(field(node, 'accuracy')).toBe('± 80 米');
     expect(field(node, 'source')).toMatch(/二七区委十二届五次全会/);
-    expect(field(node, 'as-of')).toBe('2023-12');
+    expect(field(node, 'as_of')).toBe('2023-12');
   });
 
   it('says when a project is not mapped', () => {

@@ -2,7 +2,7 @@ import { checkPosition } from '../bounds.ts';
 import type { Issue } from '../issues.ts';
 import type { MappedProject } from '../model.ts';
 import type { PreparedAxis } from '../placement.ts';
-import { ProjectRow } from '../project_schema.ts';
+import { LEDGER_COLUMNS, PROJECT_COLUMNS, ProjectRow, type ColumnKind, type LedgerColumn } from '../project_schema.ts';
 import type { ColumnMapping, ImportField } from './columns.ts';
 import { suggestCrs, toWgs84, type Anchor, type Crs, type CrsSuggestion, type PointToCheck } from './crs_check.ts';
 import type { Table } from './table.ts';
@@ -30,11 +30,37 @@ export interface ImportResult {
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-/** "2023/12", "2023年12月", "2023.12.31" → "2023-12", "2023-12", "2023-12-31". */
+/** "2023/12", "2023年12月", "2023.12.31", "2023年12月31日" → "2023-12", "2023-12", "2023-12-31", "2023-12-31". */
 function normaliseDate(text: string): string {
-  const m = /^(\d{4})[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?日?$/.exec(text.trim()) ?? /^(\d{4})年?$/.exec(text.trim());
+  const m = /^(\d{4})[-/.年](\d{1,2})月?(?:[-/.](\d{1,2})|(\d{1,2})日)?$/.exec(text.trim()) ?? /^(\d{4})年?$/.exec(text.trim());
   if (!m) return text;
-  return [m[1], m[2]?.padStart(2, '0'), m[3]?.padStart(2, '0')].filter(Boolean).join('-');
+  return [m[1], m[2]?.padStart(2, '0'), (m[3] ?? m[4])?.padStart(2, '0')].filter(Boolean).join('-');
+}
+
+const mappedOrRaw = <T>(text: string, fn: (s: string) => T | null): string => (text ? (fn(text) as string | null) ?? text : '');
+
+/** A cell of any ledger → the text the row schema reads, by the column's kind: Chinese words to ids, units to 亿元. */
+function readCell(kind: ColumnKind, text: string, at: { line: number; factor: number; defaultSource: string }): string {
+  switch (kind) {
+    case 'id':
+      return text || `row-${at.line}`;
+    case 'amount': {
+      const n = cleanNumber(text);
+      return at.factor !== 1 && NUMBER.test(n) ? String(Math.round(Number(n) * at.factor * 1e8) / 1e8) : n;
+    }
+    case 'axis':
+      return mappedOrRaw(text, axisFromText);
+    case 'sector':
+      return mappedOrRaw(text, sectorFromText);
+    case 'status':
+      return mappedOrRaw(text, statusFromText);
+    case 'date':
+      return normaliseDate(text);
+    case 'source':
+      return text || at.defaultSource;
+    case 'text':
+      return text;
+  }
 }
 
 /**
@@ -68,27 +94,10 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
       const c = mapping[field];
       return c ? (cells[c.column] ?? '').trim() : '';
     };
-    const amount = (field: 'investment_total_yi' | 'investment_2023_yi'): string => {
-      const text = cleanNumber(cell(field));
-      const factor = mapping[field]?.factor ?? 1;
-      return factor !== 1 && NUMBER.test(text) ? String(Math.round(Number(text) * factor * 1e8) / 1e8) : text;
-    };
-    const mappedOrRaw = <T>(text: string, fn: (s: string) => T | null): string => (text ? (fn(text) as string | null) ?? text : '');
-    const raw = {
-      id: cell('id') || `row-${line}`,
-      name_zh: cell('name_zh'),
-      name_en: cell('name_en'),
-      axis_declared: mappedOrRaw(cell('axis_declared'), axisFromText),
-      zone_declared: cell('zone_declared'),
-      sector: mappedOrRaw(cell('sector'), sectorFromText),
-      status: mappedOrRaw(cell('status'), statusFromText),
-      investment_total_yi: amount('investment_total_yi'),
-      investment_2023_yi: amount('investment_2023_yi'),
-      address: cell('address'),
-      source: cell('source') || options.defaultSource,
-      as_of: normaliseDate(cell('as_of')),
-      note: cell('note'),
-    };
+    // Every ledger column, read by its kind (project_schema.ts): nothing here names a column.
+    const raw = Object.fromEntries(
+      PROJECT_COLUMNS.map((c) => [c, readCell(LEDGER_COLUMNS[c].kind, cell(c), { line, factor: mapping[c]?.factor ?? 1, defaultSource: options.defaultSource })]),
+    ) as Record<LedgerColumn, string>;
     const parsed = ProjectRow.safeParse(raw);
     let bad = false;
     if (!parsed.success) {
