@@ -4,7 +4,7 @@
  * stops at once with the exact command to run. (CHROMIUM_PATH names another Chromium; the fonts are still
  * checked.)
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync, type ExecFileSyncOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -29,7 +29,7 @@ if (missing.length) {
   }
   console.log(`pretest: installing ${missing.join(' ')} from Debian for the browser tests (about a minute)…`);
   try {
-    const quiet = { stdio: ['ignore', 'ignore', 'inherit'] as const, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
+    const quiet: ExecFileSyncOptions = { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
     execFileSync('apt-get', ['update', '-qq'], quiet);
     execFileSync('apt-get', ['install', '-y', '-qq', ...missing], quiet);
   } catch {

@@ -3,12 +3,13 @@ import { pinTilesMismatch, type PinTilesMeta } from './core/pin_tiles.ts';
 import type { MapConfig } from './map/basemaps.ts';
 import type { PinTiles } from './map/style.ts';
 
-async function fetchJson(url: string): Promise<unknown> {
+async function fetchJson(url: string, timeoutMs?: number): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await fetch(url, timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {});
   } catch (e) {
-    throw new Error(`${url}: ${(e as Error).message}`);
+    const why = (e as Error).name === 'TimeoutError' ? `no answer in ${timeoutMs! / 1000} s` : (e as Error).message;
+    throw new Error(`${url}: ${why}`);
   }
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   try {
@@ -27,21 +28,26 @@ export async function loadBundle(url: string): Promise<DataBundle> {
   return json as DataBundle;
 }
 
+/** config.json is optional: past this the map starts with the defaults rather than wait (ms). */
+const CONFIG_TIMEOUT_MS = 3000;
+
 /**
- * Deployment settings (config.json beside index.html). A build-time VITE_TIANDITU_KEY wins; a missing or
- * broken file means defaults, with a warning: the map must work without it.
+ * Deployment settings (config.json beside index.html). A build-time VITE_TIANDITU_KEY wins; a missing, slow
+ * or broken file means defaults, with a warning: the map must work without it.
  */
 export async function loadConfig(url: string): Promise<MapConfig> {
   const envKey = (import.meta.env['VITE_TIANDITU_KEY'] as string | undefined) ?? '';
   try {
-    const json = (await fetchJson(url)) as Partial<MapConfig>;
+    const json = (await fetchJson(url, CONFIG_TIMEOUT_MS)) as Partial<Record<keyof MapConfig, unknown>> | null;
+    const hosts = Array.isArray(json?.tileHosts) ? json.tileHosts.filter((h): h is string => typeof h === 'string' && /^[a-z0-9.-]+$/i.test(h)) : [];
     return {
-      tiandituKey: envKey || (typeof json.tiandituKey === 'string' ? json.tiandituKey : ''),
-      pinTiles: typeof json.pinTiles === 'string' && json.pinTiles ? json.pinTiles : null,
+      tiandituKey: envKey || (typeof json?.tiandituKey === 'string' ? json.tiandituKey : ''),
+      pinTiles: typeof json?.pinTiles === 'string' && json.pinTiles ? json.pinTiles : null,
+      tileHosts: hosts,
     };
   } catch (e) {
     console.warn(`${(e as Error).message}: using defaults`);
-    return { tiandituKey: envKey, pinTiles: null };
+    return { tiandituKey: envKey, pinTiles: null, tileHosts: [] };
   }
 }
 

@@ -5,7 +5,7 @@ import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import { nearestCorridor } from '../core/placement.ts';
 import { serializeUrlState, DEFAULT_STATE, type Basemap, type UrlState } from '../core/url_state.ts';
 import { ERQI_BOUNDS } from '../core/bounds.ts';
-import { basemapAvailable, basemapSources, type MapConfig } from '../map/basemaps.ts';
+import { basemapAvailable, basemapSources, customTilesAllowed, customTilesHost, type MapConfig } from '../map/basemaps.ts';
 import { createMapView, noMapView, type MapView } from '../map/map_view.ts';
 import { ATTRIBUTION, pinTilesFor, type PinTiles, type StyleOptions } from '../map/style.ts';
 import { LIGHT, type Theme } from '../map/theme.ts';
@@ -66,6 +66,9 @@ export function createApp(
   theme: Theme = LIGHT,
 ): App {
   const model = new DataModel(bundle);
+  // Custom tile hosts: those config.json lists, and those the user typed or confirmed in this page.
+  const tileHosts = new Set(config.tileHosts ?? []);
+  const tileConfig = (): MapConfig => ({ ...config, tileHosts: [...tileHosts] });
   const store = createStore<UrlState>(initial);
   const layout = createLayout(root);
   const { axisNames, zoneNames, anyDeclared } = model;
@@ -112,7 +115,7 @@ export function createApp(
   const styleOptions = (s: UrlState): StyleOptions => ({
     theme,
     lang: s.lang,
-    basemap: basemapSources(s.basemap, config, s.tiles),
+    basemap: basemapSources(s.basemap, tileConfig(), s.tiles),
     selectedAxis: s.selection.kind === 'axis' ? s.selection.id : null,
     pinTiles: pinTilesFor(hooks.pinTiles, s),
   });
@@ -153,6 +156,27 @@ export function createApp(
     view = noMapView();
     layout.notice.replaceChildren(el('p', { class: 'no-webgl', role: 'alert' }, t('noWebgl', initial.lang)));
   }
+  /** A link's custom tiles from a host nobody allowed: say so plainly, and load them only if the user says. */
+  const askTileHost = (s: UrlState) => {
+    if (s.basemap !== 'custom' || !s.tiles || customTilesAllowed(s.tiles, tileConfig())) return;
+    const host = customTilesHost(s.tiles);
+    const lang = s.lang;
+    const dismiss = el('button', { type: 'button', class: 'dismiss' }, t('dismiss', lang));
+    dismiss.addEventListener('click', () => layout.notice.replaceChildren());
+    if ('error' in host) {
+      layout.notice.replaceChildren(el('p', { role: 'alert' }, t('tilesUrlRefused', lang, { why: host.error }), ' ', dismiss));
+      return;
+    }
+    const load = el('button', { type: 'button', class: 'load-tiles' }, t('tilesHostLoad', lang));
+    load.addEventListener('click', () => {
+      tileHosts.add(host.host);
+      layout.notice.replaceChildren();
+      view.update({}, styleOptions(store.get()));
+      layout.setTexts(store.get().lang, (b) => basemapAvailable(b, tileConfig(), store.get().tiles));
+    });
+    layout.notice.replaceChildren(el('p', { role: 'alert' }, t('tilesHostAsk', lang, { host: isolated(host.host) }), ' ', load, ' ', dismiss));
+  };
+  askTileHost(initial);
   if (initial.corridor !== bundle.corridor_m) void model.corridors(initial.corridor).then((c) => view.setData({ corridors: c }));
 
   // ------------------------------------------------------------------ static controls
@@ -170,7 +194,12 @@ export function createApp(
   });
   layout.customInput.addEventListener('change', () => {
     const url = layout.customInput.value.trim();
-    if (/^(https?:\/\/|pmtiles:\/\/)/.test(url)) store.set({ basemap: 'custom', tiles: url });
+    const host = customTilesHost(url);
+    // The user typed it here: its host is theirs to choose (a link's host needs confirming: askTileHost).
+    if (/^(https?:\/\/|pmtiles:\/\/)/.test(url) && 'host' in host) {
+      tileHosts.add(host.host);
+      store.set({ basemap: 'custom', tiles: url });
+    }
   });
   let corridorFrame = 0;
   layout.corridorInput.addEventListener('input', () => {
@@ -247,7 +276,7 @@ export function createApp(
   const render = (s: UrlState, prev: UrlState | null, how: ChangeKind) => {
     const d = model.derive(s.filter, s.corridor);
     if (!prev || s.lang !== prev.lang) {
-      layout.setTexts(s.lang, (b) => basemapAvailable(b, config, s.tiles));
+      layout.setTexts(s.lang, (b) => basemapAvailable(b, tileConfig(), s.tiles));
       search.setLang(s.lang);
       renderBanner(s.lang);
       layout.importButton.hidden = !hooks.onImport;

@@ -1,5 +1,6 @@
 import { BASEMAPS, CORRIDOR_RANGE, type Basemap } from '../core/url_state.ts';
 import type { Lang } from '../core/model.ts';
+import { BASEMAP_TABLE } from '../map/basemaps.ts';
 import { el } from '../ui/dom.ts';
 import { t, type StringKey } from '../ui/strings.ts';
 
@@ -7,8 +8,6 @@ export const TABS = ['overview', 'filters', 'list'] as const;
 export type Tab = (typeof TABS)[number];
 const TAB_LABEL: Record<Tab, StringKey> = { overview: 'tabOverview', filters: 'tabFilters', list: 'tabList' };
 
-export const basemapLabel = (b: Basemap): StringKey =>
-  ({ schematic: 'basemapSchematic', 'tianditu-vec': 'basemapTianditu-vec', 'tianditu-img': 'basemapTianditu-img', osm: 'basemapOsm', custom: 'basemapCustom' })[b] as StringKey;
 
 /** The page's fixed skeleton. Its texts are set by `setTexts`; its panels are filled by the app. */
 export function createLayout(root: HTMLElement) {
@@ -100,7 +99,7 @@ export function createLayout(root: HTMLElement) {
       const b = o.value as Basemap;
       const enabled = basemapEnabled(b) || b === 'custom';
       o.disabled = !enabled;
-      o.textContent = t(basemapLabel(b), lang) + (enabled ? '' : t('needsKey', lang));
+      o.textContent = BASEMAP_TABLE[b].label[lang] + (enabled ? '' : t('needsKey', lang));
     });
     exportSummary.textContent = t('export', lang);
     embedButton.textContent = t('embed', lang);

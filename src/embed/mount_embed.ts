@@ -8,7 +8,7 @@ import type { MapEvent } from '../core/messages.ts';
 import { AXIS_IDS, type AxisId, type Lang } from '../core/model.ts';
 import { ERQI_BOUNDS } from '../core/bounds.ts';
 import type { UrlState } from '../core/url_state.ts';
-import { basemapSources, type MapConfig } from '../map/basemaps.ts';
+import { basemapSources, customTilesAllowed, customTilesHost, type MapConfig } from '../map/basemaps.ts';
 import { createMapView, type MapView } from '../map/map_view.ts';
 import { pinTilesFor, type PinTiles, type StyleOptions } from '../map/style.ts';
 import { DARK, LIGHT } from '../map/theme.ts';
@@ -71,6 +71,10 @@ export function mountEmbed(
   hooks: EmbedHooks,
 ): EmbedHandle {
   const model = new DataModel(bundle);
+  if (initial.basemap === 'custom' && initial.tiles && !customTilesAllowed(initial.tiles, config)) {
+    const host = customTilesHost(initial.tiles);
+    console.warn(`erqi-axis-map: custom tiles ignored: ${'host' in host ? `${host.host} is not in config.json's tileHosts` : host.error}`);
+  }
   const theme = options.theme === 'dark' ? DARK : LIGHT;
   const start: UrlState = options.zone ? { ...initial, filter: { ...initial.filter, zones: [options.zone] } } : initial;
   const store = createStore<UrlState>(start);

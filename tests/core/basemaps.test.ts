@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basemapAvailable, basemapSources, TIANDITU_HOSTS } from '../../src/map/basemaps.ts';
+import { basemapAvailable, basemapSources, customTilesHost, TIANDITU_HOSTS } from '../../src/map/basemaps.ts';
 
 describe('basemapSources', () => {
   it('is empty for the schematic basemap: nothing is fetched', () => {
@@ -25,8 +25,30 @@ describe('basemapSources', () => {
   });
 
   it('takes a custom XYZ template or a pmtiles:// archive', () => {
-    expect(basemapSources('custom', { tiandituKey: '' }, 'https://x/{z}/{x}/{y}.png')[0]!.tiles).toEqual(['https://x/{z}/{x}/{y}.png']);
-    expect(basemapSources('custom', { tiandituKey: '' }, 'pmtiles://https://x/a.pmtiles')[0]!.url).toBe('pmtiles://https://x/a.pmtiles');
+    const allowX = { tiandituKey: '', tileHosts: ['x'] };
+    expect(basemapSources('custom', allowX, 'https://x/{z}/{x}/{y}.png')[0]!.tiles).toEqual(['https://x/{z}/{x}/{y}.png']);
+    expect(basemapSources('custom', allowX, 'pmtiles://https://x/a.pmtiles')[0]!.url).toBe('pmtiles://https://x/a.pmtiles');
     expect(basemapSources('custom', { tiandituKey: '' }, null)).toEqual([]);
+  });
+
+  it('loads custom tiles only from an allowed host, however the URL disguises it', () => {
+    const config = { tiandituKey: '', tileHosts: ['tiles.example.gov.cn'] };
+    expect(basemapSources('custom', config, 'https://tiles.example.gov.cn/{z}/{x}/{y}.png')).toHaveLength(1);
+    expect(basemapSources('custom', config, 'https://TILES.example.gov.cn/{z}/{x}/{y}.png')).toHaveLength(1);
+    for (const url of [
+      'http://other.example/{z}/{x}/{y}.png',
+      'https://tiles.example.gov.cn@other.example/{z}/{x}/{y}.png',
+      'https://127.0.0.1@other.example/{z}/{x}/{y}.png',
+      'pmtiles://http://other.example/a.pmtiles',
+      'https://tiles.example.gov.cn.other.example/{z}/{x}/{y}.png',
+      'javascript:alert(1)',
+      'data:image/png;base64,AAAA',
+      'pmtiles://javascript:alert(1)',
+    ]) {
+      expect(basemapSources('custom', config, url), url).toEqual([]);
+    }
+    expect(customTilesHost('https://127.0.0.1@other.example/{z}/{x}/{y}.png')).toEqual({ error: 'a user name or password in a tile URL is refused' });
+    expect(customTilesHost('pmtiles://http://other.example/a.pmtiles')).toEqual({ host: 'other.example' });
+    expect(customTilesHost('data:,x')).toEqual({ error: 'only http(s) tiles' });
   });
 });

@@ -1,0 +1,85 @@
+/** Links that try to pull a basemap from a host nobody allowed (issue #16, item 4). */
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, startServer, waitForMap, watchedPage } from './harness.ts';
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+beforeAll(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Every request the page makes to a host other than the map's own, answered 404 here (no network). */
+async function recordForeign(page: Page): Promise<string[]> {
+  const foreign: string[] = [];
+  const own = new URL(url).host;
+  await page.route(
+    (u) => u.host !== own && (u.protocol === 'http:' || u.protocol === 'https:'),
+    (route) => {
+      foreign.push(route.request().url());
+      return route.fulfill({ status: 404, body: '' });
+    },
+  );
+  return foreign;
+}
+
+const LINKS = [
+  'http://other.example/{z}/{x}/{y}.png',
+  'https://127.0.0.1@other.example/{z}/{x}/{y}.png',
+  'pmtiles://http://other.example/a.pmtiles',
+];
+
+describe('custom tiles from a link', () => {
+  it.each(LINKS)('%s: the app loads nothing from the host, says which host, and loads only when the user says', async (tiles) => {
+    const { page } = await watchedPage(browser);
+    const foreign = await recordForeign(page);
+    await page.goto(`${url}?basemap=custom&tiles=${encodeURIComponent(tiles)}`);
+    await waitForMap(page);
+    await page.waitForTimeout(300);
+    expect(foreign).toEqual([]);
+    const notice = page.locator('.map-wrap [role="alert"]');
+    if (tiles.includes('@')) {
+      expect(await notice.textContent()).toContain('链接中的底图瓦片地址已忽略：a user name or password in a tile URL is refused');
+    } else {
+      expect(await notice.textContent()).toContain('此链接要求从 \u2068other.example\u2069 加载底图瓦片');
+      await page.getByRole('button', { name: '仍然加载' }).click();
+      await expect.poll(() => foreign.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(foreign.every((u) => new URL(u).host === 'other.example')).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('a tile URL the user types into the custom field loads at once', async () => {
+    const { page } = await watchedPage(browser);
+    const foreign = await recordForeign(page);
+    await page.goto(url);
+    await waitForMap(page);
+    await page.locator('#basemap-select').selectOption('custom');
+    await page.locator('#custom-tiles').fill('https://mine.example/{z}/{x}/{y}.png');
+    await page.locator('#custom-tiles').press('Enter');
+    await expect.poll(() => foreign.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(foreign.every((u) => new URL(u).host === 'mine.example')).toBe(true);
+    await page.close();
+  });
+
+  it.each(LINKS)('%s: the iframe loads nothing from the host and warns in the console', async (tiles) => {
+    const { page, consoleErrors } = await watchedPage(browser);
+    const foreign = await recordForeign(page);
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(`${url}embed.html?basemap=custom&tiles=${encodeURIComponent(tiles)}`);
+    await page.waitForFunction(() => window.__erqiEmbed?.ready === true, null, { timeout: 30_000 });
+    await page.waitForTimeout(300);
+    expect(foreign).toEqual([]);
+    expect(warnings.some((w) => w.startsWith('erqi-axis-map: custom tiles ignored'))).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
