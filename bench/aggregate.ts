@@ -12,7 +12,7 @@ import { loadAxes, loadZones, type ZoneFeature } from '../src/core/load_geo.ts';
 import { loadReported } from '../src/core/load_reported.ts';
 import { placeProjects, prepareAxes } from '../src/core/placement.ts';
 import { syntheticProjects } from '../src/core/synthetic.ts';
-import { repoFile } from '../tests/helpers/repo.ts';
+import { repoFile } from '../scripts/repo.ts';
 import { median, row, type BenchRow } from './stats.ts';
 
 export function aggregateBench(): BenchRow[] {

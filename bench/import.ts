@@ -10,8 +10,8 @@ import { projectsToCsv } from '../src/core/export.ts';
 import { loadAxes, loadZones } from '../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../src/core/placement.ts';
 import { syntheticProjects } from '../src/core/synthetic.ts';
-import { launch, startServer } from '../tests/browser/harness.ts';
-import { repoFile } from '../tests/helpers/repo.ts';
+import { launch, startServer } from '../scripts/browser.ts';
+import { repoFile } from '../scripts/repo.ts';
 import { row, type BenchRow } from './stats.ts';
 
 export async function importBench(n = 100_000): Promise<BenchRow[]> {

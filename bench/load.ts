@@ -6,7 +6,7 @@ import { cpSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, ROOT, startServer } from '../tests/browser/harness.ts';
+import { launch, ROOT, startServer } from '../scripts/browser.ts';
 import { buildBarePage, serveFolder } from './serve.ts';
 import { row, type BenchRow } from './stats.ts';
 

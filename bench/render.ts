@@ -16,8 +16,8 @@ import { loadAxes, loadZones } from '../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../src/core/placement.ts';
 import { syntheticProjects } from '../src/core/synthetic.ts';
 import { importLedger } from '../src/import/import_ledger.ts';
-import { repoFile, repoSources, syntheticBundle as repoSyntheticBundle } from '../tests/helpers/repo.ts';
-import { launch, ROOT } from '../tests/browser/harness.ts';
+import { repoFile, repoSources, syntheticBundle as repoSyntheticBundle } from '../scripts/repo.ts';
+import { launch, ROOT } from '../scripts/browser.ts';
 import { buildBarePage, serveFolder } from './serve.ts';
 import { median, row, type BenchRow } from './stats.ts';
 

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { ROOT } from '../tests/browser/harness.ts';
+import { ROOT } from '../scripts/browser.ts';
 
 /** Builds bench/bare.html (the baseline page; never part of the product) into a new temporary folder. */
 export async function buildBarePage(): Promise<string> {
@@ -18,4 +18,4 @@ export async function buildBarePage(): Promise<string> {
   return out;
 }
 
-export { serveFolder } from '../tests/browser/harness.ts';
+export { serveFolder } from '../scripts/browser.ts';

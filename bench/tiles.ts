@@ -7,8 +7,8 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { writePinTiles } from '../scripts/tiles.ts';
-import { syntheticBundle } from '../tests/helpers/repo.ts';
-import { launch, ROOT } from '../tests/browser/harness.ts';
+import { syntheticBundle } from '../scripts/repo.ts';
+import { launch, ROOT } from '../scripts/browser.ts';
 import { buildBarePage, serveFolder } from './serve.ts';
 import { row, type BenchRow } from './stats.ts';
 

@@ -1,5 +1,5 @@
 /** `npm run screenshot -- [OUT.png] [WIDTHxHEIGHT]`: the built app as a user sees it, for looking at. */
-import { launch, startServer, waitForMap, watchedPage } from '../tests/browser/harness.ts';
+import { launch, startServer, waitForMap, watchedPage } from './browser.ts';
 
 const out = process.argv[2] ?? 'test-results/screenshot.png';
 const [w, h] = (process.argv[3] ?? '1280x800').split('x').map(Number);

@@ -18,7 +18,7 @@ import type { AxisFeature, ZoneFeature } from '../src/core/load_geo.ts';
 import { ledgerFingerprint, PIN_TILE_LAYER, type PinTilesMeta } from '../src/core/pin_tiles.ts';
 import { placeProjects, prepareAxes } from '../src/core/placement.ts';
 import { pinFeatures, projectPins } from '../src/map/project_features.ts';
-import { syntheticBundle } from '../tests/helpers/repo.ts';
+import { syntheticBundle } from './repo.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers/repo.ts';
+import { ROOT } from '../scripts/repo.ts';
 
 function data(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/data.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });

@@ -1,7 +1,7 @@
 /** The shipped data tells the truth: every reported figure is in the report, every site has its evidence. */
 import { describe, expect, it } from 'vitest';
 import { loadReported } from '../src/core/load_reported.ts';
-import { repoFile } from './helpers/repo.ts';
+import { repoFile } from '../scripts/repo.ts';
 
 const reported = loadReported('data/reported.json', repoFile('data/reported.json').text);
 const report = repoFile('data/report_2023_erqi.txt').text;

@@ -7,7 +7,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { pointToLineM, prepareLine } from '../src/core/geodesy.ts';
-import { ROOT, repoFile } from './helpers/repo.ts';
+import { ROOT, repoFile } from '../scripts/repo.ts';
 
 const json = <T>(path: string): T => JSON.parse(repoFile(path).text) as T;
 type Vertex = { i: number; lon: number; lat: number; confidence: string };

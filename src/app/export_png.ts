@@ -1,5 +1,5 @@
 import { AXIS_IDS, type Lang } from '../core/model.ts';
-import type { Theme } from '../map/theme.ts';
+import { PAPER, type Theme } from '../map/theme.ts';
 import { t } from '../ui/strings.ts';
 
 export interface PngFooter {
@@ -28,12 +28,12 @@ export function composePng(mapCanvas: HTMLCanvasElement, f: PngFooter): Promise<
   out.width = w;
   out.height = mapCanvas.height + footer;
   const ctx = out.getContext('2d')!;
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = PAPER.background;
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.drawImage(mapCanvas, 0, 0);
   let y = mapCanvas.height + line;
   const x = 10 * scale;
-  ctx.fillStyle = '#1f2937';
+  ctx.fillStyle = PAPER.ink;
   ctx.font = `bold ${13 * scale}px "Noto Sans CJK SC", sans-serif`;
   ctx.fillText(`${f.title} · ${t('asOf', f.lang)} ${f.asOf} · ${t('corridor', f.lang)} ${f.corridorM} m`, x, y);
   y += line;
@@ -42,7 +42,7 @@ export function composePng(mapCanvas: HTMLCanvasElement, f: PngFooter): Promise<
   for (const id of AXIS_IDS) {
     ctx.fillStyle = f.theme.axis[id];
     ctx.fillRect(lx, y - 8 * scale, 18 * scale, 4 * scale);
-    ctx.fillStyle = '#1f2937';
+    ctx.fillStyle = PAPER.ink;
     const name = f.axisNames[id]![f.lang];
     ctx.fillText(name, lx + 22 * scale, y);
     lx += 22 * scale + ctx.measureText(name).width + 16 * scale;
@@ -51,7 +51,7 @@ export function composePng(mapCanvas: HTMLCanvasElement, f: PngFooter): Promise<
   y += line;
   if (f.filterText) ctx.fillText(f.filterText, x, y);
   y += line;
-  ctx.fillStyle = '#4b5563';
+  ctx.fillStyle = PAPER.muted;
   for (const a of f.attribution) {
     ctx.fillText(a, x, y);
     y += line;

@@ -11,7 +11,7 @@ import { isEmptyFilter, type Filter } from '../core/facets.ts';
 import { PIN_TILE_LAYER } from '../core/pin_tiles.ts';
 import { DOTTED_STAGES, FILLED_STAGES } from './stages.ts';
 import { LAYER, SOURCE, basemapSourceId } from './ids.ts';
-import type { Theme } from './theme.ts';
+import { TRANSPARENT, type Theme } from './theme.ts';
 
 /** What the style draws. All of it comes from the data bundle and the core's outputs. */
 export interface StyleData {
@@ -160,7 +160,7 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
       id: LAYER.corridorsFill,
       type: 'fill',
       source: SOURCE.corridors,
-      paint: { 'fill-color': axisColour(theme, 'axis_id'), 'fill-opacity': axisEmphasis(selectedAxis, 'axis_id', 0.16, 0.05), 'fill-antialias': false },
+      paint: { 'fill-color': axisColour(theme, 'axis_id'), 'fill-opacity': axisEmphasis(selectedAxis, 'axis_id', theme.corridorOpacity, 0.05), 'fill-antialias': false },
     },
     {
       id: LAYER.corridorsLine,
@@ -261,8 +261,8 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
       paint: {
         // A filled disc with a white rim, or a white disc with a coloured ring (stages.ts); the same outer size.
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, filled(4.5, 3.5), 15, filled(7, 6)],
-        'circle-color': filled(pinColour, '#ffffff'),
-        'circle-stroke-color': filled('#ffffff', pinColour),
+        'circle-color': filled(pinColour, theme.pinInner),
+        'circle-stroke-color': filled(theme.pinInner, pinColour),
         'circle-stroke-width': filled(1.5, 2.5),
       },
     },
@@ -274,7 +274,7 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
       paint: {
         // The white centre of a filled disc is larger than the dot in a ring, so ◉ and ⊙ read apart.
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, filled(2.2, 1.5), 15, filled(3.4, 2.3)],
-        'circle-color': filled('#ffffff', pinColour),
+        'circle-color': filled(theme.pinInner, pinColour),
       },
     },
     {
@@ -290,7 +290,7 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
       id: LAYER.hoverHalo,
       type: 'circle',
       source: SOURCE.hover,
-      paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': theme.selection, 'circle-stroke-width': 1.5, 'circle-stroke-opacity': 0.6 },
+      paint: { 'circle-radius': 13, 'circle-color': TRANSPARENT, 'circle-stroke-color': theme.selection, 'circle-stroke-width': 1.5, 'circle-stroke-opacity': 0.6 },
     },
     {
       id: LAYER.selectionHalo,
@@ -298,7 +298,7 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
       source: SOURCE.selection,
       paint: {
         'circle-radius': 16,
-        'circle-color': 'rgba(0,0,0,0)',
+        'circle-color': TRANSPARENT,
         'circle-stroke-color': theme.selection,
         'circle-stroke-width': 3,
       },

@@ -21,7 +21,19 @@ export interface Theme {
   selection: string;
   landmark: { fill: string; label: string };
   halo: string;
+  /** The light part of a pin: the rim of a disc, the inside of a ring, the centre dot of ◉. */
+  pinInner: string;
+  /** Corridor bands' fill opacity (their colour is the axis's), on the map and in the legend. */
+  corridorOpacity: number;
+  /** The chart: the selected axis's row, and the grey of its key. */
+  chart: { highlight: string; key: string };
 }
+
+/** Nothing: a circle that is only a ring. */
+export const TRANSPARENT = 'rgba(0,0,0,0)';
+
+/** Exports are paper: always dark ink on white, whatever the page's theme. */
+export const PAPER = { background: '#ffffff', ink: '#1f2937', muted: '#4b5563' } as const;
 
 export const LIGHT: Theme = {
   background: '#eef1f4',
@@ -41,6 +53,9 @@ export const LIGHT: Theme = {
   selection: '#111827',
   landmark: { fill: '#4a5563', label: '#374151' },
   halo: '#ffffff',
+  pinInner: '#ffffff',
+  corridorOpacity: 0.16,
+  chart: { highlight: '#eef2ff', key: '#6b7280' },
 };
 
 /** For dark host pages: the same axis colours (they pass AA on the dark ground too), darker fills. */
@@ -62,4 +77,7 @@ export const DARK: Theme = {
   selection: '#f9fafb',
   landmark: { fill: '#9ca3af', label: '#e5e7eb' },
   halo: '#111827',
+  pinInner: '#ffffff',
+  corridorOpacity: 0.16,
+  chart: { highlight: '#1e293b', key: '#9ca3af' },
 };

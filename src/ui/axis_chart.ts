@@ -37,7 +37,7 @@ export function renderAxisChart(
     g.append(svg('title', {}, `${name}: ${t('chartReported', lang)} ${a.reported.projects}, ${t('chartMapped', lang)} ${a.mapped.projects}. ${t('selectAxis', lang)}`));
     const w = (n: number) => Math.max(n > 0 ? 2 : 0, (n / max) * barMax);
     g.append(
-      svg('rect', { x: 0, y: y - 2, width, height: rowH - 4, class: 'chart-hit', fill: selected === a.id ? '#eef2ff' : 'transparent' }),
+      svg('rect', { x: 0, y: y - 2, width, height: rowH - 4, class: 'chart-hit', fill: selected === a.id ? theme.chart.highlight : 'transparent' }),
       svg('text', { x: 0, y: y + 16, class: 'chart-label' }, name),
       svg('rect', { x: labelW, y: y + 4, width: w(a.reported.projects), height: 12, fill: theme.axis[a.id], 'fill-opacity': 0.3 }),
       svg('text', { x: labelW + w(a.reported.projects) + 4, y: y + 14, class: 'chart-value' }, String(a.reported.projects)),
@@ -49,9 +49,9 @@ export function renderAxisChart(
   });
   const ky = axes.length * rowH + 12;
   root.append(
-    svg('rect', { x: labelW, y: ky - 8, width: 10, height: 8, fill: '#6b7280', 'fill-opacity': 0.3 }),
+    svg('rect', { x: labelW, y: ky - 8, width: 10, height: 8, fill: theme.chart.key, 'fill-opacity': 0.3 }),
     svg('text', { x: labelW + 14, y: ky, class: 'chart-key' }, t('chartReported', lang)),
-    svg('rect', { x: labelW + 80, y: ky - 8, width: 10, height: 8, fill: '#6b7280' }),
+    svg('rect', { x: labelW + 80, y: ky - 8, width: 10, height: 8, fill: theme.chart.key }),
     svg('text', { x: labelW + 94, y: ky, class: 'chart-key' }, t('chartMapped', lang)),
   );
   return root;

@@ -8,7 +8,7 @@ import { t, type StringKey } from './strings.ts';
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** A small SVG of a pin, the same shapes as the map's (stages.ts). */
-export function pinSymbol(stage: Stage, colour: string): SVGSVGElement {
+export function pinSymbol(stage: Stage, colour: string, inner: string): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 20 20');
   svg.setAttribute('width', '16');
@@ -21,8 +21,8 @@ export function pinSymbol(stage: Stage, colour: string): SVGSVGElement {
   };
   // The map's circle layers (style.ts): filled disc or ring, with or without a centre dot.
   const filled = FILLED_STAGES.includes(stage);
-  shape('circle', filled ? { cx: 10, cy: 10, r: 7.5, fill: colour, stroke: '#fff', 'stroke-width': 2 } : { cx: 10, cy: 10, r: 6.5, fill: '#fff', stroke: colour, 'stroke-width': 3 });
-  if (DOTTED_STAGES.includes(stage)) shape('circle', { cx: 10, cy: 10, r: 2.8, fill: filled ? '#fff' : colour });
+  shape('circle', filled ? { cx: 10, cy: 10, r: 7.5, fill: colour, stroke: inner, 'stroke-width': 2 } : { cx: 10, cy: 10, r: 6.5, fill: inner, stroke: colour, 'stroke-width': 3 });
+  if (DOTTED_STAGES.includes(stage)) shape('circle', { cx: 10, cy: 10, r: 2.8, fill: filled ? inner : colour });
   return svg;
 }
 
@@ -54,9 +54,10 @@ export function renderLegend(props: LegendProps): HTMLElement {
     s.style.background = colour;
     return s;
   };
-  const box = (fill: string, border: string, dashed = false) => {
+  const box = (fill: string, border: string, dashed = false, opacity = 1) => {
     const s = el('span', { class: `legend-box${dashed ? ' dashed' : ''}`, 'aria-hidden': 'true' });
-    s.style.background = fill;
+    // The fill alone is translucent (as on the map); the border stays solid.
+    s.style.background = `color-mix(in srgb, ${fill} ${Math.round(opacity * 100)}%, transparent)`;
     s.style.borderColor = border;
     return s;
   };
@@ -74,12 +75,12 @@ export function renderLegend(props: LegendProps): HTMLElement {
       'ul',
       {},
       ...AXIS_IDS.map((id) => item(line(theme.axis[id]), props.axisNames[id]![lang])),
-      item(box('rgba(0,114,178,0.16)', theme.axis.songshan, true), t('legendCorridor', lang, { m: formatMetres(props.corridorM, lang) })),
-      ...STAGES.map((s) => item(pinSymbol(s, theme.axis.daxue), t(STAGE_LABEL[s], lang))),
-      item(pinSymbol('done', theme.outside), t('legendOutside', lang)),
+      item(box(theme.axis.songshan, theme.axis.songshan, true, theme.corridorOpacity), t('legendCorridor', lang, { m: formatMetres(props.corridorM, lang) })),
+      ...STAGES.map((s) => item(pinSymbol(s, theme.axis.daxue, theme.pinInner), t(STAGE_LABEL[s], lang))),
+      item(pinSymbol('done', theme.outside, theme.pinInner), t('legendOutside', lang)),
       item(dot(theme.cluster, 14), t('legendCluster', lang)),
       item(dot(theme.landmark.fill, 7), t('legendLandmark', lang)),
-      item(box(theme.zone.fill['central'] ?? '#eee', theme.zone.line, true), t('legendZones', lang)),
+      item(box(Object.values(theme.zone.fill)[0] ?? theme.district.fill, theme.zone.line, true), t('legendZones', lang)),
     ),
     el('p', { class: 'muted small' }, `${t('asOf', lang)} ${props.asOf}`),
     props.attribution?.length

@@ -10,8 +10,8 @@ import { EMPTY_FILTER } from '../../src/core/facets.ts';
 import { DataModel } from '../../src/app/derive.ts';
 import { parseCsv } from '../../src/core/csv.ts';
 import { LAYER } from '../../src/map/ids.ts';
-import { repoSources } from '../helpers/repo.ts';
-import { launch, ROOT, startServer, waitForMap, watchedPage, type Watched } from './harness.ts';
+import { repoSources } from '../../scripts/repo.ts';
+import { launch, ROOT, startServer, waitForMap, watchedPage, type Watched } from '../../scripts/browser.ts';
 import { countColours } from './pixels.ts';
 
 let server: PreviewServer;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, startServer, watchedPage } from './harness.ts';
+import { launch, ROOT, startServer, watchedPage } from '../../scripts/browser.ts';
 
 let server: PreviewServer;
 let mapUrl: string;

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, startServer, waitForMap, watchedPage } from './harness.ts';
+import { launch, startServer, waitForMap, watchedPage } from '../../scripts/browser.ts';
 
 let server: PreviewServer;
 let url: string;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, startServer, waitForMap, watchedPage } from './harness.ts';
+import { launch, ROOT, startServer, waitForMap, watchedPage } from '../../scripts/browser.ts';
 
 let server: PreviewServer;
 let url: string;
@@ -36,7 +36,7 @@ describe('import in the browser', () => {
     await page.screenshot({ path: join(ROOT, 'test-results', 'import-preview.png') });
     await page.getByRole('button', { name: '应用（替换当前数据）' }).click();
     await page.waitForFunction(() => window.__erqi?.ready === true && (window.__erqi.app?.model.bundle.projects.length ?? 0) === 8, null, { timeout: 30_000 });
-    expect(await page.locator('.banner').textContent()).toContain('正在显示导入的数据：ledger_gbk_gcj02.csv（8 项');
+    expect(await page.locator('.banner').textContent()).toContain('正在显示导入的数据：\u2068ledger_gbk_gcj02.csv\u2069（8 项');
     // 亚星万嘉百汇's pin is where the WGS84 evidence puts it (within 15 m).
     const site = await page.evaluate(() => window.__erqi!.app!.model.bundle.projects.find((p) => p.name_zh === '亚星万嘉百汇')!.site);
     expect(Math.abs(site!.lon - 113.623823) * 91_600).toBeLessThan(15);

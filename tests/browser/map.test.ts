@@ -6,7 +6,7 @@ import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYER } from '../../src/map/ids.ts';
 import { LIGHT } from '../../src/map/theme.ts';
-import { launch, ROOT, startServer, waitForMap, watchedPage, type Watched } from './harness.ts';
+import { launch, ROOT, startServer, waitForMap, watchedPage, type Watched } from '../../scripts/browser.ts';
 import { countColours } from './pixels.ts';
 
 let server: PreviewServer;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataBundle } from '../../src/core/bundle.ts';
 import { LAYER } from '../../src/map/ids.ts';
 import { writePinTiles } from '../../scripts/tiles.ts';
-import { launch, ROOT, serveFolder, waitForMap, watchedPage, type Watched } from './harness.ts';
+import { launch, ROOT, serveFolder, waitForMap, watchedPage, type Watched } from '../../scripts/browser.ts';
 
 let dir: string;
 let server: { url: string; close: () => Promise<void> };

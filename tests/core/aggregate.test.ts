@@ -7,7 +7,7 @@ import { AXIS_IDS, STATUSES, type AxisId, type MappedProject } from '../../src/c
 import { corridorsOf, placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { seededRandom } from '../../src/core/random.ts';
 import { azimuth, direct, geodesicToLineM, insideRings } from '../helpers/geodesic.ts';
-import { repoFile, repoSources } from '../helpers/repo.ts';
+import { repoFile, repoSources } from '../../scripts/repo.ts';
 
 const axisFeatures = loadAxes('geo/axes.geojson', repoFile('geo/axes.geojson').text).value;
 const axes = prepareAxes(axisFeatures);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, parseCsv } from '../../src/core/csv.ts';
-import { fixture } from '../helpers/repo.ts';
+import { fixture } from '../helpers/fixtures.ts';
 
 describe('parseCsv', () => {
   it('reads quoted commas, doubled quotes, embedded CRLF and drops the BOM', () => {

@@ -5,7 +5,7 @@ import { neutralise, projectsToCsv, projectsToGeoJson } from '../../src/core/exp
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 import { loadProjects } from '../../src/core/load_projects.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
-import { repoSources } from '../helpers/repo.ts';
+import { repoSources } from '../../scripts/repo.ts';
 
 const { bundle } = buildBundle(repoSources()).value!;
 const placements = placeProjects(bundle.projects, prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]);

@@ -6,7 +6,7 @@ import type { ZoneFeature } from '../../src/core/load_geo.ts';
 import type { AxisFeature } from '../../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { searchProjects } from '../../src/core/search.ts';
-import { repoSources } from '../helpers/repo.ts';
+import { repoSources } from '../../scripts/repo.ts';
 
 const { bundle } = buildBundle(repoSources()).value!;
 const projects = bundle.projects;

@@ -9,7 +9,7 @@ import { formatIssue } from '../../src/core/issues.ts';
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { importLedger } from '../../src/import/import_ledger.ts';
-import { ROOT, repoSources } from '../helpers/repo.ts';
+import { ROOT, repoSources } from '../../scripts/repo.ts';
 
 const { bundle } = buildBundle(repoSources()).value!;
 const axes = prepareAxes(bundle.axes.features as AxisFeature[]);

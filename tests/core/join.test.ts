@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { joinSites } from '../../src/core/join.ts';
 import { loadProjects } from '../../src/core/load_projects.ts';
 import { loadSites } from '../../src/core/load_geo.ts';
-import { repoFile } from '../helpers/repo.ts';
+import { repoFile } from '../../scripts/repo.ts';
 
 describe('joinSites', () => {
   const projects = loadProjects('data/projects.csv', repoFile('data/projects.csv').text).value;

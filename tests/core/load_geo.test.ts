@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAxes, loadSites, loadZones } from '../../src/core/load_geo.ts';
-import { fixture, repoFile } from '../helpers/repo.ts';
+import { fixture } from '../helpers/fixtures.ts';
+import { repoFile } from '../../scripts/repo.ts';
 
 const FILE = 'tests/fixtures/sites_bad.geojson';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/core/issues.ts';
 import { loadProjects } from '../../src/core/load_projects.ts';
-import { fixture, repoFile } from '../helpers/repo.ts';
+import { fixture } from '../helpers/fixtures.ts';
+import { repoFile } from '../../scripts/repo.ts';
 
 const FILE = 'tests/fixtures/projects_bad.csv';
 

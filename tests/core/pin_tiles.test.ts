@@ -10,7 +10,7 @@ import { SOURCE } from '../../src/map/ids.ts';
 import { buildStyle, keepGeoJsonSources, type PinTiles } from '../../src/map/style.ts';
 import { LIGHT } from '../../src/map/theme.ts';
 import { writePinTiles } from '../../scripts/tiles.ts';
-import { repoSources } from '../helpers/repo.ts';
+import { repoSources } from '../../scripts/repo.ts';
 
 const { bundle } = buildBundle(repoSources()).value!;
 

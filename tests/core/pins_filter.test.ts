@@ -9,7 +9,7 @@ import { SECTORS, STATUSES } from '../../src/core/model.ts';
 import { corridorsOf, nearestCorridor, placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { syntheticProjects } from '../../src/core/synthetic.ts';
 import { pinDiff, pinFeatures, projectPins } from '../../src/map/project_features.ts';
-import { repoFile, repoSources } from '../helpers/repo.ts';
+import { repoFile, repoSources } from '../../scripts/repo.ts';
 
 fc.configureGlobal({ seed: 20231231 });
 

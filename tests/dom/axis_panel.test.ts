@@ -6,7 +6,7 @@ import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { LIGHT } from '../../src/map/theme.ts';
 import { renderAxisPanel, type AxisPanelProps } from '../../src/ui/axis_panel.ts';
-import { repoSources } from '../helpers/repo.ts';
+import { repoSources } from '../../scripts/repo.ts';
 
 const { bundle, aggregates } = buildBundle(repoSources()).value!;
 

@@ -9,7 +9,7 @@ import { describeFilter, FACET_UI } from '../../src/ui/facet_controls.ts';
 import { t } from '../../src/ui/strings.ts';
 import { renderProjectTable, sortedOrder, sortRows, type Sort } from '../../src/ui/project_table.ts';
 import { createSearchBox } from '../../src/ui/search_box.ts';
-import { repoSources } from '../helpers/repo.ts';
+import { repoSources } from '../../scripts/repo.ts';
 
 const model = new DataModel(buildBundle(repoSources()).value!.bundle);
 const axisNames = { songshan: { zh: '嵩山路', en: 'Songshan Road' }, daxue: { zh: '大学路', en: 'Daxue Road' }, jingguang: { zh: '京广路', en: 'Jingguang Road' } };

@@ -4,7 +4,7 @@ import { buildBundle } from '../../src/core/bundle.ts';
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { renderProjectCard, type ProjectCardProps } from '../../src/ui/project_card.ts';
-import { repoSources } from '../helpers/repo.ts';
+import { repoSources } from '../../scripts/repo.ts';
 
 const { bundle } = buildBundle(repoSources()).value!;
 const placements = placeProjects(bundle.projects, prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]);

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, MultiPolygon } from 'geojson';
-import { bundleFromProjects, type DataBundle, type SourceFile, type SourceFiles } from '../../src/core/bundle.ts';
-import { loadAxes } from '../../src/core/load_geo.ts';
-import { syntheticProjects } from '../../src/core/synthetic.ts';
+import { bundleFromProjects, type DataBundle, type SourceFile, type SourceFiles } from '../src/core/bundle.ts';
+import { loadAxes } from '../src/core/load_geo.ts';
+import { syntheticProjects } from '../src/core/synthetic.ts';
 
-export const ROOT = join(import.meta.dirname, '..', '..');
+export const ROOT = join(import.meta.dirname, '..');
 
 export const repoFile = (path: string): SourceFile => ({ file: path, text: readFileSync(join(ROOT, path), 'utf8') });
 
@@ -20,8 +20,6 @@ export const repoSources = (): SourceFiles => ({
   context: repoFile('geo/context.geojson'),
   landmarks: repoFile('geo/landmarks.geojson'),
 });
-
-export const fixture = (name: string): string => readFileSync(join(ROOT, 'tests', 'fixtures', name), 'utf8');
 
 /**
  * A data bundle of `count` seeded synthetic projects on the repository's geography (SYNTHETIC: bannered wherever

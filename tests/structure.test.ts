@@ -1,0 +1,32 @@
+/** Rules of the house that the compiler cannot see (CONTRIBUTING.md), checked over the source tree. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../scripts/repo.ts';
+
+const sources = (dir: string): string[] =>
+  readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
+const matching = (files: string[], re: RegExp) => files.filter((f) => re.test(readFileSync(join(ROOT, f), 'utf8'))).map((f) => relative(ROOT, join(ROOT, f)));
+
+describe('the source tree', () => {
+  const src = sources('src');
+  const scripts = sources('scripts');
+
+  it('never imports tests from src/, scripts/ or bench/', () => {
+    expect(matching([...src, ...scripts, ...sources('bench')], /from '[./]*tests\//)).toEqual([]);
+  });
+
+  it("imports zod only through src/core/zod.ts (configured there once)", () => {
+    expect(matching(src, /from 'zod'/)).toEqual(['src/core/zod.ts']);
+  });
+
+  it('casts nothing to a string key: a missing label fails the typecheck', () => {
+    expect(matching(src, /as StringKey/)).toEqual([]);
+  });
+
+  it('takes every colour from the theme (src/map/theme.ts)', () => {
+    expect(matching(src, /['"`]#[0-9a-fA-F]{3,8}\b|rgba?\(/).filter((f) => f !== 'src/map/theme.ts')).toEqual([]);
+  });
+});
