@@ -178,11 +178,28 @@ export function createMapView(options: MapViewOptions): MapView {
   const idle = new Promise<void>((resolve) => map.once('idle', () => resolve()));
   // From the first idle on: the initial fit is the default view, not a view worth a link.
   // Only moves a person made (or the app made for them) count, not a resize of the page.
-  void idle.then(() =>
-    map.on('moveend', (e: { originalEvent?: Event; byApp?: boolean }) => {
-      if (e.originalEvent || e.byApp) options.onMoveEnd?.(getView());
-    }),
-  );
+  // A wheel zoom's camera events carry no originalEvent at all (only the map's own 'wheel' event does), and a
+  // pinch eases on after the fingers lift: a move counts as a person's when it starts within half a second of
+  // their wheel, touch, pointer or key, or when any of its events carries one (or the app moved for them).
+  type MoveEvent = { originalEvent?: Event; byApp?: boolean };
+  const INPUT_WINDOW_MS = 500;
+  let inputAt = -Infinity;
+  let byPerson = false;
+  const input = () => (inputAt = performance.now());
+  for (const type of ['wheel', 'mousedown', 'touchstart'] as const) map.on(type, input);
+  options.container.addEventListener('keydown', input);
+  void idle.then(() => {
+    map.on('movestart', (e: MoveEvent) => {
+      byPerson = Boolean(e.originalEvent || e.byApp) || performance.now() - inputAt < INPUT_WINDOW_MS;
+    });
+    map.on('move', (e: MoveEvent) => {
+      if (e.originalEvent) byPerson = true;
+    });
+    map.on('moveend', (e: MoveEvent) => {
+      if (byPerson || e.originalEvent || e.byApp) options.onMoveEnd?.(getView());
+      byPerson = false;
+    });
+  });
 
   return {
     map,

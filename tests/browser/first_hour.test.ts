@@ -1,0 +1,60 @@
+/** What users tripped over in their first hour (issue #11): each case failed before its fix. */
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, startServer, waitForMap, watchedPage } from '../../scripts/browser.ts';
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+beforeAll(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const zoomInUrl = (page: Page) => page.evaluate(() => Number(new URLSearchParams(location.search).get('map')?.split('/')[0] ?? NaN));
+/** Turns the wheel over the map and resolves with the zoom the map settles at (its moveend). */
+async function wheelZoom(page: Page, deltaY: number): Promise<number> {
+  const settled = page.evaluate(() => new Promise<number>((r) => window.__erqi!.app!.view.map!.once('moveend', (e) => r(e.target.getZoom()))));
+  await page.mouse.wheel(0, deltaY);
+  return settled;
+}
+
+describe('every camera change reaches the URL', () => {
+  it('a mouse-wheel zoom', async () => {
+    const { page, consoleErrors } = await watchedPage(browser);
+    await page.goto(url);
+    await waitForMap(page);
+    const box = (await page.locator('.map-wrap canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const zoomedIn = await wheelZoom(page, -400);
+    await expect.poll(() => zoomInUrl(page), { timeout: 5_000 }).toBeCloseTo(zoomedIn, 2);
+    // A second wheel zoom replaces the view in the link, and shared links follow it.
+    const zoomedOut = await wheelZoom(page, 300);
+    expect(zoomedOut).toBeLessThan(zoomedIn);
+    await expect.poll(() => zoomInUrl(page), { timeout: 5_000 }).toBeCloseTo(zoomedOut, 2);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('a drag and a keyboard zoom', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(url);
+    await waitForMap(page);
+    const box = (await page.locator('.map-wrap canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2 + 40, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => page.evaluate(() => location.search), { timeout: 5_000 }).toMatch(/map=/);
+    const before = await zoomInUrl(page);
+    await page.locator('.map-wrap canvas').focus();
+    await page.keyboard.press('Equal');
+    await expect.poll(() => zoomInUrl(page), { timeout: 5_000 }).toBeGreaterThan(before);
+    await page.close();
+  });
+});
