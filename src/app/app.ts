@@ -75,6 +75,7 @@ export function createApp(
   let tab: Tab = 'overview';
   let sort: Sort = { key: 'name', dir: 'asc' };
   let returnFocus: HTMLElement | null = null;
+  let returnFocusKey: string | null = null;
   // The legend starts open where there is room for it; after that it stays as the user left it.
   let legendOpen = (globalThis.innerWidth ?? 1024) > 700;
 
@@ -84,7 +85,10 @@ export function createApp(
   const selectProject = (id: string, fly: boolean) => {
     if (!model.project(id)) return;
     const active = document.activeElement as HTMLElement | null;
-    if (active && active !== document.body && !layout.cardSlot.contains(active)) returnFocus = active;
+    if (active && active !== document.body && !layout.cardSlot.contains(active)) {
+      returnFocus = active;
+      returnFocusKey = active.dataset['key'] ?? null;
+    }
     store.set({ selection: { kind: 'project', id } });
     const site = model.project(id)!.project.site;
     if (fly && site) view.flyTo([site.lon, site.lat]);
@@ -93,9 +97,13 @@ export function createApp(
 
   const closeCard = () => {
     store.set({ selection: { kind: 'none' } });
-    const target = returnFocus && document.contains(returnFocus) ? returnFocus : layout.mapEl.querySelector('canvas');
+    // The list re-renders when the selection changes: the button that opened the card is then a new node
+    // with the same data-key.
+    const again = returnFocusKey ? root.querySelector<HTMLElement>(`[data-key="${CSS.escape(returnFocusKey)}"]`) : null;
+    const target = returnFocus && document.contains(returnFocus) ? returnFocus : (again ?? layout.mapEl.querySelector('canvas'));
     (target as HTMLElement | null)?.focus();
     returnFocus = null;
+    returnFocusKey = null;
   };
 
   const fitAxis = (id: AxisId) => view.fitBounds(model.axisBounds(id, store.get().corridor));

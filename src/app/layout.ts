@@ -29,6 +29,20 @@ export function createLayout(root: HTMLElement) {
   const banner = el('div', { class: 'banner', role: 'status', 'aria-live': 'polite' });
   const exportMenu = el('details', { class: 'export-menu' }, exportSummary, el('div', { class: 'export-items' }, exportCsv, exportGeoJson, exportPng));
   for (const b of [exportCsv, exportGeoJson, exportPng]) b.addEventListener('click', () => (exportMenu.open = false));
+  // The menu hangs from the button's right edge; where that would cut it at the left of a narrow screen,
+  // it hangs from the left edge instead.
+  exportMenu.addEventListener('toggle', () => {
+    const items = exportMenu.querySelector<HTMLElement>('.export-items')!;
+    items.classList.remove('from-left');
+    if (exportMenu.open && items.getBoundingClientRect().left < 0) items.classList.add('from-left');
+  });
+  exportMenu.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && exportMenu.open) {
+      e.stopPropagation();
+      exportMenu.open = false;
+      exportSummary.focus();
+    }
+  });
 
   const corridorLabel = el('label', { for: 'corridor-input' });
   const corridorInput = el('input', {

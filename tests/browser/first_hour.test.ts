@@ -58,3 +58,31 @@ describe('every camera change reaches the URL', () => {
     await page.close();
   });
 });
+
+describe('menus and focus', () => {
+  it('on a phone the Export menu opens inside the screen, and Esc closes it', async () => {
+    const { page } = await watchedPage(browser, { width: 390, height: 844 });
+    await page.goto(url);
+    await waitForMap(page);
+    await page.locator('.export-menu summary').click();
+    const items = await page.locator('.export-items').boundingBox();
+    expect(items!.x).toBeGreaterThanOrEqual(0);
+    expect(items!.x + items!.width).toBeLessThanOrEqual(390);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.export-menu').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+    await page.close();
+  });
+
+  it('Esc on a card opened from the List returns focus to that row', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(url);
+    await waitForMap(page);
+    await page.getByRole('tab', { name: '列表' }).click();
+    await page.locator('tr[data-project="crec-taihe"] button').click();
+    await page.locator('.project-card').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-project'))).toBe('crec-taihe');
+    await page.close();
+  });
+});
