@@ -1,9 +1,24 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * `npm start` serves the custom element at the address a build gives it (/erqi-axis-map.js), so the Embed
+ * dialog's element snippet works in development too, not only after `npm run build`.
+ */
+const elementInDev = (): Plugin => ({
+  name: 'erqi-element-in-dev',
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      if (req.url?.split('?')[0] === '/erqi-axis-map.js') req.url = '/src/embed/element.ts';
+      next();
+    });
+  },
+});
 
 export default defineConfig({
   // Relative URLs: the built app works from any folder of any static host.
   base: './',
+  plugins: [elementInDev()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   build: {

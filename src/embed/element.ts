@@ -112,7 +112,9 @@ export class ErqiAxisMap extends HTMLElement {
     const run = ++this.mounting;
     this.handle?.destroy();
     this.handle = null;
-    const base = new URL('.', import.meta.url);
+    // Built: the folder of erqi-axis-map.js, beside index.html. Under `npm start` this module is
+    // /src/embed/element.ts and the app's files are at the server's root.
+    const base = new URL(import.meta.env.DEV ? '/' : '.', import.meta.url);
     const src = new URL(this.getAttribute('src') ?? 'data/bundle.json', base).href;
     prewarmMap();
     const configLoad = loadConfig(new URL('config.json', base).href);

@@ -19,7 +19,9 @@ import { SchematicNoteControl } from './schematic_note.ts';
 import { buildStyle, CLUSTER_MAX_ZOOM, keepGeoJsonSources, type StyleData, type StyleOptions } from './style.ts';
 
 // Vite cannot see the worker URL MapLibre computes at run time; without this a built page never loads.
-setWorkerUrl(workerUrl);
+// Absolute against this module: under `npm start` the URL is root-relative (/node_modules/…), which an element
+// on another origin's page would resolve against that page.
+setWorkerUrl(new URL(workerUrl, import.meta.url).href);
 
 /** CSS font stack for Han characters, drawn locally (no glyph server). */
 const LOCAL_FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';

@@ -2,7 +2,10 @@
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, startServer, waitForMap, watchedPage } from '../../scripts/browser.ts';
+import { join } from 'node:path';
+import { elementSnippet } from '../../src/core/embed_snippets.ts';
+import { DEFAULT_STATE } from '../../src/core/url_state.ts';
+import { launch, ROOT, startServer, waitForMap, watchedPage } from '../../scripts/browser.ts';
 
 let server: PreviewServer;
 let url: string;
@@ -85,4 +88,36 @@ describe('menus and focus', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-project'))).toBe('crec-taihe');
     await page.close();
   });
+});
+
+describe('npm start', () => {
+  it("serves the element snippet's module, so the Embed dialog's snippet works before a build", async () => {
+    const { createServer } = await import('vite');
+    const { createServer: httpServer } = await import('node:http');
+    const dev = await createServer({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+    await dev.listen();
+    const devUrl = dev.resolvedUrls!.local[0]!;
+    // The snippet, as the dialog writes it, on a page of another origin.
+    const snippet = elementSnippet(devUrl, DEFAULT_STATE);
+    const host = httpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>${snippet}
+<script>document.addEventListener('ready', () => (window.elementReady = true));</script></body></html>`);
+    });
+    await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
+    const { port } = host.address() as { port: number };
+    const { page, consoleErrors, failedRequests } = await watchedPage(browser);
+    try {
+      expect((await fetch(`${devUrl}erqi-axis-map.js`)).headers.get('content-type')).toMatch(/javascript/);
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.waitForFunction(() => (window as unknown as { elementReady?: boolean }).elementReady === true, null, { timeout: 60_000 });
+      expect(await page.evaluate(() => document.querySelector('erqi-axis-map')!.shadowRoot!.querySelectorAll('.axis-chip').length)).toBe(3);
+      expect(consoleErrors).toEqual([]);
+      expect(failedRequests).toEqual([]);
+    } finally {
+      await page.close();
+      host.close();
+      await dev.close();
+    }
+  }, 90_000);
 });
