@@ -1,4 +1,5 @@
 import type { DataBundle } from './core/bundle.ts';
+import { checkBundle } from './core/bundle_shape.ts';
 import { pinTilesMismatch, type PinTilesMeta } from './core/pin_tiles.ts';
 import type { MapConfig } from './map/basemaps.ts';
 import type { PinTiles } from './map/style.ts';
@@ -25,7 +26,11 @@ export async function loadBundle(url: string): Promise<DataBundle> {
   if ((json as Partial<DataBundle> | null)?.format !== 'erqi-axis-map/bundle@1') {
     throw new Error(`${url}: not an erqi-axis-map data bundle (run npm run data)`);
   }
-  return json as DataBundle;
+  // The right tag is not the right shape: a hand-edited or truncated bundle is named here, not left to fail
+  // somewhere inside the map.
+  const checked = checkBundle(json);
+  if ('errors' in checked) throw new Error(`${url}: not a valid data bundle (run npm run data): ${checked.errors.join('; ')}`);
+  return checked.value;
 }
 
 /** config.json is optional: past this the map starts with the defaults rather than wait (ms). */

@@ -4,7 +4,7 @@ import { AXIS_IDS } from './model.ts';
 
 const SourceRef = { source: z.string().min(1), as_of: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/), quote: z.string().min(1) };
 
-const Reported = z.object({
+export const ReportedSchema = z.object({
   sources: z.record(
     z.string(),
     z.object({
@@ -33,7 +33,7 @@ const Reported = z.object({
     }),
   ),
 });
-export type Reported = z.infer<typeof Reported>;
+export type Reported = z.infer<typeof ReportedSchema>;
 export type ReportedAxis = Reported['axes'][number];
 export type ReportedFigure = Reported['district'][number];
 
@@ -46,7 +46,7 @@ export function loadReported(file: string, text: string): Loaded<Reported | null
     issues.push({ file, message: `is not valid JSON (${(e as Error).message})`, severity: 'error' });
     return { value: null, issues };
   }
-  const parsed = Reported.safeParse(json);
+  const parsed = ReportedSchema.safeParse(json);
   if (!parsed.success) {
     for (const e of parsed.error.issues) issues.push({ file, field: e.path.join('.'), message: e.message, severity: 'error' });
     return { value: null, issues };

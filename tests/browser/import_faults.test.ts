@@ -147,10 +147,17 @@ describe('a strict Content-Security-Policy', () => {
       ];
       for (const [path, ready] of pages) {
         const { page, consoleErrors } = await watchedPage(browser);
+        // Every violation the page reports, including ones a library catches (zod's `new Function` probe).
+        await page.addInitScript(() => {
+          const w = window as unknown as { violations: string[] };
+          w.violations = [];
+          document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+        });
         await page.goto(strict.url + path);
         await page.waitForFunction(ready, null, { timeout: 30_000 });
         await page.waitForTimeout(500);
         expect(consoleErrors.filter((e) => /Content.Security.Policy|Refused/i.test(e)), path || 'index.html').toEqual([]);
+        expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), path || 'index.html').toEqual([]);
         await page.close();
       }
     } finally {

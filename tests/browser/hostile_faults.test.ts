@@ -1,0 +1,69 @@
+/** Faults that used to leave a page stuck on "Loading…" or silent (issue #16, item 5). */
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, startServer, waitForMap, watchedPage } from '../../scripts/browser.ts';
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+let bundle: Record<string, unknown>;
+beforeAll(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+  bundle = (await (await fetch(`${url}data/bundle.json`)).json()) as Record<string, unknown>;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The app, the iframe page and the element, each with `body` served as data/bundle.json: the alert each shows. */
+async function alerts(body: string): Promise<string[]> {
+  const texts: string[] = [];
+  for (const path of ['', 'embed.html', 'examples/element.html']) {
+    const { page } = await watchedPage(browser);
+    await page.route('**/data/bundle.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+    await page.goto(url + path);
+    const alert = path.startsWith('examples') ? page.locator('erqi-axis-map [role="alert"]') : page.getByRole('alert');
+    await alert.first().waitFor({ timeout: 15_000 });
+    texts.push((await alert.first().textContent()) ?? '');
+    await page.close();
+  }
+  return texts;
+}
+
+describe('a data bundle with the right tag and the wrong shape', () => {
+  const CASES: Array<[string, (b: Record<string, unknown>) => unknown, string]> = [
+    ['missing fields', (b) => ({ format: b['format'], projects: b['projects'] }), 'as_of: '],
+    ['null in its project list', (b) => ({ ...b, projects: [null, ...(b['projects'] as unknown[])] }), 'projects.0: is not a project object'],
+    ['a project without an id', (b) => ({ ...b, projects: [{ ...(b['projects'] as Array<Record<string, unknown>>)[0], id: null }] }), 'projects.0.id: is required'],
+    ['a project with a text amount', (b) => ({ ...b, projects: [{ ...(b['projects'] as Array<Record<string, unknown>>)[0], investment_total_yi: '12' }] }), 'projects.0.investment_total_yi: should be an amount in 亿元'],
+    ['an axis of the wrong kind', (b) => ({ ...b, axes: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: null }] } }), 'axes.features.0.'],
+  ];
+  it.each(CASES)('%s: the app, the iframe and the element each say what is wrong, naming the file and field', async (_name, make, field) => {
+    const texts = await alerts(JSON.stringify(make(bundle)));
+    for (const text of texts) {
+      expect(text).toContain('data/bundle.json: not a valid data bundle (run npm run data)');
+      expect(text).toContain(field);
+    }
+  });
+});
+
+describe('config.json', () => {
+  async function timeToMap(page: Page): Promise<number> {
+    const t0 = Date.now();
+    await page.goto(url);
+    await waitForMap(page, 20_000);
+    return Date.now() - t0;
+  }
+  it('that never answers holds the app only until its 3 s time-out', async () => {
+    const { page } = await watchedPage(browser);
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.route('**/config.json', () => {}); // never answered
+    expect(await timeToMap(page)).toBeLessThan(15_000);
+    expect(warnings.some((w) => /config\.json: no answer in 3 s: using defaults/.test(w))).toBe(true);
+    await page.close();
+  });
+});
