@@ -281,19 +281,28 @@ export function createApp(
   };
 
   // ------------------------------------------------------------------ render
-  const render = (s: UrlState, prev: UrlState | null, how: ChangeKind) => {
+  const render = (s: UrlState, prev: UrlState | null, how: ChangeKind, changed?: ReadonlySet<keyof UrlState>) => {
+    /** Did any of these keys change (everything did on the first render)? Each part redraws only for its keys. */
+    const has = (...keys: Array<keyof UrlState>) => !prev || !changed || keys.some((k) => changed.has(k));
+    if (prev && how === 'restore' && has('view') && s.view) view.map?.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing });
+    // A pan or zoom changes only the view: the address bar follows it (url_sync.ts) and nothing here redraws.
+    if (!has('lang', 'corridor', 'basemap', 'tiles', 'selection', 'filter')) return;
     const d = model.derive(s.filter, s.corridor);
-    if (!prev || s.lang !== prev.lang) {
+    if (has('lang')) {
       layout.setTexts(s.lang, (b) => basemapAvailable(b, tileConfig(), s.tiles));
       search.setLang(s.lang);
       renderBanner(s.lang);
       layout.importButton.hidden = !hooks.onImport;
     }
-    layout.basemapSelect.value = s.basemap;
-    layout.customInput.hidden = s.basemap !== 'custom';
-    if (s.tiles && layout.customInput.value !== s.tiles) layout.customInput.value = s.tiles;
-    if (document.activeElement !== layout.corridorInput) layout.corridorInput.value = String(s.corridor);
-    layout.corridorOutput.textContent = formatMetres(s.corridor, s.lang);
+    if (has('basemap', 'tiles')) {
+      layout.basemapSelect.value = s.basemap;
+      layout.customInput.hidden = s.basemap !== 'custom';
+      if (s.tiles && layout.customInput.value !== s.tiles) layout.customInput.value = s.tiles;
+    }
+    if (has('corridor', 'lang')) {
+      if (document.activeElement !== layout.corridorInput) layout.corridorInput.value = String(s.corridor);
+      layout.corridorOutput.textContent = formatMetres(s.corridor, s.lang);
+    }
 
     if (prev) {
       // Compare the inputs, not derive(prev): the memo holds one entry, and recomputing prev costs a full pass.
@@ -306,15 +315,14 @@ export function createApp(
           if (store.get().corridor === s.corridor) view.setData({ corridors: c });
         });
       }
-      if (JSON.stringify(s.selection) !== JSON.stringify(prev.selection)) view.setData({ selection: model.selectionPoint(s.selection) });
-      if (how === 'restore' && s.view) view.map?.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing });
+      if (has('selection')) view.setData({ selection: model.selectionPoint(s.selection) });
     }
 
     const selectedProject = s.selection.kind === 'project' ? model.project(s.selection.id) : null;
     // The panel highlights the selected axis, or the spatial axis of the selected project.
     const highlight =
       s.selection.kind === 'axis' ? s.selection.id : selectedProject ? nearestCorridor(selectedProject.placement, s.corridor) : null;
-    panel('overview', () =>
+    if (has('filter', 'corridor', 'lang', 'selection')) panel('overview', () =>
       replaceKeepingFocus(
         layout.panels.overview,
         renderAxisPanel({
@@ -330,7 +338,7 @@ export function createApp(
         }),
       ),
     );
-    panel('filters', () =>
+    if (has('filter', 'corridor', 'lang')) panel('filters', () =>
       replaceKeepingFocus(
         layout.panels.filters,
         renderFilters({ filter: s.filter, counts: d.filter.counts, zones: model.zones, axisNames, lang: s.lang, theme, onChange: setFilter }),
@@ -357,8 +365,8 @@ export function createApp(
           onSelect: (id) => selectProject(id, true),
         }),
       );
-    panel('list', renderTable);
-    layout.legendSlot.replaceChildren(
+    if (has('filter', 'corridor', 'lang', 'selection')) panel('list', renderTable);
+    if (has('lang', 'corridor')) layout.legendSlot.replaceChildren(
       renderLegend({
         lang: s.lang,
         theme,
@@ -371,6 +379,7 @@ export function createApp(
       }),
     );
 
+    if (!has('selection', 'lang', 'corridor')) return;
     if (selectedProject) {
       const link = `${location.origin}${location.pathname}${serializeUrlState({ ...DEFAULT_STATE, lang: s.lang, selection: s.selection })}`;
       replaceKeepingFocus(
