@@ -29,4 +29,11 @@ describe('the source tree', () => {
   it('takes every colour from the theme (src/map/theme.ts)', () => {
     expect(matching(src, /['"`]#[0-9a-fA-F]{3,8}\b|rgba?\(/).filter((f) => f !== 'src/map/theme.ts')).toEqual([]);
   });
+
+  it('runs behaviour tests on the frozen ledger (tests/fixtures/ledger), not on data/', () => {
+    // Tests about the shipped files themselves, and the browser tests (they drive the built app on its data).
+    const aboutData = new Set(['tests/data.test.ts', 'tests/geo.test.ts', 'tests/cli.test.ts', 'tests/core/load_projects.test.ts', 'tests/helpers/fixtures.ts']);
+    const readers = matching(sources('tests'), /repoSources\(\)|repoFile\('data\//).filter((f) => !aboutData.has(f) && !f.startsWith('tests/browser/'));
+    expect(readers).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { fixture, fixtureSources } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../src/core/aggregate.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
@@ -7,12 +8,12 @@ import { AXIS_IDS, STATUSES, type AxisId, type MappedProject } from '../../src/c
 import { corridorsOf, placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { seededRandom } from '../../src/core/random.ts';
 import { azimuth, direct, geodesicToLineM, insideRings } from '../helpers/geodesic.ts';
-import { repoFile, repoSources } from '../../scripts/repo.ts';
+import { repoFile } from '../../scripts/repo.ts';
 
 const axisFeatures = loadAxes('geo/axes.geojson', repoFile('geo/axes.geojson').text).value;
 const axes = prepareAxes(axisFeatures);
 const zones = loadZones('geo/zones.geojson', repoFile('geo/zones.geojson').text).value;
-const reported = loadReported('data/reported.json', repoFile('data/reported.json').text).value!;
+const reported = loadReported('data/reported.json', fixture('ledger/reported.json')).value!;
 
 function project(id: string, lonLat: [number, number] | null, extra: Partial<MappedProject> = {}): MappedProject {
   return {
@@ -193,7 +194,7 @@ describe('aggregate equals an independent brute-force computation', () => {
 
 describe('the shipped data', () => {
   it('builds with the report’s axis figures beside what is mapped', () => {
-    const { value, issues } = buildBundle(repoSources());
+    const { value, issues } = buildBundle(fixtureSources());
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
     const axes = value!.aggregates.axes.map((a) => [a.id, a.reported.projects, a.reported.investment_yi, a.mapped.projects, a.mapped.investment_yi]);
     expect(axes).toEqual([

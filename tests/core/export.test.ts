@@ -1,3 +1,4 @@
+import { fixtureSources } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { parseCsv } from '../../src/core/csv.ts';
@@ -5,9 +6,8 @@ import { neutralise, projectsToCsv, projectsToGeoJson } from '../../src/core/exp
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 import { loadProjects } from '../../src/core/load_projects.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
-import { repoSources } from '../../scripts/repo.ts';
 
-const { bundle } = buildBundle(repoSources()).value!;
+const { bundle } = buildBundle(fixtureSources()).value!;
 const placements = placeProjects(bundle.projects, prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]);
 
 describe('CSV export', () => {

@@ -1,3 +1,4 @@
+import { fixtureSources } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { EMPTY_FILTER } from '../../src/core/facets.ts';
@@ -6,9 +7,8 @@ import type { ZoneFeature } from '../../src/core/load_geo.ts';
 import type { AxisFeature } from '../../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { searchProjects } from '../../src/core/search.ts';
-import { repoSources } from '../../scripts/repo.ts';
 
-const { bundle } = buildBundle(repoSources()).value!;
+const { bundle } = buildBundle(fixtureSources()).value!;
 const projects = bundle.projects;
 const placements = placeProjects(projects, prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]);
 const ZONES = ['north', 'central', 'south'];

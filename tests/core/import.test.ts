@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fixtureSources } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { projectsToCsv } from '../../src/core/export.ts';
@@ -9,9 +10,9 @@ import { formatIssue } from '../../src/core/issues.ts';
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { importLedger } from '../../src/import/import_ledger.ts';
-import { ROOT, repoSources } from '../../scripts/repo.ts';
+import { ROOT } from '../../scripts/repo.ts';
 
-const { bundle } = buildBundle(repoSources()).value!;
+const { bundle } = buildBundle(fixtureSources()).value!;
 const axes = prepareAxes(bundle.axes.features as AxisFeature[]);
 /** The known places the CRS check compares with: the shipped sites and landmarks. */
 const anchors = [

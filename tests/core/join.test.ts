@@ -1,12 +1,12 @@
+import { fixture } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { joinSites } from '../../src/core/join.ts';
 import { loadProjects } from '../../src/core/load_projects.ts';
 import { loadSites } from '../../src/core/load_geo.ts';
-import { repoFile } from '../../scripts/repo.ts';
 
 describe('joinSites', () => {
-  const projects = loadProjects('data/projects.csv', repoFile('data/projects.csv').text).value;
-  const sites = loadSites('geo/sites.geojson', repoFile('geo/sites.geojson').text).value;
+  const projects = loadProjects('data/projects.csv', fixture('ledger/projects.csv')).value;
+  const sites = loadSites('geo/sites.geojson', fixture('ledger/sites.geojson')).value;
 
   it('keeps every project, with a site or as not mapped', () => {
     const { value, issues } = joinSites(projects, sites, 'geo/sites.geojson', 'data/projects.csv');

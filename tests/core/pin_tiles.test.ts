@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PbfReader } from 'pbf';
 import { VectorTile } from '@mapbox/vector-tile';
+import { fixtureSources } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { ledgerFingerprint, PIN_TILE_LAYER, pinTilesMismatch, type PinTilesMeta } from '../../src/core/pin_tiles.ts';
@@ -10,9 +11,8 @@ import { SOURCE } from '../../src/map/ids.ts';
 import { buildStyle, keepGeoJsonSources, type PinTiles } from '../../src/map/style.ts';
 import { LIGHT } from '../../src/map/theme.ts';
 import { writePinTiles } from '../../scripts/tiles.ts';
-import { repoSources } from '../../scripts/repo.ts';
 
-const { bundle } = buildBundle(repoSources()).value!;
+const { bundle } = buildBundle(fixtureSources()).value!;
 
 describe('ledgerFingerprint', () => {
   it('is stable, and changes with what a pin shows', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Feature, MultiPolygon } from 'geojson';
+import { fixtureSources } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import type { Filter } from '../../src/core/facets.ts';
@@ -9,11 +10,11 @@ import { SECTORS, STATUSES } from '../../src/core/model.ts';
 import { corridorsOf, nearestCorridor, placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { syntheticProjects } from '../../src/core/synthetic.ts';
 import { pinDiff, pinFeatures, projectPins } from '../../src/map/project_features.ts';
-import { repoFile, repoSources } from '../../scripts/repo.ts';
+import { repoFile } from '../../scripts/repo.ts';
 
 fc.configureGlobal({ seed: 20231231 });
 
-const { bundle } = buildBundle(repoSources()).value!;
+const { bundle } = buildBundle(fixtureSources()).value!;
 const axes = prepareAxes(bundle.axes.features as AxisFeature[]);
 const zones = bundle.zones.features as ZoneFeature[];
 const placements = placeProjects(bundle.projects, axes, zones);

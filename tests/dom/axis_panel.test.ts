@@ -1,4 +1,5 @@
 import { getByRole, getByText, within } from '@testing-library/dom';
+import { fixtureSources } from '../helpers/fixtures.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { aggregate } from '../../src/core/aggregate.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
@@ -6,9 +7,8 @@ import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { LIGHT } from '../../src/map/theme.ts';
 import { renderAxisPanel, type AxisPanelProps } from '../../src/ui/axis_panel.ts';
-import { repoSources } from '../../scripts/repo.ts';
 
-const { bundle, aggregates } = buildBundle(repoSources()).value!;
+const { bundle, aggregates } = buildBundle(fixtureSources()).value!;
 
 function mount(node: Element): HTMLElement {
   document.body.replaceChildren(node);

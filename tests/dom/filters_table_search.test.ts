@@ -1,4 +1,5 @@
 import { getByLabelText, getByRole, getAllByRole } from '@testing-library/dom';
+import { fixtureSources } from '../helpers/fixtures.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { DataModel } from '../../src/app/derive.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
@@ -9,9 +10,8 @@ import { describeFilter, FACET_UI } from '../../src/ui/facet_controls.ts';
 import { t } from '../../src/ui/strings.ts';
 import { renderProjectTable, sortedOrder, sortRows, type Sort } from '../../src/ui/project_table.ts';
 import { createSearchBox } from '../../src/ui/search_box.ts';
-import { repoSources } from '../../scripts/repo.ts';
 
-const model = new DataModel(buildBundle(repoSources()).value!.bundle);
+const model = new DataModel(buildBundle(fixtureSources()).value!.bundle);
 const axisNames = { songshan: { zh: '嵩山路', en: 'Songshan Road' }, daxue: { zh: '大学路', en: 'Daxue Road' }, jingguang: { zh: '京广路', en: 'Jingguang Road' } };
 const zoneNames = Object.fromEntries(model.zones.map((z) => [z.properties.id, { zh: z.properties.name_zh, en: z.properties.name_en }]));
 const mount = (node: Element) => {

@@ -1,12 +1,12 @@
 import { getByRole, getByText } from '@testing-library/dom';
+import { fixtureSources } from '../helpers/fixtures.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { renderProjectCard, type ProjectCardProps } from '../../src/ui/project_card.ts';
-import { repoSources } from '../../scripts/repo.ts';
 
-const { bundle } = buildBundle(repoSources()).value!;
+const { bundle } = buildBundle(fixtureSources()).value!;
 const placements = placeProjects(bundle.projects, prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]);
 const axisNames = { songshan: { zh: '嵩山路', en: 'Songshan Road' }, daxue: { zh: '大学路', en: 'Daxue Road' }, jingguang: { zh: '京广路', en: 'Jingguang Road' } };
 const zoneNames = { north: { zh: '北片（示意）', en: 'North (schematic)' }, central: { zh: '中片（示意）', en: 'Central (schematic)' }, south: { zh: '南片（示意）', en: 'South (schematic)' } };
