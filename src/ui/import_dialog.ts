@@ -8,6 +8,7 @@ import type { Lang, MappedProject } from '../core/model.ts';
 import { anchorsOf, type LedgerImport } from '../import/import_ledger.ts';
 import type { AxisPreview, ImportReply, ImportRequest } from '../import/import_worker.ts';
 import { ENCODINGS, type Encoding } from '../import/read_source.ts';
+import { LEDGER_COLUMNS } from '../core/project_schema.ts';
 import { el } from './dom.ts';
 import { t } from './strings.ts';
 
@@ -27,6 +28,9 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
   let crs: Crs = 'wgs84';
   let sheet: string | null = null;
   let mapping: ColumnMapping | null = null;
+  /** The coordinate system this dialog chose itself for the current file (from → to, with the evidence), once. */
+  let autoCrs: { from: Crs; suggestion: NonNullable<LedgerImport['result']['crsSuggestion']> } | null = null;
+  let autoCrsTried = false;
 
   const fileInput = el('input', { type: 'file', id: 'import-file', accept: '.csv,.tsv,.txt,.xlsx,.geojson,.json' });
   const drop = el('div', { class: 'drop-zone' }, el('label', { for: 'import-file' }, t('importFile', lang)), fileInput, el('span', { class: 'muted' }, t('importDrop', lang)));
@@ -115,6 +119,16 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
       sheetSelect.replaceChildren(...read.sheets.map((s) => el('option', { value: s }, s)));
       sheetSelect.value = sheet ?? read.sheets[0]!;
     }
+    // The first reading of a file that looks like another coordinate system is read again in that system at
+    // once: applying it as declared would put every pin ~550 m off. The hint says so and offers the way back.
+    if (result.crsSuggestion && !autoCrsTried) {
+      autoCrsTried = true;
+      autoCrs = { from: crs, suggestion: result.crsSuggestion };
+      crs = result.crsSuggestion.crs;
+      crsSelect.value = crs;
+      run();
+      return;
+    }
     const errors = result.issues.filter((i) => i.severity === 'error');
     const summary = el(
       'p',
@@ -144,7 +158,8 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
         mapping = next;
         run();
       });
-      columns.append(el('div', { class: 'map-row' }, el('label', { for: id }, field), select));
+      const label = field === 'lon' ? t('fieldLon', lang) : field === 'lat' ? t('fieldLat', lang) : LEDGER_COLUMNS[field].label[lang];
+      columns.append(el('div', { class: 'map-row' }, el('label', { for: id }, label), select));
     }
 
     const issueList = el(
@@ -156,7 +171,28 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
 
     let hint: HTMLElement | null = null;
     const s = result.crsSuggestion;
-    if (s) {
+    if (autoCrs && crs === autoCrs.suggestion.crs) {
+      const a = autoCrs;
+      const back = el('button', { type: 'button', class: 'crs-undo' }, t('importCrsUndo', lang, { crs: CRS_LABEL[a.from] }));
+      back.addEventListener('click', () => {
+        crs = a.from;
+        crsSelect.value = crs;
+        autoCrs = null;
+        run();
+      });
+      hint = el(
+        'div',
+        { class: 'crs-hint auto', role: 'status' },
+        el('p', {}, t('importCrsAuto', lang, {
+          crs: CRS_LABEL[a.suggestion.crs],
+          from: CRS_LABEL[a.from],
+          good: Math.round(a.suggestion.suggestedMedianM),
+          bad: Math.round(a.suggestion.declaredMedianM),
+          basis: t(a.suggestion.basis === 'axes' ? 'importBasisAxes' : 'importBasisPlaces', lang),
+        })),
+        back,
+      );
+    } else if (s) {
       const use = el('button', { type: 'button', class: 'crs-apply' }, t('importCrsApply', lang, { crs: CRS_LABEL[s.crs] }));
       use.addEventListener('click', () => {
         crs = s.crs;
@@ -185,29 +221,45 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
       ),
     );
 
+    // Apply asks once more, in the dialog (no browser confirm()): the current data is replaced (Undo restores it).
     const apply = el('button', { type: 'button', class: 'import-apply' }, t('importApply', lang));
     apply.disabled = result.stats.valid === 0;
+    const confirmBox = el('div', { class: 'import-confirm', role: 'alertdialog', 'aria-labelledby': 'import-confirm-text', hidden: '' });
+    const yes = el('button', { type: 'button', class: 'import-confirm-yes' }, t('importConfirmYes', lang));
+    const no = el('button', { type: 'button', class: 'import-confirm-no' }, t('cancel', lang));
+    confirmBox.append(el('p', { id: 'import-confirm-text' }, t('importConfirm', lang, { n: result.stats.valid, m: bundle.projects.length })), yes, ' ', no);
     apply.addEventListener('click', () => {
-      if (!confirm(t('importConfirm', lang, { n: result.stats.valid, m: bundle.projects.length }))) return;
+      confirmBox.hidden = false;
+      yes.focus();
+    });
+    no.addEventListener('click', () => {
+      confirmBox.hidden = true;
+      apply.focus();
+    });
+    yes.addEventListener('click', () => {
       onApply(JSON.parse(new TextDecoder().decode(projectsJson)) as MappedProject[], file!.name);
       dialog.close();
     });
 
+    // Problems first: they are what to read before applying.
     preview.replaceChildren(
       summary,
       ...notes,
       ...(hint ? [hint] : []),
+      ...(result.issues.length ? [el('h3', {}, t('importIssues', lang)), issueList] : []),
+      ...(more ? [more] : []),
       el('h3', {}, t('importPreview', lang)),
       axesTable,
       apply,
+      confirmBox,
       columns,
-      ...(result.issues.length ? [el('h3', {}, t('importIssues', lang)), issueList] : []),
-      ...(more ? [more] : []),
     );
   };
 
   const take = async (f: File) => {
     file = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
+    autoCrs = null;
+    autoCrsTried = false;
     sheet = null;
     mapping = null;
     sheetSelect.disabled = true;
@@ -236,6 +288,8 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
   });
   crsSelect.addEventListener('change', () => {
     crs = crsSelect.value as Crs;
+    autoCrsTried = true; // the user's choice stands
+    autoCrs = null;
     run();
   });
   sheetSelect.addEventListener('change', () => {

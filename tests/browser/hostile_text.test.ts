@@ -77,6 +77,7 @@ describe('long unbroken tokens', () => {
     const row = ['L1', 'N'.repeat(200), 'E'.repeat(300), 'D'.repeat(500), 'Q'.repeat(4000), 'S'.repeat(2000)];
     await importFile(page, 'long.csv', csv([row]));
     await page.getByRole('button', { name: '应用（替换当前数据）' }).click({ timeout: 20_000 });
+    await page.getByRole('button', { name: '替换', exact: true }).click();
     await page.waitForFunction(() => window.__erqi?.ready === true && window.__erqi.app?.model.bundle.projects[0]?.id === 'L1', null, { timeout: 30_000 });
     const longest = await openCardTimed(page, 'L1');
     // A hang detector, not a speed figure (measured: ~0 ms; 105 ms without break opportunities at these
@@ -100,6 +101,7 @@ describe('bidirectional controls', () => {
     const name = 'evil\u202Etxt.exe';
     await importFile(page, '\u202Evsc.evil.csv', csv([['R1', name, '', '某路\u202E1号', '', '某某日报']]));
     await page.getByRole('button', { name: '应用（替换当前数据）' }).click({ timeout: 20_000 });
+    await page.getByRole('button', { name: '替换', exact: true }).click();
     await page.waitForFunction(() => window.__erqi?.ready === true && window.__erqi.app?.model.bundle.projects[0]?.id === 'R1', null, { timeout: 30_000 });
     const banner = await page.locator('.banner').textContent();
     expect(banner).toContain('[U+202E]vsc.evil.csv');

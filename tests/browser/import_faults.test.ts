@@ -27,14 +27,22 @@ describe('import in the browser', () => {
     await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/import/ledger_gbk_gcj02.csv'));
     const summary = page.locator('.import-summary');
     await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain('CSV (gb18030)：共 8 行，有效 8 行，其中 7 行有坐标');
-    // Declared WGS84 (the default), the points are ~550 m off: the dialog says so and offers GCJ-02.
-    await expect.poll(() => page.locator('.crs-hint').textContent()).toContain('坐标看起来是 GCJ-02');
-    await page.getByRole('button', { name: '改用 GCJ-02' }).click();
-    await expect.poll(() => page.locator('.crs-hint').count(), { timeout: 20_000 }).toBe(0);
+    // Read as WGS84 (the default) the points are ~550 m off: the dialog reads them as GCJ-02 at once, says so,
+    // and offers the way back.
+    await expect.poll(() => page.locator('.crs-hint').textContent(), { timeout: 20_000 }).toContain('已自动选用 GCJ-02');
     expect(await page.locator('#import-crs').inputValue()).toBe('gcj02');
+    expect(await page.getByRole('button', { name: '改回 WGS84' }).isVisible()).toBe(true);
     expect(await page.locator('.import-axes [data-axis="songshan"]').textContent()).toBe('嵩山路: 1 · 3.6 亿元 (1/1)');
     await page.screenshot({ path: join(ROOT, 'test-results', 'import-preview.png') });
+    // Problems come before the Apply button; Apply asks in the dialog, not with the browser's confirm().
+    const order = await page.evaluate(() => {
+      const at = (sel: string) => [...document.querySelectorAll('.import-preview > *')].findIndex((n) => n.matches(sel));
+      return { issues: at('.import-issues'), apply: at('.import-apply') };
+    });
+    if (order.issues >= 0) expect(order.issues).toBeLessThan(order.apply);
     await page.getByRole('button', { name: '应用（替换当前数据）' }).click();
+    expect(await page.getByRole('alertdialog').textContent()).toContain('用导入的 8 个项目替换当前的 18 个项目');
+    await page.getByRole('button', { name: '替换', exact: true }).click();
     await page.waitForFunction(() => window.__erqi?.ready === true && (window.__erqi.app?.model.bundle.projects.length ?? 0) === 8, null, { timeout: 30_000 });
     expect(await page.locator('.banner').textContent()).toContain('正在显示导入的数据：\u2068ledger_gbk_gcj02.csv\u2069（8 项');
     // 亚星万嘉百汇's pin is where the WGS84 evidence puts it (within 15 m).
@@ -62,8 +70,30 @@ describe('import in the browser', () => {
     await page.locator('#import-sheet').selectOption('项目');
     await expect.poll(() => page.locator('.import-summary').textContent(), { timeout: 20_000 }).toContain('XLSX：共 8 行，有效 8 行，其中 7 行有坐标；0 个问题');
     await page.getByRole('button', { name: '应用（替换当前数据）' }).click();
+    await page.getByRole('button', { name: '替换', exact: true }).click();
     await page.waitForFunction(() => window.__erqi?.ready === true && window.__erqi.app?.model.bundle.projects[0]?.id === 'T001', null, { timeout: 30_000 });
     expect(await page.locator('.axis-card[data-axis="daxue"] [data-figure="mapped"]').textContent()).toMatch(/披露投资 \d 项：[\d.]+ 亿元/);
+    await page.close();
+  });
+
+  it('keeps the rows a Chinese Excel ledger always has problems with: a totals row skipped, unknown words undisclosed, swapped coordinates read right', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(url);
+    await waitForMap(page);
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/bad/totals_and_new_words.csv'));
+    await expect.poll(() => page.locator('.import-summary').textContent(), { timeout: 20_000 }).toContain('有效 2 行，其中 1 行有坐标');
+    expect(await page.locator('.import-issues li').allTextContents()).toEqual([
+      "totals_and_new_words.csv:3: warning: 建设状态: '新建' is not a known status: kept as not disclosed (未公开)",
+      'totals_and_new_words.csv:4: warning: a totals row (合计), skipped: it is not a project',
+    ]);
+    // The column mapping speaks the user's language, not field keys.
+    expect(await page.locator('label[for="map-investment_total_yi"]').textContent()).toBe('总投资');
+    await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/bad/swapped.csv'));
+    await expect.poll(() => page.locator('.import-issues li').allTextContents(), { timeout: 20_000 }).toEqual([
+      'swapped.csv:2: warning: 经度/纬度: longitude 34.72 and latitude 113.638 look swapped: read as longitude 113.638, latitude 34.72',
+    ]);
+    expect(await page.locator('.import-summary').textContent()).toContain('有效 1 行，其中 1 行有坐标');
     await page.close();
   });
 
@@ -72,9 +102,9 @@ describe('import in the browser', () => {
     await page.goto(url);
     await waitForMap(page);
     await page.getByRole('button', { name: '导入' }).click();
-    await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/bad/swapped.csv'));
+    await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/bad/far_away.csv'));
     await expect.poll(() => page.locator('.import-issues li').allTextContents(), { timeout: 20_000 }).toEqual([
-      'swapped.csv:2: 经度/纬度: [34.72, 113.638] looks like [lat, lon]: GeoJSON wants [longitude, latitude], i.e. [113.638, 34.72]',
+      'far_away.csv:2: 经度/纬度: [116.397, 39.909] is outside Zhengzhou (lon 112.66–114.27, lat 34.22–35.04)',
     ]);
     expect(await page.getByRole('button', { name: '应用（替换当前数据）' }).isDisabled()).toBe(true);
     await page.keyboard.press('Escape');
@@ -90,6 +120,7 @@ describe('import in the browser', () => {
     await page.getByRole('button', { name: '导入' }).click();
     await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/bad/xss_payloads.csv'));
     await page.getByRole('button', { name: '应用（替换当前数据）' }).click({ timeout: 20_000 });
+    await page.getByRole('button', { name: '替换', exact: true }).click();
     await page.waitForFunction(() => window.__erqi?.ready === true && window.__erqi.app?.model.bundle.projects.length === 1, null, { timeout: 30_000 });
     await page.getByRole('tab', { name: '列表' }).click();
     await page.locator('tr[data-project="X1"] button').click();

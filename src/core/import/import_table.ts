@@ -28,6 +28,11 @@ export interface ImportResult {
   notes: string[];
 }
 
+/** A cell that marks a totals row: 合计, 小计, 总计, Total, Subtotal (spaces and a colon allowed). */
+const TOTALS = /^(合\s*计|小\s*计|总\s*计|共\s*计|sub\s*total|total)[:：]?$/i;
+/** Column kinds whose unknown words leave the value undisclosed rather than the row out. */
+const ENUM_KINDS: ReadonlySet<ColumnKind | undefined> = new Set(['axis', 'sector', 'status']);
+
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** "2023/12", "2023年12月", "2023.12.31", "2023年12月31日" → "2023-12", "2023-12", "2023-12-31", "2023-12-31". */
@@ -94,11 +99,26 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
       const c = mapping[field];
       return c ? (cells[c.column] ?? '').trim() : '';
     };
+    // A Chinese Excel ledger ends with a 合计 (or 小计) row: a sum, not a project.
+    const totals = cells.find((c) => TOTALS.test(c.trim()));
+    if (totals !== undefined && !cell('lon') && !cell('lat')) {
+      issues.push({ file: table.file, ...where(line), message: `a totals row (${totals.trim()}), skipped: it is not a project`, severity: 'warning' });
+      continue;
+    }
     // Every ledger column, read by its kind (project_schema.ts): nothing here names a column.
     const raw = Object.fromEntries(
       PROJECT_COLUMNS.map((c) => [c, readCell(LEDGER_COLUMNS[c].kind, cell(c), { line, factor: mapping[c]?.factor ?? 1, defaultSource: options.defaultSource })]),
     ) as Record<LedgerColumn, string>;
-    const parsed = ProjectRow.safeParse(raw);
+    let parsed = ProjectRow.safeParse(raw);
+    // A word the ledger uses that we do not know (新建, 其他…) leaves that field undisclosed, not the row out.
+    if (!parsed.success && parsed.error.issues.every((e) => ENUM_KINDS.has(LEDGER_COLUMNS[e.path[0] as LedgerColumn]?.kind))) {
+      for (const e of parsed.error.issues) {
+        const field = e.path[0] as LedgerColumn;
+        issues.push({ file: table.file, ...where(line), field: label(field), message: `'${cell(field)}' is not a known ${LEDGER_COLUMNS[field].kind}: kept as not disclosed (未公开)`, severity: 'warning' });
+        raw[field] = '';
+      }
+      parsed = ProjectRow.safeParse(raw);
+    }
     let bad = false;
     if (!parsed.success) {
       bad = true;
@@ -117,13 +137,19 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
         const which = !NUMBER.test(lonText) ? 'lon' : 'lat';
         issues.push({ file: table.file, ...where(line), field: label(which), message: `'${cell(which)}' is not a coordinate: write decimal degrees, or leave both longitude and latitude empty`, severity: 'error' });
       } else {
-        const [lon, lat] = toWgs84(Number(lonText), Number(latText), options.crs);
+        let [x, y] = [Number(lonText), Number(latText)];
+        // Latitude in the longitude column and the other way round: read them the right way, and say so.
+        if (checkPosition(...toWgs84(x, y, options.crs)) && !checkPosition(...toWgs84(y, x, options.crs))) {
+          issues.push({ file: table.file, ...where(line), field: `${label('lon')}/${label('lat')}`, message: `longitude ${x} and latitude ${y} look swapped: read as longitude ${y}, latitude ${x}`, severity: 'warning' });
+          [x, y] = [y, x];
+        }
+        const [lon, lat] = toWgs84(x, y, options.crs);
         const problem = checkPosition(lon, lat);
         if (problem) {
           bad = true;
           issues.push({ file: table.file, ...where(line), field: `${label('lon')}/${label('lat')}`, message: problem, severity: 'error' });
         } else {
-          rawPoints.push({ lon: Number(lonText), lat: Number(latText), text: `${raw.name_zh} ${raw.address}` });
+          rawPoints.push({ lon: x, lat: y, text: `${raw.name_zh} ${raw.address}` });
           site = { project_id: raw.id, feature: line - 1, ...(table.rowKind === 'feature' ? {} : { row: line }), lon, lat, accuracy_m: null, place: raw.address || null, confidence: null, evidence: `${table.file} ${table.rowKind} ${line} (${options.crs.toUpperCase()})` };
         }
       }
