@@ -1,5 +1,5 @@
 /**
- * `npm run data -- [--projects FILE] [--sites FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030]
+ * `npm run data -- [--projects FILE] [--sites FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030|utf-16le|utf-16be]
  *                  [--crs wgs84|gcj02|bd09] [--corridor METRES] [--out DIR] [--json]`
  *
  * Reads geo/ and data/, validates and joins them, computes the aggregates and writes the app's data
@@ -23,7 +23,7 @@ import { anchorsOf, importLedger } from '../src/import/import_ledger.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const USAGE =
-  'usage: npm run data -- [--projects FILE] [--sites FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030] [--crs wgs84|gcj02|bd09] [--corridor METRES] [--out DIR] [--json]';
+  'usage: npm run data -- [--projects FILE] [--sites FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030|utf-16le|utf-16be] [--crs wgs84|gcj02|bd09] [--corridor METRES] [--out DIR] [--json]';
 
 function fail(message: string): never {
   console.error(message);

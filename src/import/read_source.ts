@@ -7,7 +7,7 @@ import { parseCsv } from '../core/csv.ts';
 import type { Issue } from '../core/issues.ts';
 import type { Table } from '../core/import/table.ts';
 
-export const ENCODINGS = ['auto', 'utf-8', 'gb18030'] as const;
+export const ENCODINGS = ['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
 export interface ReadOptions {
@@ -21,16 +21,40 @@ export interface ReadResult {
   issues: Issue[];
   /** What was detected, for the preview. */
   format: 'csv' | 'tsv' | 'xlsx' | 'geojson' | 'unknown';
-  encoding: 'utf-8' | 'gb18030' | null;
+  encoding: Exclude<Encoding, 'auto'> | null;
   sheets: string[];
 }
 
 const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-/** UTF-8 when the bytes are valid UTF-8 (BOM or not), else GB18030 (a superset of GBK, what Excel on Chinese Windows writes). */
-export function decodeText(bytes: Uint8Array, encoding: Encoding = 'auto'): { text: string; encoding: 'utf-8' | 'gb18030' } {
-  if (encoding === 'gb18030') return { text: new TextDecoder('gb18030').decode(bytes), encoding };
-  if (encoding === 'utf-8') return { text: new TextDecoder('utf-8').decode(bytes), encoding };
+/** UTF-16 without a BOM: most bytes at odd (LE) or even (BE) places are 0, as in ASCII headers and numbers. */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 2000) & ~1;
+  if (n < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/**
+ * UTF-16 when it has a BOM or looks like it (Excel's "Unicode Text" save: UTF-16LE, tab-separated, often .txt);
+ * UTF-8 when the bytes are valid UTF-8 (BOM or not); else GB18030 (a superset of GBK, what Excel on Chinese
+ * Windows writes).
+ */
+export function decodeText(bytes: Uint8Array, encoding: Encoding = 'auto'): { text: string; encoding: Exclude<Encoding, 'auto'> } {
+  const bom16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  const chosen = encoding === 'auto' ? (bom16 ?? utf16WithoutBom(bytes)) : encoding;
+  // TextDecoder drops a BOM of its own encoding.
+  if (chosen && chosen !== 'utf-8' && chosen !== 'gb18030') return { text: new TextDecoder(chosen).decode(bytes), encoding: chosen };
+  if (chosen === 'gb18030') return { text: new TextDecoder('gb18030').decode(bytes), encoding: chosen };
+  if (chosen === 'utf-8') return { text: new TextDecoder('utf-8').decode(bytes), encoding: chosen };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -147,7 +171,7 @@ export async function readSource(file: string, bytes: Uint8Array, options: ReadO
     return result(null, 'unknown', encoding);
   }
   if ((text.match(/\uFFFD/g) ?? []).length > Math.max(3, text.length * 0.02)) {
-    issues.push({ file, message: `is not valid ${encoding} text: choose another encoding (auto, utf-8 or gb18030)`, severity: 'error' });
+    issues.push({ file, message: `is not valid ${encoding} text: choose another encoding (${ENCODINGS.join(', ')})`, severity: 'error' });
     return result(null, 'unknown', encoding);
   }
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();

@@ -73,6 +73,19 @@ describe('a GBK CSV with Chinese headers, 万元 and GCJ-02 coordinates', () => 
     expect(result.crsSuggestion!.declaredMedianM - result.crsSuggestion!.suggestedMedianM).toBeGreaterThan(300);
   });
 
+  it("reads Excel's Unicode Text save: UTF-16LE with a BOM, tab-separated, named .txt", async () => {
+    const { read, result } = await importLedger('台账.txt', fixture('import/unicode_text_utf16le.txt'), { axes, anchors });
+    expect(read.encoding).toBe('utf-16le');
+    expect(result.issues).toEqual([]);
+    expect(result.projects.map((p) => [p.name_zh, p.axis_declared, p.status, p.investment_total_yi])).toEqual([
+      ['亚星万嘉百汇', 'songshan', 'operating', null],
+      ['某项目', 'daxue', 'under_construction', 2.5],
+    ]);
+    // Without its BOM too.
+    const bytes = fixture('import/unicode_text_utf16le.txt');
+    expect((await importLedger('x.txt', bytes.slice(2), {})).read.encoding).toBe('utf-16le');
+  });
+
   it('can be told the encoding', async () => {
     const { result } = await importLedger('x.csv', fixture('import/ledger_gbk_gcj02.csv'), { encoding: 'utf-8' });
     expect(result.issues[0]!.message).toMatch(/is not valid utf-8 text: choose another encoding/);
