@@ -25,6 +25,12 @@ export interface ReadResult {
   sheets: string[];
 }
 
+/**
+ * More columns than any ledger has (the column step lists each one in every field's menu): refused with a
+ * message rather than stalling the page on a 10,000-column file or a GeoJSON with 100,000 property names.
+ */
+export const MAX_COLUMNS = 500;
+
 const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** UTF-16 without a BOM: most bytes at odd (LE) or even (BE) places are 0, as in ASCII headers and numbers. */
@@ -81,7 +87,7 @@ function fromGeoJson(file: string, text: string, issues: Issue[]): Table | null 
     issues.push({ file, message: 'must be a GeoJSON FeatureCollection of Point features', severity: 'error' });
     return null;
   }
-  const keys: string[] = [];
+  const keys = new Set<string>();
   const read: Array<{ line: number; lon: string; lat: string; props: Record<string, unknown> }> = [];
   fc.features.forEach((f: { properties?: Record<string, unknown> | null; geometry?: { type?: string; coordinates?: unknown } | null }, i: number) => {
     const props = f?.properties ?? {};
@@ -103,14 +109,17 @@ function fromGeoJson(file: string, text: string, issues: Issue[]): Table | null 
       lat = String(c[1]);
     }
     // A feature with no geometry (null) is a project with no location: kept, listed as not mapped.
-    for (const k of Object.keys(props)) if (!keys.includes(k) && k !== 'lon' && k !== 'lat') keys.push(k);
+    for (const k of Object.keys(props)) if (k !== 'lon' && k !== 'lat') keys.add(k);
     read.push({ line: i + 1, lon, lat, props });
   });
+  // Too wide to be a ledger: say so before building features × keys cells (3,000 × 120,000 would not fit).
+  if (keys.size + 2 > MAX_COLUMNS) return { file, header: ['lon', 'lat', ...keys], rowKind: 'feature', rows: [] };
+  const header = [...keys];
   return {
     file,
-    header: ['lon', 'lat', ...keys],
+    header: ['lon', 'lat', ...header],
     rowKind: 'feature',
-    rows: read.map((r) => ({ line: r.line, cells: [r.lon, r.lat, ...keys.map((k) => cellText(r.props[k]))] })),
+    rows: read.map((r) => ({ line: r.line, cells: [r.lon, r.lat, ...header.map((k) => cellText(r.props[k]))] })),
   };
 }
 
@@ -131,7 +140,14 @@ function fromCsvText(file: string, text: string, issues: Issue[], tsv: boolean):
 export async function readSource(file: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
   const issues: Issue[] = [];
   const ext = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase() ?? '';
-  const result = (table: Table | null, format: ReadResult['format'], encoding: ReadResult['encoding'] = null, sheets: string[] = []): ReadResult => ({ table, issues, format, encoding, sheets });
+  const result = (table: Table | null, format: ReadResult['format'], encoding: ReadResult['encoding'] = null, sheets: string[] = []): ReadResult => {
+    if (table && table.header.length > MAX_COLUMNS) {
+      const what = format === 'geojson' ? 'columns (coordinates and property names)' : 'columns';
+      issues.push({ file, message: `has ${table.header.length.toLocaleString('en')} ${what}; a ledger has at most ${MAX_COLUMNS}: is this the right file (or sheet)?`, severity: 'error' });
+      return { table: null, issues, format, encoding, sheets };
+    }
+    return { table, issues, format, encoding, sheets };
+  };
 
   if (bytes.length === 0) {
     issues.push({ file, message: 'the file is empty', severity: 'error' });

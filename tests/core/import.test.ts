@@ -86,6 +86,16 @@ describe('a GBK CSV with Chinese headers, 万元 and GCJ-02 coordinates', () => 
     expect((await importLedger('x.txt', bytes.slice(2), {})).read.encoding).toBe('utf-16le');
   });
 
+  it('refuses a file far wider than any ledger, quickly, instead of listing its columns', async () => {
+    const wide = new TextEncoder().encode(`项目名称,${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',')}\n甲\n`);
+    const { result } = await importLedger('wide.csv', wide, {});
+    expect(result.issues.map((i) => i.message)).toEqual(['has 10,001 columns; a ledger has at most 500: is this the right file (or sheet)?']);
+    const features = Array.from({ length: 3000 }, (_, i) => ({ type: 'Feature', geometry: null, properties: Object.fromEntries(Array.from({ length: 40 }, (_, k) => [`k${i}_${k}`, 1])) }));
+    const geo = new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
+    const { result: r2 } = await importLedger('keys.geojson', geo, {});
+    expect(r2.issues.map((i) => i.message)).toEqual(['has 120,002 columns (coordinates and property names); a ledger has at most 500: is this the right file (or sheet)?']);
+  });
+
   it('can be told the encoding', async () => {
     const { result } = await importLedger('x.csv', fixture('import/ledger_gbk_gcj02.csv'), { encoding: 'utf-8' });
     expect(result.issues[0]!.message).toMatch(/is not valid utf-8 text: choose another encoding/);
