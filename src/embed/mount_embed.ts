@@ -9,7 +9,7 @@ import { AXIS_IDS, type AxisId, type Lang } from '../core/model.ts';
 import { ERQI_BOUNDS } from '../core/bounds.ts';
 import type { UrlState } from '../core/url_state.ts';
 import { basemapSources, customTilesAllowed, customTilesHost, type MapConfig } from '../map/basemaps.ts';
-import { createMapView, type MapView } from '../map/map_view.ts';
+import { createMapView, noMapView, type MapView } from '../map/map_view.ts';
 import { pinTilesFor, type PinTiles, type StyleOptions } from '../map/style.ts';
 import { DARK, LIGHT } from '../map/theme.ts';
 import { renderAxisPanel } from '../ui/axis_panel.ts';
@@ -124,30 +124,38 @@ export function mountEmbed(
   });
   const first = model.derive(start.filter, start.corridor);
   const site = start.selection.kind === 'project' ? model.project(start.selection.id)?.project.site : null;
-  const view = createMapView({
-    container: mapEl,
-    data: {
-      context: bundle.context,
-      district: bundle.district,
-      zones: bundle.zones,
-      corridors: start.corridor === bundle.corridor_m ? bundle.corridors : EMPTY_FC,
-      axes: bundle.axes,
-      landmarks: bundle.landmarks,
-      projects: first.pins,
-      selection: model.selectionPoint(start.selection),
-    },
-    style: styleOf(start),
-    view: start.view ?? (site ? { center: [site.lon, site.lat], zoom: 14, bearing: 0 } : null),
-    bounds: start.selection.kind === 'axis' ? model.axisBounds(start.selection.id, store.get().corridor) : ERQI_BOUNDS,
-    note: { badge: t('schematicBadge', lang), text: `${t('schematicNote', lang)} ${t('asOf', lang)} ${bundle.as_of}` },
-    cooperativeGestures: options.interactive,
-    interactive: options.interactive,
-    controls: { zoom: has('zoom') && options.interactive, fullscreen: has('fullscreen'), scale: has('scale') },
-    fullscreenContainer: container,
-    locale: mapLocale(lang),
-    onProjectClick: (id) => selectProject(id),
-    onMoveEnd: (v) => store.set({ view: v }, 'replace'),
-  });
+  let view: MapView;
+  try {
+    view = createMapView({
+      container: mapEl,
+      data: {
+        context: bundle.context,
+        district: bundle.district,
+        zones: bundle.zones,
+        corridors: start.corridor === bundle.corridor_m ? bundle.corridors : EMPTY_FC,
+        axes: bundle.axes,
+        landmarks: bundle.landmarks,
+        projects: first.pins,
+        selection: model.selectionPoint(start.selection),
+      },
+      style: styleOf(start),
+      view: start.view ?? (site ? { center: [site.lon, site.lat], zoom: 14, bearing: 0 } : null),
+      bounds: start.selection.kind === 'axis' ? model.axisBounds(start.selection.id, store.get().corridor) : ERQI_BOUNDS,
+      note: { badge: t('schematicBadge', lang), text: `${t('schematicNote', lang)} ${t('asOf', lang)} ${bundle.as_of}` },
+      cooperativeGestures: options.interactive,
+      interactive: options.interactive,
+      controls: { zoom: has('zoom') && options.interactive, fullscreen: has('fullscreen'), scale: has('scale') },
+      fullscreenContainer: container,
+      locale: mapLocale(lang),
+      onProjectClick: (id) => selectProject(id),
+      onMoveEnd: (v) => store.set({ view: v }, 'replace'),
+    });
+  } catch (e) {
+    // No WebGL (old device, locked-down browser): the figures, search and cards still work, as in the full app.
+    console.warn(`erqi-axis-map: map unavailable: ${(e as Error).message}`);
+    view = noMapView();
+    mapEl.replaceChildren(el('p', { class: 'no-webgl', role: 'alert' }, t('noWebgl', lang)));
+  }
   if (start.corridor !== bundle.corridor_m) void model.corridors(start.corridor).then((c) => view.setData({ corridors: c }));
 
   if (has('search') && options.interactive) {

@@ -67,3 +67,23 @@ describe('config.json', () => {
     await page.close();
   });
 });
+
+describe('no WebGL', () => {
+  it('the iframe and the element keep their figures and say why there is no map, with no page error', async () => {
+    const noGl = await launch(['--disable-webgl', '--disable-3d-apis']);
+    try {
+      for (const [path, root] of [['embed.html', 'document'], ['examples/element.html', 'element']] as const) {
+        const { page, consoleErrors } = await watchedPage(noGl);
+        await page.goto(url + path);
+        const scope = root === 'element' ? page.locator('erqi-axis-map').first() : page.locator('body');
+        await scope.locator('.no-webgl').waitFor({ timeout: 20_000 });
+        expect(await scope.locator('.no-webgl').textContent(), path).toMatch(/WebGL (不可用|unavailable)/);
+        expect(await scope.locator('.axis-chip').count(), path).toBe(3);
+        expect(consoleErrors, path).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await noGl.close();
+    }
+  });
+});
