@@ -131,6 +131,17 @@ export function createApp(
   // Where a link without a saved view starts: on its project, on its axis, or on the whole district.
   const initialSite = initial.selection.kind === 'project' ? model.project(initial.selection.id)?.project.site : null;
   const initialView = initial.view ?? (initialSite ? { center: [initialSite.lon, initialSite.lat] as [number, number], zoom: 14, bearing: 0 } : null);
+  /** One notice over the map, with a dismiss button (and any other buttons given). */
+  const notify = (text: string, ...actions: HTMLElement[]) => {
+    const dismiss = el('button', { type: 'button', class: 'dismiss' }, t('dismiss', store.get().lang));
+    dismiss.addEventListener('click', () => layout.notice.replaceChildren());
+    layout.notice.replaceChildren(el('p', { role: 'alert' }, text, ...actions.flatMap((a) => [' ', a]), ' ', dismiss));
+  };
+  /** A script chunk that did not load (a flaky network, a half-deployed update): said, never silent. */
+  const partFailed = (what: 'partMapWorker' | 'partImport' | 'partCorridors') => {
+    const lang = store.get().lang;
+    notify(t('partFailed', lang, { what: t(what, lang) }));
+  };
   let view: MapView;
   try {
     view = createMapView({
@@ -151,12 +162,8 @@ export function createApp(
       note: { badge: t('schematicBadge', initial.lang), text: `${t('schematicNote', initial.lang)} ${t('asOf', initial.lang)} ${bundle.as_of}` },
       onProjectClick: (id) => selectProject(id, false),
       onMoveEnd: (v) => store.set({ view: v }, 'replace'),
-      onTileError: () => {
-        const lang = store.get().lang;
-        const dismiss = el('button', { type: 'button', class: 'dismiss' }, t('dismiss', lang));
-        dismiss.addEventListener('click', () => layout.notice.replaceChildren());
-        layout.notice.replaceChildren(el('p', {}, t('tilesFailed', lang), ' ', dismiss));
-      },
+      onTileError: () => notify(t('tilesFailed', store.get().lang)),
+      onWorkerFailure: () => partFailed('partMapWorker'),
     });
   } catch (e) {
     // No WebGL (old device, disabled GPU, locked-down browser): keep everything that does not need the map.
@@ -169,10 +176,8 @@ export function createApp(
     if (s.basemap !== 'custom' || !s.tiles || customTilesAllowed(s.tiles, tileConfig())) return;
     const host = customTilesHost(s.tiles);
     const lang = s.lang;
-    const dismiss = el('button', { type: 'button', class: 'dismiss' }, t('dismiss', lang));
-    dismiss.addEventListener('click', () => layout.notice.replaceChildren());
     if ('error' in host) {
-      layout.notice.replaceChildren(el('p', { role: 'alert' }, t('tilesUrlRefused', lang, { why: host.error }), ' ', dismiss));
+      notify(t('tilesUrlRefused', lang, { why: host.error }));
       return;
     }
     const load = el('button', { type: 'button', class: 'load-tiles' }, t('tilesHostLoad', lang));
@@ -182,10 +187,12 @@ export function createApp(
       view.update({}, styleOptions(store.get()));
       layout.setTexts(store.get().lang, (b) => basemapAvailable(b, tileConfig(), store.get().tiles));
     });
-    layout.notice.replaceChildren(el('p', { role: 'alert' }, t('tilesHostAsk', lang, { host: isolated(host.host) }), ' ', load, ' ', dismiss));
+    notify(t('tilesHostAsk', lang, { host: isolated(host.host) }), load);
   };
   askTileHost(initial);
-  if (initial.corridor !== bundle.corridor_m) void model.corridors(initial.corridor).then((c) => view.setData({ corridors: c }));
+  if (initial.corridor !== bundle.corridor_m) {
+    model.corridors(initial.corridor).then((c) => view.setData({ corridors: c }), () => partFailed('partCorridors'));
+  }
 
   // ------------------------------------------------------------------ static controls
   const search = createSearchBox(bundle.projects, initial.lang, (id) => selectProject(id, true));
@@ -246,7 +253,12 @@ export function createApp(
   layout.importButton.addEventListener('click', () => {
     // Loaded on first use: most visitors never import.
     const onImport = hooks.onImport;
-    if (onImport) void import('../ui/import_dialog.ts').then((m) => m.openImportDialog(bundle, store.get().corridor, store.get().lang, onImport));
+    if (onImport) {
+      import('../ui/import_dialog.ts').then(
+        (m) => m.openImportDialog(bundle, store.get().corridor, store.get().lang, onImport),
+        () => partFailed('partImport'),
+      );
+    }
   });
   const renderBanner = (lang: Lang) => {
     const synthetic = bundle.projects.some((p) => p.source === 'synthetic');
@@ -311,9 +323,12 @@ export function createApp(
       const restyle = a.lang !== b.lang || a.selectedAxis !== b.selectedAxis || s.basemap !== prev.basemap || s.tiles !== prev.tiles || a.pinTiles !== b.pinTiles;
       view.update(s.filter !== prev.filter || s.corridor !== prev.corridor ? { projects: d.pins } : {}, restyle ? a : undefined);
       if (s.corridor !== prev.corridor) {
-        void model.corridors(s.corridor).then((c) => {
-          if (store.get().corridor === s.corridor) view.setData({ corridors: c });
-        });
+        model.corridors(s.corridor).then(
+          (c) => {
+            if (store.get().corridor === s.corridor) view.setData({ corridors: c });
+          },
+          () => partFailed('partCorridors'),
+        );
       }
       if (has('selection')) view.setData({ selection: model.selectionPoint(s.selection) });
     }

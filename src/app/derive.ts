@@ -80,6 +80,8 @@ export class DataModel {
       c = import('../core/corridors.ts').then(({ corridorPolygons }) =>
         corridorPolygons(this.bundle.axes.features as AxisFeature[], corridorM),
       );
+      // A chunk that failed to load is tried again next time, not remembered as failed.
+      c.catch(() => this.corridorCache.delete(corridorM));
       this.corridorCache.set(corridorM, c);
     }
     return c;

@@ -149,6 +149,7 @@ export function mountEmbed(
       locale: mapLocale(lang),
       onProjectClick: (id) => selectProject(id),
       onMoveEnd: (v) => store.set({ view: v }, 'replace'),
+      onWorkerFailure: () => mapWrap.append(el('p', { class: 'no-webgl map-failed', role: 'alert' }, t('partFailed', lang, { what: t('partMapWorker', lang) }))),
     });
   } catch (e) {
     // No WebGL (old device, locked-down browser): the figures, search and cards still work, as in the full app.
@@ -156,7 +157,12 @@ export function mountEmbed(
     view = noMapView();
     mapEl.replaceChildren(el('p', { class: 'no-webgl', role: 'alert' }, t('noWebgl', lang)));
   }
-  if (start.corridor !== bundle.corridor_m) void model.corridors(start.corridor).then((c) => view.setData({ corridors: c }));
+  if (start.corridor !== bundle.corridor_m) {
+    model.corridors(start.corridor).then(
+      (c) => view.setData({ corridors: c }),
+      (e: Error) => console.warn(`erqi-axis-map: corridor bands unavailable: ${e.message}`),
+    );
+  }
 
   if (has('search') && options.interactive) {
     const search = createSearchBox(bundle.projects, lang, (id) => selectProject(id));

@@ -21,7 +21,11 @@ import { buildStyle, CLUSTER_MAX_ZOOM, keepGeoJsonSources, type StyleData, type 
 // Vite cannot see the worker URL MapLibre computes at run time; without this a built page never loads.
 // Absolute against this module: under `npm start` the URL is root-relative (/node_modules/…), which an element
 // on another origin's page would resolve against that page.
-setWorkerUrl(new URL(workerUrl, import.meta.url).href);
+const WORKER_URL = new URL(workerUrl, import.meta.url).href;
+setWorkerUrl(WORKER_URL);
+
+/** A map not loaded after this long is checked for a worker script that did not load (ms). */
+const WORKER_CHECK_MS = 4000;
 
 /** CSS font stack for Han characters, drawn locally (no glyph server). */
 const LOCAL_FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
@@ -48,6 +52,8 @@ export interface MapViewOptions {
   onMoveEnd?: (view: View) => void;
   /** A basemap tile failed; called once per basemap choice. */
   onTileError?: () => void;
+  /** MapLibre's worker script could not load: the map stays blank until the page is reloaded. */
+  onWorkerFailure?: () => void;
 }
 
 export interface MapView {
@@ -158,6 +164,7 @@ export function createMapView(options: MapViewOptions): MapView {
   map.on('mouseleave', LAYER.clusters, () => (map.getCanvas().style.cursor = ''));
 
   let tileErrorReported = false;
+  let workerFailureReported = false;
   map.on('error', (e) => {
     const sourceId = (e as { sourceId?: string }).sourceId;
     if (sourceId?.startsWith('basemap-')) {
@@ -167,6 +174,10 @@ export function createMapView(options: MapViewOptions): MapView {
     }
     // A static folder of pin tiles holds only tiles with something in them: a missing one is an empty one.
     if (sourceId === SOURCE.projects && (e.error as { status?: number } | undefined)?.status === 404) return;
+    if (/worker/i.test(String((e.error as Error | undefined)?.message)) && !workerFailureReported) {
+      workerFailureReported = true;
+      options.onWorkerFailure?.();
+    }
     console.error(e.error);
   });
 
@@ -178,6 +189,20 @@ export function createMapView(options: MapViewOptions): MapView {
   map.once('load', () => options.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
 
   const idle = new Promise<void>((resolve) => map.once('idle', () => resolve()));
+  // MapLibre's workers start before the map (prewarmMap): when their script fails to load, the map never
+  // loads and says nothing to it. A map still not loaded after a few seconds asks whether the script is there.
+  const workerCheck = setTimeout(() => {
+    if (map.loaded()) return;
+    void fetch(WORKER_URL, { method: 'HEAD' })
+      .then((r) => r.ok, () => false)
+      .then((ok) => {
+        if (!ok && !workerFailureReported) {
+          workerFailureReported = true;
+          options.onWorkerFailure?.();
+        }
+      });
+  }, WORKER_CHECK_MS);
+  map.once('load', () => clearTimeout(workerCheck));
   // From the first idle on: the initial fit is the default view, not a view worth a link.
   // Only moves a person made (or the app made for them) count, not a resize of the page.
   // A wheel zoom's camera events carry no originalEvent at all (only the map's own 'wheel' event does), and a
@@ -243,6 +268,7 @@ export function createMapView(options: MapViewOptions): MapView {
       return map.getCanvas();
     },
     destroy() {
+      clearTimeout(workerCheck);
       map.remove();
     },
   };

@@ -78,6 +78,11 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
     });
     status.replaceChildren(el('span', {}, t('importReading', lang)), progress, cancel);
     worker = new Worker(new URL('../import/import_worker.ts', import.meta.url), { type: 'module' });
+    // The worker's script did not load (or threw): say so rather than spin on "Reading…".
+    worker.onerror = (e) => {
+      stop();
+      status.replaceChildren(el('p', { class: 'error', role: 'alert' }, t('importWorkerFailed', lang, { why: e.message || 'network' })));
+    };
     worker.onmessage = (e: MessageEvent<ImportReply>) => {
       const m = e.data;
       if (m.type === 'progress') {

@@ -54,6 +54,14 @@ export const STRINGS = {
   },
   tilesHostLoad: { zh: '仍然加载', en: 'Load them anyway' },
   tilesUrlRefused: { zh: '链接中的底图瓦片地址已忽略：{why}。', en: 'The tile URL in the link was ignored: {why}.' },
+  partFailed: {
+    zh: '部分程序文件加载失败（{what}），请刷新页面重试。',
+    en: 'Part of the app failed to load ({what}): reload the page to try again.',
+  },
+  partMapWorker: { zh: '地图绘制组件', en: 'the map’s drawing worker' },
+  partImport: { zh: '导入功能', en: 'the import dialog' },
+  partCorridors: { zh: '走廊计算', en: 'the corridor bands' },
+  importWorkerFailed: { zh: '无法启动文件读取程序（{why}），请刷新页面重试。', en: 'The file reader could not start ({why}): reload the page to try again.' },
   tilesFailed: {
     zh: '底图瓦片加载失败，已保留示意底图。',
     en: 'Basemap tiles failed to load; the schematic basemap stays.',

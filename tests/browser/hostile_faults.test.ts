@@ -87,3 +87,46 @@ describe('no WebGL', () => {
     }
   });
 });
+
+describe('a script chunk that does not load', () => {
+  /** The app with one of its files answering 404. */
+  async function appWithout(pattern: string): Promise<Page> {
+    const { page } = await watchedPage(browser);
+    await page.route(pattern, (r) => r.fulfill({ status: 404, body: '' }));
+    await page.goto(url);
+    return page;
+  }
+  const notice = (page: Page) => page.locator('.map-wrap [role="alert"]').first();
+
+  it("MapLibre's worker: the map says it failed, instead of staying blank", async () => {
+    const page = await appWithout('**/maplibre-gl-worker*.mjs');
+    await expect.poll(() => notice(page).textContent(), { timeout: 20_000 }).toContain('部分程序文件加载失败（地图绘制组件）');
+    await page.close();
+  });
+
+  it('the import dialog: the Import button says it failed', async () => {
+    const page = await appWithout('**/assets/import_dialog-*.js');
+    await waitForMap(page);
+    await page.getByRole('button', { name: '导入' }).click();
+    await expect.poll(() => notice(page).textContent()).toContain('部分程序文件加载失败（导入功能）');
+    await page.close();
+  });
+
+  it('the import worker: the dialog says it failed, instead of spinning on 正在读取…', async () => {
+    const page = await appWithout('**/assets/import_worker-*.js');
+    await waitForMap(page);
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.locator('#import-file').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from('项目名称\n甲\n') });
+    await expect.poll(() => page.locator('.import-status [role="alert"]').textContent(), { timeout: 10_000 }).toContain('无法启动文件读取程序');
+    await page.close();
+  });
+
+  it('the corridor chunk: a width change says it failed; the old bands stay', async () => {
+    const page = await appWithout('**/assets/corridors-*.js');
+    await waitForMap(page);
+    await page.locator('#corridor-input').fill('1500');
+    await page.locator('#corridor-input').dispatchEvent('change');
+    await expect.poll(() => notice(page).textContent()).toContain('部分程序文件加载失败（走廊计算）');
+    await page.close();
+  });
+});
