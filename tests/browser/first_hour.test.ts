@@ -121,3 +121,23 @@ describe('npm start', () => {
     }
   }, 90_000);
 });
+
+describe('200 % zoom (a 1280 × 800 laptop: 640 × 400 CSS pixels)', () => {
+  it('the map keeps room for its controls, and the page scrolls to a list that shows its rows', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await waitForMap(page);
+    const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
+    const fullscreen = await box('.maplibregl-ctrl-fullscreen');
+    const attribution = await box('.maplibregl-ctrl-attrib');
+    const overlap = !(fullscreen.y + fullscreen.height <= attribution.y || attribution.y + attribution.height <= fullscreen.y);
+    expect(overlap).toBe(false);
+    await page.getByRole('tab', { name: '列表' }).click();
+    const list = page.locator('.table-wrap tbody tr').first();
+    await list.scrollIntoViewIfNeeded();
+    expect(await list.isVisible()).toBe(true);
+    expect((await box('#panel')).height).toBeGreaterThan(200);
+    await ctx.close();
+  });
+});
