@@ -6,6 +6,7 @@ import { nearestCorridor } from '../core/placement.ts';
 import { serializeUrlState, DEFAULT_STATE, type Basemap, type UrlState } from '../core/url_state.ts';
 import { ERQI_BOUNDS } from '../core/bounds.ts';
 import { basemapAvailable, basemapSources, customTilesAllowed, customTilesHost, type MapConfig } from '../map/basemaps.ts';
+import { mapLocale } from '../map/locale.ts';
 import { createMapView, noMapView, type MapView } from '../map/map_view.ts';
 import { ATTRIBUTION, pinTilesFor, type PinTiles, type StyleOptions } from '../map/style.ts';
 import { LIGHT, type Theme } from '../map/theme.ts';
@@ -160,6 +161,7 @@ export function createApp(
       view: initialView,
       bounds: initial.selection.kind === 'axis' ? model.axisBounds(initial.selection.id, store.get().corridor) : ERQI_BOUNDS,
       note: { badge: t('schematicBadge', initial.lang), text: `${t('schematicNote', initial.lang)} ${t('asOf', initial.lang)} ${bundle.as_of}` },
+      locale: mapLocale(initial.lang),
       onProjectClick: (id) => selectProject(id, false),
       onMoveEnd: (v) => store.set({ view: v }, 'replace'),
       onTileError: () => notify(t('tilesFailed', store.get().lang)),

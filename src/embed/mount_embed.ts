@@ -5,10 +5,11 @@ import type { EmbedOptions } from '../core/embed_options.ts';
 import { EMPTY_FILTER, parseFilterPatch, type Filter } from '../core/facets.ts';
 import { formatCount, formatYi } from '../core/format.ts';
 import type { MapEvent } from '../core/messages.ts';
-import { AXIS_IDS, type AxisId, type Lang } from '../core/model.ts';
+import { AXIS_IDS, type AxisId } from '../core/model.ts';
 import { ERQI_BOUNDS } from '../core/bounds.ts';
 import type { UrlState } from '../core/url_state.ts';
 import { basemapSources, customTilesAllowed, customTilesHost, type MapConfig } from '../map/basemaps.ts';
+import { mapLocale } from '../map/locale.ts';
 import { createMapView, noMapView, type MapView } from '../map/map_view.ts';
 import { pinTilesFor, type PinTiles, type StyleOptions } from '../map/style.ts';
 import { DARK, LIGHT } from '../map/theme.ts';
@@ -45,21 +46,6 @@ export interface EmbedHooks {
   pinTiles?: PinTiles | null;
 }
 
-
-/** MapLibre's own texts, in the map's language. */
-const mapLocale = (lang: Lang): Record<string, string> =>
-  lang === 'zh'
-    ? {
-        'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 键并滚动鼠标以缩放地图',
-        'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 键并滚动以缩放地图',
-        'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
-        'NavigationControl.ZoomIn': '放大',
-        'NavigationControl.ZoomOut': '缩小',
-        'NavigationControl.ResetBearing': '指北',
-        'FullscreenControl.Enter': '全屏',
-        'FullscreenControl.Exit': '退出全屏',
-      }
-    : {};
 
 /** A chrome-light map for a foreign page: map, optional figures, card; no header, no tabs. */
 export function mountEmbed(

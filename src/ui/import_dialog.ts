@@ -1,5 +1,5 @@
 import type { DataBundle } from '../core/bundle.ts';
-import { formatCount, formatYi } from '../core/format.ts';
+import { formatCount, formatYi, isolated } from '../core/format.ts';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../core/import/columns.ts';
 import { CRS_OPTIONS, type Crs } from '../core/import/crs_check.ts';
 import { formatIssue } from '../core/issues.ts';
@@ -147,7 +147,9 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
         errors: errors.length,
       }),
     );
-    const notes = result.notes.map((n) => el('p', { class: 'muted small' }, n));
+    const notes = result.notes.map((n) =>
+      el('p', { class: 'muted small' }, n.code === 'no-id-column' ? t('importNoteNoId', lang) : t('importNoteNoUnit', lang, { column: isolated(n.column) })),
+    );
 
     // Column mapping: one select per field, listing the file's columns.
     const columns = el('fieldset', { class: 'import-columns' }, el('legend', {}, t('importColumns', lang)));

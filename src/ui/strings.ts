@@ -169,6 +169,8 @@ export const STRINGS = {
     zh: '用导入的 {n} 个项目替换当前的 {m} 个项目？随时可以撤销。',
     en: 'Replace the current {m} projects with the {n} imported ones? You can undo at any time.',
   },
+  importNoteNoId: { zh: '文件没有编号列：按行号生成编号（row-行号）。', en: 'No id column: ids are made from row numbers (row-N).' },
+  importNoteNoUnit: { zh: '“{column}”列未注明单位：按亿元读取。', en: 'Column “{column}” names no unit: read as 亿元.' },
   importConfirmYes: { zh: '替换', en: 'Replace' },
   importCrsAuto: {
     zh: '坐标看起来是 {crs}（按 {crs} 读取时与{basis}的中位距离为 {good} 米，按 {from} 为 {bad} 米），已自动选用 {crs}。',

@@ -141,3 +141,15 @@ describe('200 % zoom (a 1280 × 800 laptop: 640 × 400 CSS pixels)', () => {
     await ctx.close();
   });
 });
+
+describe('the Chinese UI speaks Chinese', () => {
+  it("MapLibre's controls and the map's accessible name are in Chinese in the full app, as in the embeds", async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(url);
+    await waitForMap(page);
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe('放大');
+    expect(await page.locator('.maplibregl-ctrl-fullscreen').getAttribute('aria-label')).toBe('全屏');
+    expect(await page.locator('.maplibregl-canvas').getAttribute('aria-label')).toBe('地图');
+    await page.close();
+  });
+});

@@ -41,7 +41,7 @@ describe('column guessing', () => {
       lon: { column: 6, factor: 1 },
       lat: { column: 7, factor: 1 },
     });
-    expect(notes).toEqual(['column "2023年完成投资" has no unit: read as 亿元']);
+    expect(notes).toEqual([{ code: 'no-unit', column: '2023年完成投资' }]);
     expect(guessMapping(['Name', 'Longitude', 'LAT', 'Total Investment (亿元)']).mapping).toMatchObject({ name_zh: { column: 0 }, lon: { column: 1 }, lat: { column: 2 }, investment_total_yi: { column: 3, factor: 1 } });
   });
 });

@@ -16,6 +16,9 @@ export interface ColumnChoice {
 }
 export type ColumnMapping = Partial<Record<ImportField, ColumnChoice>>;
 
+/** A remark about how a file was read (not a problem): the UI words it in the user's language. */
+export type ImportNote = { code: 'no-id-column' } | { code: 'no-unit'; column: string };
+
 /** Headers that name each field (the ledger's from its column table), first match wins. */
 const SYNONYMS: Array<[ImportField, readonly string[]]> = [
   ...PROJECT_COLUMNS.map((c): [ImportField, readonly string[]] => [c, LEDGER_COLUMNS[c].aliases]),
@@ -45,9 +48,9 @@ export function normaliseHeader(h: string): { key: string; unitFactor: number | 
  * The best guess for each field: an exact synonym, first match wins, each column used once. Investment
  * columns take their unit from the header; without one they are taken as 亿元 and the preview says so.
  */
-export function guessMapping(headers: readonly string[]): { mapping: ColumnMapping; notes: string[] } {
+export function guessMapping(headers: readonly string[]): { mapping: ColumnMapping; notes: ImportNote[] } {
   const mapping: ColumnMapping = {};
-  const notes: string[] = [];
+  const notes: ImportNote[] = [];
   const used = new Set<number>();
   const normalised = headers.map(normaliseHeader);
   for (const [field, words] of SYNONYMS) {
@@ -58,7 +61,7 @@ export function guessMapping(headers: readonly string[]): { mapping: ColumnMappi
     let factor = 1;
     if (isAmountField(field)) {
       const unit = normalised[column]!.unitFactor;
-      if (unit === null) notes.push(`column "${headers[column]}" has no unit: read as 亿元`);
+      if (unit === null) notes.push({ code: 'no-unit', column: headers[column]! });
       factor = unit ?? 1;
     }
     mapping[field] = { column, factor };

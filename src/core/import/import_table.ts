@@ -3,7 +3,7 @@ import type { Issue } from '../issues.ts';
 import type { MappedProject } from '../model.ts';
 import type { PreparedAxis } from '../placement.ts';
 import { LEDGER_COLUMNS, PROJECT_COLUMNS, ProjectRow, type ColumnKind, type LedgerColumn } from '../project_schema.ts';
-import type { ColumnMapping, ImportField } from './columns.ts';
+import type { ColumnMapping, ImportField, ImportNote } from './columns.ts';
 import { suggestCrs, toWgs84, type Anchor, type Crs, type CrsSuggestion, type PointToCheck } from './crs_check.ts';
 import type { Table } from './table.ts';
 import { axisFromText, cleanNumber, sectorFromText, statusFromText } from './values.ts';
@@ -25,7 +25,7 @@ export interface ImportResult {
   stats: { rows: number; valid: number; mapped: number };
   crsSuggestion: CrsSuggestion | null;
   /** Remarks about the reading itself (ids made from row numbers, units assumed). */
-  notes: string[];
+  notes: ImportNote[];
 }
 
 /** A cell that marks a totals row: 合计, 小计, 总计, Total, Subtotal (spaces and a colon allowed). */
@@ -74,7 +74,7 @@ function readCell(kind: ColumnKind, text: string, at: { line: number; factor: nu
  */
 export function importTable(table: Table, mapping: ColumnMapping, options: ImportOptions): ImportResult {
   const issues: Issue[] = [];
-  const notes: string[] = [];
+  const notes: ImportNote[] = [];
   const projects: MappedProject[] = [];
   const rawPoints: PointToCheck[] = [];
   const where = (line: number) => (table.rowKind === 'feature' ? { feature: line - 1 } : { row: line });
@@ -83,7 +83,7 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
     return c ? `${table.header[c.column] ?? field}` : field;
   };
   if (!mapping.name_zh) issues.push({ file: table.file, field: 'name_zh', message: 'no column holds the project name (项目名称): choose one', severity: 'error' });
-  if (!mapping.id) notes.push('no id column: ids are made from row numbers (row-N)');
+  if (!mapping.id) notes.push({ code: 'no-id-column' });
   if (!table.rows.length) issues.push({ file: table.file, message: 'has a header but no rows', severity: 'error' });
   if (issues.length) return { projects, issues, stats: { rows: table.rows.length, valid: 0, mapped: 0 }, crsSuggestion: null, notes };
 
