@@ -15,7 +15,6 @@ import { el } from '../ui/dom.ts';
 import { renderFilters } from '../ui/filters_panel.ts';
 import { renderLegend } from '../ui/legend.ts';
 import { renderProjectCard } from '../ui/project_card.ts';
-import { openEmbedDialog } from '../ui/embed_dialog.ts';
 import { renderProjectTable, sortedOrder, type Sort } from '../ui/project_table.ts';
 import { createSearchBox } from '../ui/search_box.ts';
 import { t } from '../ui/strings.ts';
@@ -125,7 +124,8 @@ export function createApp(
     theme,
     lang: s.lang,
     basemap: basemapSources(s.basemap, tileConfig(), s.tiles),
-    selectedAxis: s.selection.kind === 'axis' ? s.selection.id : null,
+    // The selected axis, or the one axis the filter keeps: opening a project's card keeps its axis in focus.
+    selectedAxis: s.selection.kind === 'axis' ? s.selection.id : s.filter.axes.length === 1 ? s.filter.axes[0]! : null,
     pinTiles: pinTilesFor(hooks.pinTiles, s),
   });
   const first = model.derive(initial.filter, initial.corridor);
@@ -139,7 +139,7 @@ export function createApp(
     layout.notice.replaceChildren(el('p', { role: 'alert' }, text, ...actions.flatMap((a) => [' ', a]), ' ', dismiss));
   };
   /** A script chunk that did not load (a flaky network, a half-deployed update): said, never silent. */
-  const partFailed = (what: 'partMapWorker' | 'partImport' | 'partCorridors') => {
+  const partFailed = (what: 'partMapWorker' | 'partImport' | 'partCorridors' | 'partExport' | 'partEmbed') => {
     const lang = store.get().lang;
     notify(t('partFailed', lang, { what: t(what, lang) }));
   };
@@ -163,6 +163,9 @@ export function createApp(
       note: { badge: t('schematicBadge', initial.lang), text: `${t('schematicNote', initial.lang)} ${t('asOf', initial.lang)} ${bundle.as_of}` },
       locale: mapLocale(initial.lang),
       onProjectClick: (id) => selectProject(id, false),
+      onEmptyClick: () => {
+        if (store.get().selection.kind === 'project') store.set({ selection: { kind: 'none' } });
+      },
       onMoveEnd: (v) => store.set({ view: v }, 'replace'),
       onTileError: () => notify(t('tilesFailed', store.get().lang)),
       onWorkerFailure: () => partFailed('partMapWorker'),
@@ -251,7 +254,7 @@ export function createApp(
       if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') showTab(TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!, true);
     });
   }
-  wireExports(layout, model, store, () => view, { bundle, theme, axisNames });
+  wireExports(layout, { bundle, model, store, getView: () => view, theme, axisNames }, () => partFailed('partExport'));
   layout.importButton.addEventListener('click', () => {
     // Loaded on first use: most visitors never import.
     const onImport = hooks.onImport;
@@ -279,7 +282,10 @@ export function createApp(
   };
   layout.embedButton.addEventListener('click', () => {
     const base = new URL('.', location.href).href;
-    openEmbedDialog(base, store.get(), store.get().lang);
+    import('../ui/embed_dialog.ts').then(
+      (m) => m.openEmbedDialog(base, store.get(), store.get().lang),
+      () => partFailed('partEmbed'),
+    );
   });
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && store.get().selection.kind === 'project' && !document.querySelector('dialog[open]')) closeCard();

@@ -1,26 +1,37 @@
 import type { DataBundle } from './bundle.ts';
-import { AxisFeatureShape, FeatureCollectionShape, PlainFeature, ZoneFeatureShape } from './load_geo.ts';
-import { ReportedSchema } from './load_reported.ts';
 import { AXIS_IDS, SECTORS, STATUSES } from './model.ts';
-import { LEDGER_COLUMNS, PROJECT_COLUMNS, type ColumnKind } from './project_schema.ts';
+import { LEDGER_COLUMNS, PROJECT_COLUMNS, REQUIRED_KINDS, type ColumnKind } from './ledger_columns.ts';
 import { describeIssue } from './facets.ts';
 import { z } from './zod.ts';
 
 const collection = <T extends z.ZodType>(feature: T) => z.object({ type: z.literal('FeatureCollection'), features: z.array(feature) });
+const geometry = (type?: string) => z.looseObject({ type: type ? z.literal(type) : z.string(), coordinates: z.array(z.unknown()) });
+const feature = <P extends z.ZodType>(properties: P, type?: string) => z.looseObject({ type: z.literal('Feature'), properties, geometry: geometry(type) });
+const named = z.looseObject({ name_zh: z.string() });
+const figure = z.looseObject({ source: z.string(), quote: z.string() });
 
-/** A data bundle's shape beside its projects: the same schemas the CLI reads geo/ and data/ with. */
+/**
+ * A data bundle's frame, beside its projects: what the map reads of each part. Lighter than the CLI's loaders
+ * (load_geo.ts, load_reported.ts), which already checked every value when `npm run data` wrote the bundle;
+ * this catches a hand-edited, truncated or foreign file without adding them to the first download.
+ */
 const BundleFrame = z.object({
   format: z.literal('erqi-axis-map/bundle@1'),
   as_of: z.string(),
-  reported: ReportedSchema,
+  reported: z.looseObject({
+    as_of: z.string(),
+    sources: z.record(z.string(), z.looseObject({ title_zh: z.string(), title_en: z.string() })),
+    axes: z.array(figure.extend({ id: z.enum(AXIS_IDS), projects: z.number(), investment_yi: z.number() })),
+    district: z.array(figure.extend({ id: z.string() })),
+  }),
   projects: z.array(z.unknown()),
-  axes: collection(AxisFeatureShape),
-  zones: collection(ZoneFeatureShape),
-  district: collection(PlainFeature),
-  context: collection(PlainFeature),
-  landmarks: collection(PlainFeature),
+  axes: collection(feature(named.extend({ id: z.enum(AXIS_IDS), name_en: z.string() }), 'LineString')),
+  zones: collection(feature(named.extend({ id: z.string(), name_en: z.string() }))),
+  district: collection(feature(named)),
+  context: collection(feature(named)),
+  landmarks: collection(feature(named)),
   corridor_m: z.number().positive(),
-  corridors: FeatureCollectionShape,
+  corridors: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }),
 });
 
 const isText = (v: unknown) => typeof v === 'string';
@@ -28,6 +39,7 @@ const oneOf = (values: readonly string[]) => (v: unknown) => typeof v === 'strin
 /** A value of each kind of ledger column, as the core leaves it (null: not disclosed). */
 const VALUE: Record<ColumnKind, [test: (v: unknown) => boolean, what: string]> = {
   id: [isText, 'text'],
+  name: [isText, 'text'],
   text: [isText, 'text'],
   source: [isText, 'text'],
   date: [isText, 'a date'],
@@ -36,8 +48,8 @@ const VALUE: Record<ColumnKind, [test: (v: unknown) => boolean, what: string]> =
   sector: [oneOf(SECTORS), 'a sector id'],
   status: [oneOf(STATUSES), 'a status id'],
 };
-/** Columns whose empty cell is an error (the row schema refuses ''): never null in a bundle. */
-const REQUIRED = new Set(PROJECT_COLUMNS.filter((c) => !LEDGER_COLUMNS[c].schema.safeParse('').success));
+/** Columns whose empty cell is an error: never null in a bundle. */
+const REQUIRED = new Set(PROJECT_COLUMNS.filter((c) => REQUIRED_KINDS.has(LEDGER_COLUMNS[c].kind)));
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 

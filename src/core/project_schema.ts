@@ -1,4 +1,5 @@
 import { z } from './zod.ts';
+import { LEDGER_COLUMNS, OPTIONAL_COLUMNS, PROJECT_COLUMNS, type ColumnKind, type ColumnSpec, type LedgerColumn } from './ledger_columns.ts';
 import { AXIS_IDS, SECTORS, STATUSES } from './model.ts';
 
 /**
@@ -58,152 +59,33 @@ const enumOrNull = <T extends readonly [string, ...string[]]>(values: T, what: s
     z.enum(values, { error: (iss) => `unknown ${what} '${String(iss.input)}'; use one of ${values.join(', ')}` }).nullable(),
   );
 
-/** How a column's cells are read from any ledger (import) and shown (card). */
-export type ColumnKind = 'id' | 'text' | 'amount' | 'axis' | 'sector' | 'status' | 'date' | 'source';
+/** Each kind's row schema (text kinds bounded by the column's maxLength). */
+const BUILDERS = {
+  id: (max: number) =>
+    requiredText(max).pipe(z.string().regex(/^[^\s,;/?#&]{1,64}$/u, { error: 'must be 1–64 characters without spaces or , ; / ? # &' })),
+  name: (max: number) => requiredText(max),
+  source: (max: number) => requiredText(max),
+  text: (max: number) => optionalText(max),
+  amount: () => amountYi,
+  axis: () => enumOrNull(AXIS_IDS, 'axis'),
+  sector: () => enumOrNull(SECTORS, 'sector'),
+  status: () => enumOrNull(STATUSES, 'status'),
+  date: () => z.preprocess(blankToNull, z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD' }).nullable()),
+} satisfies Record<ColumnKind, (max: number) => z.ZodType>;
 
-export interface ColumnSpec<S extends z.ZodType = z.ZodType> {
-  /** Cell text → value; `null` is "not disclosed". */
-  readonly schema: S;
-  readonly kind: ColumnKind;
-  /** May the column be absent from data/projects.csv? (An absent column reads as empty cells.) */
-  readonly optional: boolean;
-  readonly label: { zh: string; en: string };
-  /** Headers an imported ledger may use for it (compared after normalising: case, spaces, brackets). */
-  readonly aliases: readonly string[];
-  /**
-   * Its place among the project card's rows (ascending; the card's own spatial rows sit at 60–79), or null
-   * when the card shows it otherwise (the names are its heading) or not at all.
-   */
-  readonly card: number | null;
-}
+type RowShape = { [C in LedgerColumn]: ReturnType<(typeof BUILDERS)[(typeof LEDGER_COLUMNS)[C]['kind']]> };
 
-const column = <S extends z.ZodType>(spec: ColumnSpec<S>): ColumnSpec<S> => spec;
-
-/**
- * The ledger's columns, declared once, in file order. The zod row schema, the `Project` type, the CSV loader's
- * header check, the import's header guesses and cell reading, the CSV export and the card derive from it:
- * a new column is one entry here and its strings.
- */
-export const LEDGER_COLUMNS = {
-  id: column({
-    schema: requiredText(64).pipe(z.string().regex(/^[^\s,;/?#&]{1,64}$/u, { error: 'must be 1–64 characters without spaces or , ; / ? # &' })),
-    kind: 'id',
-    optional: false,
-    label: { zh: '项目编号', en: 'ID' },
-    aliases: ['id', '项目编号', '编号', '项目代码', '代码', '序号id', 'projectid', 'code'],
-    card: null,
-  }),
-  name_zh: column({
-    schema: requiredText(200),
-    kind: 'text',
-    optional: false,
-    label: { zh: '项目名称', en: 'Name' },
-    aliases: ['name_zh', '项目名称', '名称', '项目', 'name', 'projectname', '项目名'],
-    card: null,
-  }),
-  name_en: column({
-    schema: optionalText(300),
-    kind: 'text',
-    optional: true,
-    label: { zh: '英文名称', en: 'English name' },
-    aliases: ['name_en', '英文名称', '英文名', 'englishname', 'nameen'],
-    card: null,
-  }),
-  axis_declared: column({
-    schema: enumOrNull(AXIS_IDS, 'axis'),
-    kind: 'axis',
-    optional: false,
-    label: { zh: '申报轴线', en: 'Axis (declared)' },
-    aliases: ['axis_declared', '所属轴线', '轴线', '发展轴', 'axis', '所属发展轴'],
-    card: 50,
-  }),
-  zone_declared: column({
-    schema: optionalText(100),
-    kind: 'text',
-    optional: true,
-    label: { zh: '申报所属片区', en: 'Zone (declared)' },
-    aliases: ['zone_declared', '所属片区', '片区', '所属区域', '区域', 'zone'],
-    card: null,
-  }),
-  sector: column({
-    schema: enumOrNull(SECTORS, 'sector'),
-    kind: 'sector',
-    optional: false,
-    label: { zh: '行业', en: 'Sector' },
-    aliases: ['sector', '行业', '产业', '所属行业', '行业类别', '产业类别', '类别', 'industry'],
-    card: 20,
-  }),
-  status: column({
-    schema: enumOrNull(STATUSES, 'status'),
-    kind: 'status',
-    optional: false,
-    label: { zh: '状态', en: 'Status' },
-    aliases: ['status', '建设状态', '项目状态', '状态', '进度', '建设进度', 'stage'],
-    card: 10,
-  }),
-  /** 亿元 (100 million yuan). */
-  investment_total_yi: column({
-    schema: amountYi,
-    kind: 'amount',
-    optional: false,
-    label: { zh: '总投资', en: 'Total investment' },
-    aliases: ['investment_total_yi', '总投资', '计划总投资', '项目总投资', 'investment', 'totalinvestment'],
-    card: 30,
-  }),
-  /** 亿元 invested in 2023. */
-  investment_2023_yi: column({
-    schema: amountYi,
-    kind: 'amount',
-    optional: true,
-    label: { zh: '2023年完成投资', en: 'Invested in 2023' },
-    aliases: ['investment_2023_yi', '2023年完成投资', '年度完成投资', '本年完成投资', '完成投资', 'investment2023'],
-    card: 40,
-  }),
-  address: column({
-    schema: optionalText(500),
-    kind: 'text',
-    optional: false,
-    label: { zh: '地址', en: 'Address' },
-    aliases: ['address', '地址', '项目地址', '建设地点', '地点', '位置', 'location'],
-    card: 70,
-  }),
-  source: column({
-    schema: requiredText(2000),
-    kind: 'source',
-    optional: false,
-    label: { zh: '来源', en: 'Source' },
-    aliases: ['source', '来源', '数据来源', '资料来源'],
-    card: 80,
-  }),
-  as_of: column({
-    schema: z.preprocess(blankToNull, z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD' }).nullable()),
-    kind: 'date',
-    optional: false,
-    label: { zh: '数据截至', en: 'Data as of' },
-    aliases: ['as_of', '数据日期', '截至', '统计日期', '日期', 'date', 'asof'],
-    card: 90,
-  }),
-  note: column({
-    schema: optionalText(4000),
-    kind: 'text',
-    optional: true,
-    label: { zh: '备注', en: 'Note' },
-    aliases: ['note', '备注', '说明', 'remarks', 'notes'],
-    card: 100,
-  }),
-};
-
-export type LedgerColumn = keyof typeof LEDGER_COLUMNS;
-
-/** The columns of data/projects.csv, in order. */
-export const PROJECT_COLUMNS = Object.keys(LEDGER_COLUMNS) as LedgerColumn[];
-/** Columns that may be absent from a file (every other one must be there, even if empty). */
-export const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(PROJECT_COLUMNS.filter((c) => LEDGER_COLUMNS[c].optional));
-
-type RowShape = { [K in LedgerColumn]: (typeof LEDGER_COLUMNS)[K]['schema'] };
-
-/** One ledger row: every cell as text in, typed values out. */
-export const ProjectRow = z.object(Object.fromEntries(PROJECT_COLUMNS.map((c) => [c, LEDGER_COLUMNS[c].schema])) as RowShape);
+/** One ledger row: every cell as text in, typed values out — derived from the column table. */
+export const ProjectRow = z.object(
+  Object.fromEntries(
+    PROJECT_COLUMNS.map((c) => {
+      const spec: ColumnSpec = LEDGER_COLUMNS[c];
+      return [c, BUILDERS[spec.kind](spec.maxLength ?? 0)];
+    }),
+  ) as RowShape,
+);
 
 /** A ledger row after validation. `null` means the source does not disclose it. */
 export type Project = z.output<typeof ProjectRow>;
+
+export { LEDGER_COLUMNS, OPTIONAL_COLUMNS, PROJECT_COLUMNS, type ColumnKind, type LedgerColumn };

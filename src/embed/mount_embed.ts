@@ -90,11 +90,14 @@ export function mountEmbed(
     if (site && options.interactive) view.flyTo([site.lon, site.lat]);
     return true;
   };
+  /** The axis a host or a chip focused, kept while a project is selected. */
+  let focused: AxisId | null = start.selection.kind === 'axis' ? start.selection.id : null;
   const focusAxis = (id: AxisId | null): boolean => {
     if (id !== null && !(AXIS_IDS as readonly unknown[]).includes(id)) {
       console.warn(`erqi-axis-map: focusAxis refused: use null or one of ${AXIS_IDS.join(', ')}`);
       return false;
     }
+    focused = id;
     store.set({ selection: id === null ? { kind: 'none' } : { kind: 'axis', id } });
     if (id) view.fitBounds(model.axisBounds(id, store.get().corridor));
     return true;
@@ -105,10 +108,12 @@ export function mountEmbed(
     theme,
     lang,
     basemap: basemapSources(s.basemap, config, s.tiles),
-    selectedAxis: s.selection.kind === 'axis' ? s.selection.id : null,
+    // The focused axis stays highlighted while a project's card is open.
+    selectedAxis: s.selection.kind === 'axis' ? s.selection.id : s.selection.kind === 'project' ? focused : null,
     pinTiles: pinTilesFor(hooks.pinTiles, s),
   });
   const first = model.derive(start.filter, start.corridor);
+  let applied = styleOf(start);
   const site = start.selection.kind === 'project' ? model.project(start.selection.id)?.project.site : null;
   let view: MapView;
   try {
@@ -134,6 +139,9 @@ export function mountEmbed(
       fullscreenContainer: container,
       locale: mapLocale(lang),
       onProjectClick: (id) => selectProject(id),
+      onEmptyClick: () => {
+        if (store.get().selection.kind === 'project') selectProject(null);
+      },
       onMoveEnd: (v) => store.set({ view: v }, 'replace'),
       onWorkerFailure: () => mapWrap.append(el('p', { class: 'no-webgl map-failed', role: 'alert' }, t('partFailed', lang, { what: t('partMapWorker', lang) }))),
     });
@@ -159,9 +167,10 @@ export function mountEmbed(
   const render = (s: UrlState, prev: UrlState | null) => {
     const d = model.derive(s.filter, s.corridor);
     if (prev) {
+      // Compared with the style last applied, not styleOf(prev): the focused axis lives outside the state.
       const a = styleOf(s);
-      const b = styleOf(prev);
-      const restyle = a.selectedAxis !== b.selectedAxis || a.pinTiles !== b.pinTiles;
+      const restyle = a.selectedAxis !== applied.selectedAxis || a.pinTiles !== applied.pinTiles;
+      if (restyle) applied = a;
       view.update(prev.filter !== s.filter || prev.corridor !== s.corridor ? { projects: d.pins } : {}, restyle ? a : undefined);
       if (JSON.stringify(prev.selection) !== JSON.stringify(s.selection)) view.setData({ selection: model.selectionPoint(s.selection) });
     }
@@ -257,6 +266,7 @@ export function mountEmbed(
       return true;
     },
     fitDistrict() {
+      focused = null;
       store.set({ selection: { kind: 'none' } });
       view.fitBounds(ERQI_BOUNDS);
     },

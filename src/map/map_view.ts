@@ -48,6 +48,8 @@ export interface MapViewOptions {
   locale?: Record<string, string>;
   interactive?: boolean;
   onProjectClick?: (id: string) => void;
+  /** A click on the map that hit no pin or cluster (closes the card). */
+  onEmptyClick?: () => void;
   /** After the user (or code) moved the map. */
   onMoveEnd?: (view: View) => void;
   /** A basemap tile failed; called once per basemap choice. */
@@ -151,6 +153,11 @@ export function createMapView(options: MapViewOptions): MapView {
       (map.getSource(SOURCE.hover) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: [] });
     });
   }
+  // A click that hit no pin or cluster: the layers' own handlers above ran for those that did.
+  map.on('click', (e) => {
+    const layers = [...PIN_LAYERS, LAYER.clusters].filter((l) => map.getLayer(l));
+    if (!map.queryRenderedFeatures(e.point, { layers }).length) options.onEmptyClick?.();
+  });
   map.on('click', LAYER.clusters, async (e) => {
     const feature = e.features?.[0];
     const clusterId = feature?.properties?.['cluster_id'];

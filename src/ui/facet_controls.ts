@@ -43,6 +43,11 @@ function checkboxGroup(
     const id = `f-${key}-${o.value}`;
     const input = el('input', { type: 'checkbox', id, value: o.value, 'data-key': id });
     input.checked = selected.includes(o.value);
+    // An option that would show nothing cannot be ticked (one already ticked can still be cleared).
+    if (o.count === 0 && !input.checked) {
+      input.disabled = true;
+      fieldset.classList.add('has-empty');
+    }
     input.addEventListener('change', () => {
       const next = input.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value);
       props.onChange({ ...props.filter, [key]: next });

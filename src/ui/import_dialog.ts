@@ -8,7 +8,7 @@ import type { Lang, MappedProject } from '../core/model.ts';
 import { anchorsOf, type LedgerImport } from '../import/import_ledger.ts';
 import type { AxisPreview, ImportReply, ImportRequest } from '../import/import_worker.ts';
 import { ENCODINGS, type Encoding } from '../import/read_source.ts';
-import { LEDGER_COLUMNS } from '../core/project_schema.ts';
+import { LEDGER_COLUMNS } from '../core/ledger_columns.ts';
 import { el } from './dom.ts';
 import { t } from './strings.ts';
 

@@ -1,7 +1,7 @@
 import { formatMetres, formatYi, NOT_DISCLOSED } from '../core/format.ts';
 import type { Reported } from '../core/load_reported.ts';
 import { AXIS_IDS, type AxisId, type Lang, type MappedProject, type Sector, type Status } from '../core/model.ts';
-import { LEDGER_COLUMNS, PROJECT_COLUMNS, type LedgerColumn } from '../core/project_schema.ts';
+import { LEDGER_COLUMNS, PROJECT_COLUMNS, type LedgerColumn } from '../core/ledger_columns.ts';
 import { corridorsOf, type Placement } from '../core/placement.ts';
 import { dataText, el } from './dom.ts';
 import { sectorLabel, statusLabel } from './labels.ts';

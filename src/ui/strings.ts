@@ -61,6 +61,8 @@ export const STRINGS = {
   partMapWorker: { zh: '地图绘制组件', en: 'the map’s drawing worker' },
   partImport: { zh: '导入功能', en: 'the import dialog' },
   partCorridors: { zh: '走廊计算', en: 'the corridor bands' },
+  partExport: { zh: '导出功能', en: 'the export' },
+  partEmbed: { zh: '嵌入代码', en: 'the embed dialog' },
   importWorkerFailed: { zh: '无法启动文件读取程序（{why}），请刷新页面重试。', en: 'The file reader could not start ({why}): reload the page to try again.' },
   tilesFailed: {
     zh: '底图瓦片加载失败，已保留示意底图。',

@@ -9,6 +9,7 @@ import type { Placement } from '../../src/core/placement.ts';
 /** A cell a Chinese ledger might hold for each kind of column, and what it reads as. */
 const CELLS: Record<ColumnKind, [string, unknown]> = {
   id: ['P-001', 'P-001'],
+  name: ['示例项目', '示例项目'],
   text: ['示例文字', '示例文字'],
   amount: ['12.5', 12.5],
   axis: ['嵩山路科创产业发展轴', 'songshan'],
@@ -50,7 +51,7 @@ describe('the ledger column table', () => {
       expect(body!.split(',')[PROJECT_COLUMNS.indexOf(c)]).toBe(String(expected));
     });
 
-    if (spec.kind === 'text' || spec.kind === 'source' || spec.kind === 'id') {
+    if (spec.kind === 'text' || spec.kind === 'name' || spec.kind === 'source' || spec.kind === 'id') {
       it('refuses an over-long cell (a pasted blob) with the row and field named', () => {
         for (const size of [128 * 1024, 1024 * 1024]) {
           const long = 'A'.repeat(size);

@@ -2,7 +2,7 @@
  * Which column holds which field: guessed from common Chinese and English headers, fixable by the user.
  * A header can carry a unit: 总投资（万元） is read and divided by 10,000 into 亿元.
  */
-import { LEDGER_COLUMNS, PROJECT_COLUMNS } from '../project_schema.ts';
+import { LEDGER_COLUMNS, PROJECT_COLUMNS } from '../ledger_columns.ts';
 
 /** The ledger's columns, and the coordinates a spreadsheet carries beside them. */
 export const IMPORT_FIELDS = [...PROJECT_COLUMNS, 'lon', 'lat'] as const;

@@ -63,6 +63,7 @@ function readCell(kind: ColumnKind, text: string, at: { line: number; factor: nu
       return normaliseDate(text);
     case 'source':
       return text || at.defaultSource;
+    case 'name':
     case 'text':
       return text;
   }
