@@ -153,3 +153,32 @@ describe('the Chinese UI speaks Chinese', () => {
     await page.close();
   });
 });
+
+describe('card and map together', () => {
+  it('a click on empty map closes the card; a pin click keeps the selected axis in focus', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(`${url}?axis=songshan&axes=songshan`);
+    await waitForMap(page);
+    const styleAxis = () => page.evaluate(() => window.__erqi!.app!.view.map!.getPaintProperty('axes-line', 'line-opacity'));
+    const focused = JSON.stringify(await styleAxis());
+    // Open a project on the axis as a pin click does, then check the axis emphasis is unchanged.
+    await page.evaluate(() => window.__erqi!.app!.store.set({ selection: { kind: 'project', id: 'yaxing-wanjia' } }));
+    await page.locator('.project-card').waitFor();
+    expect(JSON.stringify(await styleAxis())).toBe(focused);
+    // A click far from any pin: the card closes.
+    const box = (await page.locator('.map-wrap canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.45);
+    await expect.poll(() => page.locator('.project-card').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a filter option that would show nothing cannot be ticked', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(`${url}?mapped=yes`);
+    await waitForMap(page);
+    await page.getByRole('tab', { name: '筛选' }).click();
+    const zero = page.locator('.facet-option:has(.count:text-is("(0)")) input').first();
+    expect(await zero.isDisabled()).toBe(true);
+    await page.close();
+  });
+});
