@@ -71,7 +71,14 @@ export function decodeText(bytes: Uint8Array, encoding: Encoding = 'auto'): { te
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  return String(v);
+  if (typeof v !== 'object') return String(v);
+  // A nested value (an object or array in a GeoJSON property) as JSON; one nested deeper than the stack
+  // allows (a hostile file) becomes a marker the row's checks then report, instead of a crash.
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return '[nested too deeply to read]';
+  }
 }
 
 function fromGeoJson(file: string, text: string, issues: Issue[]): Table | null {

@@ -96,6 +96,15 @@ describe('a GBK CSV with Chinese headers, 万元 and GCJ-02 coordinates', () => 
     expect(r2.issues.map((i) => i.message)).toEqual(['has 120,002 columns (coordinates and property names); a ledger has at most 500: is this the right file (or sheet)?']);
   });
 
+  it('survives a GeoJSON property nested 200,000 levels deep, and a 50 MB file of one character', async () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    const geo = `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{"项目名称":"甲","x":${deep}}}]}`;
+    const { result } = await importLedger('deep.geojson', new TextEncoder().encode(geo), {});
+    expect(result.stats.valid).toBe(1);
+    const big = await importLedger('big.csv', new Uint8Array(50 * 2 ** 20).fill(0x41), {});
+    expect(big.result.issues.map((i) => i.message)).toContain('no column holds the project name (项目名称): choose one');
+  });
+
   it('can be told the encoding', async () => {
     const { result } = await importLedger('x.csv', fixture('import/ledger_gbk_gcj02.csv'), { encoding: 'utf-8' });
     expect(result.issues[0]!.message).toMatch(/is not valid utf-8 text: choose another encoding/);
