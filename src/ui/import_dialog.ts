@@ -2,14 +2,14 @@ import type { DataBundle } from '../core/bundle.ts';
 import { formatCount, formatYi, isolated } from '../core/format.ts';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../core/import/columns.ts';
 import { CRS_OPTIONS, type Crs } from '../core/import/crs_check.ts';
-import { formatIssue } from '../core/issues.ts';
 import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
 import type { Lang, MappedProject } from '../core/model.ts';
 import { anchorsOf, type LedgerImport } from '../import/import_ledger.ts';
 import type { AxisPreview, ImportReply, ImportRequest } from '../import/import_worker.ts';
 import { ENCODINGS, type Encoding } from '../import/read_source.ts';
 import { LEDGER_COLUMNS } from '../core/ledger_columns.ts';
-import { el } from './dom.ts';
+import { dataText, el } from './dom.ts';
+import { issueText } from './issue_text.ts';
 import { t } from './strings.ts';
 
 /** Issues listed in the preview; the rest are counted. */
@@ -172,7 +172,7 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
     const issueList = el(
       'ul',
       { class: 'import-issues' },
-      ...result.issues.slice(0, MAX_ISSUES).map((i) => el('li', { class: i.severity }, formatIssue(i))),
+      ...result.issues.slice(0, MAX_ISSUES).map((i) => el('li', { class: i.severity }, dataText(issueText(i, lang)))),
     );
     const more = result.issues.length > MAX_ISSUES ? el('p', { class: 'muted' }, t('importMore', lang, { n: result.issues.length - MAX_ISSUES })) : null;
 

@@ -57,14 +57,14 @@ describe('long unbroken tokens', () => {
         const row = ['B' + line, '坏行', '', '', '', '某某日报'];
         row[k + 1] = 'A'.repeat(size);
         rows.push(row);
-        expected.push(`tokens.csv:${line}: ${field}: is ${size.toLocaleString('en')} characters long`);
+        expected.push(`tokens.csv 第 ${line} 行：${field}：长 ${size.toLocaleString('en')} 个字符`);
         line++;
       }
     }
     await importFile(page, 'tokens.csv', csv(rows));
     await expect.poll(() => page.locator('.import-summary').textContent(), { timeout: 30_000 }).toContain('有效 1 行');
     const issues = await page.locator('.import-issues li').allTextContents();
-    expect(issues.map((t) => t.replace(/ characters long.*/, ' characters long'))).toEqual(expected);
+    expect(issues.map((t) => t.replace(/ 个字符.*/, ' 个字符'))).toEqual(expected);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });

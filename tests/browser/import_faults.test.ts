@@ -65,7 +65,7 @@ describe('import in the browser', () => {
     await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/import/ledger.xlsx'));
     // The first sheet is an explanation, not the ledger: the preview says what is missing.
     await expect.poll(() => page.locator('.import-issues li').allTextContents(), { timeout: 20_000 }).toContain(
-      'ledger.xlsx: name_zh: no column holds the project name (项目名称): choose one',
+      'ledger.xlsx：项目名称：没有找到项目名称列：请在下方指定',
     );
     await page.locator('#import-sheet').selectOption('项目');
     await expect.poll(() => page.locator('.import-summary').textContent(), { timeout: 20_000 }).toContain('XLSX：共 8 行，有效 8 行，其中 7 行有坐标；0 个问题');
@@ -84,14 +84,14 @@ describe('import in the browser', () => {
     await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/bad/totals_and_new_words.csv'));
     await expect.poll(() => page.locator('.import-summary').textContent(), { timeout: 20_000 }).toContain('有效 2 行，其中 1 行有坐标');
     expect(await page.locator('.import-issues li').allTextContents()).toEqual([
-      "totals_and_new_words.csv:3: warning: 建设状态: '新建' is not a known status: kept as not disclosed (未公开)",
-      'totals_and_new_words.csv:4: warning: a totals row (合计), skipped: it is not a project',
+      'totals_and_new_words.csv 第 3 行：提示：建设状态：“新建”不是已知的取值：保留该行，此项按未公开处理',
+      'totals_and_new_words.csv 第 4 行：提示：合计行（合计），已跳过：它不是项目',
     ]);
     // The column mapping speaks the user's language, not field keys.
     expect(await page.locator('label[for="map-investment_total_yi"]').textContent()).toBe('总投资');
     await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/bad/swapped.csv'));
     await expect.poll(() => page.locator('.import-issues li').allTextContents(), { timeout: 20_000 }).toEqual([
-      'swapped.csv:2: warning: 经度/纬度: longitude 34.72 and latitude 113.638 look swapped: read as longitude 113.638, latitude 34.72',
+      'swapped.csv 第 2 行：提示：经度/纬度：经度 34.72 与纬度 113.638 似乎填反：已按经度 113.638、纬度 34.72 读取',
     ]);
     expect(await page.locator('.import-summary').textContent()).toContain('有效 1 行，其中 1 行有坐标');
     await page.close();
@@ -104,7 +104,7 @@ describe('import in the browser', () => {
     await page.getByRole('button', { name: '导入' }).click();
     await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/bad/far_away.csv'));
     await expect.poll(() => page.locator('.import-issues li').allTextContents(), { timeout: 20_000 }).toEqual([
-      'far_away.csv:2: 经度/纬度: [116.397, 39.909] is outside Zhengzhou (lon 112.66–114.27, lat 34.22–35.04)',
+      'far_away.csv 第 2 行：经度/纬度：[116.397, 39.909] 在郑州范围之外（经度 112.66–114.27，纬度 34.22–35.04）',
     ]);
     expect(await page.getByRole('button', { name: '应用（替换当前数据）' }).isDisabled()).toBe(true);
     await page.keyboard.press('Escape');

@@ -1,0 +1,60 @@
+import { formatIssue, type Issue } from '../core/issues.ts';
+import { LEDGER_COLUMNS, type LedgerColumn } from '../core/ledger_columns.ts';
+import type { Lang } from '../core/model.ts';
+
+/**
+ * The import's problems in Chinese. The core words them in English once (the CLI prints them so); this table
+ * renders each message pattern in Chinese for the Chinese UI. tests/dom/issue_text.test.ts runs every file of
+ * the bad corpus through it and fails on any message left in English.
+ */
+const ZH: ReadonlyArray<[RegExp, string]> = [
+  [/^'(.*)' is not a number: write the amount in 亿元 as digits .*$/s, '“$1”不是数字：请用阿拉伯数字填写亿元金额（如 5 或 12.5），未公开则留空'],
+  [/^'(.*)' is not a finite number$/s, '“$1”不是有限的数'],
+  [/^(.*) is negative: investment cannot be below 0$/s, '$1 为负数：投资额不能小于 0'],
+  [/^(.*) 亿元 is implausible \(over (\d+) 亿元; .*$/s, '$1 亿元不合理（超过 $2 亿元，全区计划总额为 2326 亿元）：单位是否应为万元或元？'],
+  [/^must be a date: YYYY, YYYY-MM or YYYY-MM-DD$/, '应为日期：YYYY、YYYY-MM 或 YYYY-MM-DD'],
+  [/^must be 1–64 characters without spaces or , ; \/ \? # &$/, '应为 1–64 个字符，不含空格及 , ; / ? # &'],
+  [/^is required$/, '必填'],
+  [/^is ([\d,]+) characters long; at most ([\d,]+): shorten it$/, '长 $1 个字符，最多 $2 个：请缩短'],
+  [/^unknown (axis|sector|status) '(.*)'; use one of (.*)$/s, '未知的取值“$2”；可用：$3'],
+  [/^'(.*)' is not a known (axis|sector|status): kept as not disclosed \(未公开\)$/s, '“$1”不是已知的取值：保留该行，此项按未公开处理'],
+  [/^a totals row \((.*)\), skipped: it is not a project$/s, '合计行（$1），已跳过：它不是项目'],
+  [/^longitude (\S+) and latitude (\S+) look swapped: read as longitude (\S+), latitude (\S+)$/, '经度 $1 与纬度 $2 似乎填反：已按经度 $3、纬度 $4 读取'],
+  [/^'(.*)' is not a coordinate: write decimal degrees, or leave both longitude and latitude empty$/s, '“$1”不是坐标：请填写十进制度数，或经纬度都留空'],
+  [/^\[(.*)\] is outside Zhengzhou \(lon (.*), lat (.*)\)$/, '[$1] 在郑州范围之外（经度 $2，纬度 $3）'],
+  [/^\[(.*)\] looks like \[lat, lon\]: .*$/, '[$1] 似乎是 [纬度, 经度]：GeoJSON 要求 [经度, 纬度]'],
+  [/^coordinates must be finite numbers, got \[(.*)\]$/, '坐标必须是有限的数，实际为 [$1]'],
+  [/^duplicate id '(.*)' \(first on (line|row|feature) (\d+)\)$/s, '编号“$1”重复（首次出现在第 $3 行）'],
+  [/^has (\d+) fields, the header has (\d+) \(an unquoted comma\?\)$/, '有 $1 个字段，表头只有 $2 个（是否有未加引号的逗号？）'],
+  [/^no column holds the project name \(项目名称\): choose one$/, '没有找到项目名称列：请在下方指定'],
+  [/^has a header but no rows$/, '只有表头，没有数据行'],
+  [/^the file is empty(: .*)?$/, '文件为空'],
+  [/^quoted field is never closed \(a missing " \?\)$/, '引号内的字段没有结束（缺少一个 " ？）'],
+  [/^is not a text, CSV, GeoJSON or \.xlsx file \(binary content\)$/, '不是文本、CSV、GeoJSON 或 .xlsx 文件（二进制内容）'],
+  [/^is not valid (\S+) text: choose another encoding \((.*)\)$/, '不是有效的 $1 文本：请换一种编码（$2）'],
+  [/^is not a readable \.xlsx workbook \((.*)\)$/s, '不是可读取的 .xlsx 工作簿（$1）'],
+  [/^old \.xls files are not read: save it as \.xlsx or CSV$/, '不支持旧的 .xls 文件：请另存为 .xlsx 或 CSV'],
+  [/^no sheet '(.*)'; the sheets are (.*)$/s, '没有工作表“$1”；现有工作表：$2'],
+  [/^sheet '(.*)' is empty$/s, '工作表“$1”为空'],
+  [/^is not valid JSON \((.*)\); was the file cut short\?$/s, '不是有效的 JSON（$1）：文件是否不完整？'],
+  [/^must be a GeoJSON FeatureCollection of Point features$/, '应为由点要素组成的 GeoJSON FeatureCollection'],
+  [/^must be a Point, got (.*)$/, '应为点（Point），实际为 $1'],
+  [/^coordinates must be \[longitude, latitude\] as finite numbers$/, '坐标应为 [经度, 纬度] 两个有限的数'],
+  [/^has (\d+) numbers; the altitude is ignored$/, '有 $1 个数：高程已忽略'],
+  [/^has ([\d,]+) (columns|columns \(coordinates and property names\)); a ledger has at most (\d+): is this the right file \(or sheet\)\?$/, '有 $1 列，台账最多 $3 列：是否选错了文件（或工作表）？'],
+];
+
+/** One import problem as the user reads it: `file:row: field: message`, in their language. */
+export function issueText(issue: Issue, lang: Lang): string {
+  if (lang === 'en') return formatIssue(issue);
+  const pattern = ZH.find(([re]) => re.test(issue.message));
+  const message = pattern ? issue.message.replace(pattern[0], pattern[1]) : issue.message;
+  const where = issue.row !== undefined ? `第 ${issue.row} 行` : issue.feature !== undefined ? `第 ${issue.feature + 1} 个要素` : '';
+  const level = issue.severity === 'warning' ? '提示：' : '';
+  // A field named by its key (a column the file lacks) reads as its label; one named by the file's header stays.
+  const field = issue.field && Object.hasOwn(LEDGER_COLUMNS, issue.field) ? LEDGER_COLUMNS[issue.field as LedgerColumn].label.zh : issue.field;
+  return `${issue.file}${where ? ` ${where}` : ''}：${level}${field ? `${field}：` : ''}${message}`;
+}
+
+/** For the test of the table: is this message rendered in Chinese? */
+export const hasChinese = (message: string): boolean => ZH.some(([re]) => re.test(message));
