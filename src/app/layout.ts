@@ -29,12 +29,15 @@ export function createLayout(root: HTMLElement) {
   const banner = el('div', { class: 'banner', role: 'status', 'aria-live': 'polite' });
   const exportMenu = el('details', { class: 'export-menu' }, exportSummary, el('div', { class: 'export-items' }, exportCsv, exportGeoJson, exportPng));
   for (const b of [exportCsv, exportGeoJson, exportPng]) b.addEventListener('click', () => (exportMenu.open = false));
-  // The menu hangs from the button's right edge; where that would cut it at the left of a narrow screen,
-  // it hangs from the left edge instead.
+  // The menu hangs from the button's right edge (on phones, where the button starts a row, from its left edge);
+  // where that would cut it at either edge of the screen, it hangs from the other edge instead.
   exportMenu.addEventListener('toggle', () => {
     const items = exportMenu.querySelector<HTMLElement>('.export-items')!;
-    items.classList.remove('from-left');
-    if (exportMenu.open && items.getBoundingClientRect().left < 0) items.classList.add('from-left');
+    items.classList.remove('from-left', 'from-right');
+    if (!exportMenu.open) return;
+    const box = items.getBoundingClientRect();
+    if (box.left < 0) items.classList.add('from-left');
+    else if (box.right > document.documentElement.clientWidth) items.classList.add('from-right');
   });
   exportMenu.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && exportMenu.open) {

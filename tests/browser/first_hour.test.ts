@@ -68,8 +68,9 @@ describe('menus and focus', () => {
     await page.goto(url);
     await waitForMap(page);
     await page.locator('.export-menu summary').click();
+    // The menu is placed on its toggle event, which the browser fires just after opening it.
+    await expect.poll(async () => (await page.locator('.export-items').boundingBox())!.x).toBeGreaterThanOrEqual(0);
     const items = await page.locator('.export-items').boundingBox();
-    expect(items!.x).toBeGreaterThanOrEqual(0);
     expect(items!.x + items!.width).toBeLessThanOrEqual(390);
     await page.keyboard.press('Escape');
     expect(await page.locator('.export-menu').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
