@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAxes } from '../../src/core/load_geo.ts';
+import { prepareAxes } from '../../src/core/placement.ts';
 import { importLedger } from '../../src/import/import_ledger.ts';
 import { hasChinese, issueText } from '../../src/ui/issue_text.ts';
 import { ROOT } from '../../scripts/repo.ts';
 
-const axes = loadAxes('a', readFileSync(join(ROOT, 'geo/axes.geojson'), 'utf8')).value;
+const axes = prepareAxes(loadAxes('a', readFileSync(join(ROOT, 'geo/axes.geojson'), 'utf8')).value);
 
 describe('import problems in the Chinese UI', () => {
   it('every message the bad corpus and the import fixtures give has its Chinese wording', async () => {
