@@ -1,5 +1,5 @@
 import type { DataBundle } from '../core/bundle.ts';
-import type { Filter } from '../core/facets.ts';
+import { emptyFilter, isEmptyFilter, type Filter } from '../core/facets.ts';
 import { formatMetres, isolated } from '../core/format.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import { nearestCorridor } from '../core/placement.ts';
@@ -300,6 +300,18 @@ export function createApp(
     return order.value;
   };
 
+  /** Over the map, while a filter is set: how many projects it shows, and one click to clear it. */
+  const renderFilterStatus = (s: UrlState, shown: number) => {
+    const box = layout.filterStatus;
+    box.hidden = isEmptyFilter(s.filter);
+    if (box.hidden) return box.replaceChildren();
+    const clear = el('button', { type: 'button', class: 'clear', 'data-key': 'status-clear' }, t('clearFilters', s.lang));
+    clear.addEventListener('click', () => store.set({ filter: emptyFilter() }));
+    const all = bundle.projects.length;
+    box.classList.toggle('empty', shown === 0);
+    box.replaceChildren(el('span', {}, shown === 0 ? t('filterNone', s.lang) : t('filterShowing', s.lang, { n: shown, all })), ' ', clear);
+  };
+
   // ------------------------------------------------------------------ render
   const render = (s: UrlState, prev: UrlState | null, how: ChangeKind, changed?: ReadonlySet<keyof UrlState>) => {
     /** Did any of these keys change (everything did on the first render)? Each part redraws only for its keys. */
@@ -389,6 +401,7 @@ export function createApp(
         }),
       );
     if (has('filter', 'corridor', 'lang', 'selection')) panel('list', renderTable);
+    if (has('filter', 'corridor', 'lang')) renderFilterStatus(s, d.filter.indices.length);
     if (has('lang', 'corridor')) layout.legendSlot.replaceChildren(
       renderLegend({
         lang: s.lang,

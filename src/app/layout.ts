@@ -69,6 +69,7 @@ export function createLayout(root: HTMLElement) {
 
   const mapEl = el('div', { id: 'map', class: 'map' });
   const notice = el('div', { class: 'notice', role: 'status', 'aria-live': 'polite' });
+  const filterStatus = el('div', { class: 'filter-status', role: 'status', 'aria-live': 'polite', hidden: '' });
   const legendSlot = el('div', { class: 'legend-slot' });
   const cardSlot = el('div', { class: 'card-slot' });
   const sidebar = el(
@@ -99,7 +100,7 @@ export function createLayout(root: HTMLElement) {
       ),
     ),
     banner,
-    el('main', { class: 'layout' }, sidebar, el('div', { class: 'map-wrap' }, mapEl, notice, legendSlot, cardSlot)),
+    el('main', { class: 'layout' }, sidebar, el('div', { class: 'map-wrap' }, mapEl, notice, filterStatus, legendSlot, cardSlot)),
   );
 
   const setTexts = (lang: Lang, basemapEnabled: (b: Basemap) => boolean) => {
@@ -131,6 +132,7 @@ export function createLayout(root: HTMLElement) {
   return {
     mapEl,
     notice,
+    filterStatus,
     legendSlot,
     cardSlot,
     searchSlot,

@@ -1,37 +1,60 @@
 import type { DataBundle } from './bundle.ts';
 import { AXIS_IDS, SECTORS, STATUSES } from './model.ts';
 import { LEDGER_COLUMNS, PROJECT_COLUMNS, REQUIRED_KINDS, type ColumnKind } from './ledger_columns.ts';
-import { describeIssue } from './facets.ts';
-import { z } from './zod.ts';
-
-const collection = <T extends z.ZodType>(feature: T) => z.object({ type: z.literal('FeatureCollection'), features: z.array(feature) });
-const geometry = (type?: string) => z.looseObject({ type: type ? z.literal(type) : z.string(), coordinates: z.array(z.unknown()) });
-const feature = <P extends z.ZodType>(properties: P, type?: string) => z.looseObject({ type: z.literal('Feature'), properties, geometry: geometry(type) });
-const named = z.looseObject({ name_zh: z.string() });
-const figure = z.looseObject({ source: z.string(), quote: z.string() });
 
 /**
- * A data bundle's frame, beside its projects: what the map reads of each part. Lighter than the CLI's loaders
- * (load_geo.ts, load_reported.ts), which already checked every value when `npm run data` wrote the bundle;
- * this catches a hand-edited, truncated or foreign file without adding them to the first download.
+ * A tiny path-aware checker for the bundle's frame: each check adds `path: message` lines. Plain code rather
+ * than zod, so the map's first download carries no schema library (the CLI's loaders, load_geo.ts and
+ * load_reported.ts, already checked every value with zod when `npm run data` wrote the bundle; this catches a
+ * hand-edited, truncated or foreign file).
  */
-const BundleFrame = z.object({
-  format: z.literal('erqi-axis-map/bundle@1'),
-  as_of: z.string(),
-  reported: z.looseObject({
-    as_of: z.string(),
-    sources: z.record(z.string(), z.looseObject({ title_zh: z.string(), title_en: z.string() })),
-    axes: z.array(figure.extend({ id: z.enum(AXIS_IDS), projects: z.number(), investment_yi: z.number() })),
-    district: z.array(figure.extend({ id: z.string() })),
+type Check = (v: unknown, path: string, out: string[]) => void;
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const at = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+const expect = (ok: (v: unknown) => boolean, what: string): Check => (v, path, out) => {
+  if (!ok(v)) out.push(`${path}: expected ${what}, received ${kind(v)}`);
+};
+const str = expect((v) => typeof v === 'string', 'text');
+const num = expect((v) => typeof v === 'number' && Number.isFinite(v), 'a number');
+const literal = (value: string): Check => expect((v) => v === value, `'${value}'`);
+const idOf = (values: readonly string[]): Check => expect((v) => typeof v === 'string' && values.includes(v), `one of ${values.join(', ')}`);
+const object = (shape: Record<string, Check>): Check => (v, path, out) => {
+  if (!isRecord(v)) return void out.push(`${path || 'bundle'}: expected an object, received ${kind(v)}`);
+  for (const [key, check] of Object.entries(shape)) check(v[key], at(path, key), out);
+};
+const array = (item: Check): Check => (v, path, out) => {
+  if (!Array.isArray(v)) return void out.push(`${path}: expected an array, received ${kind(v)}`);
+  for (let i = 0; i < v.length && out.length < 20; i++) item(v[i], at(path, i), out);
+};
+const record = (item: Check): Check => (v, path, out) => {
+  if (!isRecord(v)) return void out.push(`${path}: expected an object, received ${kind(v)}`);
+  for (const [key, x] of Object.entries(v)) item(x, at(path, key), out);
+};
+const anything: Check = () => {};
+const collection = (feature: Check) => object({ type: literal('FeatureCollection'), features: array(feature) });
+const feature = (properties: Record<string, Check>, geometry?: string) =>
+  object({ type: literal('Feature'), properties: object(properties), geometry: object({ type: geometry ? literal(geometry) : str, coordinates: array(anything) }) });
+const figure = { source: str, quote: str };
+
+/** A data bundle's frame beside its projects: what the map reads of each part. */
+const BundleFrame = object({
+  format: literal('erqi-axis-map/bundle@1'),
+  as_of: str,
+  reported: object({
+    as_of: str,
+    sources: record(object({ title_zh: str, title_en: str })),
+    axes: array(object({ ...figure, id: idOf(AXIS_IDS), projects: num, investment_yi: num })),
+    district: array(object({ ...figure, id: str })),
   }),
-  projects: z.array(z.unknown()),
-  axes: collection(feature(named.extend({ id: z.enum(AXIS_IDS), name_en: z.string() }), 'LineString')),
-  zones: collection(feature(named.extend({ id: z.string(), name_en: z.string() }))),
-  district: collection(feature(named)),
-  context: collection(feature(named)),
-  landmarks: collection(feature(named)),
-  corridor_m: z.number().positive(),
-  corridors: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }),
+  projects: array(anything),
+  axes: collection(feature({ id: idOf(AXIS_IDS), name_zh: str, name_en: str }, 'LineString')),
+  zones: collection(feature({ id: str, name_zh: str, name_en: str })),
+  district: collection(feature({ name_zh: str })),
+  context: collection(feature({ name_zh: str })),
+  landmarks: collection(feature({ name_zh: str })),
+  corridor_m: num,
+  corridors: object({ type: literal('FeatureCollection'), features: array(anything) }),
 });
 
 const isText = (v: unknown) => typeof v === 'string';
@@ -50,7 +73,6 @@ const VALUE: Record<ColumnKind, [test: (v: unknown) => boolean, what: string]> =
 };
 /** Columns whose empty cell is an error: never null in a bundle. */
 const REQUIRED = new Set(PROJECT_COLUMNS.filter((c) => REQUIRED_KINDS.has(LEDGER_COLUMNS[c].kind)));
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 
 /** Per column, in file order: its check, what it should be, and whether it may be null. */
@@ -77,9 +99,9 @@ const NONE: string[] = [];
  * `field: message` with the path into the file ("projects.3.id: is required").
  */
 export function checkBundle(json: unknown): { value: DataBundle } | { errors: string[] } {
-  const frame = BundleFrame.safeParse(json);
-  if (!frame.success) return { errors: frame.error.issues.slice(0, 20).map(describeIssue) };
   const errors: string[] = [];
+  BundleFrame(json, '', errors);
+  if (errors.length) return { errors: errors.slice(0, 20) };
   const projects = (json as { projects: unknown[] }).projects;
   for (let i = 0; i < projects.length && errors.length < 20; i++) {
     for (const problem of projectProblems(projects[i])) errors.push(`projects.${i}${problem.startsWith(':') ? '' : '.'}${problem}`);

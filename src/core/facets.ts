@@ -1,4 +1,3 @@
-import { z } from './zod.ts';
 import { AXIS_IDS, SECTOR_KEYS, STATUS_KEYS, type AxisId, type Sector, type Status } from './model.ts';
 
 /**
@@ -29,6 +28,24 @@ export interface FacetContext {
 
 /** A URL value read: its fields (and the part left out, with why), or why it was refused whole. */
 type Parsed<T> = { value: T; leftOut?: { value: string; why: string } } | { error: string };
+/** A field from outside checked: its value, or every problem as [path below the field, message]. */
+type Checked<T> = { value: T } | { problems: Array<[path: string, message: string]> };
+
+const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+/** A list of ids from a known set, at most 1,000, repeated ids once. */
+function checkIds(input: unknown, ids: readonly string[]): Checked<string[]> {
+  if (!Array.isArray(input)) return { problems: [['', `expected an array of ids, received ${describe(input)}`]] };
+  if (input.length > 1000) return { problems: [['', 'at most 1,000 ids']] };
+  const problems = input.flatMap((v, i): Array<[string, string]> =>
+    typeof v === 'string' && ids.includes(v) ? [] : [[String(i), `use ${ids.join(', ')}`]],
+  );
+  return problems.length ? { problems } : { value: [...new Set(input as string[])] };
+}
+/** An amount in 亿元, or null. */
+const checkYi = (input: unknown): Checked<number | null> =>
+  input === null || (typeof input === 'number' && Number.isFinite(input) && input >= 0)
+    ? { value: input as number | null }
+    : { problems: [['', `expected a finite number ≥ 0 (亿元) or null, received ${typeof input === 'number' ? String(input) : describe(input)}`]] };
 
 export interface FacetSpec<F extends keyof Filter> {
   /** URL parameter, iframe parameter and element attribute. */
@@ -37,8 +54,12 @@ export interface FacetSpec<F extends keyof Filter> {
   readonly fields: readonly F[];
   /** Its fields when the facet is not set. */
   readonly empty: Pick<Filter, F>;
-  /** Schemas of its fields in a host command or setFilters (each field optional there). */
-  schema(ctx: FacetContext): { [K in F]: z.ZodType<Filter[K]> };
+  /**
+   * Checks one of its fields as a host command or setFilters gives it (any JSON value): the value to use, or
+   * what is wrong as `path: message` lines, the path below the field ("0" for its first item). Plain code, not
+   * a schema library: the map's first download carries no zod.
+   */
+  check(field: F, input: unknown, ctx: FacetContext): Checked<Filter[F]>;
   /** The URL value → its fields, or why it is refused (English, for the console). */
   parse(value: string, ctx: FacetContext): Parsed<Pick<Filter, F>>;
   /** Its fields → the URL value; null when the facet is not set (defaults are left out of links). */
@@ -53,16 +74,11 @@ function listFacet<F extends 'axes' | 'zones' | 'statuses' | 'sectors'>(
   param: string,
   allowed: (ctx: FacetContext) => readonly string[],
 ): FacetSpec<F> {
-  const idSchema = (ctx: FacetContext) => {
-    const ids = allowed(ctx);
-    return z.string().refine((v) => ids.includes(v), { error: `use ${ids.join(', ')}` });
-  };
   return {
     param,
     fields: [field],
     empty: { [field]: [] } as unknown as Pick<Filter, F>,
-    schema: (ctx) =>
-      ({ [field]: z.array(idSchema(ctx)).max(1000).transform((v) => [...new Set(v)]) }) as unknown as { [K in F]: z.ZodType<Filter[K]> },
+    check: (_f, input, ctx) => checkIds(input, allowed(ctx)) as Checked<Filter[F]>,
     parse(value, ctx) {
       const ids = allowed(ctx);
       const values = splitList(value);
@@ -78,7 +94,6 @@ function listFacet<F extends 'axes' | 'zones' | 'statuses' | 'sectors'>(
   };
 }
 
-const YI = z.number().nonnegative();
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 
 export const FACETS = {
@@ -90,7 +105,7 @@ export const FACETS = {
     param: 'inv',
     fields: ['investmentMin', 'investmentMax'],
     empty: { investmentMin: null, investmentMax: null },
-    schema: () => ({ investmentMin: YI.nullable(), investmentMax: YI.nullable() }),
+    check: (_f, input) => checkYi(input),
     parse(value) {
       const parts = value.split('-');
       const [min = '', max = ''] = parts;
@@ -110,7 +125,8 @@ export const FACETS = {
     param: 'mapped',
     fields: ['mapped'],
     empty: { mapped: 'all' },
-    schema: () => ({ mapped: z.enum(['all', 'mapped', 'unmapped']) }),
+    check: (_f, input) =>
+      input === 'all' || input === 'mapped' || input === 'unmapped' ? { value: input } : { problems: [['', "use 'all', 'mapped' or 'unmapped'"]] },
     parse: (value) =>
       value === 'yes' || value === 'no' ? { value: { mapped: value === 'yes' ? 'mapped' : 'unmapped' } } : { error: 'use yes or no' },
     format: (v) => (v.mapped === 'all' ? null : v.mapped === 'mapped' ? 'yes' : 'no'),
@@ -172,30 +188,30 @@ export const formatFacetParams = (f: Filter): Array<[string, string]> =>
     return v === null ? [] : [[facet(id).param, v] as [string, string]];
   });
 
-/** The schema of a partial filter from a host page: known fields only, each checked as the URL checks it. */
-export function filterPatchSchema(ctx: FacetContext) {
-  const shape = Object.assign({}, ...FACET_IDS.map((id) => facet(id).schema(ctx))) as { [K in keyof Filter]: z.ZodType<Filter[K]> };
-  return z.strictObject(shape).partial();
-}
-
-/** One zod issue as `field: message`, the field a dotted path ("axes.0"). */
-export function describeIssue(i: z.core.$ZodIssue): string {
-  const unknown = i.code === 'unrecognized_keys';
-  const path = [...i.path.map(String), ...(unknown ? [i.keys.join(', ')] : [])].join('.');
-  return `${path || 'value'}: ${unknown ? 'is not a known field' : i.message}`;
-}
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const FIELD_FACET = new Map<string, FacetId>(FACET_IDS.flatMap((id) => facet(id).fields.map((f): [string, FacetId] => [f, id])));
 
 /**
  * A partial filter from outside (a host command, the element's setFilters): the checked patch, or every
- * problem as `field: message`. Nothing is applied when anything is wrong.
+ * problem as `field: message` ("axes.0: use songshan, daxue, jingguang"). Nothing is applied when anything is
+ * wrong; unknown fields (and `__proto__`) are refused by name.
  */
 export function parseFilterPatch(input: unknown, ctx: FacetContext): { value: Partial<Filter> } | { errors: string[] } {
-  const r = filterPatchSchema(ctx).safeParse(input);
-  if (r.success) {
-    const patch = r.data as Partial<Filter>;
-    const min = patch.investmentMin, max = patch.investmentMax;
-    if (min != null && max != null && min > max) return { errors: ['investmentMin: is above investmentMax'] };
-    return { value: patch };
+  if (!isRecord(input)) return { errors: [`filter: expected an object of facets, received ${describe(input)}`] };
+  const errors: string[] = [];
+  const value: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) {
+    const id = Object.hasOwn(input, key) ? FIELD_FACET.get(key) : undefined;
+    if (!id) {
+      errors.push(`${key}: is not a known field`);
+      continue;
+    }
+    const r = facet(id).check(key as keyof Filter, input[key], ctx);
+    if ('problems' in r) for (const [path, message] of r.problems) errors.push(`${key}${path ? `.${path}` : ''}: ${message}`);
+    else value[key] = r.value;
   }
-  return { errors: r.error.issues.map(describeIssue) };
+  const min = value['investmentMin'] as number | null | undefined;
+  const max = value['investmentMax'] as number | null | undefined;
+  if (min != null && max != null && min > max) errors.push('investmentMin: is above investmentMax');
+  return errors.length ? { errors } : { value: value as Partial<Filter> };
 }

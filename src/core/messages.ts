@@ -1,5 +1,4 @@
-import { z } from './zod.ts';
-import { describeIssue, filterPatchSchema, parseFilterPatch, type FacetContext, type Filter } from './facets.ts';
+import { parseFilterPatch, type FacetContext, type Filter } from './facets.ts';
 import { AXIS_IDS, type AxisId } from './model.ts';
 
 /**
@@ -37,15 +36,13 @@ export type HostCommand =
 
 export const envelope = (event: MapEvent) => ({ source: MAP_SOURCE, version: PROTOCOL_VERSION, ...event });
 
-/** The commands' schemas: the filter is checked by the facets' own schema (facets.ts), as the URL is. */
-const commandSchema = (ctx: FacetContext) =>
-  z.discriminatedUnion('type', [
-    z.strictObject({ ...ENVELOPE, type: z.literal('select-project'), id: z.string().min(1).max(64).nullable() }),
-    z.strictObject({ ...ENVELOPE, type: z.literal('focus-axis'), id: z.enum(AXIS_IDS).nullable() }),
-    z.strictObject({ ...ENVELOPE, type: z.literal('set-filters'), filter: filterPatchSchema(ctx) }),
-    z.strictObject({ ...ENVELOPE, type: z.literal('fit-district') }),
-  ]);
-const ENVELOPE = { source: z.literal(HOST_SOURCE), version: z.literal(PROTOCOL_VERSION) };
+/** Each command's fields beyond the envelope, with their checks: `null` when fine, else what is wrong. */
+const COMMANDS: Record<HostCommand['type'], Record<string, (v: unknown) => string | null>> = {
+  'select-project': { id: (v) => (v === null || (typeof v === 'string' && v.length >= 1 && v.length <= 64) ? null : 'use a project id (1–64 characters) or null') },
+  'focus-axis': { id: (v) => (v === null || (AXIS_IDS as readonly unknown[]).includes(v) ? null : `use null or one of ${AXIS_IDS.join(', ')}`) },
+  'set-filters': { filter: (v) => (v === undefined ? 'is required' : null) }, // checked by the facets below
+  'fit-district': {},
+};
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -60,12 +57,23 @@ export function acceptCommand(data: unknown, origin: string, allowlist: readonly
   if (!allowlist.includes(origin.toLowerCase())) return null;
   if (!isRecord(data) || data['source'] !== HOST_SOURCE) return null;
   if (data['version'] !== PROTOCOL_VERSION) return { refused: [`version: this map speaks version ${PROTOCOL_VERSION}`] };
-  const r = commandSchema(ctx).safeParse(data);
-  if (!r.success) return { refused: r.error.issues.map(describeIssue) };
-  const { source: _s, version: _v, ...command } = r.data;
-  if (command.type === 'set-filters') {
-    const checked = parseFilterPatch(command.filter, ctx);
-    if ('errors' in checked) return { refused: checked.errors.map((e) => `filter.${e}`) };
+  const type = data['type'];
+  const fields = typeof type === 'string' && Object.hasOwn(COMMANDS, type) ? COMMANDS[type as HostCommand['type']] : null;
+  if (!fields) return { refused: [`type: use one of ${Object.keys(COMMANDS).join(', ')}`] };
+  // Every field checked, unknown ones refused by name: a malformed command changes nothing.
+  const refused: string[] = [];
+  for (const key of Object.keys(data)) {
+    if (key !== 'source' && key !== 'version' && key !== 'type' && !Object.hasOwn(fields, key)) refused.push(`${key}: is not a known field`);
   }
-  return { command: command as HostCommand };
+  for (const [key, check] of Object.entries(fields)) {
+    const problem = check(data[key]);
+    if (problem) refused.push(`${key}: ${problem}`);
+  }
+  if (refused.length) return { refused };
+  if (type === 'set-filters') {
+    const checked = parseFilterPatch(data['filter'], ctx);
+    if ('errors' in checked) return { refused: checked.errors.map((e) => (e.startsWith('filter:') ? e : `filter.${e}`)) };
+    return { command: { type, filter: checked.value } };
+  }
+  return { command: { type, ...Object.fromEntries(Object.keys(fields).map((k) => [k, data[k]])) } as HostCommand };
 }

@@ -183,3 +183,20 @@ describe('card and map together', () => {
     await page.close();
   });
 });
+
+describe('filter feedback', () => {
+  it('says how many projects a filter shows, says so when none, and clears in one click', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(`${url}?status=operating`);
+    await waitForMap(page);
+    const status = page.locator('.filter-status');
+    expect(await status.textContent()).toMatch(/^显示 \d+ \/ 18 项 清除全部筛选$/);
+    await page.goto(`${url}?status=operating&mapped=no&sector=urban_renewal`);
+    await waitForMap(page);
+    expect(await status.textContent()).toBe('没有符合筛选条件的项目 清除全部筛选');
+    await status.getByRole('button', { name: '清除全部筛选' }).click();
+    await expect.poll(() => status.isHidden()).toBe(true);
+    expect(await page.evaluate(() => location.search)).toBe('');
+    await page.close();
+  });
+});
