@@ -305,7 +305,7 @@ export function createApp(
     const box = layout.filterStatus;
     box.hidden = isEmptyFilter(s.filter);
     if (box.hidden) return box.replaceChildren();
-    const clear = el('button', { type: 'button', class: 'clear', 'data-key': 'status-clear' }, t('clearFilters', s.lang));
+    const clear = el('button', { type: 'button', class: 'clear', 'data-key': 'status-clear' }, t('filterClear', s.lang));
     clear.addEventListener('click', () => store.set({ filter: emptyFilter() }));
     const all = bundle.projects.length;
     box.classList.toggle('empty', shown === 0);

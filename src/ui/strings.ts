@@ -85,6 +85,7 @@ export const STRINGS = {
   clearFilters: { zh: '清除全部筛选', en: 'Clear all filters' },
   filterShowing: { zh: '显示 {n} / {all} 项', en: 'Showing {n} of {all} projects' },
   filterNone: { zh: '没有符合筛选条件的项目', en: 'No project matches these filters' },
+  filterClear: { zh: '清除筛选', en: 'Clear filters' },
   unknown: { zh: '未公开', en: 'not disclosed' },
   axisFilterNote: { zh: '轴线：在走廊内或台账申报于该轴。', en: 'Axis: inside its corridor, or declared on it in the ledger.' },
   // Search
