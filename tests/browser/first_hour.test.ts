@@ -1,23 +1,13 @@
 /** What users tripped over in their first hour (issue #11): each case failed before its fix. */
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { elementSnippet } from '../../src/core/embed_snippets.ts';
 import { DEFAULT_STATE } from '../../src/core/url_state.ts';
-import { launch, ROOT, startServer, waitForMap, watchedPage } from '../../scripts/browser.ts';
+import { ROOT, waitForMap, watchedPage } from '../../scripts/browser.ts';
+import { withApp } from '../helpers/app_server.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-beforeAll(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 const zoomInUrl = (page: Page) => page.evaluate(() => Number(new URLSearchParams(location.search).get('map')?.split('/')[0] ?? NaN));
 /** Turns the wheel over the map and resolves with the zoom the map settles at (its moveend). */
@@ -29,8 +19,8 @@ async function wheelZoom(page: Page, deltaY: number): Promise<number> {
 
 describe('every camera change reaches the URL', () => {
   it('a mouse-wheel zoom', async () => {
-    const { page, consoleErrors } = await watchedPage(browser);
-    await page.goto(url);
+    const { page, consoleErrors } = await watchedPage(app.browser);
+    await page.goto(app.url);
     await waitForMap(page);
     const box = (await page.locator('.map-wrap canvas').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -45,8 +35,8 @@ describe('every camera change reaches the URL', () => {
   });
 
   it('a drag and a keyboard zoom', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(url);
+    const { page } = await watchedPage(app.browser);
+    await page.goto(app.url);
     await waitForMap(page);
     const box = (await page.locator('.map-wrap canvas').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -64,8 +54,8 @@ describe('every camera change reaches the URL', () => {
 
 describe('menus and focus', () => {
   it('on a phone the Export menu opens inside the screen, and Esc closes it', async () => {
-    const { page } = await watchedPage(browser, { width: 390, height: 844 });
-    await page.goto(url);
+    const { page } = await watchedPage(app.browser, { width: 390, height: 844 });
+    await page.goto(app.url);
     await waitForMap(page);
     await page.locator('.export-menu summary').click();
     // The menu is placed on its toggle event, which the browser fires just after opening it.
@@ -79,8 +69,8 @@ describe('menus and focus', () => {
   });
 
   it('Esc on a card opened from the List returns focus to that row', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(url);
+    const { page } = await watchedPage(app.browser);
+    await page.goto(app.url);
     await waitForMap(page);
     await page.getByRole('tab', { name: '列表' }).click();
     await page.locator('tr[data-project="crec-taihe"] button').click();
@@ -107,7 +97,7 @@ describe('npm start', () => {
     });
     await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
     const { port } = host.address() as { port: number };
-    const { page, consoleErrors, failedRequests } = await watchedPage(browser);
+    const { page, consoleErrors, failedRequests } = await watchedPage(app.browser);
     try {
       expect((await fetch(`${devUrl}erqi-axis-map.js`)).headers.get('content-type')).toMatch(/javascript/);
       await page.goto(`http://127.0.0.1:${port}/`);
@@ -125,9 +115,9 @@ describe('npm start', () => {
 
 describe('200 % zoom (a 1280 × 800 laptop: 640 × 400 CSS pixels)', () => {
   it('the map keeps room for its controls, and the page scrolls to a list that shows its rows', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+    const ctx = await app.browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
     const page = await ctx.newPage();
-    await page.goto(url);
+    await page.goto(app.url);
     await waitForMap(page);
     const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
     const fullscreen = await box('.maplibregl-ctrl-fullscreen');
@@ -145,8 +135,8 @@ describe('200 % zoom (a 1280 × 800 laptop: 640 × 400 CSS pixels)', () => {
 
 describe('the Chinese UI speaks Chinese', () => {
   it("MapLibre's controls and the map's accessible name are in Chinese in the full app, as in the embeds", async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(url);
+    const { page } = await watchedPage(app.browser);
+    await page.goto(app.url);
     await waitForMap(page);
     expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe('放大');
     expect(await page.locator('.maplibregl-ctrl-fullscreen').getAttribute('aria-label')).toBe('全屏');
@@ -157,8 +147,8 @@ describe('the Chinese UI speaks Chinese', () => {
 
 describe('card and map together', () => {
   it('a click on empty map closes the card; a pin click keeps the selected axis in focus', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${url}?axis=songshan&axes=songshan`);
+    const { page } = await watchedPage(app.browser);
+    await page.goto(`${app.url}?axis=songshan&axes=songshan`);
     await waitForMap(page);
     const styleAxis = () => page.evaluate(() => window.__erqi!.app!.view.map!.getPaintProperty('axes-line', 'line-opacity'));
     const focused = JSON.stringify(await styleAxis());
@@ -174,8 +164,8 @@ describe('card and map together', () => {
   });
 
   it('a filter option that would show nothing cannot be ticked', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${url}?mapped=yes`);
+    const { page } = await watchedPage(app.browser);
+    await page.goto(`${app.url}?mapped=yes`);
     await waitForMap(page);
     await page.getByRole('tab', { name: '筛选' }).click();
     const zero = page.locator('.facet-option:has(.count:text-is("(0)")) input').first();
@@ -186,15 +176,15 @@ describe('card and map together', () => {
 
 describe('filter feedback', () => {
   it('says how many projects a filter shows, says so when none, and clears in one click', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${url}?status=operating`);
+    const { page } = await watchedPage(app.browser);
+    await page.goto(`${app.url}?status=operating`);
     await waitForMap(page);
     const status = page.locator('.filter-status');
-    expect(await status.textContent()).toMatch(/^显示 \d+ \/ 18 项 清除全部筛选$/);
-    await page.goto(`${url}?status=operating&mapped=no&sector=urban_renewal`);
+    expect(await status.textContent()).toMatch(/^显示 \d+ \/ 18 项 清除筛选$/);
+    await page.goto(`${app.url}?status=operating&mapped=no&sector=urban_renewal`);
     await waitForMap(page);
-    expect(await status.textContent()).toBe('没有符合筛选条件的项目 清除全部筛选');
-    await status.getByRole('button', { name: '清除全部筛选' }).click();
+    expect(await status.textContent()).toBe('没有符合筛选条件的项目 清除筛选');
+    await status.getByRole('button', { name: '清除筛选' }).click();
     await expect.poll(() => status.isHidden()).toBe(true);
     expect(await page.evaluate(() => location.search)).toBe('');
     await page.close();

@@ -1,30 +1,22 @@
 /** Faults that used to leave a page stuck on "Loading…" or silent (issue #16, item 5). */
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, startServer, waitForMap, watchedPage } from '../../scripts/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launch, waitForMap, watchedPage } from '../../scripts/browser.ts';
+import { withApp } from '../helpers/app_server.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
+const app = withApp();
 let bundle: Record<string, unknown>;
 beforeAll(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-  bundle = (await (await fetch(`${url}data/bundle.json`)).json()) as Record<string, unknown>;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  bundle = (await (await fetch(`${app.url}data/bundle.json`)).json()) as Record<string, unknown>;
 });
 
 /** The app, the iframe page and the element, each with `body` served as data/bundle.json: the alert each shows. */
 async function alerts(body: string): Promise<string[]> {
   const texts: string[] = [];
   for (const path of ['', 'embed.html', 'examples/element.html']) {
-    const { page } = await watchedPage(browser);
+    const { page } = await watchedPage(app.browser);
     await page.route('**/data/bundle.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
-    await page.goto(url + path);
+    await page.goto(app.url + path);
     const alert = path.startsWith('examples') ? page.locator('erqi-axis-map [role="alert"]') : page.getByRole('alert');
     await alert.first().waitFor({ timeout: 15_000 });
     texts.push((await alert.first().textContent()) ?? '');
@@ -53,12 +45,12 @@ describe('a data bundle with the right tag and the wrong shape', () => {
 describe('config.json', () => {
   async function timeToMap(page: Page): Promise<number> {
     const t0 = Date.now();
-    await page.goto(url);
+    await page.goto(app.url);
     await waitForMap(page, 20_000);
     return Date.now() - t0;
   }
   it('that never answers holds the app only until its 3 s time-out', async () => {
-    const { page } = await watchedPage(browser);
+    const { page } = await watchedPage(app.browser);
     const warnings: string[] = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await page.route('**/config.json', () => {}); // never answered
@@ -74,7 +66,7 @@ describe('no WebGL', () => {
     try {
       for (const [path, root] of [['embed.html', 'document'], ['examples/element.html', 'element']] as const) {
         const { page, consoleErrors } = await watchedPage(noGl);
-        await page.goto(url + path);
+        await page.goto(app.url + path);
         const scope = root === 'element' ? page.locator('erqi-axis-map').first() : page.locator('body');
         await scope.locator('.no-webgl').waitFor({ timeout: 20_000 });
         expect(await scope.locator('.no-webgl').textContent(), path).toMatch(/WebGL (不可用|unavailable)/);
@@ -91,9 +83,9 @@ describe('no WebGL', () => {
 describe('a script chunk that does not load', () => {
   /** The app with one of its files answering 404. */
   async function appWithout(pattern: string): Promise<Page> {
-    const { page } = await watchedPage(browser);
+    const { page } = await watchedPage(app.browser);
     await page.route(pattern, (r) => r.fulfill({ status: 404, body: '' }));
-    await page.goto(url);
+    await page.goto(app.url);
     return page;
   }
   const notice = (page: Page) => page.locator('.map-wrap [role="alert"]').first();

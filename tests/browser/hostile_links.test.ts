@@ -1,25 +1,15 @@
 /** Links that try to pull a basemap from a host nobody allowed (issue #16, item 4). */
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, startServer, waitForMap, watchedPage } from '../../scripts/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { waitForMap, watchedPage } from '../../scripts/browser.ts';
+import { withApp } from '../helpers/app_server.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-beforeAll(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 /** Every request the page makes to a host other than the map's own, answered 404 here (no network). */
 async function recordForeign(page: Page): Promise<string[]> {
   const foreign: string[] = [];
-  const own = new URL(url).host;
+  const own = new URL(app.url).host;
   await page.route(
     (u) => u.host !== own && (u.protocol === 'http:' || u.protocol === 'https:'),
     (route) => {
@@ -38,9 +28,9 @@ const LINKS = [
 
 describe('custom tiles from a link', () => {
   it.each(LINKS)('%s: the app loads nothing from the host, says which host, and loads only when the user says', async (tiles) => {
-    const { page } = await watchedPage(browser);
+    const { page } = await watchedPage(app.browser);
     const foreign = await recordForeign(page);
-    await page.goto(`${url}?basemap=custom&tiles=${encodeURIComponent(tiles)}`);
+    await page.goto(`${app.url}?basemap=custom&tiles=${encodeURIComponent(tiles)}`);
     await waitForMap(page);
     await page.waitForTimeout(300);
     expect(foreign).toEqual([]);
@@ -57,9 +47,9 @@ describe('custom tiles from a link', () => {
   });
 
   it('a tile URL the user types into the custom field loads at once', async () => {
-    const { page } = await watchedPage(browser);
+    const { page } = await watchedPage(app.browser);
     const foreign = await recordForeign(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await waitForMap(page);
     await page.locator('#basemap-select').selectOption('custom');
     await page.locator('#custom-tiles').fill('https://mine.example/{z}/{x}/{y}.png');
@@ -70,11 +60,11 @@ describe('custom tiles from a link', () => {
   });
 
   it.each(LINKS)('%s: the iframe loads nothing from the host and warns in the console', async (tiles) => {
-    const { page, consoleErrors } = await watchedPage(browser);
+    const { page, consoleErrors } = await watchedPage(app.browser);
     const foreign = await recordForeign(page);
     const warnings: string[] = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-    await page.goto(`${url}embed.html?basemap=custom&tiles=${encodeURIComponent(tiles)}`);
+    await page.goto(`${app.url}embed.html?basemap=custom&tiles=${encodeURIComponent(tiles)}`);
     await page.waitForFunction(() => window.__erqiEmbed?.ready === true, null, { timeout: 30_000 });
     await page.waitForTimeout(300);
     expect(foreign).toEqual([]);

@@ -2,22 +2,12 @@
  * Hostile text from an imported ledger: long unbroken tokens must neither freeze the page nor slip in, and
  * bidirectional controls must not reorder the app's own words (issue #16, items 1 and 2).
  */
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, startServer, waitForMap, watchedPage } from '../../scripts/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { waitForMap, watchedPage } from '../../scripts/browser.ts';
+import { withApp } from '../helpers/app_server.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-beforeAll(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 const csv = (rows: string[][]) => Buffer.from(['编号,项目名称,英文名称,地址,备注,来源', ...rows.map((r) => r.join(','))].join('\r\n'), 'utf8');
 
@@ -45,8 +35,8 @@ async function openCardTimed(page: Page, id: string): Promise<number> {
 
 describe('long unbroken tokens', () => {
   it('refuses 128 KB and 1 MB tokens in every text field with the row and field named, and keeps the good rows', async () => {
-    const { page, consoleErrors } = await watchedPage(browser);
-    await page.goto(url);
+    const { page, consoleErrors } = await watchedPage(app.browser);
+    await page.goto(app.url);
     await waitForMap(page);
     const fields = ['项目名称', '英文名称', '地址', '备注', '来源'];
     const rows: string[][] = [['G1', '正常项目', 'Normal', '某路1号', '', '某某日报']];
@@ -70,9 +60,9 @@ describe('long unbroken tokens', () => {
   });
 
   it('opens a card whose every text field is as long as allowed, with no task over 200 ms', async () => {
-    const { page, consoleErrors } = await watchedPage(browser);
+    const { page, consoleErrors } = await watchedPage(app.browser);
     page.on('dialog', (d) => void d.accept());
-    await page.goto(url);
+    await page.goto(app.url);
     await waitForMap(page);
     const row = ['L1', 'N'.repeat(200), 'E'.repeat(300), 'D'.repeat(500), 'Q'.repeat(4000), 'S'.repeat(2000)];
     await importFile(page, 'long.csv', csv([row]));
@@ -94,9 +84,9 @@ describe('long unbroken tokens', () => {
 
 describe('bidirectional controls', () => {
   it('cannot reorder the banner, the card, the list or search results', async () => {
-    const { page, consoleErrors } = await watchedPage(browser);
+    const { page, consoleErrors } = await watchedPage(app.browser);
     page.on('dialog', (d) => void d.accept());
-    await page.goto(url);
+    await page.goto(app.url);
     await waitForMap(page);
     const name = 'evil\u202Etxt.exe';
     await importFile(page, '\u202Evsc.evil.csv', csv([['R1', name, '', '某路\u202E1号', '', '某某日报']]));

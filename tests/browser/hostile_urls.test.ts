@@ -1,20 +1,9 @@
 /** Hostile and careless links: every one opens the map, ignores what it cannot use with a warning, and runs nothing (issue #16, item 8). */
-import type { Browser } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, startServer, waitForMap, watchedPage } from '../../scripts/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { waitForMap, watchedPage } from '../../scripts/browser.ts';
+import { withApp } from '../helpers/app_server.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-beforeAll(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 /** [query, the console warning it must give (a part of it)] */
 const LINKS: Array<[string, string]> = [
@@ -47,13 +36,13 @@ const LINKS: Array<[string, string]> = [
 
 describe('hostile links', () => {
   it.each(LINKS)('?%s opens the map and warns', async (query, warning) => {
-    const { page, consoleErrors } = await watchedPage(browser);
+    const { page, consoleErrors } = await watchedPage(app.browser);
     const warnings: string[] = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     page.on('dialog', () => {
       throw new Error(`a dialog opened for ?${query}`);
     });
-    await page.goto(`${url}?${query}`);
+    await page.goto(`${app.url}?${query}`);
     await waitForMap(page);
     if (warning) expect(warnings.join('\n')).toContain(warning);
     expect(consoleErrors).toEqual([]);

@@ -1,20 +1,10 @@
 /** Each part of the app redraws only when its inputs change (issue #10: render by change). */
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, startServer, waitForMap, watchedPage } from '../../scripts/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { waitForMap, watchedPage } from '../../scripts/browser.ts';
+import { withApp } from '../helpers/app_server.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-beforeAll(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 const PARTS = { sidebar: '.sidebar', legend: '.legend-slot', card: '.card-slot' } as const;
 
@@ -33,8 +23,8 @@ async function countRenders(page: Page): Promise<() => Promise<Record<keyof type
 
 describe('render by change', () => {
   it('a pan writes the view to the URL and redraws no panel, legend or card', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(`${url}?project=crec-taihe`);
+    const { page } = await watchedPage(app.browser);
+    await page.goto(`${app.url}?project=crec-taihe`);
     await waitForMap(page);
     await page.waitForTimeout(400);
     const renders = await countRenders(page);
@@ -45,8 +35,8 @@ describe('render by change', () => {
   });
 
   it('a filter change redraws the panel but not the legend', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(url);
+    const { page } = await watchedPage(app.browser);
+    await page.goto(app.url);
     await waitForMap(page);
     const renders = await countRenders(page);
     await page.getByRole('tab', { name: '筛选' }).click();
