@@ -4,7 +4,7 @@ import { checkPosition } from './bounds.ts';
 import type { Issue, Loaded } from './issues.ts';
 import { AXIS_IDS, type AxisId, type Site } from './model.ts';
 
-export const FeatureCollectionShape = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
+const FeatureCollectionShape = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
 
 /** Each geo file's features, checked one by one so an issue can name the feature's index. */
 function loadFeatures<T>(
@@ -130,7 +130,7 @@ export interface AxisFeature extends Feature<LineString> {
   };
 }
 
-export const AxisFeatureShape = z.object({
+const AxisFeatureShape = z.object({
   type: z.literal('Feature'),
   properties: z.looseObject({
     id: z.enum(AXIS_IDS, { error: (iss) => `unknown axis '${String(iss.input)}'; use one of ${AXIS_IDS.join(', ')}` }),
@@ -182,7 +182,7 @@ export interface ZoneFeature extends Feature<Polygon | MultiPolygon> {
 }
 
 const ring = z.array(lonLat).min(4, { error: 'a polygon ring needs at least 4 positions' });
-export const ZoneFeatureShape = z.object({
+const ZoneFeatureShape = z.object({
   type: z.literal('Feature'),
   properties: z.looseObject({
     id: z.string().min(1),
@@ -224,7 +224,7 @@ export function loadZones(file: string, text: string): Loaded<ZoneFeature[]> {
 
 // ---------------------------------------------------------------- context layers (district, context, landmarks)
 
-export const PlainFeature = z.object({
+const PlainFeature = z.object({
   type: z.literal('Feature'),
   properties: z.looseObject({ name_zh: z.string({ error: 'name_zh is required' }) }),
   geometry: z.looseObject({ type: z.string(), coordinates: z.array(z.unknown()) }, { error: 'geometry is missing' }),

@@ -4,7 +4,7 @@ import { AXIS_IDS } from './model.ts';
 
 const SourceRef = { source: z.string().min(1), as_of: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/), quote: z.string().min(1) };
 
-export const ReportedSchema = z.object({
+const ReportedSchema = z.object({
   sources: z.record(
     z.string(),
     z.object({
