@@ -72,4 +72,23 @@ describe('custom tiles from a link', () => {
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
+
+  it('the element ignores a tiles attribute from a host nobody allowed, with a warning', async () => {
+    const { page, consoleErrors } = await watchedPage(app.browser);
+    const foreign = await recordForeign(page);
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    // The element on a page of the map's own origin, given the tiles by attribute.
+    await page.goto(`${app.url}examples/element.html`);
+    await page.evaluate(() => {
+      const el = document.querySelector('erqi-axis-map')!;
+      el.setAttribute('basemap', 'custom');
+      el.setAttribute('tiles', 'http://other.example/{z}/{x}/{y}.png');
+    });
+    await expect.poll(() => warnings.some((w) => w.startsWith('erqi-axis-map: custom tiles ignored')), { timeout: 20_000 }).toBe(true);
+    await page.waitForTimeout(500);
+    expect(foreign).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
 });
