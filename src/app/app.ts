@@ -190,7 +190,6 @@ export function createApp(
       tileHosts.add(host.host);
       layout.notice.replaceChildren();
       view.update({}, styleOptions(store.get()));
-      layout.setTexts(store.get().lang, (b) => basemapAvailable(b, tileConfig(), store.get().tiles));
     });
     notify(t('tilesHostAsk', lang, { host: isolated(host.host) }), load);
   };
@@ -216,7 +215,7 @@ export function createApp(
     const url = layout.customInput.value.trim();
     const host = customTilesHost(url);
     // The user typed it here: its host is theirs to choose (a link's host needs confirming: askTileHost).
-    if (/^(https?:\/\/|pmtiles:\/\/)/.test(url) && 'host' in host) {
+    if ('host' in host) {
       tileHosts.add(host.host);
       store.set({ basemap: 'custom', tiles: url });
     }

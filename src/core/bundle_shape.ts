@@ -1,4 +1,5 @@
 import type { DataBundle } from './bundle.ts';
+import { isOneOf, isRecord, kindOf } from './guards.ts';
 import { AXIS_IDS, SECTORS, STATUSES } from './model.ts';
 import { LEDGER_COLUMNS, PROJECT_COLUMNS, REQUIRED_KINDS, type ColumnKind } from './ledger_columns.ts';
 
@@ -9,26 +10,24 @@ import { LEDGER_COLUMNS, PROJECT_COLUMNS, REQUIRED_KINDS, type ColumnKind } from
  * hand-edited, truncated or foreign file).
  */
 type Check = (v: unknown, path: string, out: string[]) => void;
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const at = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
-const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 const expect = (ok: (v: unknown) => boolean, what: string): Check => (v, path, out) => {
-  if (!ok(v)) out.push(`${path}: expected ${what}, received ${kind(v)}`);
+  if (!ok(v)) out.push(`${path}: expected ${what}, received ${kindOf(v)}`);
 };
 const str = expect((v) => typeof v === 'string', 'text');
 const num = expect((v) => typeof v === 'number' && Number.isFinite(v), 'a number');
 const literal = (value: string): Check => expect((v) => v === value, `'${value}'`);
-const idOf = (values: readonly string[]): Check => expect((v) => typeof v === 'string' && values.includes(v), `one of ${values.join(', ')}`);
+const idOf = (values: readonly string[]): Check => expect(isOneOf(values), `one of ${values.join(', ')}`);
 const object = (shape: Record<string, Check>): Check => (v, path, out) => {
-  if (!isRecord(v)) return void out.push(`${path || 'bundle'}: expected an object, received ${kind(v)}`);
+  if (!isRecord(v)) return void out.push(`${path || 'bundle'}: expected an object, received ${kindOf(v)}`);
   for (const [key, check] of Object.entries(shape)) check(v[key], at(path, key), out);
 };
 const array = (item: Check): Check => (v, path, out) => {
-  if (!Array.isArray(v)) return void out.push(`${path}: expected an array, received ${kind(v)}`);
+  if (!Array.isArray(v)) return void out.push(`${path}: expected an array, received ${kindOf(v)}`);
   for (let i = 0; i < v.length && out.length < 20; i++) item(v[i], at(path, i), out);
 };
 const record = (item: Check): Check => (v, path, out) => {
-  if (!isRecord(v)) return void out.push(`${path}: expected an object, received ${kind(v)}`);
+  if (!isRecord(v)) return void out.push(`${path}: expected an object, received ${kindOf(v)}`);
   for (const [key, x] of Object.entries(v)) item(x, at(path, key), out);
 };
 const anything: Check = () => {};
@@ -58,7 +57,6 @@ const BundleFrame = object({
 });
 
 const isText = (v: unknown) => typeof v === 'string';
-const oneOf = (values: readonly string[]) => (v: unknown) => typeof v === 'string' && values.includes(v);
 /** A value of each kind of ledger column, as the core leaves it (null: not disclosed). */
 const VALUE: Record<ColumnKind, [test: (v: unknown) => boolean, what: string]> = {
   id: [isText, 'text'],
@@ -67,9 +65,9 @@ const VALUE: Record<ColumnKind, [test: (v: unknown) => boolean, what: string]> =
   source: [isText, 'text'],
   date: [isText, 'a date'],
   amount: [(v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'an amount in 亿元'],
-  axis: [oneOf(AXIS_IDS), `one of ${AXIS_IDS.join(', ')}`],
-  sector: [oneOf(SECTORS), 'a sector id'],
-  status: [oneOf(STATUSES), 'a status id'],
+  axis: [isOneOf(AXIS_IDS), `one of ${AXIS_IDS.join(', ')}`],
+  sector: [isOneOf(SECTORS), 'a sector id'],
+  status: [isOneOf(STATUSES), 'a status id'],
 };
 /** Columns whose empty cell is an error: never null in a bundle. */
 const REQUIRED = new Set(PROJECT_COLUMNS.filter((c) => REQUIRED_KINDS.has(LEDGER_COLUMNS[c].kind)));

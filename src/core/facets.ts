@@ -1,3 +1,4 @@
+import { isRecord, kindOf } from './guards.ts';
 import { AXIS_IDS, SECTOR_KEYS, STATUS_KEYS, type AxisId, type Sector, type Status } from './model.ts';
 
 /**
@@ -31,10 +32,9 @@ type Parsed<T> = { value: T; leftOut?: { value: string; why: string } } | { erro
 /** A field from outside checked: its value, or every problem as [path below the field, message]. */
 type Checked<T> = { value: T } | { problems: Array<[path: string, message: string]> };
 
-const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 /** A list of ids from a known set, at most 1,000, repeated ids once. */
 function checkIds(input: unknown, ids: readonly string[]): Checked<string[]> {
-  if (!Array.isArray(input)) return { problems: [['', `expected an array of ids, received ${describe(input)}`]] };
+  if (!Array.isArray(input)) return { problems: [['', `expected an array of ids, received ${kindOf(input)}`]] };
   if (input.length > 1000) return { problems: [['', 'at most 1,000 ids']] };
   const problems = input.flatMap((v, i): Array<[string, string]> =>
     typeof v === 'string' && ids.includes(v) ? [] : [[String(i), `use ${ids.join(', ')}`]],
@@ -45,7 +45,7 @@ function checkIds(input: unknown, ids: readonly string[]): Checked<string[]> {
 const checkYi = (input: unknown): Checked<number | null> =>
   input === null || (typeof input === 'number' && Number.isFinite(input) && input >= 0)
     ? { value: input as number | null }
-    : { problems: [['', `expected a finite number ≥ 0 (亿元) or null, received ${typeof input === 'number' ? String(input) : describe(input)}`]] };
+    : { problems: [['', `expected a finite number ≥ 0 (亿元) or null, received ${typeof input === 'number' ? String(input) : kindOf(input)}`]] };
 
 export interface FacetSpec<F extends keyof Filter> {
   /** URL parameter, iframe parameter and element attribute. */
@@ -188,7 +188,6 @@ export const formatFacetParams = (f: Filter): Array<[string, string]> =>
     return v === null ? [] : [[facet(id).param, v] as [string, string]];
   });
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const FIELD_FACET = new Map<string, FacetId>(FACET_IDS.flatMap((id) => facet(id).fields.map((f): [string, FacetId] => [f, id])));
 
 /**
@@ -197,7 +196,7 @@ const FIELD_FACET = new Map<string, FacetId>(FACET_IDS.flatMap((id) => facet(id)
  * wrong; unknown fields (and `__proto__`) are refused by name.
  */
 export function parseFilterPatch(input: unknown, ctx: FacetContext): { value: Partial<Filter> } | { errors: string[] } {
-  if (!isRecord(input)) return { errors: [`filter: expected an object of facets, received ${describe(input)}`] };
+  if (!isRecord(input)) return { errors: [`filter: expected an object of facets, received ${kindOf(input)}`] };
   const errors: string[] = [];
   const value: Record<string, unknown> = {};
   for (const key of Object.keys(input)) {

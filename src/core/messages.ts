@@ -1,3 +1,4 @@
+import { isRecord } from './guards.ts';
 import { parseFilterPatch, type FacetContext, type Filter } from './facets.ts';
 import { AXIS_IDS, type AxisId } from './model.ts';
 
@@ -44,7 +45,6 @@ const COMMANDS: Record<HostCommand['type'], Record<string, (v: unknown) => strin
   'fit-district': {},
 };
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 export type Accepted = { command: HostCommand } | { refused: string[] } | null;
 
