@@ -19,7 +19,7 @@ export function aggregateBench(): BenchRow[] {
   const axisFeatures = loadAxes('a', repoFile('geo/axes.geojson').text).value;
   const axes = prepareAxes(axisFeatures);
   const zones: ZoneFeature[] = loadZones('z', repoFile('geo/zones.geojson').text).value;
-  const reported = loadReported('r', repoFile('data/reported.json').text).value!;
+  const reported = loadReported('r', repoFile('data/reported.json').text, axes.map((a) => a.id)).value!;
   const district = JSON.parse(repoFile('geo/district.geojson').text).features[0] as Feature<MultiPolygon>;
   const rows: BenchRow[] = [];
 
@@ -55,9 +55,9 @@ export function aggregateBench(): BenchRow[] {
   // Re-aggregation after a filter change, 10,000 projects, placements already known.
   const ten = projects.slice(0, 10_000);
   const tenPlacements = placeProjects(ten, axes, zones);
-  const zoneIds = zones.map((z) => z.properties.id);
+  const layout = { axisIds: axes.map((a) => a.id), zoneIds: zones.map((z) => z.properties.id) };
   const refilter = median(20, () => {
-    const r = applyFilter(ten, tenPlacements, { ...EMPTY_FILTER, statuses: ['started', 'signed'] }, corridor, zoneIds);
+    const r = applyFilter(ten, tenPlacements, { ...EMPTY_FILTER, statuses: ['started', 'signed'] }, corridor, layout);
     aggregate(r.indices.map((i) => ten[i]!), r.indices.map((i) => tenPlacements[i]!), axes, zones, reported, corridor);
   });
   const replace = median(3, () => placeProjects(ten, axes, zones));

@@ -21,7 +21,7 @@ export async function importBench(n = 100_000): Promise<BenchRow[]> {
   const district = JSON.parse(repoFile('geo/district.geojson').text).features[0] as Feature<MultiPolygon>;
   const projects = syntheticProjects({ count: n, seed: 5, axes: axF, area: district });
   const file = join(mkdtempSync(join(tmpdir(), 'erqi-imp-')), 'ledger-100k.csv');
-  writeFileSync(file, projectsToCsv(projects, placeProjects(projects, axes, zones), 500));
+  writeFileSync(file, projectsToCsv(projects, placeProjects(projects, axes, zones), 500, axes.map((a) => a.id)));
   const app = await startServer();
   const browser = await launch();
   try {

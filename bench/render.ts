@@ -142,7 +142,7 @@ export async function renderBench(): Promise<BenchRow[]> {
   const big = syntheticProjects({ count: 100_000, seed: 9, axes: axisFeatures(), area: district() });
   const axes = prepareAxes(axisFeatures());
   const zones = loadZones('z', repoFile('geo/zones.geojson').text).value;
-  const csv = new TextEncoder().encode(projectsToCsv(big, placeProjects(big, axes, zones), 500));
+  const csv = new TextEncoder().encode(projectsToCsv(big, placeProjects(big, axes, zones), 500, axes.map((a) => a.id)));
   const { projects: _p, sites: _s, ...context } = repoSources();
   const t0 = performance.now();
   const r = await importLedger('big.csv', csv, { axes });

@@ -2,7 +2,8 @@
  * Types for erqi-axis-map.js, the <erqi-axis-map> custom element (EMBEDDING.md).
  * Copy beside your code, or reference it with /// <reference path="…/erqi-axis-map.d.ts" />.
  */
-export type AxisId = 'songshan' | 'daxue' | 'jingguang';
+/** An axis id of the map's data (geo/axes.geojson); the shipped map has these three. */
+export type AxisId = 'songshan' | 'daxue' | 'jingguang' | (string & {});
 export type Status = 'planned' | 'negotiating' | 'signed' | 'started' | 'under_construction' | 'completed' | 'operating';
 export type Sector = 'industry' | 'sci_tech' | 'health' | 'commerce' | 'culture_tourism' | 'urban_renewal' | 'infrastructure';
 

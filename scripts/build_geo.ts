@@ -17,7 +17,7 @@ import { intersect } from '@turf/intersect';
 import { featureCollection, polygon } from '@turf/helpers';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { parseCsv } from '../src/core/csv.ts';
-import { SCHEMATIC_ZONE_RULE, ZONE_CUTS } from '../src/core/zones_rule.ts';
+import { SCHEMATIC_ZONE_RULE, ZONE_CUTS } from './zones_rule.ts';
 
 const GEO_DIR = join(import.meta.dirname, '..', 'geo');
 const SRC = join(GEO_DIR, 'sources');

@@ -1,11 +1,14 @@
 /**
  * `npm run data -- [--projects FILE] [--sites FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030|utf-16le|utf-16be]
- *                  [--crs wgs84|gcj02|bd09] [--corridor METRES] [--out DIR] [--json]`
+ *                  [--crs wgs84|gcj02|bd09] [--corridor METRES] [--axes FILE] [--zones FILE] [--reported FILE]
+ *                  [--out DIR] [--json]`
  *
  * Reads geo/ and data/, validates and joins them, computes the aggregates and writes the app's data
  * bundle (DIR/bundle.json, default public/data). With --json the aggregates go to stdout instead.
  * --projects takes the project's own CSV, or any ledger: CSV/TSV in UTF-8 or GBK, Excel .xlsx, or GeoJSON
  * points, with Chinese or English headers and coordinates in WGS84, GCJ-02 or BD-09.
+ * --axes, --zones and --reported replace geo/axes.geojson, geo/zones.geojson and data/reported.json: the layout
+ * (which axes and zones the map has, and their ids) is data, so another district's map is built from its own files.
  * Any error: every issue printed as `file:row: field: message`, exit 1, previous output untouched.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -23,7 +26,7 @@ import { anchorsOf, importLedger } from '../src/import/import_ledger.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const USAGE =
-  'usage: npm run data -- [--projects FILE] [--sites FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030|utf-16le|utf-16be] [--crs wgs84|gcj02|bd09] [--corridor METRES] [--out DIR] [--json]';
+  'usage: npm run data -- [--projects FILE] [--sites FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030|utf-16le|utf-16be] [--crs wgs84|gcj02|bd09] [--corridor METRES] [--axes FILE] [--zones FILE] [--reported FILE] [--out DIR] [--json]';
 
 function fail(message: string): never {
   console.error(message);
@@ -40,6 +43,9 @@ const args = (() => {
       encoding: { type: 'string' },
       crs: { type: 'string' },
       corridor: { type: 'string', default: String(DEFAULT_CORRIDOR_M) },
+      axes: { type: 'string', default: join(ROOT, 'geo/axes.geojson') },
+      zones: { type: 'string', default: join(ROOT, 'geo/zones.geojson') },
+      reported: { type: 'string', default: join(ROOT, 'data/reported.json') },
       out: { type: 'string', default: join(ROOT, 'public/data') },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -78,9 +84,9 @@ function read(path: string): SourceFile {
 }
 
 const context = {
-  reported: read(join(ROOT, 'data/reported.json')),
-  axes: read(join(ROOT, 'geo/axes.geojson')),
-  zones: read(join(ROOT, 'geo/zones.geojson')),
+  reported: read(args.reported),
+  axes: read(args.axes),
+  zones: read(args.zones),
   district: read(join(ROOT, 'geo/district.geojson')),
   context: read(join(ROOT, 'geo/context.geojson')),
   landmarks: read(join(ROOT, 'geo/landmarks.geojson')),

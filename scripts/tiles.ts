@@ -63,7 +63,7 @@ export function cutTiles(
 export function writePinTiles(bundle: DataBundle, out: string, maxZoom: number): PinTilesMeta & { bytes: number } {
   const axes = prepareAxes(bundle.axes.features as AxisFeature[]);
   const placements = placeProjects(bundle.projects, axes, bundle.zones.features as ZoneFeature[]);
-  const pins = projectPins(pinFeatures(bundle.projects, placements, bundle.corridor_m)).features;
+  const pins = projectPins(pinFeatures(bundle.projects, placements, bundle.corridor_m, axes.map((a) => a.id))).features;
   const cut = cutTiles(pins as unknown as Array<Feature<Point, Record<string, unknown>>>, out, maxZoom);
   const meta: PinTilesMeta = {
     tilejson: '3.0.0',

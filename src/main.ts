@@ -6,6 +6,7 @@ import { prewarmMap } from './map/map_view.ts';
 import { el } from './ui/dom.ts';
 import { t } from './ui/strings.ts';
 import './style.css';
+import { layoutOf } from './core/layout.ts';
 
 /** What the browser tests read: `ready` once the map is drawn. */
 declare global {
@@ -33,8 +34,8 @@ async function main(): Promise<void> {
   const config = await configLoad;
   // Tiles stand in for the shipped data's pins only: an imported ledger is drawn from its own data.
   const pinTiles = await loadPinTiles(config.pinTiles, bundle);
-  const zoneIds = bundle.zones.features.map((z) => String(z.properties?.['id']));
-  const { state, warnings } = parseUrlState(location.search, zoneIds);
+  const layout = layoutOf(bundle);
+  const { state, warnings } = parseUrlState(location.search, layout);
   for (const w of warnings) console.warn(w);
 
   // Imported ledgers stack on the shipped data; Undo pops back. Nothing is lost until the page is left.

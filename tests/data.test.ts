@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadReported } from '../src/core/load_reported.ts';
 import { repoFile } from '../scripts/repo.ts';
+import { LAYOUT } from './helpers/fixtures.ts';
 
-const reported = loadReported('data/reported.json', repoFile('data/reported.json').text);
+const reported = loadReported('data/reported.json', repoFile('data/reported.json').text, LAYOUT.axisIds);
 const report = repoFile('data/report_2023_erqi.txt').text;
 
 describe('data/reported.json', () => {

@@ -30,6 +30,14 @@ describe('the source tree', () => {
     expect(matching(src, /['"`]#[0-9a-fA-F]{3,8}\b|rgba?\(/).filter((f) => f !== 'src/map/theme.ts')).toEqual([]);
   });
 
+  it('names no axis or zone of the shipped layout in code: the layout is data (geo/axes.geojson, geo/zones.geojson)', () => {
+    const layout = ['songshan', 'daxue', 'jingguang', 'north', 'central', 'south'].join('|');
+    // As a string in code (comments may give them as examples).
+    const code = (f: string) => readFileSync(join(ROOT, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    expect(src.filter((f) => new RegExp(`['"\`](${layout})['"\`]`).test(code(f)))).toEqual([]);
+    expect(src.filter((f) => /嵩山|大学路|京广/.test(code(f)))).toEqual([]);
+  });
+
   it('runs behaviour tests on the frozen ledger (tests/fixtures/ledger), not on data/', () => {
     // Tests about the shipped files themselves, and the browser tests (they drive the built app on its data).
     const aboutData = new Set(['tests/data.test.ts', 'tests/geo.test.ts', 'tests/cli.test.ts', 'tests/core/load_projects.test.ts', 'tests/helpers/fixtures.ts']);

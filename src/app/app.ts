@@ -9,7 +9,7 @@ import { basemapAvailable, basemapSources, customTilesAllowed, customTilesHost, 
 import { mapLocale } from '../map/locale.ts';
 import { createMapView, noMapView, type MapView } from '../map/map_view.ts';
 import { ATTRIBUTION, pinTilesFor, type PinTiles, type StyleOptions } from '../map/style.ts';
-import { LIGHT, type Theme } from '../map/theme.ts';
+import { LIGHT, themeFor, type Palette } from '../map/theme.ts';
 import { renderAxisPanel } from '../ui/axis_panel.ts';
 import { el } from '../ui/dom.ts';
 import { renderFilters } from '../ui/filters_panel.ts';
@@ -63,9 +63,10 @@ export function createApp(
   config: MapConfig,
   initial: UrlState,
   hooks: DataHooks = {},
-  theme: Theme = LIGHT,
+  palette: Palette = LIGHT,
 ): App {
   const model = new DataModel(bundle);
+  const theme = themeFor(palette, model.layout);
   // Custom tile hosts: those config.json lists, and those the user typed or confirmed in this page.
   const tileHosts = new Set(config.tileHosts ?? []);
   const tileConfig = (): MapConfig => ({ ...config, tileHosts: [...tileHosts] });
@@ -295,7 +296,7 @@ export function createApp(
   let order: { key: string; value: number[] } | null = null;
   const orderFor = (s: UrlState): number[] => {
     const key = `${sort.key}|${sort.dir}|${s.lang}|${s.corridor}`;
-    if (order?.key !== key) order = { key, value: sortedOrder(bundle.projects, model.placements, s.corridor, s.lang, sort) };
+    if (order?.key !== key) order = { key, value: sortedOrder(bundle.projects, model.placements, s.corridor, s.lang, sort, model.layout.axisIds) };
     return order.value;
   };
 
@@ -355,7 +356,7 @@ export function createApp(
     const selectedProject = s.selection.kind === 'project' ? model.project(s.selection.id) : null;
     // The panel highlights the selected axis, or the spatial axis of the selected project.
     const highlight =
-      s.selection.kind === 'axis' ? s.selection.id : selectedProject ? nearestCorridor(selectedProject.placement, s.corridor) : null;
+      s.selection.kind === 'axis' ? s.selection.id : selectedProject ? nearestCorridor(selectedProject.placement, s.corridor, model.layout.axisIds) : null;
     if (has('filter', 'corridor', 'lang', 'selection')) panel('overview', () =>
       replaceKeepingFocus(
         layout.panels.overview,
@@ -439,7 +440,7 @@ export function createApp(
   selectTab(layout, tab);
   render(initial, null, 'restore');
   const unsubscribe = store.subscribe(render);
-  const unsync = syncUrl(store, model.zoneIds);
+  const unsync = syncUrl(store, model.layout);
 
   if (initial.selection.kind === 'project' && !model.project(initial.selection.id)) {
     console.warn(`URL parameter project=${initial.selection.id} ignored: no such project`);

@@ -4,6 +4,7 @@ import type { DataBundle } from '../core/bundle.ts';
 import type { Filter } from '../core/facets.ts';
 import { applyFilter, filterFacts, type Facts, type FilterResult } from '../core/filter.ts';
 import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
+import type { Layout } from '../core/layout.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import type { Selection } from '../core/url_state.ts';
 import { placeProjects, prepareAxes, type Placement, type PreparedAxis } from '../core/placement.ts';
@@ -24,7 +25,8 @@ export interface Derived {
 export class DataModel {
   readonly axes: PreparedAxis[];
   readonly zones: ZoneFeature[];
-  readonly zoneIds: string[];
+  /** Which axes and zones this data set has (ids in file order). */
+  readonly layout: Layout;
   readonly placements: Placement[];
   /** Axis and zone names in both languages, for labels across the UI. */
   readonly axisNames: Record<AxisId, Record<Lang, string>>;
@@ -40,7 +42,7 @@ export class DataModel {
   constructor(readonly bundle: DataBundle) {
     this.axes = prepareAxes(bundle.axes.features as AxisFeature[]);
     this.zones = bundle.zones.features as ZoneFeature[];
-    this.zoneIds = this.zones.map((z) => z.properties.id);
+    this.layout = { axisIds: this.axes.map((a) => a.id), zoneIds: this.zones.map((z) => z.properties.id) };
     this.placements = placeProjects(bundle.projects, this.axes, this.zones);
     this.indexById = new Map(bundle.projects.map((p, i) => [p.id, i]));
     this.axisNames = Object.fromEntries(
@@ -54,9 +56,9 @@ export class DataModel {
   derive(filter: Filter, corridorM: number): Derived {
     const key = JSON.stringify([filter, corridorM]);
     if (this.memo?.key === key) return this.memo.value;
-    if (this.facts?.corridorM !== corridorM) this.facts = { corridorM, value: filterFacts(this.bundle.projects, this.placements, corridorM) };
-    if (this.pins?.corridorM !== corridorM) this.pins = { corridorM, value: pinFeatures(this.bundle.projects, this.placements, corridorM) };
-    const result = applyFilter(this.bundle.projects, this.placements, filter, corridorM, this.zoneIds, this.facts.value);
+    if (this.facts?.corridorM !== corridorM) this.facts = { corridorM, value: filterFacts(this.bundle.projects, this.placements, corridorM, this.layout.axisIds) };
+    if (this.pins?.corridorM !== corridorM) this.pins = { corridorM, value: pinFeatures(this.bundle.projects, this.placements, corridorM, this.layout.axisIds) };
+    const result = applyFilter(this.bundle.projects, this.placements, filter, corridorM, this.layout, this.facts.value);
     const { projects, reported } = this.bundle;
     const { placements, axes, zones } = this;
     let aggregates: Aggregates | null = null;

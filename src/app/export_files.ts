@@ -15,13 +15,13 @@ const exportName = (c: ExportContext, ext: string) => `erqi-projects-${c.bundle.
 export function exportCsv(c: ExportContext): void {
   const s = c.store.get();
   const d = c.model.derive(s.filter, s.corridor).filtered();
-  download(exportName(c, 'csv'), projectsToCsv(d.projects, d.placements, s.corridor), 'text/csv;charset=utf-8');
+  download(exportName(c, 'csv'), projectsToCsv(d.projects, d.placements, s.corridor, c.model.layout.axisIds), 'text/csv;charset=utf-8');
 }
 
 export function exportGeoJson(c: ExportContext): void {
   const s = c.store.get();
   const d = c.model.derive(s.filter, s.corridor).filtered();
-  download(exportName(c, 'geojson'), JSON.stringify(projectsToGeoJson(d.projects, d.placements, s.corridor), null, 1), 'application/geo+json');
+  download(exportName(c, 'geojson'), JSON.stringify(projectsToGeoJson(d.projects, d.placements, s.corridor, c.model.layout.axisIds), null, 1), 'application/geo+json');
 }
 
 export async function exportPng(c: ExportContext): Promise<void> {

@@ -1,5 +1,5 @@
-import { AXIS_IDS, type Lang } from '../core/model.ts';
-import { PAPER, type Theme } from '../map/theme.ts';
+import type { Lang } from '../core/model.ts';
+import { axisColour, PAPER, type Theme } from '../map/theme.ts';
 import { t } from '../ui/strings.ts';
 
 export interface PngFooter {
@@ -39,11 +39,11 @@ export function composePng(mapCanvas: HTMLCanvasElement, f: PngFooter): Promise<
   y += line;
   ctx.font = `${12 * scale}px "Noto Sans CJK SC", sans-serif`;
   let lx = x;
-  for (const id of AXIS_IDS) {
-    ctx.fillStyle = f.theme.axis[id];
+  for (const [id, names] of Object.entries(f.axisNames)) {
+    ctx.fillStyle = axisColour(f.theme, id);
     ctx.fillRect(lx, y - 8 * scale, 18 * scale, 4 * scale);
     ctx.fillStyle = PAPER.ink;
-    const name = f.axisNames[id]![f.lang];
+    const name = names[f.lang];
     ctx.fillText(name, lx + 22 * scale, y);
     lx += 22 * scale + ctx.measureText(name).width + 16 * scale;
   }

@@ -1,3 +1,4 @@
+import type { Layout } from '../core/layout.ts';
 import { parseUrlState, serializeUrlState, type UrlState } from '../core/url_state.ts';
 import type { ChangeKind, Store } from './store.ts';
 
@@ -8,7 +9,7 @@ const REPLACE_THROTTLE_MS = 300;
  * Keeps the address bar and the store in step: settings, filters and selection make history entries,
  * panning replaces the current one, and back/forward restore exactly what the entry holds.
  */
-export function syncUrl<S extends UrlState>(store: Store<S>, zoneIds: readonly string[]): () => void {
+export function syncUrl<S extends UrlState>(store: Store<S>, layout: Layout): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = (how: ChangeKind) => {
     const url = `${location.pathname}${serializeUrlState(store.get())}${location.hash}`;
@@ -30,7 +31,7 @@ export function syncUrl<S extends UrlState>(store: Store<S>, zoneIds: readonly s
     }
   });
   const onPop = () => {
-    const { state, warnings } = parseUrlState(location.search, zoneIds);
+    const { state, warnings } = parseUrlState(location.search, layout);
     for (const w of warnings) console.warn(w);
     store.set(state as Partial<S>, 'restore');
   };

@@ -161,7 +161,7 @@ export function aggregate(
     let nearest = -1;
     let nearestD = Infinity;
     for (let k = 0; k < axes.length; k++) {
-      const dk = d[axes[k]!.id];
+      const dk = d[k]!;
       if (dk <= corridorM) {
         mask |= 1 << k;
         if (dk < nearestD) {

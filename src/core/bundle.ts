@@ -58,7 +58,9 @@ export function buildBundle(
   src: SourceFiles,
   corridorM: number = DEFAULT_CORRIDOR_M,
 ): Loaded<{ bundle: DataBundle; aggregates: Aggregates } | null> {
-  const projects = loadProjects(src.projects.file, src.projects.text);
+  // The layout first: a project's axis_declared must be one of the map's axes.
+  const axisIds = loadAxes(src.axes.file, src.axes.text).value.map((a) => a.properties.id);
+  const projects = loadProjects(src.projects.file, src.projects.text, axisIds);
   const sites = loadSites(src.sites.file, src.sites.text);
   const joined = joinSites(projects.value, sites.value, src.sites.file, src.projects.file);
   return bundleFromProjects(src, joined.value, [...projects.issues, ...sites.issues, ...joined.issues], src.sites.file, corridorM);
@@ -72,8 +74,8 @@ export function bundleFromProjects(
   sitesFile: string,
   corridorM: number = DEFAULT_CORRIDOR_M,
 ): Loaded<{ bundle: DataBundle; aggregates: Aggregates } | null> {
-  const reported = loadReported(src.reported.file, src.reported.text);
   const axes = loadAxes(src.axes.file, src.axes.text);
+  const reported = loadReported(src.reported.file, src.reported.text, axes.value.map((a) => a.properties.id));
   const zones = loadZones(src.zones.file, src.zones.text);
   const district = loadNamedFeatures(src.district.file, src.district.text);
   const context = loadNamedFeatures(src.context.file, src.context.text);
@@ -93,7 +95,7 @@ export function bundleFromProjects(
       file: sitesFile,
       ...at(projects[i]!),
       field: 'geometry',
-      message: `'${id}' lies outside every ${corridorM} m corridor (nearest axis ${Math.round(Math.min(...Object.values(d)))} m away)`,
+      message: `'${id}' lies outside every ${corridorM} m corridor (nearest axis ${Math.round(Math.min(...d))} m away)`,
       severity: 'warning',
     });
   }

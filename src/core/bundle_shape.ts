@@ -1,6 +1,7 @@
 import type { DataBundle } from './bundle.ts';
 import { isOneOf, isRecord, kindOf } from './guards.ts';
-import { AXIS_IDS, SECTORS, STATUSES } from './model.ts';
+import { LAYOUT_ID, layoutOf } from './layout.ts';
+import { SECTORS, STATUSES, type AxisId } from './model.ts';
 import { LEDGER_COLUMNS, PROJECT_COLUMNS, REQUIRED_KINDS, type ColumnKind } from './ledger_columns.ts';
 
 /**
@@ -17,7 +18,7 @@ const expect = (ok: (v: unknown) => boolean, what: string): Check => (v, path, o
 const str = expect((v) => typeof v === 'string', 'text');
 const num = expect((v) => typeof v === 'number' && Number.isFinite(v), 'a number');
 const literal = (value: string): Check => expect((v) => v === value, `'${value}'`);
-const idOf = (values: readonly string[]): Check => expect(isOneOf(values), `one of ${values.join(', ')}`);
+const layoutId = expect((v) => typeof v === 'string' && LAYOUT_ID.test(v), 'an id such as north (lower-case letters, digits, - or _)');
 const object = (shape: Record<string, Check>): Check => (v, path, out) => {
   if (!isRecord(v)) return void out.push(`${path || 'bundle'}: expected an object, received ${kindOf(v)}`);
   for (const [key, check] of Object.entries(shape)) check(v[key], at(path, key), out);
@@ -43,12 +44,12 @@ const BundleFrame = object({
   reported: object({
     as_of: str,
     sources: record(object({ title_zh: str, title_en: str })),
-    axes: array(object({ ...figure, id: idOf(AXIS_IDS), projects: num, investment_yi: num })),
+    axes: array(object({ ...figure, id: str, projects: num, investment_yi: num })),
     district: array(object({ ...figure, id: str })),
   }),
   projects: array(anything),
-  axes: collection(feature({ id: idOf(AXIS_IDS), name_zh: str, name_en: str }, 'LineString')),
-  zones: collection(feature({ id: str, name_zh: str, name_en: str })),
+  axes: collection(feature({ id: layoutId, name_zh: str, name_en: str }, 'LineString')),
+  zones: collection(feature({ id: layoutId, name_zh: str, name_en: str })),
   district: collection(feature({ name_zh: str })),
   context: collection(feature({ name_zh: str })),
   landmarks: collection(feature({ name_zh: str })),
@@ -58,26 +59,30 @@ const BundleFrame = object({
 
 const isText = (v: unknown) => typeof v === 'string';
 /** A value of each kind of ledger column, as the core leaves it (null: not disclosed). */
-const VALUE: Record<ColumnKind, [test: (v: unknown) => boolean, what: string]> = {
+const valueChecks = (axisIds: readonly AxisId[]): Record<ColumnKind, [test: (v: unknown) => boolean, what: string]> => ({
   id: [isText, 'text'],
   name: [isText, 'text'],
   text: [isText, 'text'],
   source: [isText, 'text'],
   date: [isText, 'a date'],
   amount: [(v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'an amount in 亿元'],
-  axis: [isOneOf(AXIS_IDS), `one of ${AXIS_IDS.join(', ')}`],
+  axis: [isOneOf(axisIds), `one of the bundle's axes (${axisIds.join(', ')})`],
   sector: [isOneOf(SECTORS), 'a sector id'],
   status: [isOneOf(STATUSES), 'a status id'],
-};
+});
 /** Columns whose empty cell is an error: never null in a bundle. */
 const REQUIRED = new Set(PROJECT_COLUMNS.filter((c) => REQUIRED_KINDS.has(LEDGER_COLUMNS[c].kind)));
 const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 
 /** Per column, in file order: its check, what it should be, and whether it may be null. */
-const CHECKS = PROJECT_COLUMNS.map((c) => ({ column: c, test: VALUE[LEDGER_COLUMNS[c].kind][0], what: VALUE[LEDGER_COLUMNS[c].kind][1], required: REQUIRED.has(c) }));
+function columnChecks(axisIds: readonly AxisId[]) {
+  const value = valueChecks(axisIds);
+  return PROJECT_COLUMNS.map((c) => ({ column: c, test: value[LEDGER_COLUMNS[c].kind][0], what: value[LEDGER_COLUMNS[c].kind][1], required: REQUIRED.has(c) }));
+}
+type ColumnChecks = ReturnType<typeof columnChecks>;
 
 /** Problems of one bundled project, as `field: message` (plain typeof checks: 50,000 projects in a few ms). */
-function projectProblems(p: unknown): string[] {
+function projectProblems(p: unknown, CHECKS: ColumnChecks): string[] {
   if (!isRecord(p)) return [': is not a project object'];
   let problems: string[] | null = null;
   for (let k = 0; k < CHECKS.length; k++) {
@@ -100,9 +105,15 @@ export function checkBundle(json: unknown): { value: DataBundle } | { errors: st
   const errors: string[] = [];
   BundleFrame(json, '', errors);
   if (errors.length) return { errors: errors.slice(0, 20) };
+  // The layout is the bundle's own: figures and projects may name only its axes.
+  const layout = layoutOf(json as DataBundle);
+  for (const [i, a] of (json as DataBundle).reported.axes.entries()) {
+    if (!layout.axisIds.includes(a.id)) errors.push(`reported.axes.${i}.id: '${a.id}' is not one of the bundle's axes (${layout.axisIds.join(', ')})`);
+  }
+  const checks = columnChecks(layout.axisIds);
   const projects = (json as { projects: unknown[] }).projects;
   for (let i = 0; i < projects.length && errors.length < 20; i++) {
-    for (const problem of projectProblems(projects[i])) errors.push(`projects.${i}${problem.startsWith(':') ? '' : '.'}${problem}`);
+    for (const problem of projectProblems(projects[i], checks)) errors.push(`projects.${i}${problem.startsWith(':') ? '' : '.'}${problem}`);
   }
   return errors.length ? { errors: errors.slice(0, 20) } : { value: json as DataBundle };
 }

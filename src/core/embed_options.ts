@@ -1,3 +1,4 @@
+import type { Layout } from './layout.ts';
 import { STATE_PARAMS } from './url_state.ts';
 
 /**
@@ -39,7 +40,7 @@ export const DEFAULT_EMBED: EmbedOptions = {
 
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
 
-type Reader = (options: EmbedOptions, value: string, refuse: (value: string, why: string) => void, zoneIds: readonly string[]) => void;
+type Reader = (options: EmbedOptions, value: string, refuse: (value: string, why: string) => void, layout: Layout) => void;
 
 /** The embed's own parameters, each with its reader. */
 const READERS: Record<string, Reader> = {
@@ -72,9 +73,9 @@ const READERS: Record<string, Reader> = {
     if (bad.length) refuse(bad.join(','), 'use exact origins such as https://www.example.gov.cn');
     options.origins = list.filter((o) => ORIGIN.test(o)).map((o) => o.toLowerCase());
   },
-  zone(options, value, refuse, zoneIds) {
-    if (zoneIds.includes(value)) options.zone = value;
-    else refuse(value, `use ${zoneIds.join(', ')}`);
+  zone(options, value, refuse, layout) {
+    if (layout.zoneIds.includes(value)) options.zone = value;
+    else refuse(value, `use ${layout.zoneIds.join(', ')}`);
   },
   // The element's data path, read by the element itself.
   src() {},
@@ -83,13 +84,13 @@ const READERS: Record<string, Reader> = {
 /** The embed's own parameters (beside the shared state's, url_state.ts STATE_PARAMS). */
 export const EMBED_PARAMS: readonly string[] = Object.keys(READERS);
 
-export function parseEmbedOptions(pairs: Iterable<[string, string]>, zoneIds: readonly string[]): { options: EmbedOptions; warnings: string[] } {
+export function parseEmbedOptions(pairs: Iterable<[string, string]>, layout: Layout): { options: EmbedOptions; warnings: string[] } {
   const options: EmbedOptions = { ...DEFAULT_EMBED, controls: [...DEFAULT_EMBED.controls], origins: [] };
   const warnings: string[] = [];
   const stateParams = new Set(STATE_PARAMS);
   for (const [key, value] of pairs) {
     const read = Object.hasOwn(READERS, key) ? READERS[key] : undefined;
-    if (read) read(options, value, (v, why) => warnings.push(`embed parameter ${key}=${v} ignored: ${why}`), zoneIds);
+    if (read) read(options, value, (v, why) => warnings.push(`embed parameter ${key}=${v} ignored: ${why}`), layout);
     else if (!stateParams.has(key)) warnings.push(`embed parameter ${key} is unknown and ignored`);
   }
   return { options, warnings };

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { csvCell } from './csv.ts';
-import type { MappedProject } from './model.ts';
+import type { AxisId, MappedProject } from './model.ts';
 import { nearestCorridor, type Placement } from './placement.ts';
 import { PROJECT_COLUMNS } from './project_schema.ts';
 
@@ -22,12 +22,12 @@ export function neutralise(text: string): string {
 const cell = (v: string | number | null): string => (v === null ? '' : typeof v === 'number' ? String(v) : csvCell(neutralise(v)));
 
 /** CSV of the given projects: UTF-8 with a BOM (Excel), CRLF, the ledger's columns then the map's. */
-export function projectsToCsv(projects: readonly MappedProject[], placements: readonly Placement[], corridorM: number): string {
+export function projectsToCsv(projects: readonly MappedProject[], placements: readonly Placement[], corridorM: number, axisIds: readonly AxisId[]): string {
   const header = [...PROJECT_COLUMNS, ...EXPORT_COLUMNS].join(',');
   const rows = projects.map((p, i) => {
     const ledger = PROJECT_COLUMNS.map((c) => cell(p[c]));
     const spatial = [
-      nearestCorridor(placements[i]!, corridorM),
+      nearestCorridor(placements[i]!, corridorM, axisIds),
       placements[i]!.zone,
       p.site?.lon ?? null,
       p.site?.lat ?? null,
@@ -43,6 +43,7 @@ export function projectsToGeoJson(
   projects: readonly MappedProject[],
   placements: readonly Placement[],
   corridorM: number,
+  axisIds: readonly AxisId[],
 ): FeatureCollection<Point | null> {
   return {
     type: 'FeatureCollection',
@@ -53,7 +54,7 @@ export function projectsToGeoJson(
         id: p.id,
         properties: {
           ...ledger,
-          axis_spatial: nearestCorridor(placements[i]!, corridorM),
+          axis_spatial: nearestCorridor(placements[i]!, corridorM, axisIds),
           zone: placements[i]!.zone,
           accuracy_m: site?.accuracy_m ?? null,
           location_evidence: site?.evidence ?? null,

@@ -1,5 +1,6 @@
 import { isRecord, kindOf } from './guards.ts';
-import { AXIS_IDS, SECTOR_KEYS, STATUS_KEYS, type AxisId, type Sector, type Status } from './model.ts';
+import type { Layout } from './layout.ts';
+import { SECTOR_KEYS, STATUS_KEYS, type AxisId, type Sector, type Status } from './model.ts';
 
 /**
  * The planners' facets, declared once. Everything that names a facet derives from FACETS: the Filter's empty
@@ -22,10 +23,8 @@ export interface Filter {
   mapped: 'all' | 'mapped' | 'unmapped';
 }
 
-/** What parsing needs to know beyond the table: the zones are data (geo/zones.geojson). */
-export interface FacetContext {
-  zoneIds: readonly string[];
-}
+/** What parsing needs to know beyond the table: the axes and zones are data (layout.ts). */
+export type FacetContext = Layout;
 
 /** A URL value read: its fields (and the part left out, with why), or why it was refused whole. */
 type Parsed<T> = { value: T; leftOut?: { value: string; why: string } } | { error: string };
@@ -97,7 +96,7 @@ function listFacet<F extends 'axes' | 'zones' | 'statuses' | 'sectors'>(
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 
 export const FACETS = {
-  axes: listFacet('axes', 'axes', () => AXIS_IDS),
+  axes: listFacet('axes', 'axes', (ctx) => ctx.axisIds),
   zones: listFacet('zones', 'zones', (ctx) => ctx.zoneIds),
   statuses: listFacet('statuses', 'status', () => STATUS_KEYS),
   sectors: listFacet('sectors', 'sector', () => SECTOR_KEYS),

@@ -1,4 +1,5 @@
-import { AXIS_IDS, SECTOR_KEYS, sectorIndex, STATUS_KEYS, statusIndex, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
+import type { Layout } from './layout.ts';
+import { SECTOR_KEYS, sectorIndex, STATUS_KEYS, statusIndex, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
 import type { FacetId, Filter } from './facets.ts';
 import type { Placement } from './placement.ts';
 
@@ -12,7 +13,7 @@ const BIT = { axes: 1, zones: 2, statuses: 4, sectors: 8, investment: 16, mapped
 export interface Facts {
   length: number;
   /** Bit k: inside the corridor of AXIS_IDS[k], or declared on it. */
-  axes: Uint8Array;
+  axes: Uint32Array;
   /** The zone it lies in (or is declared in), if any. */
   zone: Array<string | null>;
   /** Index into STATUSES + 'unknown'. */
@@ -41,11 +42,11 @@ export interface FilterResult {
 }
 
 /** Every project's facets at a corridor width: pass them to applyFilter to filter again without recomputing. */
-export function filterFacts(projects: readonly MappedProject[], placements: readonly Placement[], corridorM: number): Facts {
+export function filterFacts(projects: readonly MappedProject[], placements: readonly Placement[], corridorM: number, axisIds: readonly AxisId[]): Facts {
   const n = projects.length;
   const f: Facts = {
     length: n,
-    axes: new Uint8Array(n),
+    axes: new Uint32Array(n),
     zone: new Array<string | null>(n),
     status: new Uint8Array(n),
     sector: new Uint8Array(n),
@@ -57,9 +58,7 @@ export function filterFacts(projects: readonly MappedProject[], placements: read
     const placement = placements[i]!;
     let axes = 0;
     const d = placement.distances_m;
-    AXIS_IDS.forEach((id, k) => {
-      if ((d && d[id] <= corridorM) || p.axis_declared === id) axes |= 1 << k;
-    });
+    for (let k = 0; k < axisIds.length; k++) if ((d && d[k]! <= corridorM) || p.axis_declared === axisIds[k]) axes |= 1 << k;
     f.axes[i] = axes;
     f.zone[i] = placement.zone ?? p.zone_declared;
     f.status[i] = statusIndex(p.status);
@@ -75,19 +74,20 @@ export function applyFilter(
   placements: readonly Placement[],
   filter: Filter,
   corridorM: number,
-  zoneIds: readonly string[],
+  layout: Layout,
   precomputed?: Facts,
 ): FilterResult {
-  const f = precomputed ?? filterFacts(projects, placements, corridorM);
+  const { axisIds, zoneIds } = layout;
+  const f = precomputed ?? filterFacts(projects, placements, corridorM, axisIds);
   // The filter as lookups: a bit mask of axes, and a yes/no per status and per sector.
-  const axisMask = AXIS_IDS.reduce((m, id, k) => (filter.axes.includes(id) ? m | (1 << k) : m), 0);
+  const axisMask = axisIds.reduce((m, id, k) => (filter.axes.includes(id) ? m | (1 << k) : m), 0);
   const statusOk = Uint8Array.from(STATUS_KEYS, (k) => (filter.statuses.includes(k) ? 1 : 0));
   const sectorOk = Uint8Array.from(SECTOR_KEYS, (k) => (filter.sectors.includes(k) ? 1 : 0));
   const { investmentMin: min, investmentMax: max } = filter;
   const byInvestment = min !== null || max !== null;
   const wantMapped = filter.mapped === 'mapped' ? 1 : 0;
 
-  const axisCounts = new Int32Array(AXIS_IDS.length);
+  const axisCounts = new Int32Array(axisIds.length);
   const statusCounts = new Int32Array(STATUS_KEYS.length);
   const sectorCounts = new Int32Array(SECTOR_KEYS.length);
   const zoneCounts = new Map<string, number>(zoneIds.map((z) => [z, 0]));
@@ -109,7 +109,7 @@ export function applyFilter(
     if (filter.mapped !== 'all' && f.mapped[i] !== wantMapped) mask |= BIT.mapped;
 
     if (mask === 0) indices.push(i);
-    if ((mask & ~BIT.axes) === 0) for (let k = 0; k < AXIS_IDS.length; k++) if (axes & (1 << k)) axisCounts[k]!++;
+    if ((mask & ~BIT.axes) === 0) for (let k = 0; k < axisIds.length; k++) if (axes & (1 << k)) axisCounts[k]!++;
     if (zone !== null && (mask & ~BIT.zones) === 0) {
       const c = zoneCounts.get(zone);
       if (c !== undefined) zoneCounts.set(zone, c + 1);
@@ -123,7 +123,7 @@ export function applyFilter(
   return {
     indices,
     counts: {
-      axes: record(AXIS_IDS, axisCounts),
+      axes: record(axisIds, axisCounts),
       zones: Object.fromEntries(zoneCounts),
       statuses: record(STATUS_KEYS, statusCounts),
       sectors: record(SECTOR_KEYS, sectorCounts),

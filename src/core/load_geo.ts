@@ -2,7 +2,8 @@ import { z } from './zod.ts';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { checkPosition } from './bounds.ts';
 import type { Issue, Loaded } from './issues.ts';
-import { AXIS_IDS, type AxisId, type Site } from './model.ts';
+import { LAYOUT_ID, MAX_AXES } from './layout.ts';
+import type { AxisId, Site } from './model.ts';
 
 const FeatureCollectionShape = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
 
@@ -72,6 +73,10 @@ function positionIssue(file: string, index: number, p: Position, issues: Issue[]
   return problem !== null;
 }
 
+/** An axis or zone id: it appears in links and attributes (`axis=songshan`, `zones=north`). */
+const layoutId = (what: string) =>
+  z.string({ error: `${what} id is required` }).regex(LAYOUT_ID, { error: `${what} id must be lower-case letters, digits, - or _ (at most 32, starting with a letter), e.g. 'east-1'` });
+
 // ---------------------------------------------------------------- sites
 
 const SiteFeature = z.object({
@@ -133,7 +138,7 @@ export interface AxisFeature extends Feature<LineString> {
 const AxisFeatureShape = z.object({
   type: z.literal('Feature'),
   properties: z.looseObject({
-    id: z.enum(AXIS_IDS, { error: (iss) => `unknown axis '${String(iss.input)}'; use one of ${AXIS_IDS.join(', ')}` }),
+    id: layoutId('axis'),
     name_zh: z.string(),
     name_en: z.string(),
     theme_zh: z.string(),
@@ -148,11 +153,17 @@ const AxisFeatureShape = z.object({
 });
 
 export function loadAxes(file: string, text: string): Loaded<AxisFeature[]> {
+  const seen = new Set<string>();
   const loaded = loadFeatures<AxisFeature>(file, text, (raw, i, issues) => {
     const parsed = AxisFeatureShape.safeParse(raw);
     if (!parsed.success) return zodIssues(file, i, parsed.error, issues);
     if (parsed.data.geometry.coordinates.some((p) => positionIssue(file, i, p, issues))) return null;
     const { properties: p, geometry } = parsed.data;
+    if (seen.has(p.id)) {
+      issues.push({ file, feature: i, field: 'id', message: `duplicate axis id '${p.id}'`, severity: 'error' });
+      return null;
+    }
+    seen.add(p.id);
     return {
       type: 'Feature',
       id: p.id,
@@ -168,10 +179,8 @@ export function loadAxes(file: string, text: string): Loaded<AxisFeature[]> {
       geometry: { type: 'LineString', coordinates: geometry.coordinates.map((c) => [c[0]!, c[1]!]) },
     };
   });
-  for (const id of AXIS_IDS) {
-    const n = loaded.value.filter((a) => a.properties.id === id).length;
-    if (n !== 1) loaded.issues.push({ file, field: 'id', message: `expected exactly one axis '${id}', found ${n}`, severity: 'error' });
-  }
+  if (!loaded.value.length && !loaded.issues.length) loaded.issues.push({ file, message: 'has no axis: the map needs at least one LineString feature with an id', severity: 'error' });
+  if (loaded.value.length > MAX_AXES) loaded.issues.push({ file, message: `has ${loaded.value.length} axes; at most ${MAX_AXES} are supported`, severity: 'error' });
   return loaded;
 }
 
@@ -185,7 +194,7 @@ const ring = z.array(lonLat).min(4, { error: 'a polygon ring needs at least 4 po
 const ZoneFeatureShape = z.object({
   type: z.literal('Feature'),
   properties: z.looseObject({
-    id: z.string().min(1),
+    id: layoutId('zone'),
     name_zh: z.string().min(1),
     name_en: z.string(),
     schematic: z.boolean({ error: 'schematic must be true or false (false only for an official polygon)' }),

@@ -1,14 +1,16 @@
 import { parseCsv } from './csv.ts';
 import type { Issue, Loaded } from './issues.ts';
 import type { Project } from './model.ts';
-import { OPTIONAL_COLUMNS, PROJECT_COLUMNS, ProjectRow } from './project_schema.ts';
+import type { AxisId } from './model.ts';
+import { OPTIONAL_COLUMNS, PROJECT_COLUMNS, projectRow } from './project_schema.ts';
 
 /**
- * Reads the project ledger (CSV text). Rows with an error are left out of `value` and each error is an
+ * Reads the project ledger (CSV text); `axisIds` are the layout's (an axis_declared must be one of them). Rows with an error are left out of `value` and each error is an
  * issue naming file, line and column; nothing is dropped without one.
  */
-export function loadProjects(file: string, text: string): Loaded<Project[]> {
+export function loadProjects(file: string, text: string, axisIds: readonly AxisId[]): Loaded<Project[]> {
   const issues: Issue[] = [];
+  const ProjectRow = projectRow(axisIds);
   const csv = parseCsv(text);
   for (const p of csv.issues) issues.push({ file, row: p.line, message: p.message, severity: 'error' });
 

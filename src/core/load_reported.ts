@@ -1,6 +1,6 @@
 import { z } from './zod.ts';
 import type { Issue, Loaded } from './issues.ts';
-import { AXIS_IDS } from './model.ts';
+import type { AxisId } from './model.ts';
 
 const SourceRef = { source: z.string().min(1), as_of: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/), quote: z.string().min(1) };
 
@@ -18,7 +18,7 @@ const ReportedSchema = z.object({
   /** The vintage shown on the map ("数据截至 …"). */
   as_of: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
   axes: z.array(
-    z.object({ id: z.enum(AXIS_IDS), projects: z.number().int().nonnegative(), investment_yi: z.number().nonnegative(), ...SourceRef }),
+    z.object({ id: z.string().min(1), projects: z.number().int().nonnegative(), investment_yi: z.number().nonnegative(), ...SourceRef }),
   ),
   district: z.array(
     z.object({
@@ -37,7 +37,11 @@ export type Reported = z.infer<typeof ReportedSchema>;
 export type ReportedAxis = Reported['axes'][number];
 export type ReportedFigure = Reported['district'][number];
 
-export function loadReported(file: string, text: string): Loaded<Reported | null> {
+/**
+ * Reads the reported figures. `axisIds` (geo/axes.geojson's) are the axes the report must give figures for:
+ * exactly one entry each, and none for an axis the map does not have.
+ */
+export function loadReported(file: string, text: string, axisIds: readonly AxisId[]): Loaded<Reported | null> {
   const issues: Issue[] = [];
   let json: unknown;
   try {
@@ -52,10 +56,13 @@ export function loadReported(file: string, text: string): Loaded<Reported | null
     return { value: null, issues };
   }
   const value = parsed.data;
-  for (const id of AXIS_IDS) {
+  for (const id of axisIds) {
     if (value.axes.filter((a) => a.id === id).length !== 1) {
       issues.push({ file, field: 'axes', message: `expected exactly one entry for axis '${id}'`, severity: 'error' });
     }
+  }
+  for (const [i, a] of value.axes.entries()) {
+    if (!axisIds.includes(a.id)) issues.push({ file, field: `axes.${i}.id`, message: `'${a.id}' is not an axis of the map; use one of ${axisIds.join(', ')}`, severity: 'error' });
   }
   for (const [i, f] of [...value.axes, ...value.district].entries()) {
     if (!value.sources[f.source]) {

@@ -1,6 +1,6 @@
 import { isRecord } from './guards.ts';
 import { parseFilterPatch, type FacetContext, type Filter } from './facets.ts';
-import { AXIS_IDS, type AxisId } from './model.ts';
+import type { AxisId } from './model.ts';
 
 /**
  * The postMessage protocol between a host page and an embedded map (iframe), version 1.
@@ -38,9 +38,9 @@ export type HostCommand =
 export const envelope = (event: MapEvent) => ({ source: MAP_SOURCE, version: PROTOCOL_VERSION, ...event });
 
 /** Each command's fields beyond the envelope, with their checks: `null` when fine, else what is wrong. */
-const COMMANDS: Record<HostCommand['type'], Record<string, (v: unknown) => string | null>> = {
+const COMMANDS: Record<HostCommand['type'], Record<string, (v: unknown, layout: FacetContext) => string | null>> = {
   'select-project': { id: (v) => (v === null || (typeof v === 'string' && v.length >= 1 && v.length <= 64) ? null : 'use a project id (1–64 characters) or null') },
-  'focus-axis': { id: (v) => (v === null || (AXIS_IDS as readonly unknown[]).includes(v) ? null : `use null or one of ${AXIS_IDS.join(', ')}`) },
+  'focus-axis': { id: (v, layout) => (v === null || (typeof v === 'string' && layout.axisIds.includes(v)) ? null : `use null or one of ${layout.axisIds.join(', ')}`) },
   'set-filters': { filter: (v) => (v === undefined ? 'is required' : null) }, // checked by the facets below
   'fit-district': {},
 };
@@ -66,7 +66,7 @@ export function acceptCommand(data: unknown, origin: string, allowlist: readonly
     if (key !== 'source' && key !== 'version' && key !== 'type' && !Object.hasOwn(fields, key)) refused.push(`${key}: is not a known field`);
   }
   for (const [key, check] of Object.entries(fields)) {
-    const problem = check(data[key]);
+    const problem = check(data[key], ctx);
     if (problem) refused.push(`${key}: ${problem}`);
   }
   if (refused.length) return { refused };

@@ -1,15 +1,15 @@
 import { lineLengthM, metresPerDegree, pointToLineM, prepareLine, type PreparedLine } from './geodesy.ts';
 import { containsPoint, preparePolygon } from './point_in_polygon.ts';
 import type { AxisFeature, ZoneFeature } from './load_geo.ts';
-import { AXIS_IDS, type AxisId, type MappedProject } from './model.ts';
+import type { AxisId, MappedProject } from './model.ts';
 
 /**
  * Where each project lies relative to the axes and zones. It does not depend on the corridor width,
  * so it is computed once per data set; a width change only compares these distances again.
  */
 export interface Placement {
-  /** Metres to each axis line; `null` for a project that is not mapped. */
-  distances_m: Record<AxisId, number> | null;
+  /** Metres to each axis line, in the axes' order (PreparedAxis[k] ↔ distances_m[k]); `null` when not mapped. */
+  distances_m: number[] | null;
   /** The schematic (or official) zone containing the site, if any. */
   zone: string | null;
 }
@@ -21,12 +21,14 @@ export interface PreparedAxis {
   length_m: number;
 }
 
+/** The axes in file order (the layout's order), each with its line prepared for distances. */
 export function prepareAxes(axes: readonly AxisFeature[]): PreparedAxis[] {
-  return AXIS_IDS.map((id) => {
-    const feature = axes.find((a) => a.properties.id === id);
-    if (!feature) throw new Error(`prepareAxes: axis '${id}' is missing — load geo/axes.geojson with loadAxes() first`);
-    return { id, feature, line: prepareLine(feature.geometry.coordinates), length_m: lineLengthM(feature.geometry.coordinates) };
-  });
+  return axes.map((feature) => ({
+    id: feature.properties.id,
+    feature,
+    line: prepareLine(feature.geometry.coordinates),
+    length_m: lineLengthM(feature.geometry.coordinates),
+  }));
 }
 
 /** From this many projects on, distances go through a segment grid (see geodesy.ts). */
@@ -40,17 +42,12 @@ export function placeProjects(
   const prepared = zones.map((z) => ({ id: z.properties.id, polygon: preparePolygon(z.geometry) }));
   // A segment grid pays for its building (a few ms) only over tens of thousands of points.
   const lines = axes.map((a) => (projects.length >= INDEX_FROM && !a.line.grid ? prepareLine(a.feature.geometry.coordinates, true) : a.line));
-  const line = Object.fromEntries(axes.map((a, k) => [a.id, lines[k]!])) as Record<AxisId, PreparedLine>;
   return projects.map(({ site }) => {
     if (!site) return { distances_m: null, zone: null };
     const { lon, lat } = site;
     const scale = metresPerDegree(lat);
-    // One literal shape for every placement (V8 keeps them compact and fast to read).
-    const distances_m: Record<AxisId, number> = {
-      songshan: pointToLineM(lon, lat, line.songshan, scale),
-      daxue: pointToLineM(lon, lat, line.daxue, scale),
-      jingguang: pointToLineM(lon, lat, line.jingguang, scale),
-    };
+    const distances_m = new Array<number>(lines.length);
+    for (let k = 0; k < lines.length; k++) distances_m[k] = pointToLineM(lon, lat, lines[k]!, scale);
     let zone: string | null = null;
     for (const z of prepared) {
       if (containsPoint(z.polygon, lon, lat)) {
@@ -62,18 +59,22 @@ export function placeProjects(
   });
 }
 
-/** The axes whose corridor (half-width in metres) contains the point, nearest first. */
-export function corridorsOf(placement: Placement, halfWidthM: number): AxisId[] {
+/** The axes (ids, in `axisIds` order = the placement's) whose corridor of this half-width holds the site, nearest first. */
+export function corridorsOf(placement: Placement, halfWidthM: number, axisIds: readonly AxisId[]): AxisId[] {
   const d = placement.distances_m;
   if (!d) return [];
-  return AXIS_IDS.filter((id) => d[id] <= halfWidthM).sort((a, b) => d[a] - d[b]);
+  return axisIds
+    .map((id, k) => ({ id, d: d[k]! }))
+    .filter((a) => a.d <= halfWidthM)
+    .sort((a, b) => a.d - b.d)
+    .map((a) => a.id);
 }
 
-/** The nearest axis whose corridor contains the point (corridorsOf(…)[0] without building the list). */
-export function nearestCorridor(placement: Placement, halfWidthM: number): AxisId | null {
+/** The nearest axis whose corridor contains the site (corridorsOf(…)[0] without building the list). */
+export function nearestCorridor(placement: Placement, halfWidthM: number, axisIds: readonly AxisId[]): AxisId | null {
   const d = placement.distances_m;
   if (!d) return null;
-  let best: AxisId | null = null;
-  for (const id of AXIS_IDS) if (d[id] <= halfWidthM && (best === null || d[id] < d[best])) best = id;
-  return best;
+  let best = -1;
+  for (let k = 0; k < d.length; k++) if (d[k]! <= halfWidthM && (best < 0 || d[k]! < d[best]!)) best = k;
+  return best < 0 ? null : axisIds[best]!;
 }

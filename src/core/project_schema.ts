@@ -1,6 +1,6 @@
 import { z } from './zod.ts';
 import { LEDGER_COLUMNS, OPTIONAL_COLUMNS, PROJECT_COLUMNS, type ColumnKind, type ColumnSpec, type LedgerColumn } from './ledger_columns.ts';
-import { AXIS_IDS, SECTORS, STATUSES } from './model.ts';
+import { SECTORS, STATUSES, type AxisId } from './model.ts';
 
 /**
  * More than the district's whole 360-project programme (2326 亿元) several times over: almost certainly a
@@ -59,33 +59,45 @@ const enumOrNull = <T extends readonly [string, ...string[]]>(values: T, what: s
     z.enum(values, { error: (iss) => `unknown ${what} '${String(iss.input)}'; use one of ${values.join(', ')}` }).nullable(),
   );
 
-/** Each kind's row schema (text kinds bounded by the column's maxLength). */
+/** Each kind's row schema (text kinds bounded by the column's maxLength; axes are the layout's, data). */
 const BUILDERS = {
-  id: (max: number) =>
+  id: (max: number, _axes: readonly AxisId[]) =>
     requiredText(max).pipe(z.string().regex(/^[^\s,;/?#&]{1,64}$/u, { error: 'must be 1–64 characters without spaces or , ; / ? # &' })),
   name: (max: number) => requiredText(max),
   source: (max: number) => requiredText(max),
   text: (max: number) => optionalText(max),
   amount: () => amountYi,
-  axis: () => enumOrNull(AXIS_IDS, 'axis'),
+  axis: (_max: number, axes: readonly AxisId[]) => enumOrNull(axes as [AxisId, ...AxisId[]], 'axis'),
   sector: () => enumOrNull(SECTORS, 'sector'),
   status: () => enumOrNull(STATUSES, 'status'),
   date: () => z.preprocess(blankToNull, z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD' }).nullable()),
-} satisfies Record<ColumnKind, (max: number) => z.ZodType>;
+} satisfies Record<ColumnKind, (max: number, axes: readonly AxisId[]) => z.ZodType>;
 
 type RowShape = { [C in LedgerColumn]: ReturnType<(typeof BUILDERS)[(typeof LEDGER_COLUMNS)[C]['kind']]> };
 
-/** One ledger row: every cell as text in, typed values out — derived from the column table. */
-export const ProjectRow = z.object(
-  Object.fromEntries(
-    PROJECT_COLUMNS.map((c) => {
-      const spec: ColumnSpec = LEDGER_COLUMNS[c];
-      return [c, BUILDERS[spec.kind](spec.maxLength ?? 0)];
-    }),
-  ) as RowShape,
-);
+const buildRow = (axisIds: readonly AxisId[]) =>
+  z.object(
+    Object.fromEntries(
+      PROJECT_COLUMNS.map((c) => {
+        const spec: ColumnSpec = LEDGER_COLUMNS[c];
+        return [c, BUILDERS[spec.kind](spec.maxLength ?? 0, axisIds)];
+      }),
+    ) as RowShape,
+  );
+const rows = new Map<string, ReturnType<typeof buildRow>>();
+
+/**
+ * One ledger row for a layout: every cell as text in, typed values out — derived from the column table; an
+ * axis_declared must be one of `axisIds` (geo/axes.geojson's). Built once per layout.
+ */
+export function projectRow(axisIds: readonly AxisId[]): ReturnType<typeof buildRow> {
+  const key = axisIds.join(',');
+  let row = rows.get(key);
+  if (!row) rows.set(key, (row = buildRow(axisIds)));
+  return row;
+}
 
 /** A ledger row after validation. `null` means the source does not disclose it. */
-export type Project = z.output<typeof ProjectRow>;
+export type Project = z.output<ReturnType<typeof buildRow>>;
 
 export { LEDGER_COLUMNS, OPTIONAL_COLUMNS, PROJECT_COLUMNS, type ColumnKind, type LedgerColumn };

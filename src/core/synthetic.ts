@@ -2,7 +2,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { metresPerDegree } from './geodesy.ts';
 import type { AxisFeature } from './load_geo.ts';
-import { AXIS_IDS, SECTORS, STATUSES, type MappedProject } from './model.ts';
+import { SECTORS, STATUSES, type MappedProject } from './model.ts';
 import { seededRandom } from './random.ts';
 
 /**
@@ -55,7 +55,7 @@ export function syntheticProjects(o: SyntheticOptions): MappedProject[] {
       id,
       name_zh: `合成示例项目 ${i + 1}`,
       name_en: `Synthetic project ${i + 1}`,
-      axis_declared: random() < 0.5 ? pick(AXIS_IDS) : null,
+      axis_declared: random() < 0.5 ? pick(o.axes).properties.id : null,
       zone_declared: null,
       sector: random() < 0.9 ? pick(SECTORS) : null,
       status: random() < 0.9 ? pick(STATUSES) : null,

@@ -1,5 +1,6 @@
 import { EMPTY_FILTER, emptyFilter, FACET_PARAMS, formatFacetParams, parseFacetParam, type Filter } from './facets.ts';
-import { AXIS_IDS, type AxisId, type Lang } from './model.ts';
+import type { Layout } from './layout.ts';
+import type { AxisId, Lang } from './model.ts';
 
 export const BASEMAPS = ['schematic', 'tianditu-vec', 'tianditu-img', 'osm', 'custom'] as const;
 export type Basemap = (typeof BASEMAPS)[number];
@@ -75,7 +76,7 @@ const encode = (s: string): string => encodeURIComponent(s).replace(/%2C/g, ',')
 
 const cloneDefault = (): UrlState => ({ ...DEFAULT_STATE, filter: emptyFilter() });
 
-type Reader = (state: UrlState, value: string, refuse: (why: string) => void) => void;
+type Reader = (state: UrlState, value: string, refuse: (why: string) => void, layout: Layout) => void;
 
 /** The URL parameters besides the facets (facets.ts), each with its reader. */
 const READERS: Record<string, Reader> = {
@@ -100,10 +101,10 @@ const READERS: Record<string, Reader> = {
     if (/^[^\s,;/?#&]{1,64}$/u.test(value)) state.selection = { kind: 'project', id: value };
     else refuse('not a project id');
   },
-  axis(state, value, refuse) {
-    if ((AXIS_IDS as readonly string[]).includes(value)) {
-      if (state.selection.kind !== 'project') state.selection = { kind: 'axis', id: value as AxisId };
-    } else refuse(`use one of ${AXIS_IDS.join(', ')}`);
+  axis(state, value, refuse, layout) {
+    if (layout.axisIds.includes(value)) {
+      if (state.selection.kind !== 'project') state.selection = { kind: 'axis', id: value };
+    } else refuse(`use one of ${layout.axisIds.join(', ')}`);
   },
   map(state, value, refuse) {
     const parts = value.split('/').map((s) => (s.trim() === '' ? NaN : Number(s)));
@@ -123,15 +124,15 @@ const READERS: Record<string, Reader> = {
 /** Every parameter the shared state reads: the iframe's URL parameters and the element's attributes. */
 export const STATE_PARAMS: readonly string[] = [...Object.keys(READERS), ...FACET_PARAMS];
 
-export function parseUrlState(search: string, zoneIds: readonly string[]): Parsed {
+export function parseUrlState(search: string, layout: Layout): Parsed {
   const warnings: string[] = [];
   const state = cloneDefault();
   for (const [key, value] of queryPairs(search)) {
     const ignore = (v: string, why: string) => warnings.push(`URL parameter ${key}=${v} ignored: ${why}`);
     const read = Object.hasOwn(READERS, key) ? READERS[key] : undefined;
-    if (read) read(state, value, (why) => ignore(value, why));
+    if (read) read(state, value, (why) => ignore(value, why), layout);
     // Else a facet (facets.ts), or another page's parameter (utm_*, embed options): not ours to judge.
-    else parseFacetParam(state.filter, key, value, { zoneIds }, ignore);
+    else parseFacetParam(state.filter, key, value, layout, ignore);
   }
   return { state, warnings };
 }

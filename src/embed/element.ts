@@ -21,6 +21,7 @@ import { loadBundle, loadConfig, loadPinTiles } from '../load_bundle.ts';
 import { prewarmMap } from '../map/map_view.ts';
 import embedCss from './embed.css?inline';
 import { mountEmbed, type EmbedHandle } from './mount_embed.ts';
+import { layoutOf } from '../core/layout.ts';
 
 /** Every attribute: the shared state's parameters and the embed's own (origins are the iframe's only). */
 const OBSERVED = [...STATE_PARAMS, ...EMBED_PARAMS.filter((p) => p !== 'origins')];
@@ -136,10 +137,10 @@ export class ErqiAxisMap extends HTMLElement {
     const pinTiles = await loadPinTiles(config.pinTiles, bundle, base);
     if (run !== this.mounting) return; // a newer mount or a destroy came first
     const pairs = OBSERVED.filter((a) => this.hasAttribute(a)).map((a): [string, string] => [a, this.getAttribute(a)!]);
-    const zoneIds = bundle.zones.features.map((z) => String(z.properties?.['id']));
+    const layout = layoutOf(bundle);
     const query = pairs.filter(([k]) => k !== 'src').map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
-    const { state, warnings } = parseUrlState(query, zoneIds);
-    const { options, warnings: more } = parseEmbedOptions(pairs, zoneIds);
+    const { state, warnings } = parseUrlState(query, layout);
+    const { options, warnings: more } = parseEmbedOptions(pairs, layout);
     for (const w of [...warnings, ...more]) console.warn(`<erqi-axis-map>: ${w}`);
     const handle = mountEmbed(this.root, bundle, config, state, { ...options, origins: [] }, {
       emit: (e) => this.emit(e),

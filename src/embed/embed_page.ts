@@ -10,6 +10,7 @@ import { prewarmMap } from '../map/map_view.ts';
 import { el } from '../ui/dom.ts';
 import { mountEmbed } from './mount_embed.ts';
 import './embed.css';
+import { layoutOf } from '../core/layout.ts';
 
 declare global {
   interface Window {
@@ -33,9 +34,9 @@ async function main(): Promise<void> {
   }
   const config = await configLoad;
   const pinTiles = await loadPinTiles(config.pinTiles, bundle);
-  const zoneIds = bundle.zones.features.map((z) => String(z.properties?.['id']));
-  const { state, warnings } = parseUrlState(location.search, zoneIds);
-  const { options, warnings: embedWarnings } = parseEmbedOptions(pairs, zoneIds);
+  const layout = layoutOf(bundle);
+  const { state, warnings } = parseUrlState(location.search, layout);
+  const { options, warnings: embedWarnings } = parseEmbedOptions(pairs, layout);
   for (const w of [...warnings, ...embedWarnings]) console.warn(w);
 
   const inFrame = window.parent !== window;
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
 
   addEventListener('message', (e: MessageEvent) => {
     if (e.source !== window.parent) return;
-    const accepted = acceptCommand(e.data, e.origin, options.origins, { zoneIds });
+    const accepted = acceptCommand(e.data, e.origin, options.origins, layout);
     if (!accepted) return;
     if ('refused' in accepted) {
       console.warn(`embed: command from ${e.origin} refused, nothing changed: ${accepted.refused.join('; ')}`);

@@ -5,14 +5,14 @@ import type { EmbedOptions } from '../core/embed_options.ts';
 import { EMPTY_FILTER, parseFilterPatch, type Filter } from '../core/facets.ts';
 import { formatCount, formatYi } from '../core/format.ts';
 import type { MapEvent } from '../core/messages.ts';
-import { AXIS_IDS, type AxisId } from '../core/model.ts';
+import type { AxisId } from '../core/model.ts';
 import { ERQI_BOUNDS } from '../core/bounds.ts';
 import type { UrlState } from '../core/url_state.ts';
 import { basemapSources, customTilesAllowed, customTilesHost, type MapConfig } from '../map/basemaps.ts';
 import { mapLocale } from '../map/locale.ts';
 import { createMapView, noMapView, type MapView } from '../map/map_view.ts';
 import { pinTilesFor, type PinTiles, type StyleOptions } from '../map/style.ts';
-import { DARK, LIGHT } from '../map/theme.ts';
+import { axisColour, DARK, LIGHT, themeFor } from '../map/theme.ts';
 import { renderAxisPanel } from '../ui/axis_panel.ts';
 import { el } from '../ui/dom.ts';
 import { renderLegend } from '../ui/legend.ts';
@@ -61,7 +61,7 @@ export function mountEmbed(
     const host = customTilesHost(initial.tiles);
     console.warn(`erqi-axis-map: custom tiles ignored: ${'host' in host ? `${host.host} is not in config.json's tileHosts` : host.error}`);
   }
-  const theme = options.theme === 'dark' ? DARK : LIGHT;
+  const theme = themeFor(options.theme === 'dark' ? DARK : LIGHT, model.layout);
   const start: UrlState = options.zone ? { ...initial, filter: { ...initial.filter, zones: [options.zone] } } : initial;
   const store = createStore<UrlState>(start);
   const { axisNames, zoneNames } = model;
@@ -93,8 +93,8 @@ export function mountEmbed(
   /** The axis a host or a chip focused, kept while a project is selected. */
   let focused: AxisId | null = start.selection.kind === 'axis' ? start.selection.id : null;
   const focusAxis = (id: AxisId | null): boolean => {
-    if (id !== null && !(AXIS_IDS as readonly unknown[]).includes(id)) {
-      console.warn(`erqi-axis-map: focusAxis refused: use null or one of ${AXIS_IDS.join(', ')}`);
+    if (id !== null && !model.layout.axisIds.includes(id)) {
+      console.warn(`erqi-axis-map: focusAxis refused: use null or one of ${model.layout.axisIds.join(', ')}`);
       return false;
     }
     focused = id;
@@ -185,7 +185,7 @@ export function mountEmbed(
             el('strong', {}, lang === 'zh' ? a.name_zh : a.name_en),
             ` ${t('reported', lang)} ${formatCount(a.reported.projects, lang)} · ${formatYi(a.reported.investment_yi, lang)} | ${t('onMap', lang)} ${formatCount(a.mapped.projects, lang)}`,
           );
-          b.style.borderColor = theme.axis[a.id];
+          b.style.borderColor = axisColour(theme, a.id);
           b.disabled = !options.interactive;
           b.addEventListener('click', () => focusAxis(selectedAxis === a.id ? null : a.id));
           return b;
@@ -257,7 +257,7 @@ export function mountEmbed(
     selectProject,
     focusAxis,
     setFilters(filter) {
-      const checked = parseFilterPatch(filter, { zoneIds: model.zoneIds });
+      const checked = parseFilterPatch(filter, model.layout);
       if ('errors' in checked) {
         console.warn(`erqi-axis-map: setFilters refused, nothing changed: ${checked.errors.join('; ')}`);
         return false;

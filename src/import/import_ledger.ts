@@ -18,10 +18,11 @@ export async function importLedger(
   options: ReadOptions & {
     crs?: Crs;
     mapping?: ColumnMapping;
-    axes?: readonly PreparedAxis[];
+    /** The map's axes: axis cells are read against them, and coordinates checked against their lines. */
+    axes: readonly PreparedAxis[];
     anchors?: readonly Anchor[];
     onProgress?: (done: number, total: number) => void;
-  } = {},
+  },
 ): Promise<LedgerImport> {
   const read = await readSource(file, bytes, options);
   if (!read.table) {
@@ -32,7 +33,8 @@ export async function importLedger(
   const result = importTable(read.table, mapping, {
     crs: options.crs ?? 'wgs84',
     defaultSource: `import: ${file.split(/[\\/]/).pop()}`,
-    ...(options.axes ? { axes: options.axes } : {}),
+    axisNames: options.axes.map((a) => ({ id: a.id, name_zh: a.feature.properties.name_zh, name_en: a.feature.properties.name_en })),
+    axes: options.axes,
     ...(options.anchors ? { anchors: options.anchors } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

@@ -21,7 +21,12 @@ export type PinFeature = Feature<Point, ProjectPinProperties>;
  * Every project's pin at a corridor width (the width decides its colour), by ledger index; `null` for the
  * unmapped ones, which are listed, not drawn. Built once per width: a filter change only picks from it.
  */
-export function pinFeatures(projects: readonly MappedProject[], placements: readonly Placement[], corridorM: number): Array<PinFeature | null> {
+export function pinFeatures(
+  projects: readonly MappedProject[],
+  placements: readonly Placement[],
+  corridorM: number,
+  axisIds: readonly AxisId[],
+): Array<PinFeature | null> {
   return projects.map((p, i): PinFeature | null =>
     p.site
       ? {
@@ -33,7 +38,7 @@ export function pinFeatures(projects: readonly MappedProject[], placements: read
             name_zh: visibleControls(p.name_zh),
             name_en: visibleControls(p.name_en ?? p.name_zh),
             stage: stageOf(p.status),
-            axis: nearestCorridor(placements[i]!, corridorM) ?? 'none',
+            axis: nearestCorridor(placements[i]!, corridorM, axisIds) ?? 'none',
           },
           geometry: { type: 'Point', coordinates: [p.site.lon, p.site.lat] },
         }

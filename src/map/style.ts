@@ -6,7 +6,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { AXIS_IDS, type AxisId, type Lang } from '../core/model.ts';
+import type { AxisId, Lang } from '../core/model.ts';
 import { isEmptyFilter, type Filter } from '../core/facets.ts';
 import { PIN_TILE_LAYER } from '../core/pin_tiles.ts';
 import { DOTTED_STAGES, FILLED_STAGES } from './stages.ts';
@@ -76,8 +76,7 @@ export const nameField = (lang: Lang): ExpressionSpecification =>
 const match = (property: string, table: Record<string, string | number>, fallback: string | number): ExpressionSpecification =>
   ['match', ['get', property], ...Object.entries(table).flat(), fallback] as unknown as ExpressionSpecification;
 
-const axisColour = (theme: Theme, property: string): ExpressionSpecification =>
-  match(property, Object.fromEntries(AXIS_IDS.map((id) => [id, theme.axis[id]])), theme.outside);
+const axisColour = (theme: Theme, property: string): ExpressionSpecification => match(property, theme.axis, theme.outside);
 
 /** Emphasis of each axis: the selected one full, the others faint; all full when none is selected. */
 const axisEmphasis = (selected: AxisId | null, property: string, full: number, faint: number): number | ExpressionSpecification =>

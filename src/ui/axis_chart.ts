@@ -1,6 +1,6 @@
 import type { AxisAggregate } from '../core/aggregate.ts';
 import type { AxisId, Lang } from '../core/model.ts';
-import type { Theme } from '../map/theme.ts';
+import { axisColour, type Theme } from '../map/theme.ts';
 import { t } from './strings.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -39,9 +39,9 @@ export function renderAxisChart(
     g.append(
       svg('rect', { x: 0, y: y - 2, width, height: rowH - 4, class: 'chart-hit', fill: selected === a.id ? theme.chart.highlight : 'transparent' }),
       svg('text', { x: 0, y: y + 16, class: 'chart-label' }, name),
-      svg('rect', { x: labelW, y: y + 4, width: w(a.reported.projects), height: 12, fill: theme.axis[a.id], 'fill-opacity': 0.3 }),
+      svg('rect', { x: labelW, y: y + 4, width: w(a.reported.projects), height: 12, fill: axisColour(theme, a.id), 'fill-opacity': 0.3 }),
       svg('text', { x: labelW + w(a.reported.projects) + 4, y: y + 14, class: 'chart-value' }, String(a.reported.projects)),
-      svg('rect', { x: labelW, y: y + 20, width: w(a.mapped.projects), height: 12, fill: theme.axis[a.id] }),
+      svg('rect', { x: labelW, y: y + 20, width: w(a.mapped.projects), height: 12, fill: axisColour(theme, a.id) }),
       svg('text', { x: labelW + w(a.mapped.projects) + 4, y: y + 30, class: 'chart-value' }, String(a.mapped.projects)),
     );
     g.addEventListener('click', () => onSelect(a.id));

@@ -2,7 +2,7 @@ import type { Aggregates, AxisAggregate, ZoneAggregate } from '../core/aggregate
 import { formatCount, formatKm, formatMetres, formatPercent, formatYi } from '../core/format.ts';
 import type { Reported } from '../core/load_reported.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
-import type { Theme } from '../map/theme.ts';
+import { axisColour, type Theme } from '../map/theme.ts';
 import { renderAxisChart } from './axis_chart.ts';
 import { dataText, el } from './dom.ts';
 import { countsText, sectorLabel, statusLabel } from './labels.ts';
@@ -65,7 +65,7 @@ function axisCard(a: AxisAggregate, props: AxisPanelProps): HTMLElement {
   const name = lang === 'zh' ? a.theme_zh : a.theme_en;
   const selected = props.selectedAxis === a.id;
   const coverageLabel = `${t('coverage', lang)} ${formatPercent(a.coverage.projects, lang)}`;
-  const select = el('button', { type: 'button', class: 'axis-select', 'aria-pressed': String(selected), 'data-key': `axis-${a.id}` }, swatch(theme.axis[a.id]), name);
+  const select = el('button', { type: 'button', class: 'axis-select', 'aria-pressed': String(selected), 'data-key': `axis-${a.id}` }, swatch(axisColour(theme, a.id)), name);
   select.title = t('selectAxis', lang);
   select.addEventListener('click', () => props.onSelectAxis(a.id));
   const mismatch = (label: string, ids: string[]) =>
@@ -104,7 +104,7 @@ function axisCard(a: AxisAggregate, props: AxisPanelProps): HTMLElement {
           ]
         : []),
     ),
-    el('div', { class: 'coverage' }, el('span', {}, coverageLabel), coverageBar(a.coverage.projects, theme.axis[a.id], coverageLabel)),
+    el('div', { class: 'coverage' }, el('span', {}, coverageLabel), coverageBar(a.coverage.projects, axisColour(theme, a.id), coverageLabel)),
     mismatch(t('declaredOutside', lang), a.declared_outside),
     mismatch(t('insideDeclaredElsewhere', lang), a.inside_declared_elsewhere),
   );

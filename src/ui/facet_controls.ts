@@ -1,8 +1,8 @@
 import { FACET_IDS, type FacetId, type Filter } from '../core/facets.ts';
 import type { FilterResult } from '../core/filter.ts';
 import type { ZoneFeature } from '../core/load_geo.ts';
-import { AXIS_IDS, SECTOR_KEYS, STATUS_KEYS, type Lang } from '../core/model.ts';
-import type { Theme } from '../map/theme.ts';
+import { SECTOR_KEYS, STATUS_KEYS, type Lang } from '../core/model.ts';
+import { axisColour, type Theme } from '../map/theme.ts';
 import { el } from './dom.ts';
 import { sectorLabel, statusLabel } from './labels.ts';
 import { t, type StringKey } from './strings.ts';
@@ -89,7 +89,7 @@ export const FACET_UI: Record<FacetId, FacetUi> = {
         props,
         'axes',
         'filterAxis',
-        AXIS_IDS.map((id) => ({ value: id, label: props.axisNames[id]![props.lang], count: props.counts.axes[id], colour: props.theme.axis[id] })),
+        Object.entries(props.axisNames).map(([id, names]) => ({ value: id, label: names[props.lang], count: props.counts.axes[id] ?? 0, colour: axisColour(props.theme, id) })),
         'axisFilterNote',
       ),
     describe: (f, w) => f.axes.map((a) => w.axisNames[a]?.[w.lang] ?? a).join('/'),

@@ -1,7 +1,7 @@
 import { formatMetres } from '../core/format.ts';
-import { AXIS_IDS, type Lang } from '../core/model.ts';
+import type { Lang } from '../core/model.ts';
 import { DOTTED_STAGES, FILLED_STAGES, STAGES, type Stage } from '../map/stages.ts';
-import type { Theme } from '../map/theme.ts';
+import { axisColour, type Theme } from '../map/theme.ts';
 import { el } from './dom.ts';
 import { t, type StringKey } from './strings.ts';
 
@@ -67,6 +67,9 @@ export function renderLegend(props: LegendProps): HTMLElement {
     s.style.width = s.style.height = `${size}px`;
     return s;
   };
+  const axes = Object.entries(props.axisNames);
+  // The corridor band and the stage symbols are drawn in one axis's colour: the first (the symbol is the point).
+  const first = axisColour(theme, axes[0]?.[0]);
   const details = el(
     'details',
     { class: 'legend', ...(props.open ? { open: '' } : {}) },
@@ -74,9 +77,9 @@ export function renderLegend(props: LegendProps): HTMLElement {
     el(
       'ul',
       {},
-      ...AXIS_IDS.map((id) => item(line(theme.axis[id]), props.axisNames[id]![lang])),
-      item(box(theme.axis.songshan, theme.axis.songshan, true, theme.corridorOpacity), t('legendCorridor', lang, { m: formatMetres(props.corridorM, lang) })),
-      ...STAGES.map((s) => item(pinSymbol(s, theme.axis.daxue, theme.pinInner), t(STAGE_LABEL[s], lang))),
+      ...axes.map(([id, names]) => item(line(axisColour(theme, id)), names[lang])),
+      item(box(first, first, true, theme.corridorOpacity), t('legendCorridor', lang, { m: formatMetres(props.corridorM, lang) })),
+      ...STAGES.map((s) => item(pinSymbol(s, first, theme.pinInner), t(STAGE_LABEL[s], lang))),
       item(pinSymbol('done', theme.outside, theme.pinInner), t('legendOutside', lang)),
       item(dot(theme.cluster, 14), t('legendCluster', lang)),
       item(dot(theme.landmark.fill, 7), t('legendLandmark', lang)),

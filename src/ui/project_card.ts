@@ -1,6 +1,6 @@
 import { formatMetres, formatYi, NOT_DISCLOSED } from '../core/format.ts';
 import type { Reported } from '../core/load_reported.ts';
-import { AXIS_IDS, type AxisId, type Lang, type MappedProject, type Sector, type Status } from '../core/model.ts';
+import { type AxisId, type Lang, type MappedProject, type Sector, type Status } from '../core/model.ts';
 import { LEDGER_COLUMNS, PROJECT_COLUMNS, type LedgerColumn } from '../core/ledger_columns.ts';
 import { corridorsOf, type Placement } from '../core/placement.ts';
 import { dataText, el } from './dom.ts';
@@ -29,8 +29,10 @@ export function renderProjectCard(props: ProjectCardProps): HTMLElement {
   const name = lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh);
   const other = lang === 'zh' ? p.name_en : p.name_zh;
   const nd = NOT_DISCLOSED[lang];
-  const axis = (id: AxisId | null) => (id ? props.axisNames[id][lang] : null);
-  const spatial = corridorsOf(placement, props.corridorM);
+  // axisNames is in the layout's order, the order of a placement's distances.
+  const axisIds = Object.keys(props.axisNames);
+  const axis = (id: AxisId | null) => (id ? (props.axisNames[id]?.[lang] ?? id) : null);
+  const spatial = corridorsOf(placement, props.corridorM, axisIds);
   const source = props.sources[p.source];
   const sourceText = source ? (lang === 'zh' ? source.title_zh : source.title_en) : p.source;
   /** A ledger value in words, by its column's kind. */
@@ -66,7 +68,7 @@ export function renderProjectCard(props: ProjectCardProps): HTMLElement {
   ]);
   if (placement.distances_m) {
     const d = placement.distances_m;
-    rows.push([61, t('distances', lang), AXIS_IDS.map((a) => `${axis(a)} ${formatMetres(d[a], lang)}`).join(' · '), 'distances']);
+    rows.push([61, t('distances', lang), axisIds.map((a, k) => `${axis(a)} ${formatMetres(d[k]!, lang)}`).join(' · '), 'distances']);
   }
   rows.push(
     [62, t('zone', lang), placement.zone ? (props.zoneNames[placement.zone]?.[lang] ?? placement.zone) : p.site ? nd : t('notMapped', lang), 'zone'],

@@ -1,5 +1,5 @@
 import { formatYi } from '../core/format.ts';
-import { AXIS_IDS, STATUSES, type AxisId, type Lang, type MappedProject } from '../core/model.ts';
+import { STATUSES, type AxisId, type Lang, type MappedProject } from '../core/model.ts';
 import { nearestCorridor, type Placement } from '../core/placement.ts';
 import { dataText, el } from './dom.ts';
 import { statusLabel } from './labels.ts';
@@ -60,6 +60,7 @@ export function sortedOrder(
   corridorM: number,
   lang: Lang,
   sort: Sort,
+  axisIds: readonly AxisId[],
 ): number[] {
   const value = (i: number): string | number | null => {
     const p = projects[i]!;
@@ -67,8 +68,8 @@ export function sortedOrder(
       case 'name':
         return lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh);
       case 'axis': {
-        const a = nearestCorridor(placements[i]!, corridorM) ?? p.axis_declared;
-        return a === null ? null : AXIS_IDS.indexOf(a);
+        const a = nearestCorridor(placements[i]!, corridorM, axisIds) ?? p.axis_declared;
+        return a === null ? null : axisIds.indexOf(a);
       }
       case 'zone':
         return placements[i]!.zone;
@@ -94,7 +95,7 @@ export function renderProjectTable(props: TableProps): HTMLElement {
     rows.push({
       p,
       name: lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh),
-      axis: nearestCorridor(props.placements[i]!, props.corridorM) ?? p.axis_declared,
+      axis: nearestCorridor(props.placements[i]!, props.corridorM, Object.keys(props.axisNames)) ?? p.axis_declared,
       zone: props.placements[i]!.zone,
     });
     if (rows.length === MAX_ROWS) break;
@@ -117,7 +118,7 @@ export function renderProjectTable(props: TableProps): HTMLElement {
       'tr',
       { 'data-project': r.p.id, ...(props.selectedId === r.p.id ? { 'aria-current': 'true', class: 'selected' } : {}) },
       el('th', { scope: 'row' }, open, r.p.site ? null : el('span', { class: 'badge' }, t('mappedNo', lang))),
-      el('td', {}, r.axis ? props.axisNames[r.axis][lang] : '—'),
+      el('td', {}, r.axis ? (props.axisNames[r.axis]?.[lang] ?? r.axis) : '—'),
       el('td', {}, r.zone ? (props.zoneNames[r.zone]?.[lang] ?? r.zone) : '—'),
       el('td', {}, r.p.status ? statusLabel(r.p.status, lang) : t('unknown', lang)),
       el('td', { class: 'num' }, formatYi(r.p.investment_total_yi, lang)),

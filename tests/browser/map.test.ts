@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYER } from '../../src/map/ids.ts';
-import { LIGHT } from '../../src/map/theme.ts';
+import { THEME } from '../helpers/fixtures.ts';
 import { launch, ROOT, startServer, waitForMap, watchedPage, type Watched } from '../../scripts/browser.ts';
 import { countColours } from './pixels.ts';
 
@@ -108,7 +108,7 @@ describe('the first map', () => {
   it('looks like a map: the axis colours are on screen (screenshot saved for review)', async () => {
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     const png = await w.page.screenshot({ path: join(ROOT, 'test-results', 'map.png') });
-    const counts = await countColours(w.page, png, LIGHT.axis, 20);
+    const counts = await countColours(w.page, png, THEME.axis, 20);
     for (const [axis, n] of Object.entries(counts)) expect(n, axis).toBeGreaterThan(150);
   });
 

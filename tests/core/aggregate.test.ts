@@ -4,7 +4,7 @@ import { aggregate } from '../../src/core/aggregate.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { loadAxes, loadZones } from '../../src/core/load_geo.ts';
 import { loadReported } from '../../src/core/load_reported.ts';
-import { AXIS_IDS, STATUSES, type AxisId, type MappedProject } from '../../src/core/model.ts';
+import { STATUSES, type AxisId, type MappedProject } from '../../src/core/model.ts';
 import { corridorsOf, placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { seededRandom } from '../../src/core/random.ts';
 import { azimuth, direct, geodesicToLineM, insideRings } from '../helpers/geodesic.ts';
@@ -13,7 +13,10 @@ import { repoFile } from '../../scripts/repo.ts';
 const axisFeatures = loadAxes('geo/axes.geojson', repoFile('geo/axes.geojson').text).value;
 const axes = prepareAxes(axisFeatures);
 const zones = loadZones('geo/zones.geojson', repoFile('geo/zones.geojson').text).value;
-const reported = loadReported('data/reported.json', fixture('ledger/reported.json')).value!;
+const AXIS_IDS = axes.map((a) => a.id);
+const reported = loadReported('data/reported.json', fixture('ledger/reported.json'), AXIS_IDS).value!;
+/** Metres from a placement to an axis, by id. */
+const dist = (pl: { distances_m: number[] | null }, id: AxisId): number => pl.distances_m![AXIS_IDS.indexOf(id)]!;
 
 function project(id: string, lonLat: [number, number] | null, extra: Partial<MappedProject> = {}): MappedProject {
   return {
@@ -49,19 +52,19 @@ describe('corridor membership, hand-checked', () => {
   const [pNear, pFar] = placeProjects([near, far], axes, zones);
 
   it('measures 480 m and 520 m from the axis', () => {
-    expect(pNear!.distances_m!.daxue).toBeCloseTo(480, 2);
-    expect(pFar!.distances_m!.daxue).toBeCloseTo(520, 2);
+    expect(dist(pNear!, 'daxue')).toBeCloseTo(480, 2);
+    expect(dist(pFar!, 'daxue')).toBeCloseTo(520, 2);
   });
 
   it('puts 480 m inside and 520 m outside a 500 m corridor', () => {
-    expect(corridorsOf(pNear!, 500)).toEqual(['daxue']);
-    expect(corridorsOf(pFar!, 500)).toEqual([]);
+    expect(corridorsOf(pNear!, 500, AXIS_IDS)).toEqual(['daxue']);
+    expect(corridorsOf(pFar!, 500, AXIS_IDS)).toEqual([]);
   });
 
   it('puts both inside a 600 m corridor, and 520 m into two where the corridors overlap', () => {
-    expect(corridorsOf(pFar!, 600)).toEqual(['daxue']);
+    expect(corridorsOf(pFar!, 600, AXIS_IDS)).toEqual(['daxue']);
     // 大学路 and 京广路 are ~1.2 km apart here: at 1000 m the point is in both, 大学路 first (nearest).
-    expect(corridorsOf(pFar!, 1000)).toEqual(['daxue', 'jingguang']);
+    expect(corridorsOf(pFar!, 1000, AXIS_IDS)).toEqual(['daxue', 'jingguang']);
   });
 });
 
@@ -138,7 +141,7 @@ describe('aggregate equals an independent brute-force computation', () => {
 
   // The reference: geodesic distance by golden-section search on the ellipsoid, and ray casting.
   const reference = projects.map((p) => {
-    const d = {} as Record<AxisId, number>;
+    const d: Record<AxisId, number> = {};
     for (const a of axisFeatures) d[a.properties.id] = geodesicToLineM(p.site!.lon, p.site!.lat, a.geometry.coordinates);
     const zone = zones.find((z) =>
       insideRings(p.site!.lon, p.site!.lat, z.geometry.type === 'Polygon' ? [z.geometry.coordinates] : z.geometry.coordinates),
@@ -148,31 +151,31 @@ describe('aggregate equals an independent brute-force computation', () => {
 
   it('has the same distances to the millimetre', () => {
     placements.forEach((pl, i) => {
-      for (const id of AXIS_IDS) expect(Math.abs(pl.distances_m![id] - reference[i]!.d[id])).toBeLessThan(0.001);
+      for (const id of AXIS_IDS) expect(Math.abs(dist(pl, id) - reference[i]!.d[id]!)).toBeLessThan(0.001);
     });
   });
 
   it.each([250, 500, 1000, 3000])('has the same per-axis figures at a %i m corridor', (width) => {
     const result = aggregate(projects, placements, axes, zones, reported, width);
     for (const id of AXIS_IDS) {
-      const inside = projects.filter((_, i) => reference[i]!.d[id] <= width);
+      const inside = projects.filter((_, i) => reference[i]!.d[id]! <= width);
       const disclosed = inside.filter((p) => p.investment_total_yi !== null);
       const axis = result.axes.find((a) => a.id === id)!;
       expect(axis.mapped.project_ids).toEqual(inside.map((p) => p.id));
       expect(axis.mapped.disclosed).toBe(disclosed.length);
       expect(axis.mapped.investment_yi).toBeCloseTo(disclosed.reduce((s, p) => s + p.investment_total_yi!, 0), 6);
       expect(axis.declared_outside).toEqual(
-        projects.filter((p, i) => p.axis_declared === id && reference[i]!.d[id] > width).map((p) => p.id),
+        projects.filter((p, i) => p.axis_declared === id && reference[i]!.d[id]! > width).map((p) => p.id),
       );
       const nearest = projects.filter((_, i) => {
         const d = reference[i]!.d;
-        const inAny = AXIS_IDS.filter((a) => d[a] <= width);
-        return inAny.length > 0 && inAny.reduce((m, a) => (d[a] < d[m] ? a : m)) === id;
+        const inAny = AXIS_IDS.filter((a) => d[a]! <= width);
+        return inAny.length > 0 && inAny.reduce((m, a) => (d[a]! < d[m]! ? a : m)) === id;
       });
       expect(axis.mapped.nearest).toBe(nearest.length);
     }
     expect(result.ledger.outside_corridors_ids).toEqual(
-      projects.filter((_, i) => AXIS_IDS.every((a) => reference[i]!.d[a] > width)).map((p) => p.id),
+      projects.filter((_, i) => AXIS_IDS.every((a) => reference[i]!.d[a]! > width)).map((p) => p.id),
     );
   });
 

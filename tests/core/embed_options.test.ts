@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EMBED, parseEmbedOptions } from '../../src/core/embed_options.ts';
 
-const ZONES = ['north', 'central', 'south'];
-const parse = (q: string) => parseEmbedOptions(new URLSearchParams(q), ZONES);
+const LAYOUT = { axisIds: ['songshan', 'daxue', 'jingguang'], zoneIds: ['north', 'central', 'south'] };
+const parse = (q: string) => parseEmbedOptions(new URLSearchParams(q), LAYOUT);
 
 describe('embed options', () => {
   it('has documented defaults', () => {

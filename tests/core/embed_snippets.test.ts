@@ -20,6 +20,6 @@ describe('embed snippets', () => {
     );
     const attrs = [...s.matchAll(/ (\w+)="([^"]*)"/g)].filter(([, k]) => !['src', 'style', 'type'].includes(k!));
     const query = '?' + attrs.map(([, k, v]) => `${k}=${v}`).join('&');
-    expect(parseUrlState(query, []).state).toEqual(state);
+    expect(parseUrlState(query, { axisIds: ['songshan', 'daxue', 'jingguang'], zoneIds: [] }).state).toEqual(state);
   });
 });

@@ -1,4 +1,4 @@
-import { fixtureSources } from '../helpers/fixtures.ts';
+import { fixtureSources, LAYOUT } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { parseCsv } from '../../src/core/csv.ts';
@@ -11,7 +11,7 @@ const { bundle } = buildBundle(fixtureSources()).value!;
 const placements = placeProjects(bundle.projects, prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]);
 
 describe('CSV export', () => {
-  const csv = projectsToCsv(bundle.projects, placements, 500);
+  const csv = projectsToCsv(bundle.projects, placements, 500, LAYOUT.axisIds);
 
   it('starts with a BOM and uses CRLF, one row per project', () => {
     expect(csv.startsWith('\uFEFFid,name_zh,')).toBe(true);
@@ -19,7 +19,7 @@ describe('CSV export', () => {
   });
 
   it('reads back through the ledger loader to the same projects', () => {
-    const back = loadProjects('export.csv', csv);
+    const back = loadProjects('export.csv', csv, LAYOUT.axisIds);
     expect(back.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(back.value).toEqual(bundle.projects.map(({ site: _site, ...p }) => p));
   });
@@ -42,13 +42,13 @@ describe('CSV export', () => {
     for (const p of payloads) expect(neutralise(p), JSON.stringify(p)).toBe(`'${p}`);
     for (const ok of ['二七 = 2', 'a-b', ' 普通文字', '\u200b普通']) expect(neutralise(ok)).toBe(ok);
     const evil = { ...bundle.projects[0]!, name_zh: '=HYPERLINK("http://x","y")' };
-    expect(projectsToCsv([evil], [placements[0]!], 500)).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(projectsToCsv([evil], [placements[0]!], 500, LAYOUT.axisIds)).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
   });
 });
 
 describe('GeoJSON export', () => {
   it('keeps every project; those not mapped have a null geometry', () => {
-    const fc = projectsToGeoJson(bundle.projects, placements, 500);
+    const fc = projectsToGeoJson(bundle.projects, placements, 500, LAYOUT.axisIds);
     expect(fc.features).toHaveLength(18);
     expect(fc.features.filter((f) => f.geometry === null)).toHaveLength(12);
     expect(fc.features.find((f) => f.id === 'crec-taihe')!.properties).toMatchObject({ axis_spatial: 'jingguang', zone: 'north' });

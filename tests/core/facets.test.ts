@@ -4,7 +4,7 @@ import { EMPTY_FILTER, FACET_IDS, FACETS, facetIsSet, isEmptyFilter, parseFilter
 import { applyFilter, type Facts } from '../../src/core/filter.ts';
 import { parseUrlState, serializeUrlState, DEFAULT_STATE, STATE_PARAMS } from '../../src/core/url_state.ts';
 
-const ZONES = ['north', 'central', 'south'];
+const LAYOUT = { axisIds: ['songshan', 'daxue', 'jingguang'], zoneIds: ['north', 'central', 'south'] };
 
 /** One set value per facet: a facet added to the table without a sample here does not compile. */
 const SAMPLES: Record<FacetId, Partial<Filter>> = {
@@ -19,14 +19,14 @@ const SAMPLES: Record<FacetId, Partial<Filter>> = {
 // Four projects' facets, as filterFacts would give them: every sample keeps some and leaves out others.
 const FACTS: Facts = {
   length: 4,
-  axes: Uint8Array.from([0b001, 0b010, 0b110, 0]),
+  axes: Uint32Array.from([0b001, 0b010, 0b110, 0]),
   zone: ['north', 'central', 'south', null],
   status: Uint8Array.from([3, 4, 7, 5]), // started, under_construction, unknown, completed
   sector: Uint8Array.from([2, 0, 7, 2]), // health, industry, unknown, health
   investment: Float64Array.from([10, NaN, 3, 7]),
   mapped: Uint8Array.from([1, 1, 1, 0]),
 };
-const pass = (filter: Filter) => applyFilter([], [], filter, 500, ZONES, FACTS).indices;
+const pass = (filter: Filter) => applyFilter([], [], filter, 500, LAYOUT, FACTS).indices;
 
 describe('the facet table', () => {
   it('gives every Filter field an empty value, and the empty filter sets no facet', () => {
@@ -52,23 +52,23 @@ describe('the facet table', () => {
     it('round-trips through the URL, and is an attribute of the element', () => {
       const query = serializeUrlState({ ...DEFAULT_STATE, filter });
       expect(query).toMatch(new RegExp(`^\\?${FACETS[id].param}=`));
-      expect(parseUrlState(query, ZONES)).toEqual({ state: { ...DEFAULT_STATE, filter }, warnings: [] });
+      expect(parseUrlState(query, LAYOUT)).toEqual({ state: { ...DEFAULT_STATE, filter }, warnings: [] });
       expect(STATE_PARAMS).toContain(FACETS[id].param);
       expect(EMBED_PARAMS).not.toContain(FACETS[id].param);
     });
 
     it('is accepted from a host page as it stands, and refused when mistyped', () => {
-      expect(parseFilterPatch(SAMPLES[id], { zoneIds: ZONES })).toEqual({ value: SAMPLES[id] });
+      expect(parseFilterPatch(SAMPLES[id], LAYOUT)).toEqual({ value: SAMPLES[id] });
       const field = FACETS[id].fields[0]!;
-      const r = parseFilterPatch({ [field]: { not: 'a value' } }, { zoneIds: ZONES });
+      const r = parseFilterPatch({ [field]: { not: 'a value' } }, LAYOUT);
       expect('errors' in r && r.errors[0]).toMatch(new RegExp(`^${field}: `));
     });
   });
 
   it('refuses a whole patch when one field is wrong, and unknown fields', () => {
-    expect(parseFilterPatch({ axes: ['daxue'], zones: ['atlantis'] }, { zoneIds: ZONES })).toEqual({
+    expect(parseFilterPatch({ axes: ['daxue'], zones: ['atlantis'] }, LAYOUT)).toEqual({
       errors: [expect.stringMatching(/^zones\.0: use north, central, south/)],
     });
-    expect(parseFilterPatch({ colour: 'red' }, { zoneIds: ZONES })).toEqual({ errors: ['colour: is not a known field'] });
+    expect(parseFilterPatch({ colour: 'red' }, LAYOUT)).toEqual({ errors: ['colour: is not a known field'] });
   });
 });

@@ -11,12 +11,12 @@ import { searchProjects } from '../../src/core/search.ts';
 const { bundle } = buildBundle(fixtureSources()).value!;
 const projects = bundle.projects;
 const placements = placeProjects(projects, prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]);
-const ZONES = ['north', 'central', 'south'];
+const LAYOUT = { axisIds: ['songshan', 'daxue', 'jingguang'], zoneIds: ['north', 'central', 'south'] };
 const ids = (indices: number[]) => indices.map((i) => projects[i]!.id);
 
 describe('applyFilter on the shipped ledger', () => {
   it('passes everything with no facet set', () => {
-    const r = applyFilter(projects, placements, EMPTY_FILTER, 500, ZONES);
+    const r = applyFilter(projects, placements, EMPTY_FILTER, 500, LAYOUT);
     expect(r.indices).toHaveLength(18);
     expect(r.counts.mapped).toEqual({ mapped: 6, unmapped: 12 });
     expect(r.counts.axes).toEqual({ songshan: 1, daxue: 1, jingguang: 1 });
@@ -24,8 +24,8 @@ describe('applyFilter on the shipped ledger', () => {
 
   it('filters by axis through the corridor at the current width', () => {
     const f = { ...EMPTY_FILTER, axes: ['jingguang' as const] };
-    expect(ids(applyFilter(projects, placements, f, 500, ZONES).indices)).toEqual(['crec-taihe']);
-    expect(ids(applyFilter(projects, placements, f, 1600, ZONES).indices)).toEqual([
+    expect(ids(applyFilter(projects, placements, f, 500, LAYOUT).indices)).toEqual(['crec-taihe']);
+    expect(ids(applyFilter(projects, placements, f, 1600, LAYOUT).indices)).toEqual([
       'crec-taihe',
       'yaxiya-zhuoyue',
       'erqi-square-tunnel',
@@ -36,7 +36,7 @@ describe('applyFilter on the shipped ledger', () => {
 
   it('combines facets, and counts each option under the other facets', () => {
     const f = { ...EMPTY_FILTER, statuses: ['operating' as const], mapped: 'mapped' as const };
-    const r = applyFilter(projects, placements, f, 500, ZONES);
+    const r = applyFilter(projects, placements, f, 500, LAYOUT);
     expect(ids(r.indices)).toEqual(['crec-taihe', 'yaxing-wanjia', 'yaxiya-zhuoyue']);
     // Status counts ignore the status facet itself but respect "mapped".
     expect(r.counts.statuses).toMatchObject({ operating: 3, completed: 2, unknown: 1, started: 0 });
@@ -46,12 +46,12 @@ describe('applyFilter on the shipped ledger', () => {
 
   it('leaves out undisclosed investment once a range is set (never treats it as 0)', () => {
     const f = { ...EMPTY_FILTER, investmentMin: 0 };
-    expect(applyFilter(projects, placements, f, 500, ZONES).indices).toEqual([]);
+    expect(applyFilter(projects, placements, f, 500, LAYOUT).indices).toEqual([]);
   });
 
   it('filters by schematic zone', () => {
     const f = { ...EMPTY_FILTER, zones: ['central'] };
-    expect(ids(applyFilter(projects, placements, f, 500, ZONES).indices)).toEqual(['yaxing-wanjia', 'digital-sci-tech-city']);
+    expect(ids(applyFilter(projects, placements, f, 500, LAYOUT).indices)).toEqual(['yaxing-wanjia', 'digital-sci-tech-city']);
   });
 });
 

@@ -83,32 +83,32 @@ describe('a GBK CSV with Chinese headers, 万元 and GCJ-02 coordinates', () => 
     ]);
     // Without its BOM too.
     const bytes = fixture('import/unicode_text_utf16le.txt');
-    expect((await importLedger('x.txt', bytes.slice(2), {})).read.encoding).toBe('utf-16le');
+    expect((await importLedger('x.txt', bytes.slice(2), { axes })).read.encoding).toBe('utf-16le');
   });
 
   it('refuses a file far wider than any ledger, quickly, instead of listing its columns', async () => {
     const wide = new TextEncoder().encode(`项目名称,${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',')}\n甲\n`);
-    const { result } = await importLedger('wide.csv', wide, {});
+    const { result } = await importLedger('wide.csv', wide, { axes });
     expect(result.issues.map((i) => i.message)).toEqual(['has 10,001 columns; a ledger has at most 500: is this the right file (or sheet)?']);
     const features = Array.from({ length: 3000 }, (_, i) => ({ type: 'Feature', geometry: null, properties: Object.fromEntries(Array.from({ length: 40 }, (_, k) => [`k${i}_${k}`, 1])) }));
     const geo = new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
-    const { result: r2 } = await importLedger('keys.geojson', geo, {});
+    const { result: r2 } = await importLedger('keys.geojson', geo, { axes });
     expect(r2.issues.map((i) => i.message)).toEqual(['has 120,002 columns (coordinates and property names); a ledger has at most 500: is this the right file (or sheet)?']);
   });
 
   it('survives a GeoJSON property nested 200,000 levels deep, and a 50 MB file of one character', async () => {
     const deep = '['.repeat(200_000) + ']'.repeat(200_000);
     const geo = `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{"项目名称":"甲","x":${deep}}}]}`;
-    const { result } = await importLedger('deep.geojson', new TextEncoder().encode(geo), {});
+    const { result } = await importLedger('deep.geojson', new TextEncoder().encode(geo), { axes });
     expect(result.stats.valid).toBe(1);
-    const big = await importLedger('big.csv', new Uint8Array(50 * 2 ** 20).fill(0x41), {});
+    const big = await importLedger('big.csv', new Uint8Array(50 * 2 ** 20).fill(0x41), { axes });
     expect(big.result.issues.map((i) => i.message)).toContain('no column holds the project name (项目名称): choose one');
   });
 
   it('can be told the encoding', async () => {
-    const { result } = await importLedger('x.csv', fixture('import/ledger_gbk_gcj02.csv'), { encoding: 'utf-8' });
+    const { result } = await importLedger('x.csv', fixture('import/ledger_gbk_gcj02.csv'), { encoding: 'utf-8', axes });
     expect(result.issues[0]!.message).toMatch(/is not valid utf-8 text: choose another encoding/);
-    expect((await importLedger('x.csv', fixture('import/ledger_gbk_gcj02.csv'), { encoding: 'gb18030' })).result.stats.valid).toBe(8);
+    expect((await importLedger('x.csv', fixture('import/ledger_gbk_gcj02.csv'), { encoding: 'gb18030', axes })).result.stats.valid).toBe(8);
   });
 });
 
@@ -124,8 +124,8 @@ describe('an Excel workbook', () => {
   });
 
   it('says which sheets exist when the first has no project names, or the named one is missing', async () => {
-    expect((await importLedger('ledger.xlsx', fixture('import/ledger.xlsx'))).result.issues[0]!.message).toMatch(/no column holds the project name/);
-    expect((await importLedger('ledger.xlsx', fixture('import/ledger.xlsx'), { sheet: 'Sheet9' })).result.issues[0]!.message).toBe(
+    expect((await importLedger('ledger.xlsx', fixture('import/ledger.xlsx'), { axes })).result.issues[0]!.message).toMatch(/no column holds the project name/);
+    expect((await importLedger('ledger.xlsx', fixture('import/ledger.xlsx'), { sheet: 'Sheet9', axes })).result.issues[0]!.message).toBe(
       "no sheet 'Sheet9'; the sheets are 说明, 项目",
     );
   });
@@ -143,7 +143,7 @@ describe('GeoJSON points', () => {
 describe('the app’s own CSV export', () => {
   it('imports back to the same projects and positions', async () => {
     const placements = placeProjects(bundle.projects, axes, bundle.zones.features as ZoneFeature[]);
-    const csv = projectsToCsv(bundle.projects, placements, 500);
+    const csv = projectsToCsv(bundle.projects, placements, 500, axes.map((a) => a.id));
     const { result } = await importLedger('export.csv', new TextEncoder().encode(csv), { axes });
     expect(result.issues).toEqual([]);
     expect(result.projects.map(({ site, ...p }) => ({ ...p, lonlat: site ? [site.lon, site.lat] : null }))).toEqual(
@@ -216,7 +216,7 @@ describe('the bad corpus', () => {
   });
 
   it('keeps XSS payloads as plain text', async () => {
-    const { result } = await importLedger('x.csv', fixture('bad/xss_payloads.csv'));
+    const { result } = await importLedger('x.csv', fixture('bad/xss_payloads.csv'), { axes });
     expect(result.projects[0]).toMatchObject({ name_zh: '<img src=x onerror="window.__xss=1">', source: 'javascript:alert(1)' });
   });
 });
@@ -225,7 +225,7 @@ describe('large files', () => {
   const header = '项目名称,总投资（亿元）,经度,纬度,备注\n';
   it('reads 100,000 rows', async () => {
     const rows = Array.from({ length: 100_000 }, (_, i) => `项目${i},${(i % 50) + 1},${(113.6 + (i % 700) * 1e-4).toFixed(6)},${(34.7 + (i % 500) * 1e-4).toFixed(6)},`);
-    const { result } = await importLedger('big.csv', new TextEncoder().encode(header + rows.join('\n')));
+    const { result } = await importLedger('big.csv', new TextEncoder().encode(header + rows.join('\n')), { axes });
     expect(result.issues).toEqual([]);
     expect(result.stats).toEqual({ rows: 100_000, valid: 100_000, mapped: 100_000 });
   }, 60_000);
@@ -235,7 +235,7 @@ describe('large files', () => {
     const rows = Array.from({ length: 35_000 }, (_, i) => `项目${i},1,113.63,34.72,${note}`);
     const bytes = new TextEncoder().encode(header + rows.join('\n'));
     expect(bytes.length).toBeGreaterThan(50e6);
-    const { result } = await importLedger('huge.csv', bytes);
+    const { result } = await importLedger('huge.csv', bytes, { axes });
     expect(result.stats.valid).toBe(35_000);
   }, 60_000);
 });

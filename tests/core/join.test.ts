@@ -1,11 +1,11 @@
-import { fixture } from '../helpers/fixtures.ts';
+import { fixture, LAYOUT } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { joinSites } from '../../src/core/join.ts';
 import { loadProjects } from '../../src/core/load_projects.ts';
 import { loadSites } from '../../src/core/load_geo.ts';
 
 describe('joinSites', () => {
-  const projects = loadProjects('data/projects.csv', fixture('ledger/projects.csv')).value;
+  const projects = loadProjects('data/projects.csv', fixture('ledger/projects.csv'), LAYOUT.axisIds).value;
   const sites = loadSites('geo/sites.geojson', fixture('ledger/sites.geojson')).value;
 
   it('keeps every project, with a site or as not mapped', () => {

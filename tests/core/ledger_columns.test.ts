@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AXIS_NAMES, LAYOUT } from '../helpers/fixtures.ts';
 import { projectsToCsv } from '../../src/core/export.ts';
 import { guessMapping } from '../../src/core/import/columns.ts';
 import { importTable } from '../../src/core/import/import_table.ts';
@@ -34,7 +35,7 @@ describe('the ledger column table', () => {
     it('is read from an imported ledger by its kind', () => {
       const header = PROJECT_COLUMNS.map((k) => LEDGER_COLUMNS[k].aliases.at(-1)!);
       const { mapping } = guessMapping(header);
-      const r = importTable({ file: 'x.csv', header, rows: [{ line: 2, cells: PROJECT_COLUMNS.map((k) => row[k]!) }], rowKind: 'line' }, mapping, { crs: 'wgs84', defaultSource: 'x.csv' });
+      const r = importTable({ file: 'x.csv', header, rows: [{ line: 2, cells: PROJECT_COLUMNS.map((k) => row[k]!) }], rowKind: 'line' }, mapping, { crs: 'wgs84', defaultSource: 'x.csv', axisNames: AXIS_NAMES });
       expect(r.issues).toEqual([]);
       expect((r.projects[0] as unknown as Record<string, unknown>)[c]).toEqual(expected);
     });
@@ -42,10 +43,10 @@ describe('the ledger column table', () => {
     it('is a column of data/projects.csv and of the CSV export, in table order', () => {
       const csvRow: Record<string, string> = { ...row, axis_declared: 'songshan', sector: 'health', status: 'under_construction', as_of: '2023-12' };
       const text = `${PROJECT_COLUMNS.join(',')}\n${PROJECT_COLUMNS.map((k) => csvRow[k]).join(',')}\n`;
-      const loaded = loadProjects('projects.csv', text);
+      const loaded = loadProjects('projects.csv', text, LAYOUT.axisIds);
       expect(loaded.issues).toEqual([]);
       expect((loaded.value[0] as unknown as Record<string, unknown>)[c]).toEqual(expected);
-      const exported = projectsToCsv([{ ...(loaded.value[0] as Project), site: null }], [NO_PLACEMENT], 500);
+      const exported = projectsToCsv([{ ...(loaded.value[0] as Project), site: null }], [NO_PLACEMENT], 500, LAYOUT.axisIds);
       const [head, body] = exported.slice(1).split('\r\n');
       expect(head!.split(',').slice(0, PROJECT_COLUMNS.length)).toEqual(PROJECT_COLUMNS);
       expect(body!.split(',')[PROJECT_COLUMNS.indexOf(c)]).toBe(String(expected));
@@ -55,7 +56,7 @@ describe('the ledger column table', () => {
       it('refuses an over-long cell (a pasted blob) with the row and field named', () => {
         for (const size of [128 * 1024, 1024 * 1024]) {
           const long = 'A'.repeat(size);
-          const r = importTable({ file: 'x.csv', header: [...PROJECT_COLUMNS], rows: [{ line: 7, cells: PROJECT_COLUMNS.map((k) => (k === c ? long : row[k]!)) }], rowKind: 'line' }, guessMapping([...PROJECT_COLUMNS]).mapping, { crs: 'wgs84', defaultSource: 'x.csv' });
+          const r = importTable({ file: 'x.csv', header: [...PROJECT_COLUMNS], rows: [{ line: 7, cells: PROJECT_COLUMNS.map((k) => (k === c ? long : row[k]!)) }], rowKind: 'line' }, guessMapping([...PROJECT_COLUMNS]).mapping, { crs: 'wgs84', defaultSource: 'x.csv', axisNames: AXIS_NAMES });
           expect(r.projects).toEqual([]);
           expect(r.issues).toEqual([expect.objectContaining({ file: 'x.csv', row: 7, field: c, severity: 'error' })]);
           expect(r.issues[0]!.message).toMatch(new RegExp(`is ${size.toLocaleString('en')} characters long; at most`));

@@ -55,13 +55,26 @@ describe('loadAxes', () => {
     expect(value.map((a) => a.properties.id)).toEqual(['songshan', 'daxue', 'jingguang']);
   });
 
-  it('says which axis is missing or unknown', () => {
+  it('takes any number of axes with any ids: the layout is data', () => {
     const fc = JSON.parse(repoFile('geo/axes.geojson').text);
-    fc.features[1].properties.id = 'daxue-road';
+    fc.features = fc.features.slice(0, 2);
+    fc.features[1].properties.id = 'ring-2';
+    const { value, issues } = loadAxes('a.geojson', JSON.stringify(fc));
+    expect(issues).toEqual([]);
+    expect(value.map((a) => a.properties.id)).toEqual(['songshan', 'ring-2']);
+  });
+
+  it('refuses an id that cannot go into a link, a duplicate id, and a file with no axis', () => {
+    const fc = JSON.parse(repoFile('geo/axes.geojson').text);
+    fc.features[1].properties.id = 'Daxue Road';
+    fc.features[2].properties.id = 'songshan';
     const { issues } = loadAxes('a.geojson', JSON.stringify(fc));
     expect(issues).toEqual([
-      expect.objectContaining({ feature: 1, field: 'id', message: expect.stringMatching(/unknown axis 'daxue-road'/) }),
-      expect.objectContaining({ field: 'id', message: "expected exactly one axis 'daxue', found 0" }),
+      expect.objectContaining({ feature: 1, field: 'id', message: expect.stringMatching(/^axis id must be lower-case letters/) }),
+      expect.objectContaining({ feature: 2, field: 'id', message: "duplicate axis id 'songshan'" }),
+    ]);
+    expect(loadAxes('a.geojson', '{"type":"FeatureCollection","features":[]}').issues).toEqual([
+      expect.objectContaining({ file: 'a.geojson', message: expect.stringMatching(/has no axis/) }),
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/core/issues.ts';
 import { loadProjects } from '../../src/core/load_projects.ts';
-import { fixture } from '../helpers/fixtures.ts';
+import { fixture, LAYOUT } from '../helpers/fixtures.ts';
 import { repoFile } from '../../scripts/repo.ts';
 
 const FILE = 'tests/fixtures/projects_bad.csv';
@@ -9,19 +9,19 @@ const FILE = 'tests/fixtures/projects_bad.csv';
 describe('loadProjects on the shipped ledger', () => {
   it('reads every row of data/projects.csv with no issue', () => {
     const { file, text } = repoFile('data/projects.csv');
-    const { value, issues } = loadProjects(file, text);
+    const { value, issues } = loadProjects(file, text, LAYOUT.axisIds);
     expect(issues).toEqual([]);
     expect(value).toHaveLength(18);
   });
 
   it('keeps undisclosed investment as null, never 0', () => {
-    const { value } = loadProjects('p.csv', repoFile('data/projects.csv').text);
+    const { value } = loadProjects('p.csv', repoFile('data/projects.csv').text, LAYOUT.axisIds);
     expect(value.every((p) => p.investment_total_yi === null)).toBe(true);
   });
 });
 
 describe('loadProjects on bad rows', () => {
-  const { value, issues } = loadProjects(FILE, fixture('projects_bad.csv'));
+  const { value, issues } = loadProjects(FILE, fixture('projects_bad.csv'), LAYOUT.axisIds);
   const at = (row: number) => issues.filter((i) => i.row === row);
 
   it('keeps only the good rows and the first of a duplicate id', () => {
@@ -60,23 +60,23 @@ describe('loadProjects on bad rows', () => {
 
 describe('loadProjects on broken files', () => {
   it('reports an empty file', () => {
-    expect(loadProjects('e.csv', '').issues).toEqual([expect.objectContaining({ file: 'e.csv', message: expect.stringMatching(/empty/) })]);
+    expect(loadProjects('e.csv', '', LAYOUT.axisIds).issues).toEqual([expect.objectContaining({ file: 'e.csv', message: expect.stringMatching(/empty/) })]);
   });
 
   it('reports a header without rows', () => {
     const header = repoFile('data/projects.csv').text.split('\n')[0]!;
-    expect(loadProjects('h.csv', header + '\n').issues).toEqual([expect.objectContaining({ row: 1, message: expect.stringMatching(/no project rows/) })]);
+    expect(loadProjects('h.csv', header + '\n', LAYOUT.axisIds).issues).toEqual([expect.objectContaining({ row: 1, message: expect.stringMatching(/no project rows/) })]);
   });
 
   it('names every required column missing from the header', () => {
-    const { issues, value } = loadProjects('m.csv', 'id,name_zh\nx,某\n');
+    const { issues, value } = loadProjects('m.csv', 'id,name_zh\nx,某\n', LAYOUT.axisIds);
     expect(value).toEqual([]);
     expect(issues.map((i) => i.field)).toEqual(['axis_declared', 'sector', 'status', 'investment_total_yi', 'address', 'source', 'as_of']);
   });
 
   it('warns about an unknown column but reads the rows', () => {
     const [header, good] = fixture('projects_bad.csv').split('\n');
-    const { issues, value } = loadProjects('x.csv', `${header},extra\n${good},whatever\n`);
+    const { issues, value } = loadProjects('x.csv', `${header},extra\n${good},whatever\n`, LAYOUT.axisIds);
     expect(issues).toEqual([expect.objectContaining({ field: 'extra', severity: 'warning' })]);
     expect(value.map((p) => p.id)).toEqual(['ok-1']);
   });

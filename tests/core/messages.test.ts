@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptCommand, envelope, HOST_SOURCE } from '../../src/core/messages.ts';
 
 const ALLOW = ['https://host.example'];
-const CTX = { zoneIds: ['north', 'central', 'south'] };
+const CTX = { axisIds: ['songshan', 'daxue', 'jingguang'], zoneIds: ['north', 'central', 'south'] };
 const cmd = (body: object) => ({ source: HOST_SOURCE, version: 1, ...body });
 const accept = (data: unknown, origin = 'https://host.example', allow = ALLOW) => acceptCommand(data, origin, allow, CTX);
 

@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PbfReader } from 'pbf';
 import { VectorTile } from '@mapbox/vector-tile';
-import { fixtureSources } from '../helpers/fixtures.ts';
+import { fixtureSources, THEME } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { ledgerFingerprint, PIN_TILE_LAYER, pinTilesMismatch, type PinTilesMeta } from '../../src/core/pin_tiles.ts';
 import { SOURCE } from '../../src/map/ids.ts';
 import { buildStyle, keepGeoJsonSources, type PinTiles } from '../../src/map/style.ts';
-import { LIGHT } from '../../src/map/theme.ts';
 import { writePinTiles } from '../../scripts/tiles.ts';
 
 const { bundle } = buildBundle(fixtureSources()).value!;
@@ -78,7 +77,7 @@ describe('npm run tiles → tiles.json', () => {
 describe('the style with pin tiles', () => {
   const data = { context: bundle.context, district: bundle.district, zones: bundle.zones, corridors: bundle.corridors, axes: bundle.axes, landmarks: bundle.landmarks, projects: { type: 'FeatureCollection' as const, features: [] }, selection: { type: 'FeatureCollection' as const, features: [] } };
   const tiles: PinTiles = { tiles: ['https://example.test/t/{z}/{x}/{y}.pbf'], maxzoom: 14, bounds: [113.5, 34.6, 113.7, 34.8], corridorM: 500 };
-  const options = { theme: LIGHT, lang: 'zh' as const, basemap: [], selectedAxis: null };
+  const options = { theme: THEME, lang: 'zh' as const, basemap: [], selectedAxis: null };
 
   it('reads pins and clusters from the tile layer, and nothing else from it', () => {
     const style = buildStyle(data, { ...options, pinTiles: tiles });
@@ -99,7 +98,7 @@ describe('the style with pin tiles', () => {
 describe('a style change keeps the data the map holds', () => {
   const fcOf = (n: number) => ({ type: 'FeatureCollection' as const, features: Array.from({ length: n }, (_, i) => ({ type: 'Feature' as const, id: i, properties: {}, geometry: { type: 'Point' as const, coordinates: [113.6, 34.7] } })) });
   const data = { context: bundle.context, district: bundle.district, zones: bundle.zones, corridors: bundle.corridors, axes: bundle.axes, landmarks: bundle.landmarks, projects: fcOf(3), selection: fcOf(0) };
-  const options = { theme: LIGHT, lang: 'zh' as const, basemap: [], selectedAxis: null };
+  const options = { theme: THEME, lang: 'zh' as const, basemap: [], selectedAxis: null };
 
   it('takes every GeoJSON source from the map, and the layers from the new style', () => {
     const held = buildStyle({ ...data, projects: fcOf(5) }, options);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Feature, MultiPolygon } from 'geojson';
-import { fixtureSources } from '../helpers/fixtures.ts';
+import { fixtureSources, LAYOUT } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import type { Filter } from '../../src/core/facets.ts';
@@ -21,7 +21,7 @@ const placements = placeProjects(bundle.projects, axes, zones);
 
 describe('pins', () => {
   it('draws the six located projects of the shipped ledger, numbered by ledger index', () => {
-    const all = projectPins(pinFeatures(bundle.projects, placements, 500));
+    const all = projectPins(pinFeatures(bundle.projects, placements, 500, LAYOUT.axisIds));
     expect(all.features).toHaveLength(6);
     for (const f of all.features) expect(bundle.projects[f.id as number]!.id).toBe(f.properties.id);
     const taihe = all.features.find((f) => f.properties.id === 'crec-taihe')!;
@@ -29,7 +29,7 @@ describe('pins', () => {
   });
 
   it('picks the filtered ones from the same features, skipping the unmapped', () => {
-    const features = pinFeatures(bundle.projects, placements, 500);
+    const features = pinFeatures(bundle.projects, placements, 500, LAYOUT.axisIds);
     const picked = projectPins(features, [...bundle.projects.keys()]);
     expect(picked.features.map((f) => f.id)).toEqual(projectPins(features).features.map((f) => f.id));
     const unmapped = bundle.projects.findIndex((p) => !p.site);
@@ -86,10 +86,11 @@ describe('applyFilter counts, against filtering again with each facet left out',
   const projects = syntheticProjects({ count: 400, seed: 3, axes: axisFeatures, area: district });
   const synthPlacements = placeProjects(projects, prepareAxes(axisFeatures), zones);
   const zoneIds = zones.map((z) => z.properties.id);
-  const facts = filterFacts(projects, synthPlacements, 500);
+  const layout = { axisIds: axes.map((a) => a.id), zoneIds };
+  const facts = filterFacts(projects, synthPlacements, 500, layout.axisIds);
   const subset = <T,>(xs: readonly T[]) => fc.subarray([...xs]);
   const filters = fc.record({
-    axes: subset(['songshan', 'daxue', 'jingguang'] as const),
+    axes: subset(layout.axisIds),
     zones: subset(zoneIds),
     statuses: subset([...STATUSES, 'unknown'] as const),
     sectors: subset([...SECTORS, 'unknown'] as const),
@@ -100,20 +101,20 @@ describe('applyFilter counts, against filtering again with each facet left out',
 
   it('finds the nearest containing corridor as the head of the sorted list', () => {
     for (const width of [250, 500, 1500, 3000]) {
-      for (const pl of synthPlacements) expect(nearestCorridor(pl, width)).toBe(corridorsOf(pl, width)[0] ?? null);
+      for (const pl of synthPlacements) expect(nearestCorridor(pl, width, layout.axisIds)).toBe(corridorsOf(pl, width, layout.axisIds)[0] ?? null);
     }
     // Equal distances keep the axes' order, as the sort does.
-    const tie = { distances_m: { songshan: 100, daxue: 50, jingguang: 50 }, zone: null };
-    expect(nearestCorridor(tie, 500)).toBe(corridorsOf(tie, 500)[0]);
-    expect(nearestCorridor(tie, 500)).toBe('daxue');
+    const tie = { distances_m: [100, 50, 50], zone: null };
+    expect(nearestCorridor(tie, 500, layout.axisIds)).toBe(corridorsOf(tie, 500, layout.axisIds)[0]);
+    expect(nearestCorridor(tie, 500, layout.axisIds)).toBe('daxue');
   });
 
   it('counts each option as the projects it would show with the other facets as set', () => {
     fc.assert(
       fc.property(filters, (filter) => {
-        const r = applyFilter(projects, synthPlacements, filter, 500, zoneIds, facts);
+        const r = applyFilter(projects, synthPlacements, filter, 500, layout, facts);
         const count = (f: Filter, pick: (i: number) => boolean) =>
-          applyFilter(projects, synthPlacements, f, 500, zoneIds, facts).indices.filter(pick).length;
+          applyFilter(projects, synthPlacements, f, 500, layout, facts).indices.filter(pick).length;
         for (const s of [...STATUSES, 'unknown'] as const) {
           expect(r.counts.statuses[s]).toBe(count({ ...filter, statuses: [s] }, () => true));
         }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE, parseUrlState, serializeUrlState, type UrlState } from '../../src/core/url_state.ts';
 
-const ZONES = ['north', 'central', 'south'];
+const LAYOUT = { axisIds: ['songshan', 'daxue', 'jingguang'], zoneIds: ['north', 'central', 'south'] };
 
 describe('URL state', () => {
   it('writes nothing for the default state', () => {
     expect(serializeUrlState(DEFAULT_STATE)).toBe('');
-    expect(parseUrlState('', ZONES)).toEqual({ state: DEFAULT_STATE, warnings: [] });
+    expect(parseUrlState('', LAYOUT)).toEqual({ state: DEFAULT_STATE, warnings: [] });
   });
 
   it('round-trips every setting', () => {
@@ -32,11 +32,11 @@ describe('URL state', () => {
       '?lang=en&corridor=1000&basemap=custom&tiles=https://tiles.example/%7Bz%7D/%7Bx%7D/%7By%7D.png&project=yaxing-wanjia' +
         '&axes=songshan,daxue&zones=central&status=started,unknown&sector=commerce&inv=10-&mapped=no&map=12.5/34.72/113.63/30',
     );
-    expect(parseUrlState(query, ZONES)).toEqual({ state, warnings: [] });
+    expect(parseUrlState(query, LAYOUT)).toEqual({ state, warnings: [] });
   });
 
   it('selects an axis', () => {
-    const { state } = parseUrlState('?axis=jingguang&axes=jingguang', ZONES);
+    const { state } = parseUrlState('?axis=jingguang&axes=jingguang', LAYOUT);
     expect(state.selection).toEqual({ kind: 'axis', id: 'jingguang' });
     expect(state.filter.axes).toEqual(['jingguang']);
   });
@@ -44,7 +44,7 @@ describe('URL state', () => {
   it('ignores bad values with a warning each, keeping the good ones', () => {
     const { state, warnings } = parseUrlState(
       '?lang=fr&corridor=5&basemap=amap&axis=erqi&axes=songshan,nowhere&inv=50-10&map=99/1/2&mapped=maybe&tiles=javascript:alert(1)&utm_source=x&%E0%A4%A=1',
-      ZONES,
+      LAYOUT,
     );
     expect(state).toEqual({ ...DEFAULT_STATE, filter: { ...DEFAULT_STATE.filter, axes: ['songshan'] } });
     expect(warnings).toEqual([
@@ -62,7 +62,7 @@ describe('URL state', () => {
 
   it('never throws on arbitrary input', () => {
     for (const s of ['?', '?&&', '?=', '?map=/', '?inv=-', '?%', '?axes=,,,', '?project=' + 'x'.repeat(200)]) {
-      expect(() => parseUrlState(s, ZONES)).not.toThrow();
+      expect(() => parseUrlState(s, LAYOUT)).not.toThrow();
     }
   });
 });

@@ -1,11 +1,10 @@
 import { getByRole, getByText, within } from '@testing-library/dom';
-import { fixtureSources } from '../helpers/fixtures.ts';
+import { fixtureSources, THEME } from '../helpers/fixtures.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { aggregate } from '../../src/core/aggregate.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
-import { LIGHT } from '../../src/map/theme.ts';
 import { renderAxisPanel, type AxisPanelProps } from '../../src/ui/axis_panel.ts';
 
 const { bundle, aggregates } = buildBundle(fixtureSources()).value!;
@@ -19,7 +18,7 @@ const props = (over: Partial<AxisPanelProps> = {}): AxisPanelProps => ({
   aggregates,
   reported: bundle.reported,
   lang: 'zh',
-  theme: LIGHT,
+  theme: THEME,
   selectedAxis: null,
   projectById: (id) => bundle.projects.find((p) => p.id === id) ?? null,
   anyDeclared: false,

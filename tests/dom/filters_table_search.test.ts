@@ -1,10 +1,9 @@
 import { getByLabelText, getByRole, getAllByRole } from '@testing-library/dom';
-import { fixtureSources } from '../helpers/fixtures.ts';
+import { fixtureSources, LAYOUT, THEME } from '../helpers/fixtures.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { DataModel } from '../../src/app/derive.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { EMPTY_FILTER, FACET_IDS } from '../../src/core/facets.ts';
-import { LIGHT } from '../../src/map/theme.ts';
 import { renderFilters } from '../../src/ui/filters_panel.ts';
 import { describeFilter, FACET_UI } from '../../src/ui/facet_controls.ts';
 import { t } from '../../src/ui/strings.ts';
@@ -23,7 +22,7 @@ describe('the filters panel', () => {
   it('shows each option with its live count and reports a change', () => {
     const onChange = vi.fn();
     const d = model.derive(EMPTY_FILTER, 500);
-    const body = mount(renderFilters({ filter: EMPTY_FILTER, counts: d.filter.counts, zones: model.zones, axisNames, lang: 'zh', theme: LIGHT, onChange }));
+    const body = mount(renderFilters({ filter: EMPTY_FILTER, counts: d.filter.counts, zones: model.zones, axisNames, lang: 'zh', theme: THEME, onChange }));
     expect(getByLabelText(body, /^运营/).parentElement!.textContent).toBe('运营 (4)');
     expect(getByLabelText(body, /^未定位/).parentElement!.textContent).toBe('未定位 (12)');
     (getByLabelText(body, /^京广路/) as HTMLInputElement).click();
@@ -35,7 +34,7 @@ describe('the filters panel', () => {
     const onChange = vi.fn();
     const filter = { ...EMPTY_FILTER, statuses: ['started' as const] };
     const d = model.derive(filter, 500);
-    const body = mount(renderFilters({ filter, counts: d.filter.counts, zones: model.zones, axisNames, lang: 'en', theme: LIGHT, onChange }));
+    const body = mount(renderFilters({ filter, counts: d.filter.counts, zones: model.zones, axisNames, lang: 'en', theme: THEME, onChange }));
     const min = getByLabelText(body, 'min') as HTMLInputElement;
     min.value = '12.5';
     min.dispatchEvent(new Event('input'));
@@ -48,7 +47,7 @@ describe('the filters panel', () => {
 
   it('has one group per facet of the table, in its order, each with a heading', () => {
     const d = model.derive(EMPTY_FILTER, 500);
-    const body = mount(renderFilters({ filter: EMPTY_FILTER, counts: d.filter.counts, zones: model.zones, axisNames, lang: 'en', theme: LIGHT, onChange: vi.fn() }));
+    const body = mount(renderFilters({ filter: EMPTY_FILTER, counts: d.filter.counts, zones: model.zones, axisNames, lang: 'en', theme: THEME, onChange: vi.fn() }));
     const groups = [...body.querySelectorAll('fieldset[data-facet]')];
     expect(groups.map((g) => g.getAttribute('data-facet'))).toEqual(FACET_IDS);
     expect(groups.map((g) => g.querySelector('legend')!.textContent)).toEqual(FACET_IDS.map((id) => t(FACET_UI[id].label, 'en')));
@@ -73,7 +72,7 @@ describe('the project table', () => {
         projects: model.bundle.projects,
         placements: model.placements,
         indices: d.filter.indices,
-        order: sortedOrder(model.bundle.projects, model.placements, 500, 'zh', sort),
+        order: sortedOrder(model.bundle.projects, model.placements, 500, 'zh', sort, LAYOUT.axisIds),
         corridorM: 500,
         lang: 'zh',
         sort,

@@ -2,11 +2,11 @@ import { checkPosition } from '../bounds.ts';
 import type { Issue } from '../issues.ts';
 import type { MappedProject } from '../model.ts';
 import type { PreparedAxis } from '../placement.ts';
-import { LEDGER_COLUMNS, PROJECT_COLUMNS, ProjectRow, type ColumnKind, type LedgerColumn } from '../project_schema.ts';
+import { LEDGER_COLUMNS, PROJECT_COLUMNS, projectRow, type ColumnKind, type LedgerColumn } from '../project_schema.ts';
 import type { ColumnMapping, ImportField, ImportNote } from './columns.ts';
 import { suggestCrs, toWgs84, type Anchor, type Crs, type CrsSuggestion, type PointToCheck } from './crs_check.ts';
 import type { Table } from './table.ts';
-import { axisFromText, cleanNumber, sectorFromText, statusFromText } from './values.ts';
+import { axisFromText, cleanNumber, sectorFromText, statusFromText, type AxisName } from './values.ts';
 
 export interface ImportOptions {
   crs: Crs;
@@ -14,6 +14,8 @@ export interface ImportOptions {
   defaultSource: string;
   /** Called every few thousand rows with (rows done, rows in all), for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** The map's axes (the layout, geo/axes.geojson): an axis cell is read against their ids and names. */
+  axisNames: readonly AxisName[];
   /** For the coordinate-system check (both optional; without them it is skipped). */
   axes?: readonly PreparedAxis[];
   anchors?: readonly Anchor[];
@@ -45,7 +47,7 @@ function normaliseDate(text: string): string {
 const mappedOrRaw = <T>(text: string, fn: (s: string) => T | null): string => (text ? (fn(text) as string | null) ?? text : '');
 
 /** A cell of any ledger → the text the row schema reads, by the column's kind: Chinese words to ids, units to 亿元. */
-function readCell(kind: ColumnKind, text: string, at: { line: number; factor: number; defaultSource: string }): string {
+function readCell(kind: ColumnKind, text: string, at: { line: number; factor: number; defaultSource: string; axes: readonly AxisName[] }): string {
   switch (kind) {
     case 'id':
       return text || `row-${at.line}`;
@@ -54,7 +56,7 @@ function readCell(kind: ColumnKind, text: string, at: { line: number; factor: nu
       return at.factor !== 1 && NUMBER.test(n) ? String(Math.round(Number(n) * at.factor * 1e8) / 1e8) : n;
     }
     case 'axis':
-      return mappedOrRaw(text, axisFromText);
+      return mappedOrRaw(text, (s) => axisFromText(s, at.axes));
     case 'sector':
       return mappedOrRaw(text, sectorFromText);
     case 'status':
@@ -88,6 +90,7 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
   if (!table.rows.length) issues.push({ file: table.file, message: 'has a header but no rows', severity: 'error' });
   if (issues.length) return { projects, issues, stats: { rows: table.rows.length, valid: 0, mapped: 0 }, crsSuggestion: null, notes };
 
+  const ProjectRow = projectRow(options.axisNames.map((a) => a.id));
   const firstLine = new Map<string, number>();
   for (const [index, { line, cells }] of table.rows.entries()) {
     if (options.onProgress && index % 5000 === 0) options.onProgress(index, table.rows.length);
@@ -108,7 +111,7 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
     }
     // Every ledger column, read by its kind (project_schema.ts): nothing here names a column.
     const raw = Object.fromEntries(
-      PROJECT_COLUMNS.map((c) => [c, readCell(LEDGER_COLUMNS[c].kind, cell(c), { line, factor: mapping[c]?.factor ?? 1, defaultSource: options.defaultSource })]),
+      PROJECT_COLUMNS.map((c) => [c, readCell(LEDGER_COLUMNS[c].kind, cell(c), { line, factor: mapping[c]?.factor ?? 1, defaultSource: options.defaultSource, axes: options.axisNames })]),
     ) as Record<LedgerColumn, string>;
     let parsed = ProjectRow.safeParse(raw);
     // A word the ledger uses that we do not know (新建, 其他…) leaves that field undisclosed, not the row out.

@@ -1,16 +1,29 @@
-import { AXIS_IDS, SECTORS, STATUSES, SECTOR_LABELS, STATUS_LABELS, type AxisId, type Sector, type Status } from '../model.ts';
+import { SECTORS, STATUSES, SECTOR_LABELS, STATUS_LABELS, type AxisId, type Sector, type Status } from '../model.ts';
 
 const norm = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 const isAscii = (s: string): boolean => /^[\x20-\x7e]*$/.test(s);
 
-/** 嵩山路, 嵩山路科创产业发展轴, Songshan, songshan → songshan. */
-export function axisFromText(text: string): AxisId | null {
-  if ((AXIS_IDS as readonly string[]).includes(text)) return text as AxisId; // the common case, no work
+/** An axis as geo/axes.geojson names it: what a ledger's axis cell is matched against. */
+export interface AxisName {
+  id: AxisId;
+  name_zh: string;
+  name_en: string;
+}
+
+/** The road's own name, without the word for road: 嵩山路 → 嵩山, "Songshan Road" → songshan. */
+const stem = (name: string): string => norm(name).replace(/(路|大道|大街|街|轴|road|avenue|street|rd\.?|ave\.?|st\.?)$/, '');
+
+/**
+ * A ledger's axis cell → the axis id: the id itself, or a text starting with an axis name's stem — 嵩山路,
+ * 嵩山路科创产业发展轴, Songshan, songshan → songshan (with an axis {id: songshan, name_zh: 嵩山路, …}).
+ */
+export function axisFromText(text: string, axes: readonly AxisName[]): AxisId | null {
+  for (const a of axes) if (a.id === text) return a.id; // the common case, no work
   const t = norm(text);
-  if ((AXIS_IDS as readonly string[]).includes(t)) return t as AxisId;
-  if (t.startsWith('嵩山') || t.startsWith('songshan')) return 'songshan';
-  if (t.startsWith('大学') || t.startsWith('daxue')) return 'daxue';
-  if (t.startsWith('京广') || t.startsWith('jingguang')) return 'jingguang';
+  for (const a of axes) {
+    if (t === a.id) return a.id;
+    for (const s of [stem(a.name_zh), stem(a.name_en), a.id]) if (s && t.startsWith(s)) return a.id;
+  }
   return null;
 }
 
