@@ -56,7 +56,7 @@ export class DataModel {
   derive(filter: Filter, corridorM: number): Derived {
     const key = JSON.stringify([filter, corridorM]);
     if (this.memo?.key === key) return this.memo.value;
-    if (this.facts?.corridorM !== corridorM) this.facts = { corridorM, value: filterFacts(this.bundle.projects, this.placements, corridorM, this.layout.axisIds) };
+    if (this.facts?.corridorM !== corridorM) this.facts = { corridorM, value: filterFacts(this.bundle.projects, this.placements, corridorM, this.layout) };
     if (this.pins?.corridorM !== corridorM) this.pins = { corridorM, value: pinFeatures(this.bundle.projects, this.placements, corridorM, this.layout.axisIds) };
     const result = applyFilter(this.bundle.projects, this.placements, filter, corridorM, this.layout, this.facts.value);
     const { projects, reported } = this.bundle;

@@ -1,7 +1,9 @@
 import type { ZoneFeature } from './load_geo.ts';
 import type { Reported } from './load_reported.ts';
 import { SECTOR_KEYS, sectorIndex, STATUS_KEYS, statusIndex, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
-import type { Placement, PreparedAxis } from './placement.ts';
+import { corridorShares, type Placement, type PreparedAxis } from './placement.ts';
+
+const NO_ZONES: ReadonlyArray<{ id: string; share: number }> = [];
 
 /** What a set of projects adds up to. `investment_yi` is `null` when none of them disclosed it. */
 export interface Tally {
@@ -10,6 +12,11 @@ export interface Tally {
   investment_yi: number | null;
   /** How many of `projects` disclosed their investment. */
   disclosed: number;
+  /**
+   * The disclosed investment apportioned by each project's share inside (of a line's length, an area's area; all
+   * of a point): a road with a third of its length in a corridor adds a third of its investment. 亿元.
+   */
+  investment_apportioned_yi: number | null;
   by_status: Partial<Record<Status | 'unknown', number>>;
   by_sector: Partial<Record<Sector | 'unknown', number>>;
   project_ids: string[];
@@ -86,16 +93,19 @@ class Tallier {
   private projects = 0;
   private disclosed = 0;
   private sum = 0;
+  private apportioned = 0;
   private readonly ids: string[] = [];
   private readonly byStatus = new Int32Array(STATUS_KEYS.length);
   private readonly bySector = new Int32Array(SECTOR_KEYS.length);
 
-  add(p: MappedProject, status: number, sector: number): void {
+  /** `share`: the part of the project inside what is tallied (1 for a point, or for the ledger as a whole). */
+  add(p: MappedProject, status: number, sector: number, share = 1): void {
     this.projects++;
     this.ids.push(p.id);
     if (p.investment_total_yi !== null) {
       this.disclosed++;
       this.sum += p.investment_total_yi;
+      this.apportioned += p.investment_total_yi * share;
     }
     this.byStatus[status]!++;
     this.bySector[sector]!++;
@@ -106,6 +116,7 @@ class Tallier {
       projects: this.projects,
       investment_yi: this.disclosed > 0 ? this.sum : null,
       disclosed: this.disclosed,
+      investment_apportioned_yi: this.disclosed > 0 ? this.apportioned : null,
       by_status: countsOf(STATUS_KEYS, this.byStatus),
       by_sector: countsOf(SECTOR_KEYS, this.bySector),
       project_ids: this.ids,
@@ -130,6 +141,8 @@ export function aggregate(
   corridorM: number,
   /** Only these projects (indices into `projects`, e.g. a filter's result); all when omitted. */
   indices?: readonly number[],
+  /** corridorShares(projects, placements, axes, corridorM), when already computed (it is per width). */
+  shares: ReadonlyArray<number[] | null> = corridorShares(projects, placements, axes, corridorM),
 ): Aggregates {
   if (projects.length !== placements.length) {
     throw new Error('aggregate: placements must be computed for the same projects (placeProjects(projects, …))');
@@ -171,7 +184,8 @@ export function aggregate(
       }
     }
     if (mask === 0) outside.push(p.id);
-    for (let k = 0; k < axes.length; k++) if (mask & (1 << k)) A[k]!.tally.add(p, status, sector);
+    const share = shares[i];
+    for (let k = 0; k < axes.length; k++) if (mask & (1 << k)) A[k]!.tally.add(p, status, sector, share ? share[k]! : 1);
     if (nearest >= 0) A[nearest]!.nearest++;
     const declared = p.axis_declared === null ? undefined : axisIndex.get(p.axis_declared);
     if (declared !== undefined && !(mask & (1 << declared))) {
@@ -179,11 +193,12 @@ export function aggregate(
       for (let k = 0; k < axes.length; k++) if (mask & (1 << k)) A[k]!.insideElsewhere.push(p.id);
     }
 
-    const zone = placement.zone === null ? undefined : Z.get(placement.zone);
-    zone?.tally.add(p, status, sector);
-    if (p.zone_declared !== null && p.zone_declared !== placement.zone && Z.has(p.zone_declared)) {
+    // A line or an area counts in every zone it touches, with its share there; a point in the one holding it.
+    const touched = placement.shape ? placement.shape.zones : placement.zone === null ? NO_ZONES : [{ id: placement.zone, share: 1 }];
+    for (const { id, share: s } of touched) Z.get(id)?.tally.add(p, status, sector, s);
+    if (p.zone_declared !== null && Z.has(p.zone_declared) && !touched.some((z) => z.id === p.zone_declared)) {
       Z.get(p.zone_declared)!.declaredOutside.push(p.id);
-      zone?.insideElsewhere.push(p.id);
+      for (const { id } of touched) Z.get(id)?.insideElsewhere.push(p.id);
     }
   }
 

@@ -100,6 +100,12 @@ export function bundleFromProjects(
     });
   }
   for (const [i, p] of projects.entries()) {
+    const shape = placements[i]!.shape;
+    const inZones = shape ? shape.zones.reduce((sum, z) => sum + z.share, 0) : 1;
+    if (p.site && placements[i]!.zone !== null && inZones < 0.999) {
+      const out = Math.round((1 - inZones) * 100);
+      issues.push({ file: sitesFile, ...at(p), field: 'geometry', message: `'${p.id}': ${out < 1 ? '<1' : out} % of it lies in no zone (outside 二七区?)`, severity: 'warning' });
+    }
     if (p.site && placements[i]!.zone === null) {
       issues.push({ file: sitesFile, ...at(p), field: 'geometry', message: `'${p.id}' lies in no zone (outside 二七区?)`, severity: 'warning' });
     }

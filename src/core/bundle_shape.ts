@@ -1,6 +1,7 @@
 import type { DataBundle } from './bundle.ts';
 import { isOneOf, isRecord, kindOf } from './guards.ts';
 import { LAYOUT_ID, layoutOf } from './layout.ts';
+import { SITE_GEOMETRY_TYPES } from './site_geometry.ts';
 import { SECTORS, STATUSES, type AxisId } from './model.ts';
 import { LEDGER_COLUMNS, PROJECT_COLUMNS, REQUIRED_KINDS, type ColumnKind } from './ledger_columns.ts';
 
@@ -93,6 +94,12 @@ function projectProblems(p: unknown, CHECKS: ColumnChecks): string[] {
   }
   const site = p['site'];
   if (site !== null && (!isRecord(site) || !finite(site['lon']) || !finite(site['lat']))) (problems ??= []).push('site: should be null or have numeric lon and lat');
+  else if (isRecord(site) && site['geometry'] !== undefined) {
+    const g = site['geometry'];
+    if (!isRecord(g) || !isOneOf(SITE_GEOMETRY_TYPES)(g['type']) || !Array.isArray(g['coordinates'])) {
+      (problems ??= []).push(`site.geometry: should be a ${SITE_GEOMETRY_TYPES.join(', ')} with coordinates`);
+    }
+  }
   return problems ?? NONE;
 }
 const NONE: string[] = [];

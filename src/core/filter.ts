@@ -12,10 +12,10 @@ const BIT = { axes: 1, zones: 2, statuses: 4, sectors: 8, investment: 16, mapped
  */
 export interface Facts {
   length: number;
-  /** Bit k: inside the corridor of AXIS_IDS[k], or declared on it. */
+  /** Bit k: inside (or touching) the corridor of the layout's k-th axis, or declared on it. */
   axes: Uint32Array;
-  /** The zone it lies in (or is declared in), if any. */
-  zone: Array<string | null>;
+  /** Bit k: lies in (a line or an area: touches) the layout's k-th zone; or, not mapped, is declared in it. */
+  zones: Uint32Array;
   /** Index into STATUSES + 'unknown'. */
   status: Uint8Array;
   /** Index into SECTORS + 'unknown'. */
@@ -42,12 +42,14 @@ export interface FilterResult {
 }
 
 /** Every project's facets at a corridor width: pass them to applyFilter to filter again without recomputing. */
-export function filterFacts(projects: readonly MappedProject[], placements: readonly Placement[], corridorM: number, axisIds: readonly AxisId[]): Facts {
+export function filterFacts(projects: readonly MappedProject[], placements: readonly Placement[], corridorM: number, layout: Layout): Facts {
+  const { axisIds } = layout;
+  const zoneBit = new Map(layout.zoneIds.map((id, k) => [id, 1 << k]));
   const n = projects.length;
   const f: Facts = {
     length: n,
     axes: new Uint32Array(n),
-    zone: new Array<string | null>(n),
+    zones: new Uint32Array(n),
     status: new Uint8Array(n),
     sector: new Uint8Array(n),
     investment: new Float64Array(n),
@@ -60,7 +62,11 @@ export function filterFacts(projects: readonly MappedProject[], placements: read
     const d = placement.distances_m;
     for (let k = 0; k < axisIds.length; k++) if ((d && d[k]! <= corridorM) || p.axis_declared === axisIds[k]) axes |= 1 << k;
     f.axes[i] = axes;
-    f.zone[i] = placement.zone ?? p.zone_declared;
+    let zones = 0;
+    if (placement.shape) for (const z of placement.shape.zones) zones |= zoneBit.get(z.id) ?? 0;
+    else if (placement.zone !== null) zones = zoneBit.get(placement.zone) ?? 0;
+    if (zones === 0 && p.zone_declared !== null) zones = zoneBit.get(p.zone_declared) ?? 0;
+    f.zones[i] = zones;
     f.status[i] = statusIndex(p.status);
     f.sector[i] = sectorIndex(p.sector);
     f.investment[i] = p.investment_total_yi ?? NaN;
@@ -78,7 +84,7 @@ export function applyFilter(
   precomputed?: Facts,
 ): FilterResult {
   const { axisIds, zoneIds } = layout;
-  const f = precomputed ?? filterFacts(projects, placements, corridorM, axisIds);
+  const f = precomputed ?? filterFacts(projects, placements, corridorM, layout);
   // The filter as lookups: a bit mask of axes, and a yes/no per status and per sector.
   const axisMask = axisIds.reduce((m, id, k) => (filter.axes.includes(id) ? m | (1 << k) : m), 0);
   const statusOk = Uint8Array.from(STATUS_KEYS, (k) => (filter.statuses.includes(k) ? 1 : 0));
@@ -90,7 +96,8 @@ export function applyFilter(
   const axisCounts = new Int32Array(axisIds.length);
   const statusCounts = new Int32Array(STATUS_KEYS.length);
   const sectorCounts = new Int32Array(SECTOR_KEYS.length);
-  const zoneCounts = new Map<string, number>(zoneIds.map((z) => [z, 0]));
+  const zoneMask = zoneIds.reduce((m, id, k) => (filter.zones.includes(id) ? m | (1 << k) : m), 0);
+  const zoneCounts = new Int32Array(zoneIds.length);
   const mappedCounts = [0, 0];
   const indices: number[] = [];
   for (let i = 0; i < f.length; i++) {
@@ -98,10 +105,10 @@ export function applyFilter(
     // options when no *other* facet is set: each facet is tested once, however many counts use it.
     let mask = 0;
     const axes = f.axes[i]!;
-    const zone = f.zone[i]!;
+    const zones = f.zones[i]!;
     const investment = f.investment[i]!;
     if (axisMask && !(axes & axisMask)) mask |= BIT.axes;
-    if (filter.zones.length && (zone === null || !filter.zones.includes(zone))) mask |= BIT.zones;
+    if (zoneMask && !(zones & zoneMask)) mask |= BIT.zones;
     if (filter.statuses.length && !statusOk[f.status[i]!]) mask |= BIT.statuses;
     if (filter.sectors.length && !sectorOk[f.sector[i]!]) mask |= BIT.sectors;
     // NaN (not disclosed) fails every comparison: a set range leaves it out.
@@ -110,10 +117,7 @@ export function applyFilter(
 
     if (mask === 0) indices.push(i);
     if ((mask & ~BIT.axes) === 0) for (let k = 0; k < axisIds.length; k++) if (axes & (1 << k)) axisCounts[k]!++;
-    if (zone !== null && (mask & ~BIT.zones) === 0) {
-      const c = zoneCounts.get(zone);
-      if (c !== undefined) zoneCounts.set(zone, c + 1);
-    }
+    if (zones && (mask & ~BIT.zones) === 0) for (let k = 0; k < zoneIds.length; k++) if (zones & (1 << k)) zoneCounts[k]!++;
     if ((mask & ~BIT.statuses) === 0) statusCounts[f.status[i]!]!++;
     if ((mask & ~BIT.sectors) === 0) sectorCounts[f.sector[i]!]!++;
     if ((mask & ~BIT.mapped) === 0) mappedCounts[f.mapped[i]!]!++;
@@ -124,7 +128,7 @@ export function applyFilter(
     indices,
     counts: {
       axes: record(axisIds, axisCounts),
-      zones: Object.fromEntries(zoneCounts),
+      zones: record(zoneIds, zoneCounts),
       statuses: record(STATUS_KEYS, statusCounts),
       sectors: record(SECTOR_KEYS, sectorCounts),
       mapped: { mapped: mappedCounts[1]!, unmapped: mappedCounts[0]! },

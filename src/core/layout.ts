@@ -17,6 +17,8 @@ export const LAYOUT_ID = /^[a-z][a-z0-9_-]{0,31}$/;
 
 /** At most this many axes: a project's corridors are one bit each in a 32-bit mask (filter.ts, aggregate.ts). */
 export const MAX_AXES = 31;
+/** The same for zones (a line or an area can touch several: one bit each). */
+export const MAX_ZONES = 31;
 
 type Collection = { features: ReadonlyArray<{ properties?: unknown }> };
 const idOf = (f: { properties?: unknown }): string => String((f.properties as { id?: unknown } | null)?.id);

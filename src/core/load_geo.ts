@@ -1,8 +1,9 @@
 import { z } from './zod.ts';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { checkPosition } from './bounds.ts';
+import { checkSiteGeometry, representativePoint } from './site_geometry.ts';
 import type { Issue, Loaded } from './issues.ts';
-import { LAYOUT_ID, MAX_AXES } from './layout.ts';
+import { LAYOUT_ID, MAX_AXES, MAX_ZONES } from './layout.ts';
 import type { AxisId, Site } from './model.ts';
 
 const FeatureCollectionShape = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
@@ -50,18 +51,6 @@ function zodIssues(file: string, index: number, error: z.ZodError, issues: Issue
   return null;
 }
 
-/** A geometry of the wrong type is one issue, not one per nested position. */
-const geometryOfType = <T extends z.ZodType>(type: string, coordinates: T) =>
-  z
-    .looseObject(
-      { type: z.string({ error: 'geometry.type is missing' }) },
-      { error: `is missing (null): this feature needs a ${type}` },
-    )
-    .check((ctx) => {
-      if (ctx.value.type !== type) ctx.issues.push({ code: 'custom', input: ctx.value.type, path: ['type'], message: `must be a ${type}, got ${String(ctx.value.type)}` });
-    })
-    .pipe(z.object({ type: z.literal(type), coordinates }));
-
 const lonLat = z
   .array(z.number({ error: 'coordinates must be numbers' }))
   .min(2, { error: 'a position needs [longitude, latitude]' });
@@ -88,7 +77,8 @@ const SiteFeature = z.object({
     confidence: z.string().nullish(),
     evidence: z.string().nullish(),
   }, { error: 'properties must be an object with project_id' }),
-  geometry: geometryOfType('Point', lonLat),
+  // Checked by checkSiteGeometry: a point, a line or an area, each with its own messages.
+  geometry: z.unknown(),
 });
 
 export function loadSites(file: string, text: string): Loaded<Site[]> {
@@ -96,23 +86,25 @@ export function loadSites(file: string, text: string): Loaded<Site[]> {
   return loadFeatures(file, text, (raw, i, issues) => {
     const parsed = SiteFeature.safeParse(raw);
     if (!parsed.success) return zodIssues(file, i, parsed.error, issues);
-    const { properties: p, geometry } = parsed.data;
-    const c = geometry.coordinates;
-    if (c.length > 2) {
-      issues.push({ file, feature: i, field: 'geometry', message: `has ${c.length} numbers; the altitude is ignored`, severity: 'warning' });
-    }
-    if (positionIssue(file, i, c, issues)) return null;
+    const { properties: p } = parsed.data;
+    const checked = checkSiteGeometry(parsed.data.geometry);
+    for (const message of checked.warnings) issues.push({ file, feature: i, field: 'geometry', message, severity: 'warning' });
+    for (const message of checked.errors) issues.push({ file, feature: i, field: 'geometry', message, severity: 'error' });
+    const geometry = checked.geometry;
+    if (!geometry) return null;
     const first = seen.get(p.project_id);
     if (first !== undefined) {
       issues.push({ file, feature: i, field: 'project_id', message: `'${p.project_id}' already has a site (features[${first}])`, severity: 'error' });
       return null;
     }
     seen.set(p.project_id, i);
+    const [lon, lat] = representativePoint(geometry);
     return {
       project_id: p.project_id,
       feature: i,
-      lon: c[0]!,
-      lat: c[1]!,
+      ...(geometry.type === 'Point' ? {} : { geometry }),
+      lon,
+      lat,
       accuracy_m: p.accuracy_m ?? null,
       place: p.place ?? null,
       confidence: p.confidence ?? null,
@@ -213,7 +205,7 @@ const ZoneFeatureShape = z.object({
 
 export function loadZones(file: string, text: string): Loaded<ZoneFeature[]> {
   const seen = new Set<string>();
-  return loadFeatures<ZoneFeature>(file, text, (raw, i, issues) => {
+  const loaded = loadFeatures<ZoneFeature>(file, text, (raw, i, issues) => {
     const parsed = ZoneFeatureShape.safeParse(raw);
     if (!parsed.success) return zodIssues(file, i, parsed.error, issues);
     const { properties: p, geometry } = parsed.data;
@@ -229,6 +221,8 @@ export function loadZones(file: string, text: string): Loaded<ZoneFeature[]> {
       geometry: geometry as Polygon | MultiPolygon,
     };
   });
+  if (loaded.value.length > MAX_ZONES) loaded.issues.push({ file, message: `has ${loaded.value.length} zones; at most ${MAX_ZONES} are supported`, severity: 'error' });
+  return loaded;
 }
 
 // ---------------------------------------------------------------- context layers (district, context, landmarks)

@@ -60,14 +60,18 @@ export const SECTOR_LABELS: Record<Sector, Record<Lang, string>> = {
 /** A ledger row after validation, derived from the column table (project_schema.ts). */
 export type { Project } from './project_schema.ts';
 import type { Project } from './project_schema.ts';
+import type { SiteGeometry } from './site_geometry.ts';
 
 /** Where a project is, from geo/sites.geojson. */
 export interface Site {
+  /** A line, an area, or several points (site_geometry.ts); absent for a single point (then lon/lat is all). */
+  geometry?: SiteGeometry;
   project_id: string;
   /** Index of the feature in its file, for messages. */
   feature: number;
   /** For a site read from a spreadsheet: its row (line) there, for messages instead of `feature`. */
   row?: number;
+  /** The point itself, or where a line's or an area's pin goes (representativePoint). */
   lon: number;
   lat: number;
   accuracy_m: number | null;

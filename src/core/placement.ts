@@ -2,6 +2,7 @@ import { lineLengthM, metresPerDegree, pointToLineM, prepareLine, type PreparedL
 import { containsPoint, preparePolygon } from './point_in_polygon.ts';
 import type { AxisFeature, ZoneFeature } from './load_geo.ts';
 import type { AxisId, MappedProject } from './model.ts';
+import { corridorShare, shapeDistanceM, shapeFacts, zoneRings, type ShapeFacts, type ZoneRings } from './shape_placement.ts';
 
 /**
  * Where each project lies relative to the axes and zones. It does not depend on the corridor width,
@@ -10,8 +11,10 @@ import type { AxisId, MappedProject } from './model.ts';
 export interface Placement {
   /** Metres to each axis line, in the axes' order (PreparedAxis[k] ↔ distances_m[k]); `null` when not mapped. */
   distances_m: number[] | null;
-  /** The schematic (or official) zone containing the site, if any. */
+  /** The schematic (or official) zone containing the site (for a line or an area: holding most of it), if any. */
   zone: string | null;
+  /** For a line, an area or several points: its size and its share in each zone; null for a single point. */
+  shape: ShapeFacts | null;
 }
 
 export interface PreparedAxis {
@@ -42,8 +45,14 @@ export function placeProjects(
   const prepared = zones.map((z) => ({ id: z.properties.id, polygon: preparePolygon(z.geometry) }));
   // A segment grid pays for its building (a few ms) only over tens of thousands of points.
   const lines = axes.map((a) => (projects.length >= INDEX_FROM && !a.line.grid ? prepareLine(a.feature.geometry.coordinates, true) : a.line));
-  return projects.map(({ site }) => {
-    if (!site) return { distances_m: null, zone: null };
+  let rings: ZoneRings[] | null = null;
+  return projects.map(({ site }): Placement => {
+    if (!site) return { distances_m: null, zone: null, shape: null };
+    if (site.geometry) {
+      const g = site.geometry;
+      const shape = shapeFacts(g, (rings ??= zones.map((z) => zoneRings(z.properties.id, z.geometry))));
+      return { distances_m: axes.map((a, k) => shapeDistanceM(g, a.feature.geometry.coordinates, lines[k]!)), zone: shape.zones[0]?.id ?? null, shape };
+    }
     const { lon, lat } = site;
     const scale = metresPerDegree(lat);
     const distances_m = new Array<number>(lines.length);
@@ -55,7 +64,7 @@ export function placeProjects(
         break;
       }
     }
-    return { distances_m, zone };
+    return { distances_m, zone, shape: null };
   });
 }
 
@@ -77,4 +86,19 @@ export function nearestCorridor(placement: Placement, halfWidthM: number, axisId
   let best = -1;
   for (let k = 0; k < d.length; k++) if (d[k]! <= halfWidthM && (best < 0 || d[k]! < d[best]!)) best = k;
   return best < 0 ? null : axisIds[best]!;
+}
+
+/**
+ * Each project's share inside each corridor at a half-width, in axis order: the part of its length, area or
+ * points for a line, an area or several points; null for a single point (its share is 1 inside, 0 outside) and
+ * when not mapped. It depends on the
+ * width, so it is computed per width (lines and areas only: a point's share is its distance compared).
+ */
+export function corridorShares(projects: readonly MappedProject[], placements: readonly Placement[], axes: readonly PreparedAxis[], halfWidthM: number): Array<number[] | null> {
+  return projects.map(({ site }, i) => {
+    const d = placements[i]!.distances_m;
+    const g = site?.geometry;
+    if (!g || !d) return null;
+    return axes.map((a, k) => corridorShare(g, a.feature.geometry.coordinates, a.line, halfWidthM, d[k]!));
+  });
 }

@@ -20,7 +20,7 @@ const SAMPLES: Record<FacetId, Partial<Filter>> = {
 const FACTS: Facts = {
   length: 4,
   axes: Uint32Array.from([0b001, 0b010, 0b110, 0]),
-  zone: ['north', 'central', 'south', null],
+  zones: Uint32Array.from([0b001, 0b010, 0b100, 0]),
   status: Uint8Array.from([3, 4, 7, 5]), // started, under_construction, unknown, completed
   sector: Uint8Array.from([2, 0, 7, 2]), // health, industry, unknown, health
   investment: Float64Array.from([10, NaN, 3, 7]),

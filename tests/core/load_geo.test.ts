@@ -9,21 +9,23 @@ describe('loadSites', () => {
   const { value, issues } = loadSites(FILE, fixture('sites_bad.geojson'));
   const at = (feature: number) => issues.filter((i) => i.feature === feature);
 
-  it('keeps the plausible sites, the 3-D one without its altitude', () => {
+  it('keeps the plausible sites (a line, with its pin halfway), the 3-D one without its altitude', () => {
     expect(value.map((s) => [s.project_id, s.lon, s.lat])).toEqual([
       ['ok-1', 113.638, 34.72],
+      ['a-line', 113.635, 34.725],
       ['three-d', 113.6381, 34.7201],
     ]);
+    expect(value[1]!.geometry).toEqual({ type: 'LineString', coordinates: [[113.63, 34.72], [113.64, 34.73]] });
+    expect(value[0]!.geometry).toBeUndefined();
   });
 
   it.each([
     [1, 'geometry', /looks like \[lat, lon\].*\[113\.638, 34\.72\]/],
     [2, 'geometry', /outside Zhengzhou/],
     [3, 'geometry', /missing/],
-    [4, 'geometry.type', /must be a Point, got LineString/],
     [5, 'project_id', /'ok-1' already has a site \(features\[0\]\)/],
     [6, 'project_id', /project_id is required/],
-    [8, 'geometry.coordinates', /must be numbers/],
+    [8, 'geometry', /coordinates of a Point must be numbers/],
   ])('features[%i]: %s — %s', (feature, field, message) => {
     expect(at(feature)).toEqual([
       expect.objectContaining({ file: FILE, feature, field, severity: 'error', message: expect.stringMatching(message) }),
@@ -44,6 +46,39 @@ describe('loadSites', () => {
     const loaded = loadSites(file, text);
     expect(loaded.issues).toEqual([]);
     expect(loaded.value).toHaveLength(6);
+  });
+});
+
+describe('loadSites with lines and areas: the bad-geometry corpus', () => {
+  const FILE2 = 'tests/fixtures/sites_bad_shapes.geojson';
+  const { value, issues } = loadSites(FILE2, fixture('sites_bad_shapes.geojson'));
+
+  it('keeps a line, a polygon with a hole and a MultiPolygon', () => {
+    expect(value.map((s) => [s.project_id, s.geometry?.type])).toEqual([
+      ['ok-line', 'LineString'],
+      ['ok-holed', 'Polygon'],
+      ['ok-multi', 'MultiPolygon'],
+    ]);
+  });
+
+  it.each([
+    [3, 'the line has 1 position; a line needs at least 2'],
+    [4, 'the line has zero length (all its positions are one place): use a Point'],
+    [5, 'the outline is not closed: repeat its first position [113.62, 34.7] at the end'],
+    [6, 'the outline has 3 positions; a ring needs at least 4 (3 corners and the first repeated at the end)'],
+    [7, 'the outline has zero area (its positions lie on one line): use a LineString'],
+    [8, 'the outline crosses itself near [113.625000, 34.705000]: redraw it so its edges do not cross'],
+    [9, 'hole 1 crosses itself near [113.625000, 34.705000]: redraw it so its edges do not cross'],
+    [10, 'position 2: [0, 0] is outside Zhengzhou (lon 112.66–114.27, lat 34.22–35.04)'],
+    [11, 'position 2: [34.7, 113.63] looks like [lat, lon]: GeoJSON wants [longitude, latitude], i.e. [113.63, 34.7]'],
+    [12, 'has no positions: give at least one [longitude, latitude]'],
+    [13, 'type must be one of Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon, got "GeometryCollection"'],
+    [14, 'coordinates of a LineString must be numbers nested as [[lon, lat], [lon, lat], …]'],
+    [15, 'line 2 has 1 position; a line needs at least 2'],
+    [16, 'the outline crosses itself near [113.630000, 34.705000]: redraw it so its edges do not cross'],
+    [17, 'coordinates of a Polygon must be numbers nested as [[[lon, lat], …]] (rings: the outline first, then any holes)'],
+  ])('features[%i] is refused: %s', (feature, message) => {
+    expect(issues.filter((i) => i.feature === feature)).toEqual([{ file: FILE2, feature, field: 'geometry', message, severity: 'error' }]);
   });
 });
 

@@ -87,7 +87,7 @@ describe('applyFilter counts, against filtering again with each facet left out',
   const synthPlacements = placeProjects(projects, prepareAxes(axisFeatures), zones);
   const zoneIds = zones.map((z) => z.properties.id);
   const layout = { axisIds: axes.map((a) => a.id), zoneIds };
-  const facts = filterFacts(projects, synthPlacements, 500, layout.axisIds);
+  const facts = filterFacts(projects, synthPlacements, 500, layout);
   const subset = <T,>(xs: readonly T[]) => fc.subarray([...xs]);
   const filters = fc.record({
     axes: subset(layout.axisIds),
@@ -104,7 +104,7 @@ describe('applyFilter counts, against filtering again with each facet left out',
       for (const pl of synthPlacements) expect(nearestCorridor(pl, width, layout.axisIds)).toBe(corridorsOf(pl, width, layout.axisIds)[0] ?? null);
     }
     // Equal distances keep the axes' order, as the sort does.
-    const tie = { distances_m: [100, 50, 50], zone: null };
+    const tie = { distances_m: [100, 50, 50], zone: null, shape: null };
     expect(nearestCorridor(tie, 500, layout.axisIds)).toBe(corridorsOf(tie, 500, layout.axisIds)[0]);
     expect(nearestCorridor(tie, 500, layout.axisIds)).toBe('daxue');
   });

@@ -1,0 +1,135 @@
+/**
+ * Sites as lines and areas (issue #12): tests/fixtures/shapes has a road across all three corridors, an area
+ * across two zones, a plot with a hole, Multi forms, a point and an unmapped project. Every distance, share and
+ * size is checked against an independent computation (JSTS in an azimuthal equidistant projection from
+ * GeographicLib: tests/helpers/shapes_reference.ts), and the aggregates against sums of those.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Geometry } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { aggregate } from '../../src/core/aggregate.ts';
+import { buildBundle } from '../../src/core/bundle.ts';
+import type { ZoneFeature } from '../../src/core/load_geo.ts';
+import { corridorShares, placeProjects, prepareAxes } from '../../src/core/placement.ts';
+import { ROOT } from '../../scripts/repo.ts';
+import { fixture, fixtureSources } from '../helpers/fixtures.ts';
+import { reference } from '../helpers/shapes_reference.ts';
+
+const file = (name: string) => ({ file: `tests/fixtures/shapes/${name}`, text: fixture(`shapes/${name}`) });
+const built = buildBundle({ ...fixtureSources(), projects: file('projects.csv'), sites: file('sites.geojson') });
+const { bundle } = built.value!;
+const axes = prepareAxes(bundle.axes.features as never);
+const zones = bundle.zones.features as ZoneFeature[];
+const placements = placeProjects(bundle.projects, axes, zones);
+const located = bundle.projects.flatMap((p, i) => (p.site ? [{ p, i, geometry: (p.site.geometry ?? { type: 'Point', coordinates: [p.site.lon, p.site.lat] }) as Geometry }] : []));
+const WIDTHS = [300, 500, 1000];
+
+// The reference, once per site, axis and width (JSTS is slow-ish).
+const REF = new Map<string, ReturnType<typeof reference>>();
+const ref = (id: string, k: number, width: number) => {
+  const key = `${id}|${k}|${width}`;
+  if (!REF.has(key)) {
+    const { p, geometry } = located.find((s) => s.p.id === id)!;
+    REF.set(key, reference(geometry, [p.site!.lon, p.site!.lat], axes[k]!.feature.geometry.coordinates, zones.map((z) => ({ id: z.properties.id, geometry: z.geometry })), width));
+  }
+  return REF.get(key)!;
+};
+
+describe('lines, areas and Multi forms, placed', () => {
+  it('load with a warning for each site partly outside the district', () => {
+    expect(built.issues).toEqual([
+      expect.objectContaining({ feature: 0, severity: 'warning', message: "'road-x': 12 % of it lies in no zone (outside 二七区?)" }),
+      expect.objectContaining({ feature: 4, severity: 'warning', message: "'multi-plots': 67 % of it lies in no zone (outside 二七区?)" }),
+    ]);
+  });
+
+  it('measure each distance to each axis as the reference does (0 where they cross), within 1 m', () => {
+    for (const { p, i } of located) {
+      for (let k = 0; k < axes.length; k++) {
+        const d = placements[i]!.distances_m![k]!;
+        const r = ref(p.id, k, 500).distance;
+        if (r === 0) expect(d, `${p.id} ${axes[k]!.id}`).toBe(0);
+        else expect(Math.abs(d - r), `${p.id} ${axes[k]!.id}: ${d} vs ${r}`).toBeLessThan(1);
+      }
+    }
+    // The road crosses all three.
+    expect(placements[bundle.projects.findIndex((p) => p.id === 'road-x')]!.distances_m).toEqual([0, 0, 0]);
+  });
+
+  it('measure lengths and areas within 0.1 %', () => {
+    for (const { p, i } of located) {
+      const shape = placements[i]!.shape;
+      if (!shape) continue;
+      expect(Math.abs(shape.size / ref(p.id, 0, 500).size - 1), p.id).toBeLessThan(0.001);
+    }
+  });
+
+  it.each(WIDTHS)('give each share inside a %i m corridor within 0.1 % of the reference', (width) => {
+    const shares = corridorShares(bundle.projects, placements, axes, width);
+    for (const { p, i } of located) {
+      if (!p.site!.geometry) continue;
+      for (let k = 0; k < axes.length; k++) {
+        expect(Math.abs(shares[i]![k]! - ref(p.id, k, width).corridorShare), `${p.id} ${axes[k]!.id} at ${width} m`).toBeLessThan(0.001);
+      }
+    }
+  });
+
+  it('give each share in each zone within 0.1 % of the reference, largest first', () => {
+    for (const { p, i } of located) {
+      const shape = placements[i]!.shape;
+      if (!shape) continue;
+      const expected = ref(p.id, 0, 500).zoneShares;
+      for (const z of zones) {
+        const got = shape.zones.find((s) => s.id === z.properties.id)?.share ?? 0;
+        expect(Math.abs(got - expected[z.properties.id]!), `${p.id} in ${z.properties.id}`).toBeLessThan(0.001);
+      }
+      expect(placements[i]!.zone).toBe(shape.zones[0]?.id ?? null);
+    }
+    const straddle = placements[bundle.projects.findIndex((p) => p.id === 'area-straddle')]!;
+    expect(straddle.shape!.zones.map((z) => z.id).sort()).toEqual(['central', 'north']);
+  });
+});
+
+describe('aggregates with lines and areas', () => {
+  it.each(WIDTHS)('count a project in every corridor it touches, with full and apportioned investment, at %i m', (width) => {
+    const result = aggregate(bundle.projects, placements, axes, zones, bundle.reported, width);
+    for (const [k, axis] of result.axes.entries()) {
+      const touching = located.filter(({ p }) => ref(p.id, k, width).distance <= width);
+      expect(axis.mapped.project_ids).toEqual(touching.map(({ p }) => p.id));
+      const disclosed = touching.filter(({ p }) => p.investment_total_yi !== null);
+      expect(axis.mapped.investment_yi).toBeCloseTo(disclosed.reduce((s, { p }) => s + p.investment_total_yi!, 0), 9);
+      const apportioned = disclosed.reduce((s, { p }) => s + p.investment_total_yi! * (p.site!.geometry ? ref(p.id, k, width).corridorShare : 1), 0);
+      expect(Math.abs(axis.mapped.investment_apportioned_yi! - apportioned), axis.id).toBeLessThan(0.001 * apportioned + 1e-9);
+    }
+  });
+
+  it('count each project once in the district totals, though the road touches three corridors', () => {
+    const result = aggregate(bundle.projects, placements, axes, zones, bundle.reported, 500);
+    expect(result.ledger.all.projects).toBe(9);
+    expect(result.ledger.all.investment_yi).toBe(76);
+    expect(result.axes.filter((a) => a.mapped.project_ids.includes('road-x'))).toHaveLength(3);
+    expect(result.axes.reduce((s, a) => s + a.mapped.investment_yi!, 0)).toBeGreaterThan(76); // touching: overlaps
+  });
+
+  it('count a line or an area in every zone it touches, apportioned by its share there', () => {
+    const result = aggregate(bundle.projects, placements, axes, zones, bundle.reported, 500);
+    for (const z of result.zones) {
+      const inZone = located.filter(({ p }) => ref(p.id, 0, 500).zoneShares[z.id]! > 1e-6 || (!p.site!.geometry && placements[bundle.projects.indexOf(p)]!.zone === z.id));
+      expect(z.mapped.project_ids.sort(), z.id).toEqual(inZone.map(({ p }) => p.id).sort());
+      const apportioned = inZone.reduce((s, { p }) => s + (p.investment_total_yi ?? 0) * (p.site!.geometry ? ref(p.id, 0, 500).zoneShares[z.id]! : 1), 0);
+      expect(Math.abs((z.mapped.investment_apportioned_yi ?? 0) - apportioned), z.id).toBeLessThan(0.001 * apportioned + 1e-9);
+    }
+  });
+});
+
+describe('lines and areas through npm run data', () => {
+  it('prints the same aggregates as the core', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/data.ts'), '--json', '--projects', 'tests/fixtures/shapes/projects.csv', '--sites', 'tests/fixtures/shapes/sites.geojson', '--reported', 'tests/fixtures/ledger/reported.json'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const core = aggregate(bundle.projects, placements, axes, zones, bundle.reported, 500);
+    expect(out.axes.map((a: { mapped: object }) => a.mapped)).toEqual(JSON.parse(JSON.stringify(core.axes.map((a) => a.mapped))));
+    expect(out.zones.map((z: { mapped: object }) => z.mapped)).toEqual(JSON.parse(JSON.stringify(core.zones.map((z) => z.mapped))));
+  });
+});
