@@ -92,7 +92,10 @@ export function createApp(
     }
     store.set({ selection: { kind: 'project', id } });
     const site = model.project(id)!.project.site;
-    if (fly && site) view.flyTo([site.lon, site.lat]);
+    // A line or an area is fitted whole; a point is flown to.
+    const bounds = model.siteBounds(id);
+    if (fly && bounds) view.fitBounds(bounds);
+    else if (fly && site) view.flyTo([site.lon, site.lat]);
     (layout.cardSlot.querySelector('.project-card') as HTMLElement | null)?.focus();
   };
 
@@ -156,6 +159,7 @@ export function createApp(
         axes: bundle.axes,
         landmarks: bundle.landmarks,
         projects: first.pins,
+        shapes: first.shapes,
         selection: model.selectionPoint(initial.selection),
       },
       style: styleOptions(initial),
@@ -341,7 +345,7 @@ export function createApp(
       const a = styleOptions(s);
       const b = styleOptions(prev);
       const restyle = a.lang !== b.lang || a.selectedAxis !== b.selectedAxis || s.basemap !== prev.basemap || s.tiles !== prev.tiles || a.pinTiles !== b.pinTiles;
-      view.update(s.filter !== prev.filter || s.corridor !== prev.corridor ? { projects: d.pins } : {}, restyle ? a : undefined);
+      view.update(s.filter !== prev.filter || s.corridor !== prev.corridor ? { projects: d.pins, shapes: d.shapes } : {}, restyle ? a : undefined);
       if (s.corridor !== prev.corridor) {
         model.corridors(s.corridor).then(
           (c) => {
@@ -410,6 +414,7 @@ export function createApp(
         asOf: bundle.as_of,
         axisNames,
         attribution: Object.values(ATTRIBUTION),
+        shapes: model.anyShapes,
         open: legendOpen,
         onToggle: (open) => (legendOpen = open),
       }),
@@ -423,6 +428,7 @@ export function createApp(
         renderProjectCard({
           project: selectedProject.project,
           placement: selectedProject.placement,
+          shares: model.sharesAt(s.corridor)[selectedProject.index] ?? null,
           corridorM: s.corridor,
           lang: s.lang,
           sources: bundle.reported.sources,

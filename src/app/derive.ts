@@ -7,8 +7,9 @@ import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
 import type { Layout } from '../core/layout.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import type { Selection } from '../core/url_state.ts';
-import { placeProjects, prepareAxes, type Placement, type PreparedAxis } from '../core/placement.ts';
-import { pinFeatures, projectPins, type PinFeature } from '../map/project_features.ts';
+import { corridorShares, placeProjects, prepareAxes, type Placement, type PreparedAxis } from '../core/placement.ts';
+import { siteBounds } from '../core/site_geometry.ts';
+import { pinFeatures, projectPins, projectShapes, shapeFeatures, type PinFeature, type ShapeFeature } from '../map/project_features.ts';
 
 export const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -19,6 +20,8 @@ export interface Derived {
   /** Per-axis and per-zone figures (computed on first read). */
   readonly aggregates: Aggregates;
   pins: FeatureCollection;
+  /** The lines and areas among them. */
+  shapes: FeatureCollection;
 }
 
 /** The data set's fixed parts, and the figures for a filter and corridor width (memoised on both). */
@@ -33,10 +36,13 @@ export class DataModel {
   readonly zoneNames: Record<string, Record<Lang, string>>;
   /** Whether any project declares an axis (if none does, the mismatch lists cannot say anything). */
   readonly anyDeclared: boolean;
+  /** Whether any site is a line, an area or several points (the legend then explains them). */
+  readonly anyShapes: boolean;
   private memo: { key: string; value: Derived } | null = null;
   private readonly indexById: Map<string, number>;
   private facts: { corridorM: number; value: Facts } | null = null;
-  private pins: { corridorM: number; value: Array<PinFeature | null> } | null = null;
+  private pins: { corridorM: number; value: Array<PinFeature | null>; shapes: Array<ShapeFeature | null> } | null = null;
+  private shares: { corridorM: number; value: Array<number[] | null> } | null = null;
   private corridorCache = new Map<number, Promise<FeatureCollection<Polygon | MultiPolygon>>>();
 
   constructor(readonly bundle: DataBundle) {
@@ -50,6 +56,7 @@ export class DataModel {
     ) as Record<AxisId, Record<Lang, string>>;
     this.zoneNames = Object.fromEntries(this.zones.map((z) => [z.properties.id, { zh: z.properties.name_zh, en: z.properties.name_en }]));
     this.anyDeclared = bundle.projects.some((p) => p.axis_declared !== null);
+    this.anyShapes = bundle.projects.some((p) => p.site?.geometry !== undefined);
     this.corridorCache.set(bundle.corridor_m, Promise.resolve(bundle.corridors));
   }
 
@@ -57,7 +64,11 @@ export class DataModel {
     const key = JSON.stringify([filter, corridorM]);
     if (this.memo?.key === key) return this.memo.value;
     if (this.facts?.corridorM !== corridorM) this.facts = { corridorM, value: filterFacts(this.bundle.projects, this.placements, corridorM, this.layout) };
-    if (this.pins?.corridorM !== corridorM) this.pins = { corridorM, value: pinFeatures(this.bundle.projects, this.placements, corridorM, this.layout.axisIds) };
+    if (this.pins?.corridorM !== corridorM) {
+      const value = pinFeatures(this.bundle.projects, this.placements, corridorM, this.layout.axisIds);
+      this.pins = { corridorM, value, shapes: shapeFeatures(value, this.bundle.projects) };
+    }
+    const shares = this.sharesAt(corridorM);
     const result = applyFilter(this.bundle.projects, this.placements, filter, corridorM, this.layout, this.facts.value);
     const { projects, reported } = this.bundle;
     const { placements, axes, zones } = this;
@@ -67,9 +78,10 @@ export class DataModel {
       filtered: () => ({ projects: result.indices.map((i) => projects[i]!), placements: result.indices.map((i) => placements[i]!) }),
       // Computed when first read: a change made on the filters or list tab does not need the overview's figures.
       get aggregates() {
-        return (aggregates ??= aggregate(projects, placements, axes, zones, reported, corridorM, result.indices));
+        return (aggregates ??= aggregate(projects, placements, axes, zones, reported, corridorM, result.indices, shares));
       },
       pins: projectPins(this.pins.value, result.indices),
+      shapes: projectShapes(this.pins.shapes, result.indices),
     };
     this.memo = { key, value };
     return value;
@@ -101,14 +113,30 @@ export class DataModel {
     ];
   }
 
-  /** The selected project's point for the selection ring (empty when nothing located is selected). */
-  selectionPoint(selection: Selection): FeatureCollection {
-    const site = selection.kind === 'project' ? this.project(selection.id)?.project.site : null;
-    return site ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [site.lon, site.lat] } }] } : EMPTY_FC;
+  /** Each line's and area's share inside each corridor at a width (per width: computed once, kept for the last). */
+  sharesAt(corridorM: number): Array<number[] | null> {
+    if (this.shares?.corridorM !== corridorM) this.shares = { corridorM, value: corridorShares(this.bundle.projects, this.placements, this.axes, corridorM) };
+    return this.shares.value;
   }
 
-  project(id: string): { project: MappedProject; placement: Placement } | null {
+  /** The selected project's pin for the selection ring, and its line or area outlined (empty when nothing located is selected). */
+  selectionPoint(selection: Selection): FeatureCollection {
+    const site = selection.kind === 'project' ? this.project(selection.id)?.project.site : null;
+    if (!site) return EMPTY_FC;
+    const pin = { type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [site.lon, site.lat] } };
+    return { type: 'FeatureCollection', features: site.geometry && site.geometry.type !== 'MultiPoint' ? [{ type: 'Feature', properties: {}, geometry: site.geometry }, pin] : [pin] };
+  }
+
+  /** The bounds of a project's site (a point: null), for fitting the map to a line or an area. */
+  siteBounds(id: string): [[number, number], [number, number]] | null {
+    const g = this.project(id)?.project.site?.geometry;
+    if (!g) return null;
+    const [w, s, e, n] = siteBounds(g);
+    return [[w, s], [e, n]];
+  }
+
+  project(id: string): { project: MappedProject; placement: Placement; index: number } | null {
     const i = this.indexById.get(id) ?? -1;
-    return i < 0 ? null : { project: this.bundle.projects[i]!, placement: this.placements[i]! };
+    return i < 0 ? null : { project: this.bundle.projects[i]!, placement: this.placements[i]!, index: i };
   }
 }

@@ -1,11 +1,16 @@
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import { geoJSONToWkt } from 'betterknown';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { SiteGeometry } from './site_geometry.ts';
 import { csvCell } from './csv.ts';
 import type { AxisId, MappedProject } from './model.ts';
 import { nearestCorridor, type Placement } from './placement.ts';
 import { PROJECT_COLUMNS } from './project_schema.ts';
 
-/** Extra columns an export carries after the ledger's own (an import ignores them). */
-export const EXPORT_COLUMNS = ['axis_spatial', 'zone', 'lon', 'lat', 'accuracy_m'] as const;
+/**
+ * Extra columns an export carries after the ledger's own: an import reads lon/lat and geometry_wkt back (a line's
+ * or an area's WKT; lon/lat is then its pin), and ignores the rest.
+ */
+export const EXPORT_COLUMNS = ['axis_spatial', 'zone', 'lon', 'lat', 'accuracy_m', 'geometry_wkt'] as const;
 
 /** White space and invisible characters a spreadsheet may skip before reading a formula. */
 const LEADING_BLANKS = /^[\s\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]*/;
@@ -32,6 +37,7 @@ export function projectsToCsv(projects: readonly MappedProject[], placements: re
       p.site?.lon ?? null,
       p.site?.lat ?? null,
       p.site?.accuracy_m ?? null,
+      p.site?.geometry ? geoJSONToWkt(p.site.geometry) : null,
     ].map(cell);
     return [...ledger, ...spatial].join(',');
   });
@@ -44,10 +50,10 @@ export function projectsToGeoJson(
   placements: readonly Placement[],
   corridorM: number,
   axisIds: readonly AxisId[],
-): FeatureCollection<Point | null> {
+): FeatureCollection<SiteGeometry | null> {
   return {
     type: 'FeatureCollection',
-    features: projects.map((p, i): Feature<Point | null> => {
+    features: projects.map((p, i): Feature<SiteGeometry | null> => {
       const { site, ...ledger } = p;
       return {
         type: 'Feature',
@@ -59,7 +65,7 @@ export function projectsToGeoJson(
           accuracy_m: site?.accuracy_m ?? null,
           location_evidence: site?.evidence ?? null,
         },
-        geometry: site ? { type: 'Point', coordinates: [site.lon, site.lat] } : null,
+        geometry: site ? (site.geometry ?? { type: 'Point', coordinates: [site.lon, site.lat] }) : null,
       };
     }),
   };

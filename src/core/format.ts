@@ -45,6 +45,18 @@ export function formatMetres(value: number, lang: Lang): string {
   return lang === 'zh' ? `${number(value, lang, 0)} 米` : `${number(value, lang, 0)} m`;
 }
 
+/** A length: metres under 1 km, else km with two decimals ("4.58 km", "4.58 公里"). */
+export function formatLength(metres: number, lang: Lang): string {
+  if (metres < 1000) return formatMetres(metres, lang);
+  return lang === 'zh' ? `${number(metres / 1000, lang, 2)} 公里` : `${number(metres / 1000, lang, 2)} km`;
+}
+
+/** An area: m² under a hectare, else hectares, the unit Chinese planning uses ("48.79 公顷", "48.79 ha"). */
+export function formatArea(m2: number, lang: Lang): string {
+  if (m2 < 10_000) return lang === 'zh' ? `${number(m2, lang, 0)} 平方米` : `${number(m2, lang, 0)} m²`;
+  return lang === 'zh' ? `${number(m2 / 10_000, lang, 2)} 公顷` : `${number(m2 / 10_000, lang, 2)} ha`;
+}
+
 /** Bidirectional controls (LRE…RLO, LRI…PDI, LRM/RLM/ALM): in data they can reorder the text around them. */
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 

@@ -87,7 +87,9 @@ export function mountEmbed(
     if (id !== null && (typeof id !== 'string' || !model.project(id))) return false;
     store.set({ selection: id === null ? { kind: 'none' } : { kind: 'project', id } });
     const site = id ? model.project(id)!.project.site : null;
-    if (site && options.interactive) view.flyTo([site.lon, site.lat]);
+    const bounds = id ? model.siteBounds(id) : null;
+    if (bounds && options.interactive) view.fitBounds(bounds);
+    else if (site && options.interactive) view.flyTo([site.lon, site.lat]);
     return true;
   };
   /** The axis a host or a chip focused, kept while a project is selected. */
@@ -127,6 +129,7 @@ export function mountEmbed(
         axes: bundle.axes,
         landmarks: bundle.landmarks,
         projects: first.pins,
+        shapes: first.shapes,
         selection: model.selectionPoint(start.selection),
       },
       style: styleOf(start),
@@ -171,7 +174,7 @@ export function mountEmbed(
       const a = styleOf(s);
       const restyle = a.selectedAxis !== applied.selectedAxis || a.pinTiles !== applied.pinTiles;
       if (restyle) applied = a;
-      view.update(prev.filter !== s.filter || prev.corridor !== s.corridor ? { projects: d.pins } : {}, restyle ? a : undefined);
+      view.update(prev.filter !== s.filter || prev.corridor !== s.corridor ? { projects: d.pins, shapes: d.shapes } : {}, restyle ? a : undefined);
       if (JSON.stringify(prev.selection) !== JSON.stringify(s.selection)) view.setData({ selection: model.selectionPoint(s.selection) });
     }
     fullLink.href = hooks.fullMapUrl(s);
@@ -208,7 +211,7 @@ export function mountEmbed(
     }
     if (has('legend')) {
       legendSlot.replaceChildren(
-        renderLegend({ lang, theme, corridorM: s.corridor, asOf: bundle.as_of, axisNames, open: false, onToggle: () => {} }),
+        renderLegend({ lang, theme, corridorM: s.corridor, asOf: bundle.as_of, axisNames, shapes: model.anyShapes, open: false, onToggle: () => {} }),
       );
     }
     const selected = s.selection.kind === 'project' ? model.project(s.selection.id) : null;
@@ -218,6 +221,7 @@ export function mountEmbed(
             renderProjectCard({
               project: selected.project,
               placement: selected.placement,
+              shares: model.sharesAt(s.corridor)[selected.index] ?? null,
               corridorM: s.corridor,
               lang,
               sources: bundle.reported.sources,

@@ -2,6 +2,8 @@
  * Any ledger file → a Table: CSV/TSV (UTF-8, UTF-8 with BOM, or GBK/GB18030, detected), Excel .xlsx
  * (first or named sheet), or GeoJSON (Point features). Runs in the browser, in a Worker and in Node alike.
  */
+import { geoJSONToWkt } from 'betterknown';
+import type { Geometry } from 'geojson';
 import readXlsxFile from 'read-excel-file/universal';
 import { parseCsv } from '../core/csv.ts';
 import type { Issue } from '../core/issues.ts';
@@ -91,22 +93,26 @@ function fromGeoJson(file: string, text: string, issues: Issue[]): Table | null 
   }
   const fc = json as { type?: unknown; features?: unknown };
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    issues.push({ file, message: 'must be a GeoJSON FeatureCollection of Point features', severity: 'error' });
+    issues.push({ file, message: 'must be a GeoJSON FeatureCollection of features (points, lines or areas)', severity: 'error' });
     return null;
   }
   const keys = new Set<string>();
-  const read: Array<{ line: number; lon: string; lat: string; props: Record<string, unknown> }> = [];
+  const read: Array<{ line: number; lon: string; lat: string; wkt: string; props: Record<string, unknown> }> = [];
   fc.features.forEach((f: { properties?: Record<string, unknown> | null; geometry?: { type?: string; coordinates?: unknown } | null }, i: number) => {
     const props = f?.properties ?? {};
     const g = f?.geometry;
     let lon = '';
     let lat = '';
-    if (g) {
-      const c = g.coordinates;
-      if (g.type !== 'Point') {
-        issues.push({ file, feature: i, field: 'geometry', message: `must be a Point, got ${String(g.type)}`, severity: 'error' });
-        return;
+    let wkt = '';
+    if (g && g.type !== 'Point') {
+      // A line or an area travels as WKT, read and checked with the rest of the row (import_table.ts).
+      try {
+        wkt = geoJSONToWkt(g as Geometry);
+      } catch {
+        wkt = String(g.type ?? 'geometry');
       }
+    } else if (g) {
+      const c = g.coordinates;
       if (!Array.isArray(c) || c.length < 2 || !c.slice(0, 2).every((x) => typeof x === 'number' && Number.isFinite(x))) {
         issues.push({ file, feature: i, field: 'geometry', message: 'coordinates must be [longitude, latitude] as finite numbers', severity: 'error' });
         return;
@@ -116,17 +122,17 @@ function fromGeoJson(file: string, text: string, issues: Issue[]): Table | null 
       lat = String(c[1]);
     }
     // A feature with no geometry (null) is a project with no location: kept, listed as not mapped.
-    for (const k of Object.keys(props)) if (k !== 'lon' && k !== 'lat') keys.add(k);
-    read.push({ line: i + 1, lon, lat, props });
+    for (const k of Object.keys(props)) if (k !== 'lon' && k !== 'lat' && k !== 'geometry') keys.add(k);
+    read.push({ line: i + 1, lon, lat, wkt, props });
   });
   // Too wide to be a ledger: say so before building features × keys cells (3,000 × 120,000 would not fit).
-  if (keys.size + 2 > MAX_COLUMNS) return { file, header: ['lon', 'lat', ...keys], rowKind: 'feature', rows: [] };
+  if (keys.size + 3 > MAX_COLUMNS) return { file, header: ['lon', 'lat', 'geometry', ...keys], rowKind: 'feature', rows: [] };
   const header = [...keys];
   return {
     file,
-    header: ['lon', 'lat', ...header],
+    header: ['lon', 'lat', 'geometry', ...header],
     rowKind: 'feature',
-    rows: read.map((r) => ({ line: r.line, cells: [r.lon, r.lat, ...header.map((k) => cellText(r.props[k]))] })),
+    rows: read.map((r) => ({ line: r.line, cells: [r.lon, r.lat, r.wkt, ...header.map((k) => cellText(r.props[k]))] })),
   };
 }
 

@@ -6,6 +6,8 @@ export const SOURCE = {
   corridors: 'corridors',
   axes: 'axes',
   projects: 'projects',
+  /** Lines and areas of the filtered projects (their pins are in `projects`). */
+  shapes: 'shapes',
   landmarks: 'landmarks',
   /** The selected project, drawn above everything even when its pin is inside a cluster. */
   selection: 'selection',
@@ -33,14 +35,18 @@ export const LAYER = {
   axesLabel: 'axes-label',
   landmarksCircle: 'landmarks-circle',
   landmarksLabel: 'landmarks-label',
+  shapesFill: 'shapes-fill',
+  shapesLine: 'shapes-line',
+  shapesPoint: 'shapes-point',
   clusters: 'clusters',
   clusterCount: 'cluster-count',
   projectsPin: 'projects-pin',
   projectsDot: 'projects-dot',
   projectsLabel: 'projects-label',
   selectionHalo: 'selection-halo',
+  selectionShape: 'selection-shape',
   hoverHalo: 'hover-halo',
 } as const;
 
 /** Layers whose features open a card when clicked. */
-export const PIN_LAYERS = [LAYER.projectsPin] as const;
+export const PIN_LAYERS = [LAYER.projectsPin, LAYER.shapesPoint, LAYER.shapesLine, LAYER.shapesFill] as const;

@@ -3,6 +3,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSourceDiff } from 'maplibre-gl';
 import type { AxisId, MappedProject } from '../core/model.ts';
 import { nearestCorridor, type Placement } from '../core/placement.ts';
+import { siteKind, type SiteGeometry } from '../core/site_geometry.ts';
 import { stageOf, type Stage } from './stages.ts';
 
 export interface ProjectPinProperties {
@@ -16,6 +17,32 @@ export interface ProjectPinProperties {
 }
 
 export type PinFeature = Feature<Point, ProjectPinProperties>;
+
+/** A line or an area drawn with the same properties as its pin, and which of the two it is. */
+export type ShapeFeature = Feature<Exclude<SiteGeometry, Point>, ProjectPinProperties & { kind: 'line' | 'area' | 'point' }>;
+
+/**
+ * Every line's and area's (and multi-point's) feature at a corridor width, by ledger index; null for single points
+ * and unmapped projects. Their pins stay in pinFeatures: at district zoom a road is a pin among pins.
+ */
+export function shapeFeatures(pins: ReadonlyArray<PinFeature | null>, projects: readonly MappedProject[]): Array<ShapeFeature | null> {
+  return projects.map((p, i): ShapeFeature | null => {
+    const g = p.site?.geometry;
+    const pin = pins[i];
+    if (!g || g.type === 'Point' || !pin) return null;
+    return { type: 'Feature', id: i, properties: { ...pin.properties, kind: siteKind(g) }, geometry: g };
+  });
+}
+
+/** The lines and areas of the projects at `indices` (all when omitted). */
+export function projectShapes(features: ReadonlyArray<ShapeFeature | null>, indices?: readonly number[]): FeatureCollection {
+  const out: ShapeFeature[] = [];
+  for (const i of indices ?? features.keys()) {
+    const f = features[i];
+    if (f) out.push(f);
+  }
+  return { type: 'FeatureCollection', features: out };
+}
 
 /**
  * Every project's pin at a corridor width (the width decides its colour), by ledger index; `null` for the

@@ -8,6 +8,7 @@ import type { Status } from '../core/model.ts';
  *   building (started, under constr.)  ◉  filled disc with a white centre
  *   pipeline (planned … signed)        ○  ring
  *   unknown status                     ⊙  ring with a dot
+ * Lines and area outlines say the stage by their dashes, areas also by how solid their fill is (STAGE_LINE).
  */
 export const STAGES = ['done', 'building', 'pipeline', 'unknown'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -33,3 +34,14 @@ export function stageOf(status: Status | null | 'unknown'): Stage {
 export const FILLED_STAGES: readonly Stage[] = ['done', 'building'];
 /** Stages with a dot in the centre: white on a filled disc, coloured in a ring. */
 export const DOTTED_STAGES: readonly Stage[] = ['building', 'unknown'];
+
+/**
+ * How a line or an area outline is dashed at each stage (in line widths; [1, 0] is solid), and how opaque an
+ * area's fill is: built and building read solid, the pipeline and the unknown faint and dotted.
+ */
+export const STAGE_LINE: Record<Stage, { dash: [number, number]; fill: number }> = {
+  done: { dash: [1, 0], fill: 0.45 },
+  building: { dash: [3, 1.5], fill: 0.3 },
+  pipeline: { dash: [1, 1.5], fill: 0.12 },
+  unknown: { dash: [0.5, 2.5], fill: 0.12 },
+};

@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import type { AxisId, Lang } from '../core/model.ts';
 import { isEmptyFilter, type Filter } from '../core/facets.ts';
 import { PIN_TILE_LAYER } from '../core/pin_tiles.ts';
-import { DOTTED_STAGES, FILLED_STAGES } from './stages.ts';
+import { DOTTED_STAGES, FILLED_STAGES, STAGE_LINE, STAGES } from './stages.ts';
 import { LAYER, SOURCE, basemapSourceId } from './ids.ts';
 import { TRANSPARENT, type Theme } from './theme.ts';
 
@@ -23,6 +23,8 @@ export interface StyleData {
   landmarks: FeatureCollection;
   /** Pins of the filtered, located projects (see projectPins). */
   projects: FeatureCollection;
+  /** Their lines and areas (see projectShapes). */
+  shapes: FeatureCollection;
   selection: FeatureCollection;
   /** Drawn by the map itself on pointer moves; empty at first. */
   hover?: FeatureCollection;
@@ -98,6 +100,7 @@ export function buildSources(data: StyleData, options: StyleOptions): StyleSpeci
     [SOURCE.corridors]: geojson(data.corridors),
     [SOURCE.axes]: geojson(data.axes, { attribution: ATTRIBUTION.axes }),
     [SOURCE.landmarks]: geojson(data.landmarks),
+    [SOURCE.shapes]: geojson(data.shapes, { attribution: ATTRIBUTION.projects }),
     [SOURCE.projects]: options.pinTiles
       ? { type: 'vector', tiles: options.pinTiles.tiles, maxzoom: options.pinTiles.maxzoom, bounds: options.pinTiles.bounds, attribution: ATTRIBUTION.projects }
       : geojson(data.projects, {
@@ -124,6 +127,9 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
   const { theme, lang, selectedAxis } = options;
   const pinColour = match('axis', { ...theme.axis, none: theme.outside }, theme.outside);
   type Value = string | number | ExpressionSpecification;
+  /** A paint value per stage, from the stage's property. */
+  const byStage = (value: (s: (typeof STAGES)[number]) => Value): ExpressionSpecification =>
+    ['match', ['get', 'stage'], ...STAGES.flatMap((s) => [s, value(s)]), value('unknown')] as unknown as ExpressionSpecification;
   const filled = (yes: Value, no: Value) =>
     ['case', ['in', ['get', 'stage'], ['literal', FILLED_STAGES]], yes, no] as unknown as ExpressionSpecification;
   const tiles = options.basemap.length > 0;
@@ -232,6 +238,33 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
       layout: { 'text-field': nameField(lang), 'text-size': 11, 'text-anchor': 'top', 'text-offset': [0, 0.5], 'text-optional': true },
       paint: { 'text-color': theme.landmark.label, ...halo },
     },
+    // Lines and areas under the pins: the fill faint by stage, the line or outline dashed by stage (stages.ts).
+    {
+      id: LAYER.shapesFill,
+      type: 'fill',
+      source: SOURCE.shapes,
+      filter: ['==', ['get', 'kind'], 'area'],
+      paint: { 'fill-color': pinColour, 'fill-opacity': byStage((s) => STAGE_LINE[s].fill), 'fill-antialias': false },
+    },
+    {
+      id: LAYER.shapesLine,
+      type: 'line',
+      source: SOURCE.shapes,
+      filter: ['!=', ['get', 'kind'], 'point'],
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': pinColour,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 10, ['match', ['get', 'kind'], 'line', 3, 1.5], 15, ['match', ['get', 'kind'], 'line', 6, 2.5]],
+        'line-dasharray': byStage((s) => ['literal', STAGE_LINE[s].dash] as unknown as ExpressionSpecification),
+      },
+    },
+    {
+      id: LAYER.shapesPoint,
+      type: 'circle',
+      source: SOURCE.shapes,
+      filter: ['==', ['get', 'kind'], 'point'],
+      paint: { 'circle-radius': 4, 'circle-color': pinColour, 'circle-stroke-color': theme.pinInner, 'circle-stroke-width': 1.5 },
+    },
     {
       id: LAYER.clusters,
       type: 'circle',
@@ -292,9 +325,18 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
       paint: { 'circle-radius': 13, 'circle-color': TRANSPARENT, 'circle-stroke-color': theme.selection, 'circle-stroke-width': 1.5, 'circle-stroke-opacity': 0.6 },
     },
     {
+      id: LAYER.selectionShape,
+      type: 'line',
+      source: SOURCE.selection,
+      filter: ['!=', ['geometry-type'], 'Point'],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': theme.selection, 'line-width': 3, 'line-gap-width': 4 },
+    },
+    {
       id: LAYER.selectionHalo,
       type: 'circle',
       source: SOURCE.selection,
+      filter: ['==', ['geometry-type'], 'Point'],
       paint: {
         'circle-radius': 16,
         'circle-color': TRANSPARENT,

@@ -1,4 +1,4 @@
-import type { Aggregates, AxisAggregate, ZoneAggregate } from '../core/aggregate.ts';
+import type { Aggregates, AxisAggregate, Tally, ZoneAggregate } from '../core/aggregate.ts';
 import { formatCount, formatKm, formatMetres, formatPercent, formatYi } from '../core/format.ts';
 import type { Reported } from '../core/load_reported.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
@@ -60,6 +60,10 @@ function projectLinks(ids: readonly string[], props: AxisPanelProps): HTMLElemen
   return list;
 }
 
+/** Lines or areas only partly inside make the apportioned investment differ from the full: then both are shown. */
+const apportions = (t: Tally): boolean =>
+  t.investment_yi !== null && t.investment_apportioned_yi !== null && Math.abs(t.investment_yi - t.investment_apportioned_yi) > 1e-9;
+
 function axisCard(a: AxisAggregate, props: AxisPanelProps): HTMLElement {
   const { lang, theme } = props;
   const name = lang === 'zh' ? a.theme_zh : a.theme_en;
@@ -89,6 +93,9 @@ function axisCard(a: AxisAggregate, props: AxisPanelProps): HTMLElement {
           investment: formatYi(a.mapped.investment_yi, lang),
         }),
       ),
+      ...(apportions(a.mapped)
+        ? [el('dt', {}, t('apportioned', lang)), el('dd', { 'data-figure': 'apportioned' }, formatYi(a.mapped.investment_apportioned_yi, lang))]
+        : []),
       el('dt', {}, t('perKm', lang)),
       el('dd', { 'data-figure': 'per-km' }, a.mapped.investment_per_km === null ? formatYi(null, lang) : `${formatYi(a.mapped.investment_per_km, lang)}/km`),
       el('dt', {}, t('axisLength', lang)),
@@ -117,6 +124,7 @@ function zoneRow(z: ZoneAggregate, lang: Lang): HTMLElement {
     el('strong', {}, lang === 'zh' ? z.name_zh : z.name_en),
     ' ',
     t('zoneSummary', lang, { n: formatCount(z.mapped.projects, lang), disclosed: formatCount(z.mapped.disclosed, lang), investment: formatYi(z.mapped.investment_yi, lang) }),
+    apportions(z.mapped) ? el('span', { 'data-figure': 'apportioned' }, ` · ${t('apportioned', lang)} ${formatYi(z.mapped.investment_apportioned_yi, lang)}`) : null,
     z.mapped.projects ? el('span', { class: 'muted' }, ` (${countsText(z.mapped.by_status, (k) => statusLabel(k, lang))})`) : null,
   );
 }

@@ -165,7 +165,7 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
         mapping = next;
         run();
       });
-      const label = field === 'lon' ? t('fieldLon', lang) : field === 'lat' ? t('fieldLat', lang) : LEDGER_COLUMNS[field].label[lang];
+      const label = field === 'lon' ? t('fieldLon', lang) : field === 'lat' ? t('fieldLat', lang) : field === 'wkt' ? t('fieldWkt', lang) : LEDGER_COLUMNS[field].label[lang];
       columns.append(el('div', { class: 'map-row' }, el('label', { for: id }, label), select));
     }
 

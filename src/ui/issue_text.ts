@@ -7,7 +7,36 @@ import type { Lang } from '../core/model.ts';
  * renders each message pattern in Chinese for the Chinese UI. tests/dom/issue_text.test.ts runs every file of
  * the bad corpus through it and fails on any message left in English.
  */
-const ZH: ReadonlyArray<[RegExp, string]> = [
+type Replacement = string | ((match: string, ...groups: string[]) => string);
+
+/** A part of a site named in a geometry message: "the outline", "polygon 2, hole 1", "line 3". */
+function part(which: string): string {
+  const m = /^polygon (\d+), (.*)$/.exec(which);
+  if (m) return `第 ${m[1]} 个面的${part(m[2]!)}`;
+  if (which === 'the line') return '该线';
+  if (which === 'the outline') return '外边界';
+  const n = /^(line|hole) (\d+)$/.exec(which);
+  return n ? (n[1] === 'line' ? `第 ${n[2]} 条线` : `第 ${n[2]} 个内环（洞）`) : which;
+}
+const PART = '(the line|line \\d+|the outline|hole \\d+|polygon \\d+, (?:the outline|hole \\d+))';
+const partPattern = (rest: string) => new RegExp(`^${PART} ${rest}$`, 's');
+
+const ZH: ReadonlyArray<[RegExp, Replacement]> = [
+  [partPattern('has (\\d+) positions?; a line needs at least 2'), (_, w, n) => `${part(w!)}只有 ${n} 个点：线至少需要 2 个点`],
+  [partPattern('has zero length \\(all its positions are one place\\): use a Point'), (_, w) => `${part(w!)}长度为零（所有点重合）：请改用点（Point）`],
+  [partPattern('is not closed: repeat its first position \\[(.*)\\] at the end'), (_, w, p) => `${part(w!)}没有闭合：请在末尾重复第一个点 [${p}]`],
+  [partPattern('has (\\d+) positions; a ring needs at least 4 .*'), (_, w, n) => `${part(w!)}只有 ${n} 个点：环至少需要 4 个点（3 个角点，末尾重复第一个点）`],
+  [partPattern('has zero area \\(its positions lie on one line\\): use a LineString'), (_, w) => `${part(w!)}面积为零（所有点在一条直线上）：请改用线（LineString）`],
+  [partPattern('crosses itself near \\[(.*)\\]: redraw it so its edges do not cross'), (_, w, p) => `${part(w!)}在 [${p}] 附近自相交：请重新绘制，使边不交叉`],
+  [/^polygon (\d+) has no ring$/, '第 $1 个面没有环'],
+  [/^position (\d+): (.*)$/s, (_, k, rest) => `第 ${k} 个点：${zhMessage(rest!)}`],
+  [/^has no positions: give at least one \[longitude, latitude\]$/, '没有坐标：请至少给出一个 [经度, 纬度]'],
+  [/^type must be one of (.*), got (.*)$/s, '类型应为 $1 之一，实际为 $2'],
+  [/^coordinates of a (\w+) must be numbers nested as (.*)$/s, '$1 的坐标应为按 $2 嵌套的数字'],
+  [/^is missing: give a Point, LineString or Polygon \(or a Multi form\)$/, '缺少几何：请给出点、线或面（或其 Multi 形式）'],
+  [/^has positions with an altitude; it is ignored$/, '含高程：已忽略'],
+  [/^'(.*)' is not WKT: write e\.g\. (.*)$/s, '“$1”不是 WKT：请按如下格式填写，例如 $2'],
+  [/^is an EMPTY geometry: leave the cell blank for a project with no location$/, '是空几何（EMPTY）：没有位置的项目请留空'],
   [/^'(.*)' is not a number: write the amount in 亿元 as digits .*$/s, '“$1”不是数字：请用阿拉伯数字填写亿元金额（如 5 或 12.5），未公开则留空'],
   [/^'(.*)' is not a finite number$/s, '“$1”不是有限的数'],
   [/^(.*) is negative: investment cannot be below 0$/s, '$1 为负数：投资额不能小于 0'],
@@ -37,18 +66,23 @@ const ZH: ReadonlyArray<[RegExp, string]> = [
   [/^no sheet '(.*)'; the sheets are (.*)$/s, '没有工作表“$1”；现有工作表：$2'],
   [/^sheet '(.*)' is empty$/s, '工作表“$1”为空'],
   [/^is not valid JSON \((.*)\); was the file cut short\?$/s, '不是有效的 JSON（$1）：文件是否不完整？'],
-  [/^must be a GeoJSON FeatureCollection of Point features$/, '应为由点要素组成的 GeoJSON FeatureCollection'],
+  [/^must be a GeoJSON FeatureCollection of features \(points, lines or areas\)$/, '应为由要素（点、线或面）组成的 GeoJSON FeatureCollection'],
   [/^must be a Point, got (.*)$/, '应为点（Point），实际为 $1'],
   [/^coordinates must be \[longitude, latitude\] as finite numbers$/, '坐标应为 [经度, 纬度] 两个有限的数'],
   [/^has (\d+) numbers; the altitude is ignored$/, '有 $1 个数：高程已忽略'],
   [/^has ([\d,]+) (columns|columns \(coordinates and property names\)); a ledger has at most (\d+): is this the right file \(or sheet\)\?$/, '有 $1 列，台账最多 $3 列：是否选错了文件（或工作表）？'],
 ];
 
+/** A core message in Chinese (as it is when no pattern knows it). */
+function zhMessage(message: string): string {
+  const pattern = ZH.find(([re]) => re.test(message));
+  return pattern ? message.replace(pattern[0], pattern[1] as string) : message;
+}
+
 /** One import problem as the user reads it: `file:row: field: message`, in their language. */
 export function issueText(issue: Issue, lang: Lang): string {
   if (lang === 'en') return formatIssue(issue);
-  const pattern = ZH.find(([re]) => re.test(issue.message));
-  const message = pattern ? issue.message.replace(pattern[0], pattern[1]) : issue.message;
+  const message = zhMessage(issue.message);
   const where = issue.row !== undefined ? `第 ${issue.row} 行` : issue.feature !== undefined ? `第 ${issue.feature + 1} 个要素` : '';
   const level = issue.severity === 'warning' ? '提示：' : '';
   // A field named by its key (a column the file lacks) reads as its label; one named by the file's header stays.

@@ -1,17 +1,20 @@
 import { formatMetres } from '../core/format.ts';
 import type { Lang } from '../core/model.ts';
-import { DOTTED_STAGES, FILLED_STAGES, STAGES, type Stage } from '../map/stages.ts';
+import { DOTTED_STAGES, FILLED_STAGES, STAGE_LINE, STAGES, type Stage } from '../map/stages.ts';
 import { axisColour, type Theme } from '../map/theme.ts';
 import { el } from './dom.ts';
 import { t, type StringKey } from './strings.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** A small SVG of a pin, the same shapes as the map's (stages.ts). */
-export function pinSymbol(stage: Stage, colour: string, inner: string): SVGSVGElement {
+/**
+ * A small SVG of a pin, the same shapes as the map's (stages.ts); with `withLine`, beside it the dashes a line or
+ * an area outline has at that stage.
+ */
+export function pinSymbol(stage: Stage, colour: string, inner: string, withLine = false): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', '0 0 20 20');
-  svg.setAttribute('width', '16');
+  svg.setAttribute('viewBox', withLine ? '0 0 48 20' : '0 0 20 20');
+  svg.setAttribute('width', withLine ? '38' : '16');
   svg.setAttribute('height', '16');
   svg.setAttribute('aria-hidden', 'true');
   const shape = (tag: string, attrs: Record<string, string | number>) => {
@@ -23,6 +26,10 @@ export function pinSymbol(stage: Stage, colour: string, inner: string): SVGSVGEl
   const filled = FILLED_STAGES.includes(stage);
   shape('circle', filled ? { cx: 10, cy: 10, r: 7.5, fill: colour, stroke: inner, 'stroke-width': 2 } : { cx: 10, cy: 10, r: 6.5, fill: inner, stroke: colour, 'stroke-width': 3 });
   if (DOTTED_STAGES.includes(stage)) shape('circle', { cx: 10, cy: 10, r: 2.8, fill: filled ? inner : colour });
+  if (withLine) {
+    const [dash, gap] = STAGE_LINE[stage].dash;
+    shape('line', { x1: 22, y1: 10, x2: 48, y2: 10, stroke: colour, 'stroke-width': 3, 'stroke-dasharray': gap ? `${dash * 3} ${gap * 3}` : 'none' });
+  }
   return svg;
 }
 
@@ -41,6 +48,8 @@ export interface LegendProps {
   axisNames: Record<string, { zh: string; en: string }>;
   /** One line per data source of what is drawn. */
   attribution?: readonly string[];
+  /** The data has lines or areas: explain them and their dashes. */
+  shapes?: boolean;
   open: boolean;
   onToggle: (open: boolean) => void;
 }
@@ -49,9 +58,10 @@ export interface LegendProps {
 export function renderLegend(props: LegendProps): HTMLElement {
   const { lang, theme } = props;
   const item = (symbol: Node, label: string) => el('li', {}, symbol, el('span', {}, label));
-  const line = (colour: string) => {
+  const line = (colour: string, height?: number) => {
     const s = el('span', { class: 'legend-line', 'aria-hidden': 'true' });
     s.style.background = colour;
+    if (height) s.style.height = `${height}px`;
     return s;
   };
   const box = (fill: string, border: string, dashed = false, opacity = 1) => {
@@ -79,7 +89,10 @@ export function renderLegend(props: LegendProps): HTMLElement {
       {},
       ...axes.map(([id, names]) => item(line(axisColour(theme, id)), names[lang])),
       item(box(first, first, true, theme.corridorOpacity), t('legendCorridor', lang, { m: formatMetres(props.corridorM, lang) })),
-      ...STAGES.map((s) => item(pinSymbol(s, first, theme.pinInner), t(STAGE_LABEL[s], lang))),
+      ...STAGES.map((s) => item(pinSymbol(s, first, theme.pinInner, props.shapes), t(STAGE_LABEL[s], lang))),
+      ...(props.shapes
+        ? [item(line(first, 5), t('legendLine', lang)), item(box(first, first, false, STAGE_LINE.building.fill), t('legendArea', lang))]
+        : []),
       item(pinSymbol('done', theme.outside, theme.pinInner), t('legendOutside', lang)),
       item(dot(theme.cluster, 14), t('legendCluster', lang)),
       item(dot(theme.landmark.fill, 7), t('legendLandmark', lang)),

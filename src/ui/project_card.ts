@@ -1,4 +1,4 @@
-import { formatMetres, formatYi, NOT_DISCLOSED } from '../core/format.ts';
+import { formatArea, formatLength, formatMetres, formatPercent, formatYi, NOT_DISCLOSED } from '../core/format.ts';
 import type { Reported } from '../core/load_reported.ts';
 import { type AxisId, type Lang, type MappedProject, type Sector, type Status } from '../core/model.ts';
 import { LEDGER_COLUMNS, PROJECT_COLUMNS, type LedgerColumn } from '../core/ledger_columns.ts';
@@ -10,6 +10,8 @@ import { t } from './strings.ts';
 export interface ProjectCardProps {
   project: MappedProject;
   placement: Placement;
+  /** A line's, an area's or several points' share inside each corridor at `corridorM` (axis order); null for a point. */
+  shares: number[] | null;
   corridorM: number;
   lang: Lang;
   sources: Reported['sources'];
@@ -70,8 +72,26 @@ export function renderProjectCard(props: ProjectCardProps): HTMLElement {
     const d = placement.distances_m;
     rows.push([61, t('distances', lang), axisIds.map((a, k) => `${axis(a)} ${formatMetres(d[k]!, lang)}`).join(' · '), 'distances']);
   }
+  const zoneName = (id: string) => props.zoneNames[id]?.[lang] ?? id;
+  const shape = placement.shape;
+  if (p.site) {
+    const kind = !shape ? t('sitePoint', lang) : shape.kind === 'line' ? t('siteLine', lang) : shape.kind === 'area' ? t('siteArea', lang) : t('sitePoints', lang, { n: shape.size });
+    const size = !shape || shape.kind === 'point' ? '' : ` · ${shape.kind === 'line' ? formatLength(shape.size, lang) : formatArea(shape.size, lang)}`;
+    rows.push([59, t('siteShape', lang), `${kind}${size}`, 'site-shape']);
+  }
+  if (shape && props.shares) {
+    const shares = props.shares;
+    rows.push([60.5, t('corridorShares', lang, { m: formatMetres(props.corridorM, lang) }), axisIds.map((a, k) => `${axis(a)} ${formatPercent(shares[k]!, lang)}`).join(' · '), 'corridor-shares']);
+  }
   rows.push(
-    [62, t('zone', lang), placement.zone ? (props.zoneNames[placement.zone]?.[lang] ?? placement.zone) : p.site ? nd : t('notMapped', lang), 'zone'],
+    [
+      62,
+      shape ? t('zoneShares', lang) : t('zone', lang),
+      shape && shape.zones.length
+        ? shape.zones.map((z) => `${zoneName(z.id)} ${formatPercent(z.share, lang)}`).join(' · ')
+        : placement.zone ? zoneName(placement.zone) : p.site ? nd : t('notMapped', lang),
+      'zone',
+    ],
     [75, t('accuracy', lang), p.site ? (p.site.accuracy_m !== null ? `± ${formatMetres(p.site.accuracy_m, lang)}` : nd) : t('notMapped', lang), 'accuracy'],
     [76, t('locationEvidence', lang), p.site?.evidence ? dataText(p.site.evidence) : null, 'evidence'],
   );

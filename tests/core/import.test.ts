@@ -93,7 +93,7 @@ describe('a GBK CSV with Chinese headers, 万元 and GCJ-02 coordinates', () => 
     const features = Array.from({ length: 3000 }, (_, i) => ({ type: 'Feature', geometry: null, properties: Object.fromEntries(Array.from({ length: 40 }, (_, k) => [`k${i}_${k}`, 1])) }));
     const geo = new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
     const { result: r2 } = await importLedger('keys.geojson', geo, { axes });
-    expect(r2.issues.map((i) => i.message)).toEqual(['has 120,002 columns (coordinates and property names); a ledger has at most 500: is this the right file (or sheet)?']);
+    expect(r2.issues.map((i) => i.message)).toEqual(['has 120,003 columns (coordinates and property names); a ledger has at most 500: is this the right file (or sheet)?']);
   });
 
   it('survives a GeoJSON property nested 200,000 levels deep, and a 50 MB file of one character', async () => {
@@ -159,7 +159,8 @@ const BAD: Record<string, { message?: RegExp; field?: string; row?: number; feat
   'binary_garbage.bin': { message: /binary content/ },
   'truncated.geojson': { message: /is not valid JSON .*cut short/ },
   'not_featurecollection.geojson': { message: /must be a GeoJSON FeatureCollection/ },
-  'wrong_geometry.geojson': { message: /must be a Point, got LineString/, field: 'geometry', feature: 0 },
+  'wrong_geometry.geojson': { message: /^type must be one of Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon, got "GeometryCollection"$/, field: 'geometry', feature: 0 },
+  'wkt_problems.csv': { message: /^the outline crosses itself near \[113\.625000, 34\.705000\]/, field: '空间范围', row: 7 },
   'null_geometry.geojson': { outcome: { valid: 1, mapped: 0 } },
   'three_d.geojson': { outcome: { valid: 1, mapped: 1 } },
   'nan_coordinates.geojson': { message: /finite numbers/, feature: 0 },

@@ -75,7 +75,7 @@ describe('npm run tiles → tiles.json', () => {
 });
 
 describe('the style with pin tiles', () => {
-  const data = { context: bundle.context, district: bundle.district, zones: bundle.zones, corridors: bundle.corridors, axes: bundle.axes, landmarks: bundle.landmarks, projects: { type: 'FeatureCollection' as const, features: [] }, selection: { type: 'FeatureCollection' as const, features: [] } };
+  const data = { context: bundle.context, district: bundle.district, zones: bundle.zones, corridors: bundle.corridors, axes: bundle.axes, landmarks: bundle.landmarks, projects: { type: 'FeatureCollection' as const, features: [] }, shapes: { type: 'FeatureCollection' as const, features: [] }, selection: { type: 'FeatureCollection' as const, features: [] } };
   const tiles: PinTiles = { tiles: ['https://example.test/t/{z}/{x}/{y}.pbf'], maxzoom: 14, bounds: [113.5, 34.6, 113.7, 34.8], corridorM: 500 };
   const options = { theme: THEME, lang: 'zh' as const, basemap: [], selectedAxis: null };
 
@@ -97,7 +97,7 @@ describe('the style with pin tiles', () => {
 
 describe('a style change keeps the data the map holds', () => {
   const fcOf = (n: number) => ({ type: 'FeatureCollection' as const, features: Array.from({ length: n }, (_, i) => ({ type: 'Feature' as const, id: i, properties: {}, geometry: { type: 'Point' as const, coordinates: [113.6, 34.7] } })) });
-  const data = { context: bundle.context, district: bundle.district, zones: bundle.zones, corridors: bundle.corridors, axes: bundle.axes, landmarks: bundle.landmarks, projects: fcOf(3), selection: fcOf(0) };
+  const data = { context: bundle.context, district: bundle.district, zones: bundle.zones, corridors: bundle.corridors, axes: bundle.axes, landmarks: bundle.landmarks, projects: fcOf(3), shapes: fcOf(0), selection: fcOf(0) };
   const options = { theme: THEME, lang: 'zh' as const, basemap: [], selectedAxis: null };
 
   it('takes every GeoJSON source from the map, and the layers from the new style', () => {

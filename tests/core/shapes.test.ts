@@ -6,10 +6,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Geometry } from 'geojson';
+import type { Geometry, LineString } from 'geojson';
+import gcoord from 'gcoord';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../src/core/aggregate.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
+import { projectsToCsv, projectsToGeoJson } from '../../src/core/export.ts';
+import { distanceM } from '../../src/core/geodesy.ts';
+import { importLedger } from '../../src/import/import_ledger.ts';
 import type { ZoneFeature } from '../../src/core/load_geo.ts';
 import { corridorShares, placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { ROOT } from '../../scripts/repo.ts';
@@ -131,5 +135,45 @@ describe('lines and areas through npm run data', () => {
     const core = aggregate(bundle.projects, placements, axes, zones, bundle.reported, 500);
     expect(out.axes.map((a: { mapped: object }) => a.mapped)).toEqual(JSON.parse(JSON.stringify(core.axes.map((a) => a.mapped))));
     expect(out.zones.map((z: { mapped: object }) => z.mapped)).toEqual(JSON.parse(JSON.stringify(core.zones.map((z) => z.mapped))));
+  });
+});
+
+describe('lines and areas through export and import', () => {
+  const shapesOf = (projects: typeof bundle.projects) => projects.map((p) => (p.site ? JSON.stringify(p.site.geometry ?? [p.site.lon, p.site.lat]) : null));
+
+  it('round-trip through the CSV export (geometry_wkt) byte for byte in geometry', async () => {
+    const csv = projectsToCsv(bundle.projects, placements, 500, axes.map((a) => a.id));
+    expect(csv.split('\r\n')[0]).toMatch(/,geometry_wkt$/);
+    const { result } = await importLedger('export.csv', new TextEncoder().encode(csv), { axes });
+    expect(result.issues).toEqual([]);
+    expect(shapesOf(result.projects)).toEqual(shapesOf(bundle.projects));
+  });
+
+  it('round-trip through the GeoJSON export byte for byte in geometry', async () => {
+    const geojson = JSON.stringify(projectsToGeoJson(bundle.projects, placements, 500, axes.map((a) => a.id)));
+    const { result } = await importLedger('export.geojson', new TextEncoder().encode(geojson), { axes });
+    expect(result.issues).toEqual([]);
+    expect(shapesOf(result.projects)).toEqual(shapesOf(bundle.projects));
+  });
+
+  it('reads a WKT column under a Chinese header in GCJ-02, converting every vertex', async () => {
+    const road = located.find((s) => s.p.id === 'road-x')!.geometry as LineString;
+    const gcj = road.coordinates.map((c) => gcoord.transform([c[0]!, c[1]!], gcoord.WGS84, gcoord.GCJ02) as number[]);
+    const text = `项目名称,总投资（亿元）,空间范围\n测试道路,30,"LINESTRING (${gcj.map((c) => `${c[0]} ${c[1]}`).join(', ')})"\n`;
+    const { result } = await importLedger('台账.csv', new TextEncoder().encode(text), { axes, crs: 'gcj02' });
+    expect(result.issues).toEqual([]);
+    const back = result.projects[0]!.site!.geometry as LineString;
+    back.coordinates.forEach((c, k) => expect(distanceM(c[0]!, c[1]!, road.coordinates[k]![0]!, road.coordinates[k]![1]!)).toBeLessThan(1));
+  });
+
+  it('names the row and column of WKT it cannot read or place', async () => {
+    const text = '项目名称,WKT\n甲,LINESTRING (113.63 34.72\n乙,"POLYGON ((113.62 34.70, 113.63 34.71, 113.63 34.70, 113.62 34.71, 113.62 34.70))"\n丙,POINT EMPTY\n';
+    const { result } = await importLedger('x.csv', new TextEncoder().encode(text), { axes });
+    expect(result.projects).toEqual([]);
+    expect(result.issues.map((i) => [i.row, i.field, i.message])).toEqual([
+      [2, 'WKT', "'LINESTRING (113.63 34.72' is not WKT: write e.g. LINESTRING (113.63 34.72, 113.64 34.73)"],
+      [3, 'WKT', 'the outline crosses itself near [113.625000, 34.705000]: redraw it so its edges do not cross'],
+      [4, 'WKT', 'is an EMPTY geometry: leave the cell blank for a project with no location'],
+    ]);
   });
 });

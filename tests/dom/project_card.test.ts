@@ -1,9 +1,9 @@
 import { getByRole, getByText } from '@testing-library/dom';
-import { fixtureSources } from '../helpers/fixtures.ts';
+import { fixture, fixtureSources } from '../helpers/fixtures.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
-import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
+import { corridorShares, placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { renderProjectCard, type ProjectCardProps } from '../../src/ui/project_card.ts';
 
 const { bundle } = buildBundle(fixtureSources()).value!;
@@ -16,6 +16,7 @@ function card(id: string, over: Partial<ProjectCardProps> = {}) {
   const node = renderProjectCard({
     project: bundle.projects[i]!,
     placement: placements[i]!,
+    shares: null,
     corridorM: 500,
     lang: 'zh',
     sources: bundle.reported.sources,
@@ -72,6 +73,7 @@ describe('the project card', () => {
     const node = renderProjectCard({
       project: evil,
       placement: placements[0]!,
+      shares: null,
       corridorM: 500,
       lang: 'zh',
       sources: bundle.reported.sources,
@@ -83,5 +85,40 @@ describe('the project card', () => {
     document.body.replaceChildren(node);
     expect(node.querySelector('img, script')).toBeNull();
     expect(getByText(node, '<img src=x onerror="window.hacked=1">')).toBeTruthy();
+  });
+});
+
+describe('the card of a line or an area', () => {
+  const file = (name: string) => ({ file: name, text: fixture(`shapes/${name}`) });
+  const shapes = buildBundle({ ...fixtureSources(), projects: file('projects.csv'), sites: file('sites.geojson') }).value!.bundle;
+  const axes = prepareAxes(shapes.axes.features as AxisFeature[]);
+  const placed = placeProjects(shapes.projects, axes, shapes.zones.features as ZoneFeature[]);
+  const shares = corridorShares(shapes.projects, placed, axes, 500);
+  const cardOf = (id: string, lang: 'zh' | 'en') => {
+    const i = shapes.projects.findIndex((p) => p.id === id);
+    const node = renderProjectCard({ project: shapes.projects[i]!, placement: placed[i]!, shares: shares[i]!, corridorM: 500, lang, sources: shapes.reported.sources, axisNames, zoneNames, link: 'x', onClose: () => {} });
+    document.body.replaceChildren(node);
+    return (field: string) => node.querySelector(`[data-field="${field}"]`)?.textContent;
+  };
+
+  it('says what the site is, how long, and how much of it lies in each corridor and zone', () => {
+    const zh = cardOf('road-x', 'zh');
+    expect(zh('site-shape')).toBe('线状（道路、管廊等） · 4.58 公里');
+    expect(zh('corridor-shares')).toBe('嵩山路 21.8% · 大学路 21.8% · 京广路 21.8%');
+    expect(zh('zone')).toBe('北片（示意） 88.4%');
+    expect(zh('distances')).toBe('嵩山路 0 米 · 大学路 0 米 · 京广路 0 米');
+  });
+
+  it('gives an area in hectares and its share in both zones, in English too', () => {
+    const en = cardOf('area-straddle', 'en');
+    expect(en('site-shape')).toBe('area (red-line boundary) · 48.79 ha');
+    expect(en('zone')).toBe('North (schematic) 50% · Central (schematic) 50%');
+    expect(en('corridor-shares')).toMatch(/^Songshan Road 0% · Daxue Road 57\.3% · Jingguang Road 6\.7%$/);
+  });
+
+  it('says a point is a point, with no shares row', () => {
+    const zh = cardOf('point-d', 'zh');
+    expect(zh('site-shape')).toBe('点位');
+    expect(zh('corridor-shares')).toBeUndefined();
   });
 });

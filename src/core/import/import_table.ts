@@ -1,4 +1,7 @@
+import type { Geometry } from 'geojson';
+import { wktToGeoJSON } from 'betterknown';
 import { checkPosition } from '../bounds.ts';
+import { checkSiteGeometry, representativePoint, type GeometryCheck } from '../site_geometry.ts';
 import type { Issue } from '../issues.ts';
 import type { MappedProject } from '../model.ts';
 import type { PreparedAxis } from '../placement.ts';
@@ -45,6 +48,37 @@ function normaliseDate(text: string): string {
 }
 
 const mappedOrRaw = <T>(text: string, fn: (s: string) => T | null): string => (text ? (fn(text) as string | null) ?? text : '');
+
+/**
+ * A WKT cell (POINT, LINESTRING, POLYGON or a MULTI form; EWKT's SRID=4326; prefix is fine) → a site geometry in
+ * WGS84, every vertex converted from `crs` and checked like geo/sites.geojson's. `raw`: its first position as
+ * written, for the coordinate-system check.
+ */
+function readWkt(text: string, crs: Crs): GeometryCheck & { raw: [number, number] } {
+  let parsed: Geometry | null;
+  try {
+    parsed = wktToGeoJSON(text.trim());
+  } catch {
+    return { geometry: null, errors: [`'${text.length > 60 ? `${text.slice(0, 60)}…` : text}' is not WKT: write e.g. LINESTRING (113.63 34.72, 113.64 34.73)`], warnings: [], raw: [NaN, NaN] };
+  }
+  if (!parsed) return { geometry: null, errors: ['is an EMPTY geometry: leave the cell blank for a project with no location'], warnings: [], raw: [NaN, NaN] };
+  const first = firstPosition(parsed);
+  const convert = (p: number[]): number[] => toWgs84(p[0]!, p[1]!, crs);
+  const converted = mapPositions(parsed, convert);
+  return { ...checkSiteGeometry(converted), raw: first };
+}
+
+const firstPosition = (g: Geometry): [number, number] => {
+  let c: unknown = 'coordinates' in g ? g.coordinates : [];
+  while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
+  return Array.isArray(c) ? [Number(c[0]), Number(c[1])] : [NaN, NaN];
+};
+
+/** The geometry with each [lon, lat, …] position passed through `f` (other nesting kept as it is). */
+function mapPositions(g: Geometry, f: (p: number[]) => number[]): unknown {
+  const walk = (c: unknown): unknown => (Array.isArray(c) && typeof c[0] === 'number' ? f(c as number[]) : Array.isArray(c) ? c.map(walk) : c);
+  return 'coordinates' in g ? { type: g.type, coordinates: walk(g.coordinates) } : g;
+}
 
 /** A cell of any ledger → the text the row schema reads, by the column's kind: Chinese words to ids, units to 亿元. */
 function readCell(kind: ColumnKind, text: string, at: { line: number; factor: number; defaultSource: string; axes: readonly AxisName[] }): string {
@@ -131,11 +165,34 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
         issues.push({ file: table.file, ...where(line), field: label(field), message: e.message, severity: 'error' });
       }
     }
-    // Coordinates: both or neither.
+    // A site: a WKT geometry (a line, an area, a point), else longitude and latitude (both or neither).
+    const wktText = cell('wkt');
     const lonText = cleanNumber(cell('lon'));
     const latText = cleanNumber(cell('lat'));
     let site: MappedProject['site'] = null;
-    if (lonText || latText) {
+    if (wktText) {
+      const read = readWkt(wktText, options.crs);
+      for (const message of read.warnings) issues.push({ file: table.file, ...where(line), field: label('wkt'), message, severity: 'warning' });
+      if (!read.geometry) {
+        bad = true;
+        for (const message of read.errors) issues.push({ file: table.file, ...where(line), field: label('wkt'), message, severity: 'error' });
+      } else {
+        const [lon, lat] = representativePoint(read.geometry);
+        rawPoints.push({ lon: read.raw[0], lat: read.raw[1], text: `${raw.name_zh} ${raw.address}` });
+        site = {
+          project_id: raw.id,
+          feature: line - 1,
+          ...(table.rowKind === 'feature' ? {} : { row: line }),
+          ...(read.geometry.type === 'Point' ? {} : { geometry: read.geometry }),
+          lon,
+          lat,
+          accuracy_m: null,
+          place: raw.address || null,
+          confidence: null,
+          evidence: `${table.file} ${table.rowKind} ${line} (${options.crs.toUpperCase()})`,
+        };
+      }
+    } else if (lonText || latText) {
       if (!NUMBER.test(lonText) || !NUMBER.test(latText)) {
         bad = true;
         const which = !NUMBER.test(lonText) ? 'lon' : 'lat';
