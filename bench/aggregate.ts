@@ -52,6 +52,20 @@ export function aggregateBench(): BenchRow[] {
   const warm = median(5, () => aggregate(projects, placements, axes, zones, reported, 750));
   rows.push(row(`width change: aggregate ${N.toLocaleString('en')} projects (node)`, warm, naive, 'turf buffer + pointsWithinPolygon', 'target < 50 ms, ≥ 10× faster'));
 
+  // Lines and areas: 50,000 projects, 10 % of the located ones lines or areas, against the same 50,000 as points.
+  const half = 50_000;
+  const pointsOnly = syntheticProjects({ count: half, seed: 7, axes: axisFeatures, area: district });
+  const mixed = syntheticProjects({ count: half, seed: 7, axes: axisFeatures, area: district, shapeShare: 0.1 });
+  const asPoints = median(5, () => aggregate(pointsOnly, placeProjects(pointsOnly, axes, zones), axes, zones, reported, corridor));
+  const withShapes = median(5, () => aggregate(mixed, placeProjects(mixed, axes, zones), axes, zones, reported, corridor));
+  const shapes = mixed.filter((p) => p.site?.geometry).length;
+  rows.push(row(`cold: place + aggregate 50,000 with ${shapes.toLocaleString('en')} lines and areas (node)`, withShapes, asPoints, 'the same 50,000 as points', 'shares inside corridors and zones included'));
+  const mixedPlacements = placeProjects(mixed, axes, zones);
+  const widthShapes = median(5, () => aggregate(mixed, mixedPlacements, axes, zones, reported, 750));
+  const pointsPlacements = placeProjects(pointsOnly, axes, zones);
+  const widthPoints = median(5, () => aggregate(pointsOnly, pointsPlacements, axes, zones, reported, 750));
+  rows.push(row('width change: aggregate 50,000 with lines and areas (node)', widthShapes, widthPoints, 'the same 50,000 as points', 'a width change recomputes the shares of lines and areas'));
+
   // Re-aggregation after a filter change, 10,000 projects, placements already known.
   const ten = projects.slice(0, 10_000);
   const tenPlacements = placeProjects(ten, axes, zones);

@@ -36,11 +36,30 @@ export function assertChromium(): void {
   }
 }
 
-export async function startServer(headers: Record<string, string> = {}): Promise<{ server: PreviewServer; url: string }> {
+/**
+ * Serves the built app (dist/) on a free loopback port. `bundle`: JSON served as every …/data/bundle.json instead of
+ * the built one (the browser tests run on the frozen fixture ledger, so editing a real row breaks none of them).
+ */
+export async function startServer(headers: Record<string, string> = {}, bundle?: string): Promise<{ server: PreviewServer; url: string }> {
   const server = await preview({
     root: ROOT,
     logLevel: 'silent',
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false, headers },
+    plugins: bundle
+      ? [
+          {
+            name: 'erqi-test-bundle',
+            configurePreviewServer(s) {
+              s.middlewares.use((req, res, next) => {
+                if (!req.url?.split('?')[0]!.endsWith('/data/bundle.json')) return next();
+                for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+                res.setHeader('Content-Type', 'application/json');
+                res.end(bundle);
+              });
+            },
+          },
+        ]
+      : [],
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('vite preview: no port');

@@ -6,6 +6,7 @@
  *   GeoJsons_410100_full.json    the 12 units of 郑州市, GCJ-02, simplified
  *   roads_evidence_wgs84.geojson evidence-built axis lines, WGS84, one evidence record per vertex
  *   pois_wgs84.csv               named places, WGS84, with confidence and evidence
+ *   foodgis_二七区.csv            AMap restaurant POIs with street addresses, GCJ-02 (places a project by the shops in it)
  *
  * The output is deterministic: same inputs, same bytes.
  */
@@ -298,6 +299,40 @@ const siteFeatures: Feature<Point>[] = [
       source: 'Zhengzhou Daily (dzb.zzrbnews.com/news/94171.html); geo/sources/roads_evidence_wgs84.geojson',
     },
     geometry: { type: 'Point', coordinates: [round6(a[0]! + t * (b[0]! - a[0]!)), round6(guijiang.lat)] },
+  });
+}
+// 二七米房时尚创意街区: "位于赣江路与行云路交叉口西南角,占地31亩" (新华网河南频道/郑州晚报, 2024-04-11). The shops inside it
+// name it in their POI name or address (…二七米房店, 二七米房时尚创意街区B区…): their median, GCJ-02 → WGS84. One POI
+// with the same address lies 1.6 km away (a mislocated entry): POIs over 300 m from the first median are left out.
+{
+  const table = parseCsv(readFileSync(join(SRC, 'foodgis_二七区.csv'), 'utf8').replace(/^\uFEFF/, ''));
+  const [head, ...rows] = table.rows;
+  const at = (name: string) => head!.fields.findIndex((h) => h.startsWith(name));
+  const [iName, iAddr, iLon, iLat] = [at('POI名称'), at('详细地址'), at('经度'), at('纬度')];
+  const shops = rows
+    .filter((r) => /米房/.test(r.fields[iName]!) || /米房/.test(r.fields[iAddr]!))
+    .map((r) => [Number(r.fields[iLon]), Number(r.fields[iLat])] as [number, number]);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const centre = (ps: Array<[number, number]>): [number, number] => [median(ps.map((p) => p[0])), median(ps.map((p) => p[1]))];
+  const metres = (a: [number, number], b: [number, number]) => Math.hypot((a[0] - b[0]) * 91_500, (a[1] - b[1]) * 110_950);
+  const first = centre(shops);
+  const inside = shops.filter((p) => metres(p, first) <= 300);
+  const gcj = centre(inside);
+  const spread = Math.max(...inside.map((p) => metres(p, gcj)));
+  const [lon, lat] = gcoord.transform(gcj, gcoord.GCJ02, gcoord.WGS84) as [number, number];
+  siteFeatures.push({
+    type: 'Feature',
+    properties: {
+      project_id: 'erqi-mifang',
+      accuracy_m: 100,
+      place: '二七米房时尚创意街区 (赣江路与行云路交叉口西南角, 占地31亩)',
+      confidence: `high (±100 m): the ${inside.length} shops lie within ${Math.round(spread)} m of their median; the 31 亩 (≈2 ha) plot is ~150 m across`,
+      evidence: `median of ${inside.length} foodgis POIs naming 二七米房 in their name or address (${shops.length - inside.length} more than 300 m away left out)`,
+      source_crs: 'GCJ-02',
+      source_coordinates: [round6(gcj[0]), round6(gcj[1])],
+      source: 'geo/sources/foodgis_二七区.csv (wcw172506-collab/zhengzhou-food-gis @ 0f795b3a); 新华网河南频道 2024-04-11 (ha.news.cn/20240411/ba8384412ed74939aa1b6649c124e960/c.html)',
+    },
+    geometry: { type: 'Point', coordinates: [round6(lon), round6(lat)] },
   });
 }
 write('sites.geojson', featureCollection(siteFeatures.map((f) => ({ ...f, id: f.properties!.project_id as string }))));

@@ -24,7 +24,7 @@ describe('npm run data -- --json', () => {
       mapped: { projects: a.mapped.projects, investment_yi: a.mapped.investment_yi, disclosed: a.mapped.disclosed },
     }))).toEqual([
       { id: 'songshan', reported: expect.objectContaining({ projects: 31, investment_yi: 591 }), mapped: { projects: 1, investment_yi: null, disclosed: 0 } },
-      { id: 'daxue', reported: expect.objectContaining({ projects: 31, investment_yi: 396 }), mapped: { projects: 1, investment_yi: null, disclosed: 0 } },
+      { id: 'daxue', reported: expect.objectContaining({ projects: 31, investment_yi: 396 }), mapped: { projects: 2, investment_yi: 1, disclosed: 1 } },
       { id: 'jingguang', reported: expect.objectContaining({ projects: 35, investment_yi: 365 }), mapped: { projects: 1, investment_yi: null, disclosed: 0 } },
     ]);
     expect(out.axes[0].length_km).toBeCloseTo(11.5, 1);
@@ -49,7 +49,7 @@ describe('npm run data (writing the bundle)', () => {
     expect(readdirSync(out)).toEqual(['bundle.json']);
     const bundle = JSON.parse(readFileSync(join(out, 'bundle.json'), 'utf8'));
     expect(bundle.format).toBe('erqi-axis-map/bundle@1');
-    expect(bundle.projects).toHaveLength(18);
+    expect(bundle.projects).toHaveLength(23);
     expect(bundle.as_of).toBe('2023-12');
   });
 

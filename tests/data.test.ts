@@ -1,5 +1,6 @@
 /** The shipped data tells the truth: every reported figure is in the report, every site has its evidence. */
 import { describe, expect, it } from 'vitest';
+import { loadProjects } from '../src/core/load_projects.ts';
 import { loadReported } from '../src/core/load_reported.ts';
 import { repoFile } from '../scripts/repo.ts';
 import { LAYOUT } from './helpers/fixtures.ts';
@@ -29,13 +30,32 @@ describe('data/reported.json', () => {
 });
 
 describe('data/projects.csv', () => {
-  it('names only projects and places that appear in a source', () => {
-    const rows = repoFile('data/projects.csv').text.trim().split('\n').slice(1);
-    for (const row of rows) {
-      const [id, name] = row.split(',');
-      const source = row.includes('zzrb-94171') ? 'zzrb' : 'report';
+  const projects = loadProjects('data/projects.csv', repoFile('data/projects.csv').text, LAYOUT.axisIds).value;
+
+  it('is what the README says the public record covers', () => {
+    const disclosed = projects.filter((p) => p.investment_total_yi !== null);
+    const sum = Math.round(disclosed.reduce((s, p) => s + p.investment_total_yi!, 0) * 100) / 100;
+    const located = JSON.parse(repoFile('geo/sites.geojson').text).features.length;
+    expect(repoFile('README.md').text.replace(/\s+/g, ' ')).toContain(
+      `**Public record**: ${projects.length} projects (${disclosed.length} with their investment disclosed, together ${sum} 亿元) of the report's 360 projects / 2326 亿元; ${located} of them located.`,
+    );
+  });
+
+  it('names only projects that appear in a source', () => {
+    for (const p of projects) {
       // The report's text breaks a line inside "X014王红线": compare without white space.
-      if (source === 'report') expect(report.replace(/\s+/g, ''), `${id}: ${name}`).toContain(name);
+      if (p.source === 'erqi-2023-report') expect(report.replace(/\s+/g, ''), `${p.id}: ${p.name_zh}`).toContain(p.name_zh);
+      else expect(reported.value!.sources[p.source]?.url, `${p.id}: source '${p.source}' has an address`).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it('quotes the press verbatim in the note for every row from the press, with its amount in the quote', () => {
+    for (const p of projects.filter((p) => p.source !== 'erqi-2023-report')) {
+      const quotes = [...(p.note ?? '').matchAll(/“([^”]*(?:“[^”]*”[^”]*)*)”/g)].map((m) => m[1]!).join(' ');
+      expect(quotes.length, `${p.id} quotes its source`).toBeGreaterThan(20);
+      const yi = p.investment_total_yi;
+      // As stated: 1.67亿元, 1亿元, or 6000万元 (÷ 10,000 into 亿元).
+      if (yi !== null) expect(quotes.includes(`${yi}亿元`) || quotes.includes(`${Math.round(yi * 10_000)}万元`), `${p.id}: ${yi} 亿元 in “${quotes}”`).toBe(true);
     }
   });
 });

@@ -39,9 +39,9 @@ describe('the source tree', () => {
   });
 
   it('runs behaviour tests on the frozen ledger (tests/fixtures/ledger), not on data/', () => {
-    // Tests about the shipped files themselves, and the browser tests (they drive the built app on its data).
+    // Tests about the shipped files themselves. The browser tests too run on the fixture ledger (tests/helpers/app_server.ts).
     const aboutData = new Set(['tests/data.test.ts', 'tests/geo.test.ts', 'tests/cli.test.ts', 'tests/core/load_projects.test.ts', 'tests/helpers/fixtures.ts']);
-    const readers = matching(sources('tests'), /repoSources\(\)|repoFile\('data\//).filter((f) => !aboutData.has(f) && !f.startsWith('tests/browser/'));
+    const readers = matching(sources('tests'), /repoSources\(\)|repoFile\('data\//).filter((f) => !aboutData.has(f));
     expect(readers).toEqual([]);
   });
 });

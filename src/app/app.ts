@@ -92,10 +92,11 @@ export function createApp(
     }
     store.set({ selection: { kind: 'project', id } });
     const site = model.project(id)!.project.site;
-    // A line or an area is fitted whole; a point is flown to.
+    // A line or an area is fitted whole, a point flown to — beside the card where it sits over the map (desktop).
     const bounds = model.siteBounds(id);
-    if (fly && bounds) view.fitBounds(bounds);
-    else if (fly && site) view.flyTo([site.lon, site.lat]);
+    const card = globalThis.innerWidth > 700 ? layout.cardSlot.offsetWidth + 16 : 0;
+    if (fly && bounds) view.fitBounds(bounds, card);
+    else if (fly && site) view.flyTo([site.lon, site.lat], undefined, card);
     (layout.cardSlot.querySelector('.project-card') as HTMLElement | null)?.focus();
   };
 
@@ -372,6 +373,7 @@ export function createApp(
           selectedAxis: highlight,
           projectById: (id) => model.project(id)?.project ?? null,
           anyDeclared,
+          ledgerTotals: model.ledgerTotals,
           onSelectAxis: selectAxis,
           onSelectProject: (id) => selectProject(id, true),
         }),

@@ -1,5 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { aggregate, type Aggregates } from '../core/aggregate.ts';
+import { aggregate, type Aggregates, type Tally } from '../core/aggregate.ts';
 import type { DataBundle } from '../core/bundle.ts';
 import type { Filter } from '../core/facets.ts';
 import { applyFilter, filterFacts, type Facts, type FilterResult } from '../core/filter.ts';
@@ -38,6 +38,11 @@ export class DataModel {
   readonly anyDeclared: boolean;
   /** Whether any site is a line, an area or several points (the legend then explains them). */
   readonly anyShapes: boolean;
+  /** The whole ledger's tally, whatever the filter (what the public record covers). */
+  get ledgerTotals(): Tally {
+    return (this.totals ??= aggregate(this.bundle.projects, this.placements, this.axes, this.zones, this.bundle.reported, this.bundle.corridor_m).ledger.all);
+  }
+  private totals: Tally | null = null;
   private memo: { key: string; value: Derived } | null = null;
   private readonly indexById: Map<string, number>;
   private facts: { corridorM: number; value: Facts } | null = null;

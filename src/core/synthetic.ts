@@ -4,6 +4,7 @@ import { metresPerDegree } from './geodesy.ts';
 import type { AxisFeature } from './load_geo.ts';
 import { SECTORS, STATUSES, type MappedProject } from './model.ts';
 import { seededRandom } from './random.ts';
+import { representativePoint, type SiteGeometry } from './site_geometry.ts';
 
 /**
  * SYNTHETIC projects for tests and benchmarks only — never the default data, and bannered whenever shown
@@ -18,6 +19,37 @@ export interface SyntheticOptions {
   area: Feature<Polygon | MultiPolygon>;
   /** Share of projects with no location (listed, not mapped). */
   unmappedShare?: number;
+  /** Share of the located ones that are lines (half of them) and areas (the other half), around their point. */
+  shapeShare?: number;
+}
+
+/** A road-like line of 3–6 vertices wandering 200–1,500 m from (lon, lat), or a 4–6-cornered plot of 80–400 m. */
+function syntheticShape(random: () => number, lon: number, lat: number, kind: 'line' | 'area'): SiteGeometry {
+  const { kx, ky } = metresPerDegree(lat);
+  const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+  if (kind === 'line') {
+    const n = 3 + Math.floor(random() * 4);
+    const step = (200 + random() * 1300) / (n - 1);
+    let heading = random() * Math.PI * 2;
+    const coordinates: number[][] = [[r6(lon), r6(lat)]];
+    for (let k = 1; k < n; k++) {
+      heading += (random() - 0.5) * 0.8;
+      const [x, y] = coordinates[k - 1]!;
+      coordinates.push([r6(x! + (step * Math.cos(heading)) / kx), r6(y! + (step * Math.sin(heading)) / ky)]);
+    }
+    return { type: 'LineString', coordinates };
+  }
+  // A star-shaped polygon (corners at increasing angles): never crosses itself.
+  const n = 4 + Math.floor(random() * 3);
+  const size = 40 + random() * 160;
+  const ring: number[][] = [];
+  for (let k = 0; k < n; k++) {
+    const angle = (k / n) * Math.PI * 2 + random() * 0.5;
+    const d = size * (0.7 + random() * 0.6);
+    ring.push([r6(lon + (d * Math.cos(angle)) / kx), r6(lat + (d * Math.sin(angle)) / ky)]);
+  }
+  ring.push([...ring[0]!]);
+  return { type: 'Polygon', coordinates: [ring] };
 }
 
 export const SYNTHETIC_SOURCE = 'synthetic';
@@ -51,6 +83,9 @@ export function syntheticProjects(o: SyntheticOptions): MappedProject[] {
     }
     const disclosed = random() > 0.3;
     const mapped = random() >= (o.unmappedShare ?? 0.1);
+    // Drawn only when asked for: the sequence of every other value stays as it was without shapes.
+    const shapeDraw = o.shapeShare ? random() : 1;
+    const geometry = mapped && shapeDraw < o.shapeShare! ? syntheticShape(random, lon, lat, shapeDraw < o.shapeShare! / 2 ? 'line' : 'area') : undefined;
     projects.push({
       id,
       name_zh: `合成示例项目 ${i + 1}`,
@@ -67,7 +102,9 @@ export function syntheticProjects(o: SyntheticOptions): MappedProject[] {
       as_of: '2023-12',
       note: 'SYNTHETIC — generated for tests and benchmarks',
       site: mapped
-        ? { project_id: id, feature: i, lon: Math.round(lon * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6, accuracy_m: 50, place: null, confidence: null, evidence: 'synthetic' }
+        ? geometry
+          ? { project_id: id, feature: i, geometry, lon: representativePoint(geometry)[0], lat: representativePoint(geometry)[1], accuracy_m: 50, place: null, confidence: null, evidence: 'synthetic' }
+          : { project_id: id, feature: i, lon: Math.round(lon * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6, accuracy_m: 50, place: null, confidence: null, evidence: 'synthetic' }
         : null,
     });
   }

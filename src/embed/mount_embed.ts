@@ -204,6 +204,7 @@ export function mountEmbed(
           selectedAxis,
           projectById: (id) => model.project(id)?.project ?? null,
           anyDeclared: model.anyDeclared,
+          ledgerTotals: model.ledgerTotals,
           onSelectAxis: (id) => focusAxis(selectedAxis === id ? null : id),
           onSelectProject: (id) => selectProject(id),
         }),

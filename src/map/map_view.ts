@@ -73,8 +73,10 @@ export interface MapView {
    * from it).
    */
   update(changed: Partial<StyleData>, style?: StyleOptions): void;
-  fitBounds(bounds: LngLatBoundsLike): void;
-  flyTo(center: [number, number], zoom?: number): void;
+  /** `right`: pixels on the right covered by something (the card): the bounds are fitted into the rest. */
+  fitBounds(bounds: LngLatBoundsLike, right?: number): void;
+  /** `right`: pixels on the right covered by something (the card): the target is centred in the rest. */
+  flyTo(center: [number, number], zoom?: number, right?: number): void;
   getView(): View;
   /** The map as it is drawn now, for a PNG export. */
   snapshot(): HTMLCanvasElement;
@@ -263,13 +265,15 @@ export function createMapView(options: MapViewOptions): MapView {
       if (next.basemap.some((s) => s.url?.startsWith('pmtiles://'))) void ensurePmtiles().then(apply);
       else apply();
     },
-    fitBounds(bounds) {
-      map.fitBounds(bounds, { padding: 40, animate: !prefersReducedMotion(), maxZoom: 15 }, BY_APP);
+    fitBounds(bounds, right = 0) {
+      map.fitBounds(bounds, { padding: { top: 40, bottom: 40, left: 40, right: 40 + right }, animate: !prefersReducedMotion(), maxZoom: 15 }, BY_APP);
     },
-    flyTo(center, zoom) {
+    flyTo(center, zoom, right = 0) {
+      // An offset, not padding: MapLibre keeps a flight's padding for every later camera move (and the URL's centre).
       const target = { center, zoom: Math.max(zoom ?? map.getZoom(), 14) };
-      if (prefersReducedMotion()) map.jumpTo(target, BY_APP);
-      else map.flyTo({ ...target, duration: 800 }, BY_APP);
+      const offset: [number, number] = [-right / 2, 0];
+      if (prefersReducedMotion()) map.easeTo({ ...target, offset, duration: 0 }, BY_APP);
+      else map.flyTo({ ...target, offset, duration: 800 }, BY_APP);
     },
     snapshot() {
       return map.getCanvas();

@@ -1,4 +1,4 @@
-import type { Aggregates, AxisAggregate, Tally, ZoneAggregate } from '../core/aggregate.ts';
+import { DISTRICT_PROGRAMME_ID, type Aggregates, type AxisAggregate, type Tally, type ZoneAggregate } from '../core/aggregate.ts';
 import { formatCount, formatKm, formatMetres, formatPercent, formatYi } from '../core/format.ts';
 import type { Reported } from '../core/load_reported.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
@@ -18,6 +18,8 @@ export interface AxisPanelProps {
   projectById: (id: string) => MappedProject | null;
   /** Whether any project declares an axis (if none does, mismatch lists cannot say anything). */
   anyDeclared: boolean;
+  /** The whole ledger, whatever the filter: what the public record covers of the report's programme. */
+  ledgerTotals: Tally;
   onSelectAxis: (id: AxisId) => void;
   onSelectProject: (id: string) => void;
 }
@@ -129,6 +131,27 @@ function zoneRow(z: ZoneAggregate, lang: Lang): HTMLElement {
   );
 }
 
+/** "The public record holds 23 projects (6.4 % of the 360 reported) …": the ledger against the report's programme. */
+function publicCoverage(props: AxisPanelProps): HTMLElement | null {
+  const { lang } = props;
+  const programme = props.reported.district.find((f) => f.id === DISTRICT_PROGRAMME_ID);
+  if (!programme?.projects || !programme.investment_yi) return null;
+  const all = props.ledgerTotals;
+  return el(
+    'p',
+    { 'data-figure': 'public-coverage' },
+    t(all.investment_yi === null ? 'publicCoverageNone' : 'publicCoverage', lang, {
+      n: formatCount(all.projects, lang),
+      reportedN: formatCount(programme.projects, lang),
+      shareN: formatPercent(all.projects / programme.projects, lang),
+      disclosed: formatCount(all.disclosed, lang),
+      investment: formatYi(all.investment_yi, lang),
+      reportedYi: formatYi(programme.investment_yi, lang),
+      shareYi: formatPercent(all.investment_yi === null ? null : all.investment_yi / programme.investment_yi, lang),
+    }),
+  );
+}
+
 /** The planners' overview: the comparison chart, per-axis and per-zone figures, the ledger and the district totals. */
 export function renderAxisPanel(props: AxisPanelProps): HTMLElement {
   const { aggregates, reported, lang, theme } = props;
@@ -148,6 +171,7 @@ export function renderAxisPanel(props: AxisPanelProps): HTMLElement {
     el('p', { 'data-figure': 'ledger' }, t('ledgerSummary', lang, { all: ledger.all.projects, mapped: ledger.mapped, unmapped: ledger.unmapped_ids.length })),
     el('p', { 'data-figure': 'outside' }, t('outsideCorridors', lang, { n: ledger.outside_corridors_ids.length })),
     el('h2', {}, t('districtHeading', lang)),
+    publicCoverage(props),
     el(
       'ul',
       { class: 'district-figures' },

@@ -37,6 +37,14 @@ export const STRINGS = {
   ledgerSummary: { zh: '当前 {all} 项：已定位 {mapped} 项，未定位 {unmapped} 项', en: '{all} projects shown: {mapped} located, {unmapped} not mapped' },
   outsideCorridors: { zh: '已定位但不在任何走廊内：{n} 项', en: 'Located but outside every corridor: {n}' },
   districtHeading: { zh: '全区（报告）', en: 'District (reported)' },
+  publicCoverage: {
+    zh: '公开来源收录 {n} 个项目（报告 {reportedN} 个的 {shareN}），其中 {disclosed} 个披露投资，合计 {investment}（报告 {reportedYi} 的 {shareYi}）',
+    en: 'The public record holds {n} projects ({shareN} of the {reportedN} reported); {disclosed} disclose their investment, together {investment} ({shareYi} of the {reportedYi} reported)',
+  },
+  publicCoverageNone: {
+    zh: '公开来源收录 {n} 个项目（报告 {reportedN} 个的 {shareN}），均未公开投资额（报告合计 {reportedYi}）',
+    en: 'The public record holds {n} projects ({shareN} of the {reportedN} reported); none discloses its investment (the report: {reportedYi})',
+  },
   schematicNote: {
     zh: '三区范围为示意（按南三环、南四环纬度划分），非官方边界；轴线为近似位置（20–250 米）。',
     en: 'Zones are schematic (cut at the S. 3rd and 4th Ring Rd latitudes), not official; axis lines are approximate (20–250 m).',

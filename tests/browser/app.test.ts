@@ -10,19 +10,20 @@ import { EMPTY_FILTER } from '../../src/core/facets.ts';
 import { DataModel } from '../../src/app/derive.ts';
 import { parseCsv } from '../../src/core/csv.ts';
 import { LAYER } from '../../src/map/ids.ts';
-import { repoSources } from '../../scripts/repo.ts';
+import { fixtureSources } from '../helpers/fixtures.ts';
 import { launch, ROOT, startServer, waitForMap, watchedPage, type Watched } from '../../scripts/browser.ts';
 import { countColours } from './pixels.ts';
+import { fixtureBundleJson } from '../helpers/app_server.ts';
 
 let server: PreviewServer;
 let url: string;
 let browser: Browser;
-const model = new DataModel(buildBundle(repoSources()).value!.bundle);
+const model = new DataModel(buildBundle(fixtureSources()).value!.bundle);
 const shots = join(ROOT, 'test-results');
 mkdirSync(shots, { recursive: true });
 
 beforeAll(async () => {
-  ({ server, url } = await startServer());
+  ({ server, url } = await startServer({}, fixtureBundleJson()));
   browser = await launch();
 });
 afterAll(async () => {

@@ -5,6 +5,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, ROOT, startServer, watchedPage } from '../../scripts/browser.ts';
+import { fixtureBundleJson } from '../helpers/app_server.ts';
 
 let server: PreviewServer;
 let mapUrl: string;
@@ -28,7 +29,7 @@ async function hostServer(): Promise<(typeof hosts)[number]> {
 }
 
 beforeAll(async () => {
-  ({ server, url: mapUrl } = await startServer());
+  ({ server, url: mapUrl } = await startServer({}, fixtureBundleJson()));
   browser = await launch();
 });
 afterAll(async () => {

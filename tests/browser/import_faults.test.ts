@@ -4,12 +4,13 @@ import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, ROOT, startServer, waitForMap, watchedPage } from '../../scripts/browser.ts';
+import { fixtureBundleJson } from '../helpers/app_server.ts';
 
 let server: PreviewServer;
 let url: string;
 let browser: Browser;
 beforeAll(async () => {
-  ({ server, url } = await startServer());
+  ({ server, url } = await startServer({}, fixtureBundleJson()));
   browser = await launch();
 });
 afterAll(async () => {
@@ -168,7 +169,7 @@ describe('faults', () => {
 describe('a strict Content-Security-Policy', () => {
   it('runs the app, the iframe page and the element with no violation (no inline script or style, no eval)', async () => {
     const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'self'";
-    const strict = await startServer({ 'Content-Security-Policy': csp });
+    const strict = await startServer({ 'Content-Security-Policy': csp }, fixtureBundleJson());
     try {
       // Predicates as functions: Playwright would eval a string, which the policy rightly refuses.
       const pages: Array<[string, () => boolean]> = [

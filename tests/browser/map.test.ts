@@ -8,6 +8,7 @@ import { LAYER } from '../../src/map/ids.ts';
 import { THEME } from '../helpers/fixtures.ts';
 import { launch, ROOT, startServer, waitForMap, watchedPage, type Watched } from '../../scripts/browser.ts';
 import { countColours } from './pixels.ts';
+import { fixtureBundleJson } from '../helpers/app_server.ts';
 
 let server: PreviewServer;
 let url: string;
@@ -15,7 +16,7 @@ let browser: Browser;
 let w: Watched;
 
 beforeAll(async () => {
-  ({ server, url } = await startServer());
+  ({ server, url } = await startServer({}, fixtureBundleJson()));
   browser = await launch();
   w = await watchedPage(browser);
   await w.page.goto(url);

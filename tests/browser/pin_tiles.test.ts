@@ -12,6 +12,7 @@ import type { DataBundle } from '../../src/core/bundle.ts';
 import { LAYER } from '../../src/map/ids.ts';
 import { writePinTiles } from '../../scripts/tiles.ts';
 import { launch, ROOT, serveFolder, waitForMap, watchedPage, type Watched } from '../../scripts/browser.ts';
+import { fixtureBundleJson } from '../helpers/app_server.ts';
 
 let dir: string;
 let server: { url: string; close: () => Promise<void> };
@@ -20,6 +21,8 @@ let browser: Browser;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'erqi-pin-tiles-'));
   cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+  // The frozen fixture ledger, as every browser test: the tiles are cut from it.
+  writeFileSync(join(dir, 'data', 'bundle.json'), fixtureBundleJson());
   const bundle = JSON.parse(readFileSync(join(dir, 'data', 'bundle.json'), 'utf8')) as DataBundle;
   mkdirSync(join(dir, 'tiles'));
   writePinTiles(bundle, join(dir, 'tiles'), 14);

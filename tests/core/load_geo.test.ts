@@ -45,7 +45,7 @@ describe('loadSites', () => {
     const { file, text } = repoFile('geo/sites.geojson');
     const loaded = loadSites(file, text);
     expect(loaded.issues).toEqual([]);
-    expect(loaded.value).toHaveLength(6);
+    expect(loaded.value).toHaveLength(7);
   });
 });
 

@@ -22,6 +22,7 @@ const props = (over: Partial<AxisPanelProps> = {}): AxisPanelProps => ({
   selectedAxis: null,
   projectById: (id) => bundle.projects.find((p) => p.id === id) ?? null,
   anyDeclared: false,
+  ledgerTotals: aggregates.ledger.all,
   onSelectAxis: () => {},
   onSelectProject: () => {},
   ...over,
@@ -103,5 +104,18 @@ describe('the overview panel (en)', () => {
     const card = getByRole(body, 'region', { name: 'Songshan Road sci-tech innovation axis' });
     expect(within(card).getByText('31 projects · CNY 59.1 bn')).toBeTruthy();
     expect(card.querySelector('[data-figure="mapped"]')!.textContent).toBe('1 located in corridor · investment disclosed for 0: not disclosed');
+  });
+});
+
+describe('the public record against the report', () => {
+  it('says what the public record covers of the report’s programme', () => {
+    const body = mount(renderAxisPanel(props()));
+    expect(body.querySelector('[data-figure="public-coverage"]')!.textContent).toBe(
+      '公开来源收录 18 个项目（报告 360 个的 5%），均未公开投资额（报告合计 2,326 亿元）',
+    );
+    const disclosed = { ...aggregates.ledger.all, projects: 23, disclosed: 5, investment_yi: 19.34 };
+    expect(mount(renderAxisPanel(props({ ledgerTotals: disclosed, lang: 'en' }))).querySelector('[data-figure="public-coverage"]')!.textContent).toBe(
+      'The public record holds 23 projects (6.4% of the 360 reported); 5 disclose their investment, together CNY 1.93 bn (0.8% of the CNY 232.6 bn reported)',
+    );
   });
 });

@@ -1,10 +1,16 @@
 import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
+import { buildBundle } from '../../src/core/bundle.ts';
 import { launch, startServer } from '../../scripts/browser.ts';
+import { fixtureSources } from './fixtures.ts';
+
+/** The bundle of the frozen fixture ledger (tests/fixtures/ledger on the repository's geography), as JSON. */
+export const fixtureBundleJson = (): string => JSON.stringify(buildBundle(fixtureSources()).value!.bundle);
 
 /**
- * For a browser test file: serves the built app and starts Chromium before its tests, closes both after.
+ * For a browser test file: serves the built app on the frozen fixture ledger (not data/: a real row edited
+ * breaks no browser test) and starts Chromium before its tests, closes both after.
  * Read `app.url` and `app.browser` inside tests (they exist once the hooks ran).
  */
 export function withApp(): { readonly url: string; readonly browser: Browser } {
@@ -12,7 +18,7 @@ export function withApp(): { readonly url: string; readonly browser: Browser } {
   let url = '';
   let browser: Browser | undefined;
   beforeAll(async () => {
-    ({ server, url } = await startServer());
+    ({ server, url } = await startServer({}, fixtureBundleJson()));
     browser = await launch();
   });
   afterAll(async () => {
