@@ -47,7 +47,7 @@ export class DataModel {
   private readonly indexById: Map<string, number>;
   private facts: { corridorM: number; value: Facts } | null = null;
   private pins: { corridorM: number; value: Array<PinFeature | null>; shapes: Array<ShapeFeature | null> } | null = null;
-  private shares: { corridorM: number; value: Array<number[] | null> } | null = null;
+  private shares: { corridorM: number; value: ReadonlyArray<number[] | null> } | null = null;
   private corridorCache = new Map<number, Promise<FeatureCollection<Polygon | MultiPolygon>>>();
 
   constructor(readonly bundle: DataBundle) {
@@ -119,9 +119,9 @@ export class DataModel {
   }
 
   /** Each line's and area's share inside each corridor at a width (per width: computed once, kept for the last). */
-  sharesAt(corridorM: number): Array<number[] | null> {
+  sharesAt(corridorM: number): ReadonlyArray<number[] | null> {
     if (this.shares?.corridorM !== corridorM) this.shares = { corridorM, value: corridorShares(this.bundle.projects, this.placements, this.axes, corridorM) };
-    return this.shares.value;
+    return this.shares!.value;
   }
 
   /** The selected project's pin for the selection ring, and its line or area outlined (empty when nothing located is selected). */

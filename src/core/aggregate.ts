@@ -3,8 +3,6 @@ import type { Reported } from './load_reported.ts';
 import { SECTOR_KEYS, sectorIndex, STATUS_KEYS, statusIndex, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
 import { corridorShares, type Placement, type PreparedAxis } from './placement.ts';
 
-const NO_ZONES: ReadonlyArray<{ id: string; share: number }> = [];
-
 /** What a set of projects adds up to. `investment_yi` is `null` when none of them disclosed it. */
 export interface Tally {
   projects: number;
@@ -194,11 +192,20 @@ export function aggregate(
     }
 
     // A line or an area counts in every zone it touches, with its share there; a point in the one holding it.
-    const touched = placement.shape ? placement.shape.zones : placement.zone === null ? NO_ZONES : [{ id: placement.zone, share: 1 }];
-    for (const { id, share: s } of touched) Z.get(id)?.tally.add(p, status, sector, s);
-    if (p.zone_declared !== null && Z.has(p.zone_declared) && !touched.some((z) => z.id === p.zone_declared)) {
-      Z.get(p.zone_declared)!.declaredOutside.push(p.id);
-      for (const { id } of touched) Z.get(id)?.insideElsewhere.push(p.id);
+    if (placement.shape) {
+      const touched = placement.shape.zones;
+      for (const { id, share: s } of touched) Z.get(id)?.tally.add(p, status, sector, s);
+      if (p.zone_declared !== null && Z.has(p.zone_declared) && !touched.some((z) => z.id === p.zone_declared)) {
+        Z.get(p.zone_declared)!.declaredOutside.push(p.id);
+        for (const { id } of touched) Z.get(id)?.insideElsewhere.push(p.id);
+      }
+    } else {
+      const zone = placement.zone === null ? undefined : Z.get(placement.zone);
+      zone?.tally.add(p, status, sector);
+      if (p.zone_declared !== null && p.zone_declared !== placement.zone && Z.has(p.zone_declared)) {
+        Z.get(p.zone_declared)!.declaredOutside.push(p.id);
+        zone?.insideElsewhere.push(p.id);
+      }
     }
   }
 

@@ -50,7 +50,7 @@ export function placeProjects(
     if (!site) return { distances_m: null, zone: null, shape: null };
     if (site.geometry) {
       const g = site.geometry;
-      const shape = shapeFacts(g, (rings ??= zones.map((z) => zoneRings(z.properties.id, z.geometry))));
+      const shape = shapeFacts(g, (rings ??= zones.map((z) => zoneRings(z.properties.id, z.geometry))), [site.lon, site.lat]);
       return { distances_m: axes.map((a, k) => shapeDistanceM(g, a.feature.geometry.coordinates, lines[k]!)), zone: shape.zones[0]?.id ?? null, shape };
     }
     const { lon, lat } = site;
@@ -88,13 +88,17 @@ export function nearestCorridor(placement: Placement, halfWidthM: number, axisId
   return best < 0 ? null : axisIds[best]!;
 }
 
+const NO_SHARES: ReadonlyArray<number[] | null> = [];
+
 /**
  * Each project's share inside each corridor at a half-width, in axis order: the part of its length, area or
  * points for a line, an area or several points; null for a single point (its share is 1 inside, 0 outside) and
  * when not mapped. It depends on the
  * width, so it is computed per width (lines and areas only: a point's share is its distance compared).
  */
-export function corridorShares(projects: readonly MappedProject[], placements: readonly Placement[], axes: readonly PreparedAxis[], halfWidthM: number): Array<number[] | null> {
+export function corridorShares(projects: readonly MappedProject[], placements: readonly Placement[], axes: readonly PreparedAxis[], halfWidthM: number): ReadonlyArray<number[] | null> {
+  // Points only (the usual ledger): nothing to compute, and no array of 100,000 nulls either.
+  if (!placements.some((p) => p.shape !== null)) return NO_SHARES;
   return projects.map(({ site }, i) => {
     const d = placements[i]!.distances_m;
     const g = site?.geometry;
