@@ -115,7 +115,7 @@ export const STRINGS = {
   axisSpatial: { zh: '空间轴线（最近走廊）', en: 'Axis (spatial, nearest corridor)' },
   distances: { zh: '距各轴线', en: 'Distance to the axes' },
   siteShape: { zh: '空间形态', en: 'Site' },
-  apportioned: { zh: '按占比分摊投资', en: 'Investment apportioned by share inside' },
+  apportioned: { zh: '按占比分摊投资', en: 'Apportioned by share' },
   legendLine: { zh: '线状项目（道路、隧道）', en: 'Line project (road, tunnel)' },
   legendArea: { zh: '片区项目（红线范围）', en: 'Area project (red-line boundary)' },
   sitePoint: { zh: '点位', en: 'point' },

@@ -2,11 +2,13 @@
  * Lines and areas in the browser (issue #12): the app on a bundle with a road across all three corridors, areas,
  * Multi forms and points (tests/fixtures/shapes) served in place of the shipped one.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import gcoord from 'gcoord';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
+import { distanceM } from '../../src/core/geodesy.ts';
 import { ROOT } from '../../scripts/repo.ts';
 import { waitForMap, watchedPage } from '../../scripts/browser.ts';
 import { withApp } from '../helpers/app_server.ts';
@@ -113,6 +115,36 @@ describe('lines and areas in the app', () => {
       }, axisId);
       for (const id of expected) expect(panelIds).toContain(id);
     }
+    await page.close();
+  });
+
+  it('imports a ledger with a WKT column in GCJ-02 through the dialog, draws its road, and exports it back', async () => {
+    const { page, consoleErrors } = await open('?map=13/34.725/113.635');
+    // The road of the fixture, in GCJ-02 as a Chinese map picker gives it (about 550 m off), under 空间范围.
+    const road = (bundle.projects.find((p) => p.id === 'road-x')!.site!.geometry as GeoJSON.LineString).coordinates;
+    const gcj = road.map(([lon, lat]) => gcoord.transform([lon!, lat!], gcoord.WGS84, gcoord.GCJ02) as number[]);
+    const csv = `项目名称,总投资（亿元）,建设状态,空间范围\n新道路,30,在建,"LINESTRING (${gcj.map((c) => `${c[0]} ${c[1]}`).join(', ')})"\n`;
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.locator('#import-file').setInputFiles({ name: '台账.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.locator('.import-summary').textContent(), { timeout: 20_000 }).toContain('有效 1 行');
+    // One row is too little for the coordinate-system check to be sure: the user says GCJ-02.
+    await page.locator('#import-crs').selectOption('gcj02');
+    await expect.poll(() => page.locator('.import-summary').textContent(), { timeout: 20_000 }).toContain('有效 1 行');
+    await page.getByRole('button', { name: '应用（替换当前数据）' }).click();
+    await page.getByRole('button', { name: '替换', exact: true }).click();
+    await page.waitForFunction(() => window.__erqi?.ready === true && window.__erqi.app?.model.bundle.projects.length === 1, null, { timeout: 30_000 });
+    // Back on the road within a metre, vertex by vertex.
+    const back = await page.evaluate(() => (window.__erqi!.app!.model.bundle.projects[0]!.site!.geometry as GeoJSON.LineString).coordinates);
+    back.forEach((c, k) => expect(distanceM(c[0]!, c[1]!, road[k]![0]!, road[k]![1]!)).toBeLessThan(1));
+    await settle(page);
+    expect(await drawnShapes(page)).toEqual([await page.evaluate(() => window.__erqi!.app!.model.bundle.projects[0]!.id)]);
+    // The CSV export carries it as WKT.
+    await page.locator('.export-menu summary').click();
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+    const text = readFileSync((await d.path())!, 'utf8');
+    expect(text.split('\r\n')[0]).toMatch(/,geometry_wkt$/);
+    expect(text).toMatch(/"LINESTRING \(113\.61/);
+    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 
