@@ -1,4 +1,4 @@
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { pointToLineM, prepareLine, metresPerDegree, type PreparedLine } from './geodesy.ts';
 import { capsuleRange, coveredLength, planeOf, polygonRowsAt, toPlane, unionLength, type Plane } from './plane.ts';
 import { linesOf, pointsOf, polygonsOf, positionsOf, representativePoint as representativePointOf, segmentsMeet, siteBounds, siteKind, siteSize, type SiteGeometry, type SiteKind } from './site_geometry.ts';
@@ -121,6 +121,25 @@ function forEachRow(g: Polygon | MultiPolygon, plane: Plane, row: (y: number, xs
   }
 }
 
+/**
+ * The part of a line's length for which `inside(p, q)` — given each segment p→q in the plane — says which fraction
+ * (0–1) of it counts: Σ length × fraction ÷ Σ length.
+ */
+function lineShare(g: LineString | MultiLineString, plane: Plane, inside: (px: number, py: number, qx: number, qy: number) => number): number {
+  let total = 0;
+  let sum = 0;
+  for (const line of linesOf(g)) {
+    for (let i = 1; i < line.length; i++) {
+      const [px, py] = toPlane(plane, line[i - 1]![0]!, line[i - 1]![1]!);
+      const [qx, qy] = toPlane(plane, line[i]![0]!, line[i]![1]!);
+      const len = Math.hypot(qx - px, qy - py);
+      total += len;
+      if (len > 0) sum += len * inside(px, py, qx, qy);
+    }
+  }
+  return total > 0 ? Math.min(1, sum / total) : 0;
+}
+
 /** Squared distance from (x, y) to the segment a→b, in the plane. */
 function segmentDistance2(x: number, y: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;
@@ -171,25 +190,16 @@ export function corridorShare(g: SiteGeometry, axis: readonly Position[], axisLi
     if (vertices.every(([x, y]) => segmentDistance2(x, y, ax!, ay!, bx!, by!) <= r2)) return 1;
   }
   if (kind === 'line') {
-    let total = 0;
-    let inside = 0;
-    for (const line of linesOf(g as never) as Position[][]) {
-      for (let i = 1; i < line.length; i++) {
-        const [px, py] = toPlane(plane, line[i - 1]![0]!, line[i - 1]![1]!);
-        const [qx, qy] = toPlane(plane, line[i]![0]!, line[i]![1]!);
-        const len = Math.hypot(qx - px, qy - py);
-        total += len;
-        const sb: Bounds = [Math.min(px, qx), Math.min(py, qy), Math.max(px, qx), Math.max(py, qy)];
-        const intervals: Array<[number, number]> = [];
-        for (const [ax, ay, bx, by] of near) {
-          if (!overlaps([Math.min(ax!, bx!), Math.min(ay!, by!), Math.max(ax!, bx!), Math.max(ay!, by!)], sb, halfWidthM)) continue;
-          const t = capsuleRange(px, py, qx - px, qy - py, ax!, ay!, bx!, by!, halfWidthM);
-          if (t) intervals.push(t);
-        }
-        inside += len * unionLength(intervals);
+    return lineShare(g as LineString | MultiLineString, plane, (px, py, qx, qy) => {
+      const sb: Bounds = [Math.min(px, qx), Math.min(py, qy), Math.max(px, qx), Math.max(py, qy)];
+      const intervals: Array<[number, number]> = [];
+      for (const [ax, ay, bx, by] of near) {
+        if (!overlaps([Math.min(ax!, bx!), Math.min(ay!, by!), Math.max(ax!, bx!), Math.max(ay!, by!)], sb, halfWidthM)) continue;
+        const t = capsuleRange(px, py, qx - px, qy - py, ax!, ay!, bx!, by!, halfWidthM);
+        if (t) intervals.push(t);
       }
-    }
-    return total > 0 ? Math.min(1, inside / total) : 0;
+      return unionLength(intervals);
+    });
   }
   let total = 0;
   let inside = 0;
@@ -293,27 +303,20 @@ export function zoneShares(g: SiteGeometry, zones: readonly ZoneRings[], pin?: r
     } else {
       const edges = zoneEdgesIn(zone, plane, bounds[1], bounds[3]);
       if (kind === 'line') {
-        let total = 0;
-        let inside = 0;
-        for (const line of linesOf(g as never) as Position[][]) {
-          for (let i = 1; i < line.length; i++) {
-            const [px, py] = toPlane(plane, line[i - 1]![0]!, line[i - 1]![1]!);
-            const [qx, qy] = toPlane(plane, line[i]![0]!, line[i]![1]!);
-            const len = Math.hypot(qx - px, qy - py);
-            total += len;
-            const ts = [0, 1];
-            for (const [[ax, ay], [bx, by]] of edges as Array<[[number, number], [number, number]]>) {
-              const t = crossingT(px, py, qx, qy, ax, ay, bx, by);
-              if (t !== null) ts.push(t);
-            }
-            ts.sort((a, b) => a - b);
-            for (let k = 1; k < ts.length; k++) {
-              const m = (ts[k - 1]! + ts[k]!) / 2;
-              if (ts[k]! > ts[k - 1]! && insideEdges(edges, px + m * (qx - px), py + m * (qy - py))) inside += (ts[k]! - ts[k - 1]!) * len;
-            }
+        share = lineShare(g as LineString | MultiLineString, plane, (px, py, qx, qy) => {
+          const ts = [0, 1];
+          for (const [[ax, ay], [bx, by]] of edges as Array<[[number, number], [number, number]]>) {
+            const t = crossingT(px, py, qx, qy, ax, ay, bx, by);
+            if (t !== null) ts.push(t);
           }
-        }
-        share = total > 0 ? inside / total : 0;
+          ts.sort((a, b) => a - b);
+          let inside = 0;
+          for (let k = 1; k < ts.length; k++) {
+            const m = (ts[k - 1]! + ts[k]!) / 2;
+            if (ts[k]! > ts[k - 1]! && insideEdges(edges, px + m * (qx - px), py + m * (qy - py))) inside += ts[k]! - ts[k - 1]!;
+          }
+          return inside;
+        });
       } else {
         let total = 0;
         let inside = 0;
