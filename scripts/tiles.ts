@@ -15,9 +15,11 @@ import vtpbf from 'vt-pbf';
 import type { Feature, Point } from 'geojson';
 import type { DataBundle } from '../src/core/bundle.ts';
 import type { AxisFeature, ZoneFeature } from '../src/core/load_geo.ts';
-import { ledgerFingerprint, PIN_TILE_LAYER, type PinTilesMeta } from '../src/core/pin_tiles.ts';
+import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { ledgerFingerprint, PIN_TILE_LAYER, SHAPE_TILE_LAYER, type PinTilesMeta } from '../src/core/pin_tiles.ts';
+import { siteBounds, type SiteGeometry } from '../src/core/site_geometry.ts';
 import { placeProjects, prepareAxes } from '../src/core/placement.ts';
-import { pinFeatures, projectPins } from '../src/map/project_features.ts';
+import { pinFeatures, projectPins, projectShapes, shapeFeatures } from '../src/map/project_features.ts';
 import { syntheticBundle } from './repo.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -26,6 +28,8 @@ export function cutTiles(
   points: Array<Feature<Point, Record<string, unknown>>>,
   out: string,
   maxZoom: number,
+  /** Lines and areas, cut unclustered into their own layer (SHAPE_TILE_LAYER). */
+  shapes: Feature[] = [],
 ): { tiles: number; bytes: number; bounds: [number, number, number, number] } {
   // The app clusters 36 px apart on 512 px tiles (style.ts); supercluster's radius is in units of its extent.
   const index = new Supercluster({ radius: (36 * 4096) / 512, maxZoom: maxZoom - 1, extent: 4096 });
@@ -33,13 +37,19 @@ export function cutTiles(
   let tiles = 0;
   let bytes = 0;
   // Only tiles that hold something: walk down from the tiles of the data's bounds at each zoom.
+  const shapeIndex = shapes.length ? new GeoJSONVT({ type: 'FeatureCollection', features: shapes }, { maxZoom, extent: 4096, buffer: 64, indexMaxZoom: 5 }) : null;
   let [w, e, s, n] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (const p of points) {
-    const [lon, lat] = p.geometry.coordinates as [number, number];
+  const extend = (lon: number, lat: number) => {
     w = Math.min(w, lon);
     e = Math.max(e, lon);
     s = Math.min(s, lat);
     n = Math.max(n, lat);
+  };
+  for (const p of points) extend(...(p.geometry.coordinates as [number, number]));
+  for (const f of shapes) {
+    const [sw, ss, se, sn] = siteBounds(f.geometry as SiteGeometry);
+    extend(sw, ss);
+    extend(se, sn);
   }
   const tx = (lon: number, z: number) => Math.floor(((lon + 180) / 360) * 2 ** z);
   const ty = (lat: number, z: number) => Math.floor(((1 - Math.log(Math.tan((lat * Math.PI) / 180) + 1 / Math.cos((lat * Math.PI) / 180)) / Math.PI) / 2) * 2 ** z);
@@ -47,8 +57,12 @@ export function cutTiles(
     for (let x = tx(w, z); x <= tx(e, z); x++) {
       for (let y = ty(n, z); y <= ty(s, z); y++) {
         const tile = index.getTile(z, x, y);
-        if (!tile || !tile.features.length) continue;
-        const pbf = vtpbf.fromGeojsonVt({ [PIN_TILE_LAYER]: tile as never }, { version: 2, extent: 4096 });
+        const shapeTile = shapeIndex?.getTile(z, x, y);
+        const layers: Record<string, never> = {};
+        if (tile?.features.length) layers[PIN_TILE_LAYER] = tile as never;
+        if (shapeTile?.features.length) layers[SHAPE_TILE_LAYER] = shapeTile as never;
+        if (!Object.keys(layers).length) continue;
+        const pbf = vtpbf.fromGeojsonVt(layers, { version: 2, extent: 4096 });
         mkdirSync(join(out, String(z), String(x)), { recursive: true });
         writeFileSync(join(out, String(z), String(x), `${y}.pbf`), pbf);
         tiles++;
@@ -63,8 +77,10 @@ export function cutTiles(
 export function writePinTiles(bundle: DataBundle, out: string, maxZoom: number): PinTilesMeta & { bytes: number } {
   const axes = prepareAxes(bundle.axes.features as AxisFeature[]);
   const placements = placeProjects(bundle.projects, axes, bundle.zones.features as ZoneFeature[]);
-  const pins = projectPins(pinFeatures(bundle.projects, placements, bundle.corridor_m, axes.map((a) => a.id))).features;
-  const cut = cutTiles(pins as unknown as Array<Feature<Point, Record<string, unknown>>>, out, maxZoom);
+  const pinFs = pinFeatures(bundle.projects, placements, bundle.corridor_m, axes.map((a) => a.id));
+  const pins = projectPins(pinFs).features;
+  const shapes = projectShapes(shapeFeatures(pinFs, bundle.projects)).features;
+  const cut = cutTiles(pins as unknown as Array<Feature<Point, Record<string, unknown>>>, out, maxZoom, shapes);
   const meta: PinTilesMeta = {
     tilejson: '3.0.0',
     tiles: ['{z}/{x}/{y}.pbf'],
@@ -76,6 +92,9 @@ export function writePinTiles(bundle: DataBundle, out: string, maxZoom: number):
         id: PIN_TILE_LAYER,
         fields: { id: 'String', name_zh: 'String', name_en: 'String', stage: 'String', axis: 'String', point_count: 'Number' },
       },
+      ...(shapes.length
+        ? [{ id: SHAPE_TILE_LAYER, fields: { id: 'String', name_zh: 'String', name_en: 'String', stage: 'String', axis: 'String', kind: 'String' } }]
+        : []),
     ],
     erqi: { fingerprint: ledgerFingerprint(bundle.projects), corridor_m: bundle.corridor_m, pins: pins.length },
   };

@@ -24,6 +24,8 @@ export interface PinTilesMeta {
 
 /** The tile layer holding pins and clusters. */
 export const PIN_TILE_LAYER = 'projects';
+/** The tile layer holding the lines and areas (their pins are in PIN_TILE_LAYER). */
+export const SHAPE_TILE_LAYER = 'shapes';
 
 /**
  * A short hash (FNV-1a, 32 bit) of what a pin shows — id, names, status and position — over the located
@@ -49,6 +51,8 @@ export function ledgerFingerprint(projects: readonly MappedProject[]): string {
     add(p.status ?? '');
     add(p.site.lon.toFixed(7));
     add(p.site.lat.toFixed(7));
+    // A line or an area redrawn is other tiles too (a point adds nothing: older point tiles stay valid).
+    if (p.site.geometry) add(JSON.stringify(p.site.geometry.coordinates));
   }
   return `${n}-${(h >>> 0).toString(16).padStart(8, '0')}`;
 }

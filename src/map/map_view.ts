@@ -246,7 +246,7 @@ export function createMapView(options: MapViewOptions): MapView {
       data = { ...data, ...changed };
       for (const [key, value] of Object.entries(changed)) {
         // Pins drawn from tiles are not sent: the data waits for the style to come back to GeoJSON.
-        if (key === 'projects' && style.pinTiles) continue;
+        if ((key === 'projects' || key === 'shapes') && style.pinTiles) continue;
         const source = map.getSource(SOURCE[key as keyof typeof SOURCE]) as GeoJSONSource | undefined;
         const diff = key === 'projects' ? pinDiff(before.projects, value) : null;
         if (diff) void source?.updateData(diff);

@@ -8,7 +8,7 @@ import type {
 import type { FeatureCollection } from 'geojson';
 import type { AxisId, Lang } from '../core/model.ts';
 import { isEmptyFilter, type Filter } from '../core/facets.ts';
-import { PIN_TILE_LAYER } from '../core/pin_tiles.ts';
+import { PIN_TILE_LAYER, SHAPE_TILE_LAYER } from '../core/pin_tiles.ts';
 import { DOTTED_STAGES, FILLED_STAGES, STAGE_LINE, STAGES } from './stages.ts';
 import { LAYER, SOURCE, basemapSourceId } from './ids.ts';
 import { TRANSPARENT, type Theme } from './theme.ts';
@@ -100,7 +100,10 @@ export function buildSources(data: StyleData, options: StyleOptions): StyleSpeci
     [SOURCE.corridors]: geojson(data.corridors),
     [SOURCE.axes]: geojson(data.axes, { attribution: ATTRIBUTION.axes }),
     [SOURCE.landmarks]: geojson(data.landmarks),
-    [SOURCE.shapes]: geojson(data.shapes, { attribution: ATTRIBUTION.projects }),
+    // With pin tiles the lines and areas come from the same tiles (their own layer), like the pins.
+    [SOURCE.shapes]: options.pinTiles
+      ? { type: 'vector', tiles: options.pinTiles.tiles, maxzoom: options.pinTiles.maxzoom, bounds: options.pinTiles.bounds }
+      : geojson(data.shapes, { attribution: ATTRIBUTION.projects }),
     [SOURCE.projects]: options.pinTiles
       ? { type: 'vector', tiles: options.pinTiles.tiles, maxzoom: options.pinTiles.maxzoom, bounds: options.pinTiles.bounds, attribution: ATTRIBUTION.projects }
       : geojson(data.projects, {
@@ -119,7 +122,13 @@ export function buildLayers(options: StyleOptions): LayerSpecification[] {
   const layers = schematicLayers(options);
   // From tiles, the pins and clusters are one layer of the tile set.
   return options.pinTiles
-    ? layers.map((l) => ('source' in l && l.source === SOURCE.projects ? ({ ...l, 'source-layer': PIN_TILE_LAYER } as LayerSpecification) : l))
+    ? layers.map((l) =>
+        'source' in l && l.source === SOURCE.projects
+          ? ({ ...l, 'source-layer': PIN_TILE_LAYER } as LayerSpecification)
+          : 'source' in l && l.source === SOURCE.shapes
+            ? ({ ...l, 'source-layer': SHAPE_TILE_LAYER } as LayerSpecification)
+            : l,
+      )
     : layers;
 }
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PbfReader } from 'pbf';
 import { VectorTile } from '@mapbox/vector-tile';
-import { fixtureSources, THEME } from '../helpers/fixtures.ts';
+import { fixture, fixtureSources, THEME } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
-import { ledgerFingerprint, PIN_TILE_LAYER, pinTilesMismatch, type PinTilesMeta } from '../../src/core/pin_tiles.ts';
+import { ledgerFingerprint, PIN_TILE_LAYER, pinTilesMismatch, SHAPE_TILE_LAYER, type PinTilesMeta } from '../../src/core/pin_tiles.ts';
 import { SOURCE } from '../../src/map/ids.ts';
 import { buildStyle, keepGeoJsonSources, type PinTiles } from '../../src/map/style.ts';
 import { writePinTiles } from '../../scripts/tiles.ts';
@@ -74,6 +74,43 @@ describe('npm run tiles → tiles.json', () => {
   });
 });
 
+describe('npm run tiles with lines and areas', () => {
+  const file = (name: string) => ({ file: name, text: fixture(`shapes/${name}`) });
+  const shapes = buildBundle({ ...fixtureSources(), projects: file('projects.csv'), sites: file('sites.geojson') }).value!.bundle;
+  const out = mkdtempSync(join(tmpdir(), 'erqi-shape-tiles-'));
+  const written = writePinTiles(shapes, out, 14);
+
+  it('cuts the lines and areas into their own layer, with their kind, and names it in tiles.json', () => {
+    expect(written.vector_layers.map((l) => l.id)).toEqual([PIN_TILE_LAYER, SHAPE_TILE_LAYER]);
+    const drawn = new Map<string, string>();
+    for (const x of readdirSync(join(out, '14'))) {
+      for (const f of readdirSync(join(out, '14', x))) {
+        const layer = new VectorTile(new PbfReader(readFileSync(join(out, '14', x, f)))).layers[SHAPE_TILE_LAYER];
+        for (let i = 0; i < (layer?.length ?? 0); i++) {
+          const feature = layer!.feature(i);
+          drawn.set(String(feature.properties['id']), `${feature.properties['kind']} ${['', 'Point', 'LineString', 'Polygon'][feature.type]}`);
+        }
+      }
+    }
+    expect(Object.fromEntries(drawn)).toEqual({
+      'road-x': 'line LineString',
+      'tunnel-l': 'line LineString',
+      'area-straddle': 'area Polygon',
+      'area-hole': 'area Polygon',
+      'multi-plots': 'area Polygon',
+      'multi-line': 'line LineString',
+      'points-2': 'point Point',
+    });
+  });
+
+  it('is refused once a line is redrawn, though its pin stays where it was', () => {
+    const moved = shapes.projects.map((p) =>
+      p.id === 'road-x' ? { ...p, site: { ...p.site!, geometry: { type: 'LineString' as const, coordinates: [[113.61, 34.7251], [113.66, 34.7249]] } } } : p,
+    );
+    expect(pinTilesMismatch(written, moved, shapes.corridor_m)).toMatch(/cut from other projects/);
+  });
+});
+
 describe('the style with pin tiles', () => {
   const data = { context: bundle.context, district: bundle.district, zones: bundle.zones, corridors: bundle.corridors, axes: bundle.axes, landmarks: bundle.landmarks, projects: { type: 'FeatureCollection' as const, features: [] }, shapes: { type: 'FeatureCollection' as const, features: [] }, selection: { type: 'FeatureCollection' as const, features: [] } };
   const tiles: PinTiles = { tiles: ['https://example.test/t/{z}/{x}/{y}.pbf'], maxzoom: 14, bounds: [113.5, 34.6, 113.7, 34.8], corridorM: 500 };
@@ -85,7 +122,12 @@ describe('the style with pin tiles', () => {
     const onPins = style.layers.filter((l) => 'source' in l && l.source === SOURCE.projects);
     expect(onPins.length).toBe(5); // clusters, counts, pins, dots, labels
     for (const l of onPins) expect(l).toHaveProperty('source-layer', PIN_TILE_LAYER);
-    for (const l of style.layers.filter((l) => 'source' in l && l.source !== SOURCE.projects)) expect(l).not.toHaveProperty('source-layer');
+    // Lines and areas from the same tiles, their own layer.
+    expect(style.sources[SOURCE.shapes]).toMatchObject({ type: 'vector', tiles: tiles.tiles });
+    const onShapes = style.layers.filter((l) => 'source' in l && l.source === SOURCE.shapes);
+    expect(onShapes.length).toBe(3); // fills, lines, points
+    for (const l of onShapes) expect(l).toHaveProperty('source-layer', SHAPE_TILE_LAYER);
+    for (const l of style.layers.filter((l) => 'source' in l && l.source !== SOURCE.projects && l.source !== SOURCE.shapes)) expect(l).not.toHaveProperty('source-layer');
   });
 
   it('clusters the data itself without them', () => {
