@@ -295,6 +295,7 @@ const siteFeatures: Feature<Point>[] = [
       place: '大学南路与桂江路交叉口',
       confidence: 'medium (±250 m): junction constructed from the 大学路 axis and the 桂江路 latitude; which corner is not published',
       evidence: `大学南路 lon interpolated on 大学路 vertices ${k - 1}–${k}; 桂江路 lat from 嵩山南路/桂江路 junction (${guijiang.confidence})`,
+      evidence_zh: `大学南路经度按大学路第 ${k - 1}–${k} 个节点插值；桂江路纬度取嵩山南路/桂江路路口（${guijiang.confidence.replace(/^medium/, '中等精度').replace(/^high/, '高精度').replace(/^low/, '低精度').replace(/ m\b/g, ' 米')}）`,
       source_crs: 'WGS84',
       source: 'Zhengzhou Daily (dzb.zzrbnews.com/news/94171.html); geo/sources/roads_evidence_wgs84.geojson',
     },
@@ -328,12 +329,28 @@ const siteFeatures: Feature<Point>[] = [
       place: '二七米房时尚创意街区 (赣江路与行云路交叉口西南角, 占地31亩)',
       confidence: `high (±100 m): the ${inside.length} shops lie within ${Math.round(spread)} m of their median; the 31 亩 (≈2 ha) plot is ~150 m across`,
       evidence: `median of ${inside.length} foodgis POIs naming 二七米房 in their name or address (${shops.length - inside.length} more than 300 m away left out)`,
+      evidence_zh: `名称或地址含“二七米房”的 ${inside.length} 个高德餐饮 POI（foodgis）坐标的中位数（另有 ${shops.length - inside.length} 个相距 300 米以上，已排除）`,
       source_crs: 'GCJ-02',
       source_coordinates: [round6(gcj[0]), round6(gcj[1])],
       source: 'geo/sources/foodgis_二七区.csv (wcw172506-collab/zhengzhou-food-gis @ 0f795b3a); 新华网河南频道 2024-04-11 (ha.news.cn/20240411/ba8384412ed74939aa1b6649c124e960/c.html)',
     },
     geometry: { type: 'Point', coordinates: [round6(lon), round6(lat)] },
   });
+}
+// The evidence in Chinese, for the Chinese interface (the English is the record; this says the same).
+const EVIDENCE_ZH: Record<string, string> = {
+  'yaxiya-zhuoyue': '商场内 46 个高德餐饮 POI（foodgis）坐标的中位数',
+  'crec-taihe': '21 个高德餐饮 POI（foodgis）坐标的中位数',
+  'yaxing-wanjia': '10 个高德餐饮 POI（foodgis）坐标的中位数',
+  'dehua-street': '地址为德化步行街的 13 个高德餐饮 POI（foodgis）坐标的中位数',
+  'erqi-square-tunnel':
+    '“二七广场”公交站（27 条记录）：是服务广场的站点，并非纪念塔本身。未找到给出纪念塔位置的来源；亚细亚卓悦城位于“二七纪念塔东侧”，故纪念塔在该站与亚细亚之间（相距约 300 米）',
+};
+for (const f of siteFeatures) {
+  const p = f.properties as Record<string, unknown>;
+  const zh = EVIDENCE_ZH[p['project_id'] as string] ?? (p['evidence_zh'] as string | undefined);
+  if (!zh) throw new Error(`sites: no Chinese evidence for ${String(p['project_id'])}`);
+  p['evidence_zh'] = zh;
 }
 write('sites.geojson', featureCollection(siteFeatures.map((f) => ({ ...f, id: f.properties!.project_id as string }))));
 

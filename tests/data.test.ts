@@ -29,6 +29,16 @@ describe('data/reported.json', () => {
   });
 });
 
+describe('geo/sites.geojson', () => {
+  it('gives every site its evidence in English and in Chinese', () => {
+    for (const f of JSON.parse(repoFile('geo/sites.geojson').text).features) {
+      expect(f.properties.evidence, f.properties.project_id).toBeTruthy();
+      expect(f.properties.evidence_zh, f.properties.project_id).toMatch(/[\u4e00-\u9fff]/);
+      expect(f.properties.evidence_zh, f.properties.project_id).not.toMatch(/\b(median|lon|lat|junction|medium|high)\b/);
+    }
+  });
+});
+
 describe('data/projects.csv', () => {
   const projects = loadProjects('data/projects.csv', repoFile('data/projects.csv').text, LAYOUT.axisIds).value;
 

@@ -76,6 +76,7 @@ const SiteFeature = z.object({
     place: z.string().nullish(),
     confidence: z.string().nullish(),
     evidence: z.string().nullish(),
+    evidence_zh: z.string().nullish(),
   }, { error: 'properties must be an object with project_id' }),
   // Checked by checkSiteGeometry: a point, a line or an area, each with its own messages.
   geometry: z.unknown(),
@@ -109,6 +110,7 @@ export function loadSites(file: string, text: string): Loaded<Site[]> {
       place: p.place ?? null,
       confidence: p.confidence ?? null,
       evidence: p.evidence ?? null,
+      ...(p.evidence_zh ? { evidence_zh: p.evidence_zh } : {}),
     };
   });
 }

@@ -78,6 +78,8 @@ export interface Site {
   place: string | null;
   confidence: string | null;
   evidence: string | null;
+  /** The same evidence in Chinese, for the Chinese interface, where the source gives it. */
+  evidence_zh?: string;
 }
 
 /** A project joined with its site (or `null`: kept and listed as "not mapped"). */

@@ -93,7 +93,7 @@ export function renderProjectCard(props: ProjectCardProps): HTMLElement {
       'zone',
     ],
     [75, t('accuracy', lang), p.site ? (p.site.accuracy_m !== null ? `± ${formatMetres(p.site.accuracy_m, lang)}` : nd) : t('notMapped', lang), 'accuracy'],
-    [76, t('locationEvidence', lang), p.site?.evidence ? dataText(p.site.evidence) : null, 'evidence'],
+    [76, t('locationEvidence', lang), p.site?.evidence ? dataText((lang === 'zh' && p.site.evidence_zh) || p.site.evidence) : null, 'evidence'],
   );
   const shown = rows.filter((r) => r[2] !== null).sort((a, b) => a[0] - b[0]);
 

@@ -88,6 +88,16 @@ describe('the project card', () => {
   });
 });
 
+describe('where the location comes from', () => {
+  it('says it in the interface’s language when the site gives both', () => {
+    const i = bundle.projects.findIndex((p) => p.site);
+    const project = { ...bundle.projects[i]!, site: { ...bundle.projects[i]!.site!, evidence: 'median of 21 foodgis POIs', evidence_zh: '21 个高德餐饮 POI（foodgis）坐标的中位数' } };
+    const props = { project, placement: placements[i]!, shares: null, corridorM: 500, sources: bundle.reported.sources, axisNames, zoneNames, link: 'x', onClose: () => {} };
+    expect(renderProjectCard({ ...props, lang: 'zh' }).querySelector('[data-field="evidence"]')!.textContent).toBe('21 个高德餐饮 POI（foodgis）坐标的中位数');
+    expect(renderProjectCard({ ...props, lang: 'en' }).querySelector('[data-field="evidence"]')!.textContent).toBe('median of 21 foodgis POIs');
+  });
+});
+
 describe('the card of a line or an area', () => {
   const file = (name: string) => ({ file: name, text: fixture(`shapes/${name}`) });
   const shapes = buildBundle({ ...fixtureSources(), projects: file('projects.csv'), sites: file('sites.geojson') }).value!.bundle;
