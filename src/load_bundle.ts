@@ -3,6 +3,8 @@ import { checkBundle } from './core/bundle_shape.ts';
 import { pinTilesMismatch, type PinTilesMeta } from './core/pin_tiles.ts';
 import type { MapConfig } from './map/basemaps.ts';
 import type { PinTiles } from './map/style.ts';
+import { layoutOf, type Layout } from './core/layout.ts';
+import { prewarmMap } from './map/map_view.ts';
 
 async function fetchJson(url: string, timeoutMs?: number): Promise<unknown> {
   let response: Response;
@@ -79,4 +81,26 @@ export async function loadPinTiles(url: string | null | undefined, bundle: DataB
     console.warn(`${(e as Error).message}; drawing the pins from the data`);
     return null;
   }
+}
+
+/** What every page starts from: the data, the deployment's settings, pin tiles cut from that data, its layout. */
+export interface Start {
+  bundle: DataBundle;
+  config: MapConfig;
+  pinTiles: PinTiles | null;
+  layout: Layout;
+}
+
+/**
+ * The app, the iframe and the element start the same way: MapLibre's workers, config.json (beside `base`) and the
+ * bundle all load at once — the workers start while the data is on its way. Throws the bundle's error (its file
+ * and what went wrong) for the page to show; config.json and the tiles never throw (defaults, with a warning).
+ * `bundle`: its URL, or the promise of an already requested one (the element shares one per `src`).
+ */
+export async function loadStart(bundle: string | Promise<DataBundle>, base: string | URL = location.href): Promise<Start> {
+  prewarmMap();
+  const configLoad = loadConfig(new URL('config.json', base).href);
+  const data = await (typeof bundle === 'string' ? loadBundle(bundle) : bundle);
+  const config = await configLoad;
+  return { bundle: data, config, pinTiles: await loadPinTiles(config.pinTiles, data, base), layout: layoutOf(data) };
 }

@@ -1,12 +1,10 @@
 import { createApp, type App } from './app/app.ts';
 import type { DataBundle } from './core/bundle.ts';
 import { parseUrlState, type UrlState } from './core/url_state.ts';
-import { loadBundle, loadConfig, loadPinTiles } from './load_bundle.ts';
-import { prewarmMap } from './map/map_view.ts';
+import { loadStart } from './load_bundle.ts';
 import { el } from './ui/dom.ts';
 import { t } from './ui/strings.ts';
 import './style.css';
-import { layoutOf } from './core/layout.ts';
 
 /** What the browser tests read: `ready` once the map is drawn. */
 declare global {
@@ -19,22 +17,17 @@ async function main(): Promise<void> {
   const root = document.getElementById('app')!;
   window.__erqi = { ready: false };
   const zoneLang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
-  // Both files, and MapLibre's workers, load at once: the workers start while the data is on its way.
-  prewarmMap();
-  const configLoad = loadConfig('config.json');
-  let bundle;
+  let start;
   try {
-    bundle = await loadBundle('data/bundle.json');
+    start = await loadStart('data/bundle.json');
   } catch (e) {
     const message = (e as Error).message;
     window.__erqi.error = message;
     root.replaceChildren(el('div', { class: 'error', role: 'alert' }, `${t('loadError', zoneLang)}: ${message}`));
     return;
   }
-  const config = await configLoad;
   // Tiles stand in for the shipped data's pins only: an imported ledger is drawn from its own data.
-  const pinTiles = await loadPinTiles(config.pinTiles, bundle);
-  const layout = layoutOf(bundle);
+  const { bundle, config, pinTiles, layout } = start;
   const { state, warnings } = parseUrlState(location.search, layout);
   for (const w of warnings) console.warn(w);
 

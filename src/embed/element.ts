@@ -17,11 +17,9 @@ import type { Filter } from '../core/facets.ts';
 import type { MapEvent } from '../core/messages.ts';
 import type { AxisId } from '../core/model.ts';
 import { parseUrlState, serializeUrlState, STATE_PARAMS } from '../core/url_state.ts';
-import { loadBundle, loadConfig, loadPinTiles } from '../load_bundle.ts';
-import { prewarmMap } from '../map/map_view.ts';
+import { loadBundle, loadStart } from '../load_bundle.ts';
 import embedCss from './embed.css?inline';
 import { mountEmbed, type EmbedHandle } from './mount_embed.ts';
-import { layoutOf } from '../core/layout.ts';
 
 /** Every attribute: the shared state's parameters and the embed's own (origins are the iframe's only). */
 const OBSERVED = [...STATE_PARAMS, ...EMBED_PARAMS.filter((p) => p !== 'origins')];
@@ -117,13 +115,11 @@ export class ErqiAxisMap extends HTMLElement {
     // /src/embed/element.ts and the app's files are at the server's root.
     const base = new URL(import.meta.env.DEV ? '/' : '.', import.meta.url);
     const src = new URL(this.getAttribute('src') ?? 'data/bundle.json', base).href;
-    prewarmMap();
-    const configLoad = loadConfig(new URL('config.json', base).href);
-    let bundle: DataBundle;
+    let start;
     try {
       let p = bundles.get(src);
       if (!p) bundles.set(src, (p = loadBundle(src)));
-      bundle = await p;
+      start = await loadStart(p, base);
     } catch (e) {
       bundles.delete(src);
       const message = document.createElement('p');
@@ -133,11 +129,9 @@ export class ErqiAxisMap extends HTMLElement {
       this.dispatchEvent(new CustomEvent('error', { detail: { message: (e as Error).message } }));
       return;
     }
-    const config = await configLoad;
-    const pinTiles = await loadPinTiles(config.pinTiles, bundle, base);
     if (run !== this.mounting) return; // a newer mount or a destroy came first
+    const { bundle, config, pinTiles, layout } = start;
     const pairs = OBSERVED.filter((a) => this.hasAttribute(a)).map((a): [string, string] => [a, this.getAttribute(a)!]);
-    const layout = layoutOf(bundle);
     const query = pairs.filter(([k]) => k !== 'src').map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
     const { state, warnings } = parseUrlState(query, layout);
     const { options, warnings: more } = parseEmbedOptions(pairs, layout);

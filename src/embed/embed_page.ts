@@ -5,12 +5,10 @@
 import { parseEmbedOptions } from '../core/embed_options.ts';
 import { acceptCommand, envelope, type MapEvent } from '../core/messages.ts';
 import { parseUrlState, serializeUrlState } from '../core/url_state.ts';
-import { loadBundle, loadConfig, loadPinTiles } from '../load_bundle.ts';
-import { prewarmMap } from '../map/map_view.ts';
+import { loadStart } from '../load_bundle.ts';
 import { el } from '../ui/dom.ts';
 import { mountEmbed } from './mount_embed.ts';
 import './embed.css';
-import { layoutOf } from '../core/layout.ts';
 
 declare global {
   interface Window {
@@ -22,19 +20,15 @@ async function main(): Promise<void> {
   const root = document.getElementById('embed')!;
   window.__erqiEmbed = { ready: false };
   const pairs = [...new URLSearchParams(location.search)];
-  prewarmMap();
-  const configLoad = loadConfig('config.json');
-  let bundle;
+  let start;
   try {
-    bundle = await loadBundle('data/bundle.json');
+    start = await loadStart('data/bundle.json');
   } catch (e) {
     window.__erqiEmbed.error = (e as Error).message;
     root.replaceChildren(el('p', { role: 'alert' }, (e as Error).message));
     return;
   }
-  const config = await configLoad;
-  const pinTiles = await loadPinTiles(config.pinTiles, bundle);
-  const layout = layoutOf(bundle);
+  const { bundle, config, pinTiles, layout } = start;
   const { state, warnings } = parseUrlState(location.search, layout);
   const { options, warnings: embedWarnings } = parseEmbedOptions(pairs, layout);
   for (const w of [...warnings, ...embedWarnings]) console.warn(w);
