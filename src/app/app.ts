@@ -11,6 +11,7 @@ import { createMapView, noMapView, type MapView } from '../map/map_view.ts';
 import { ATTRIBUTION, pinTilesFor, type PinTiles, type StyleOptions } from '../map/style.ts';
 import { LIGHT, themeFor, type Palette } from '../map/theme.ts';
 import { renderAxisPanel } from '../ui/axis_panel.ts';
+import type { ChartMetric } from '../ui/axis_chart.ts';
 import { el } from '../ui/dom.ts';
 import { renderFilters } from '../ui/filters_panel.ts';
 import { renderLegend } from '../ui/legend.ts';
@@ -74,6 +75,7 @@ export function createApp(
   const layout = createLayout(root);
   const { axisNames, zoneNames, anyDeclared } = model;
   let tab: Tab = 'overview';
+  let chartMetric: ChartMetric = 'projects';
   let sort: Sort = { key: 'name', dir: 'asc' };
   let returnFocus: HTMLElement | null = null;
   let returnFocusKey: string | null = null;
@@ -362,7 +364,7 @@ export function createApp(
     // The panel highlights the selected axis, or the spatial axis of the selected project.
     const highlight =
       s.selection.kind === 'axis' ? s.selection.id : selectedProject ? nearestCorridor(selectedProject.placement, s.corridor, model.layout.axisIds) : null;
-    if (has('filter', 'corridor', 'lang', 'selection')) panel('overview', () =>
+    const renderOverview = () =>
       replaceKeepingFocus(
         layout.panels.overview,
         renderAxisPanel({
@@ -374,11 +376,16 @@ export function createApp(
           projectById: (id) => model.project(id)?.project ?? null,
           anyDeclared,
           ledgerTotals: model.ledgerTotals,
+          chartMetric,
+          onChartMetric: (metric) => {
+            chartMetric = metric;
+            renderOverview();
+          },
           onSelectAxis: selectAxis,
           onSelectProject: (id) => selectProject(id, true),
         }),
-      ),
-    );
+      );
+    if (has('filter', 'corridor', 'lang', 'selection')) panel('overview', renderOverview);
     if (has('filter', 'corridor', 'lang')) panel('filters', () =>
       replaceKeepingFocus(
         layout.panels.filters,

@@ -27,6 +27,9 @@ export function formatYi(value: number | null, lang: Lang): string {
   return value >= 10 ? `CNY ${number(value / 10, lang, 2)} bn` : `CNY ${number(value * 100, lang, 1)} m`;
 }
 
+/** A plain number, up to two decimals ("591", "19.34"). */
+export const formatNumber = (value: number, lang: Lang): string => number(value, lang, 2);
+
 export function formatCount(value: number | null, lang: Lang): string {
   return value === null ? NOT_DISCLOSED[lang] : number(value, lang, 0);
 }

@@ -3,7 +3,7 @@ import { formatCount, formatKm, formatMetres, formatPercent, formatYi } from '..
 import type { Reported } from '../core/load_reported.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import { axisColour, type Theme } from '../map/theme.ts';
-import { renderAxisChart } from './axis_chart.ts';
+import { renderAxisChart, type ChartMetric } from './axis_chart.ts';
 import { dataText, el } from './dom.ts';
 import { countsText, sectorLabel, statusLabel } from './labels.ts';
 import { t } from './strings.ts';
@@ -20,6 +20,9 @@ export interface AxisPanelProps {
   anyDeclared: boolean;
   /** The whole ledger, whatever the filter: what the public record covers of the report's programme. */
   ledgerTotals: Tally;
+  /** What the chart compares, and how to switch it (no switch without it). */
+  chartMetric?: ChartMetric;
+  onChartMetric?: (metric: ChartMetric) => void;
   onSelectAxis: (id: AxisId) => void;
   onSelectProject: (id: string) => void;
 }
@@ -103,7 +106,7 @@ function axisCard(a: AxisAggregate, props: AxisPanelProps): HTMLElement {
       el('dt', {}, t('axisLength', lang)),
       el('dd', { 'data-figure': 'length' }, formatKm(a.length_km, lang)),
       el('dt', {}, t('shareOfDistrict', lang)),
-      el('dd', { 'data-figure': 'share' }, `${formatPercent(a.share_of_district.projects, lang)} · ${formatPercent(a.share_of_district.investment, lang)}`),
+      el('dd', { 'data-figure': 'share' }, t('shareOfDistrictValue', lang, { projects: formatPercent(a.share_of_district.projects, lang), investment: formatPercent(a.share_of_district.investment, lang) })),
       ...(a.mapped.projects
         ? [
             el('dt', {}, t('byStatus', lang)),
@@ -152,6 +155,19 @@ function publicCoverage(props: AxisPanelProps): HTMLElement | null {
   );
 }
 
+/** Projects ↔ 亿元: which the chart compares (planners ask about investment; counts are the default). */
+function chartSwitch(props: AxisPanelProps): HTMLElement | null {
+  const onChange = props.onChartMetric;
+  if (!onChange) return null;
+  const current = props.chartMetric ?? 'projects';
+  const button = (metric: ChartMetric, label: string) => {
+    const b = el('button', { type: 'button', class: 'chart-metric', 'aria-pressed': String(current === metric), 'data-key': `chart-${metric}` }, label);
+    b.addEventListener('click', () => onChange(metric));
+    return b;
+  };
+  return el('div', { class: 'chart-switch', role: 'group', 'aria-label': t('chartSwitch', props.lang) }, button('projects', t('chartProjects', props.lang)), button('investment', t('chartInvestment', props.lang)));
+}
+
 /** The planners' overview: the comparison chart, per-axis and per-zone figures, the ledger and the district totals. */
 export function renderAxisPanel(props: AxisPanelProps): HTMLElement {
   const { aggregates, reported, lang, theme } = props;
@@ -160,8 +176,9 @@ export function renderAxisPanel(props: AxisPanelProps): HTMLElement {
     'div',
     { class: 'axis-panel' },
     el('p', { class: 'as-of' }, `${t('asOf', lang)} ${reported.as_of} · ${t('corridor', lang)} ${formatMetres(aggregates.corridor_m, lang)}`),
-    el('h2', {}, t('chartHeading', lang)),
-    renderAxisChart(aggregates.axes, lang, theme, props.selectedAxis, props.onSelectAxis),
+    el('h2', {}, t(props.chartMetric === 'investment' ? 'chartHeadingInvestment' : 'chartHeading', lang)),
+    chartSwitch(props),
+    renderAxisChart(aggregates.axes, lang, theme, props.selectedAxis, props.onSelectAxis, props.chartMetric ?? 'projects'),
     el('h2', {}, t('axesHeading', lang)),
     props.anyDeclared ? null : el('p', { class: 'muted' }, t('noneDeclared', lang)),
     ...aggregates.axes.map((a) => axisCard(a, props)),

@@ -46,7 +46,7 @@ describe('the overview panel (zh)', () => {
 
   it('draws the coverage as a meter with its value, and the share of the district', () => {
     expect(within(card('嵩山路科创产业发展轴')).getByRole('meter').getAttribute('aria-valuenow')).toBe('3.2');
-    expect(card('嵩山路科创产业发展轴').querySelector('[data-figure="share"]')!.textContent).toBe('8.6% · 25.4%');
+    expect(card('嵩山路科创产业发展轴').querySelector('[data-figure="share"]')!.textContent).toBe('项目 8.6% · 投资 25.4%');
   });
 
   it('counts the ledger, including projects not mapped, and the zones', () => {
@@ -117,5 +117,27 @@ describe('the public record against the report', () => {
     expect(mount(renderAxisPanel(props({ ledgerTotals: disclosed, lang: 'en' }))).querySelector('[data-figure="public-coverage"]')!.textContent).toBe(
       'The public record holds 23 projects (6.4% of the 360 reported); 5 disclose their investment, together CNY 1.93 bn (0.8% of the CNY 232.6 bn reported)',
     );
+  });
+});
+
+describe('the chart, by projects or by investment', () => {
+  it('switches to 亿元: reported investment against what the map discloses, 未公开 where nothing is', () => {
+    const onChartMetric = vi.fn();
+    const body = mount(renderAxisPanel(props({ onChartMetric })));
+    expect(body.querySelector('h2')!.textContent).toBe('报告项目数与地图定位数');
+    getByRole(body, 'button', { name: '投资额（亿元）' }).click();
+    expect(onChartMetric).toHaveBeenCalledWith('investment');
+    const invested = mount(renderAxisPanel(props({ onChartMetric, chartMetric: 'investment' })));
+    expect(invested.querySelector('h2')!.textContent).toBe('报告投资额与地图已披露投资（亿元）');
+    expect(getByRole(invested, 'button', { name: '投资额（亿元）' }).getAttribute('aria-pressed')).toBe('true');
+    const row = (id: string, which: string) => invested.querySelector(`.chart-row[data-axis="${id}"] [data-value="${which}"]`)!.textContent;
+    expect([row('songshan', 'reported'), row('daxue', 'reported'), row('jingguang', 'reported')]).toEqual(['591', '396', '365']);
+    expect(row('songshan', 'mapped')).toBe('未公开');
+  });
+
+  it('shows a disclosed amount as its bar and figure', () => {
+    const withMoney = { ...aggregates, axes: aggregates.axes.map((a) => (a.id === 'daxue' ? { ...a, mapped: { ...a.mapped, investment_yi: 19.34 } } : a)) };
+    const body = mount(renderAxisPanel(props({ aggregates: withMoney, chartMetric: 'investment', onChartMetric: () => {} })));
+    expect(body.querySelector('.chart-row[data-axis="daxue"] [data-value="mapped"]')!.textContent).toBe('19.34');
   });
 });
