@@ -155,6 +155,20 @@ function publicCoverage(props: AxisPanelProps): HTMLElement | null {
   );
 }
 
+/**
+ * Wide corridors overlap (the axes are 1.2–1.5 km apart): a project in two counts in both axes' figures. Said once,
+ * with the de-duplicated total, whenever it happens — the per-axis figures then add up to more than the projects.
+ */
+function overlapNote(aggregates: Aggregates, lang: Lang): HTMLElement | null {
+  const perAxis = aggregates.axes.reduce((sum, a) => sum + a.mapped.projects, 0);
+  const distinct = new Set(aggregates.axes.flatMap((a) => a.mapped.project_ids)).size;
+  if (perAxis === distinct) return null;
+  const counts = new Map<string, number>();
+  for (const a of aggregates.axes) for (const id of a.mapped.project_ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const shared = [...counts.values()].filter((n) => n > 1).length;
+  return el('p', { class: 'note', 'data-figure': 'overlap' }, t('overlapNote', lang, { shared, perAxis, distinct }));
+}
+
 /** Projects ↔ 亿元: which the chart compares (planners ask about investment; counts are the default). */
 function chartSwitch(props: AxisPanelProps): HTMLElement | null {
   const onChange = props.onChartMetric;
@@ -180,6 +194,7 @@ export function renderAxisPanel(props: AxisPanelProps): HTMLElement {
     chartSwitch(props),
     renderAxisChart(aggregates.axes, lang, theme, props.selectedAxis, props.onSelectAxis, props.chartMetric ?? 'projects'),
     el('h2', {}, t('axesHeading', lang)),
+    overlapNote(aggregates, lang),
     props.anyDeclared ? null : el('p', { class: 'muted' }, t('noneDeclared', lang)),
     ...aggregates.axes.map((a) => axisCard(a, props)),
     el('h2', {}, t('zonesHeading', lang)),

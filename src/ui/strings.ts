@@ -41,6 +41,10 @@ export const STRINGS = {
   ledgerHeading: { zh: '项目台账', en: 'Project ledger' },
   ledgerSummary: { zh: '当前 {all} 项：已定位 {mapped} 项，未定位 {unmapped} 项', en: '{all} projects shown: {mapped} located, {unmapped} not mapped' },
   outsideCorridors: { zh: '已定位但不在任何走廊内：{n} 项', en: 'Located but outside every corridor: {n}' },
+  overlapNote: {
+    zh: '走廊有重叠：{shared} 个项目同时位于两条及以上走廊内，各轴合计 {perAxis} 项，去重后 {distinct} 项。',
+    en: 'Corridors overlap: {shared} projects lie in two or more corridors, so the axes add up to {perAxis}; without repeats, {distinct}.',
+  },
   districtHeading: { zh: '全区（报告）', en: 'District (reported)' },
   publicCoverage: {
     zh: '公开来源收录 {n} 个项目（报告 {reportedN} 个的 {shareN}），其中 {disclosed} 个披露投资，合计 {investment}（报告 {reportedYi} 的 {shareYi}）',

@@ -90,6 +90,10 @@ describe('planner path', () => {
     await page.getByRole('tab', { name: '概览' }).click();
     expect(await page.locator('.axis-card[data-axis="jingguang"] [data-figure="mapped"]').innerText()).toContain('走廊内已定位 5 项');
     expect(await page.locator('.as-of').innerText()).toContain('走廊半宽 1,600 米');
+    // Wide corridors overlap: the panel says so, with the total without repeats.
+    const axes = model.derive(EMPTY_FILTER, 1600).aggregates.axes;
+    const distinct = new Set(axes.flatMap((a) => a.mapped.project_ids)).size;
+    expect(await page.locator('[data-figure="overlap"]').innerText()).toContain(`去重后 ${distinct} 项`);
     expect(await page.evaluate(() => window.__erqi!.map!.querySourceFeatures('corridors').some((f) => f.properties['corridor_m'] === 1600))).toBe(true);
     // Every pin's colour is its nearest corridor at the new width (some change: 500 m left them outside).
     const colours = await page.evaluate(async () => {

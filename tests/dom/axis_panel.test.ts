@@ -141,3 +141,17 @@ describe('the chart, by projects or by investment', () => {
     expect(body.querySelector('.chart-row[data-axis="daxue"] [data-value="mapped"]')!.textContent).toBe('19.34');
   });
 });
+
+describe('overlapping corridors', () => {
+  it('say so with the de-duplicated total when a project counts on two axes, and nothing when none does', () => {
+    expect(mount(renderAxisPanel(props())).querySelector('[data-figure="overlap"]')).toBeNull();
+    const axes = prepareAxes(bundle.axes.features as AxisFeature[]);
+    const zones = bundle.zones.features as ZoneFeature[];
+    const wide = aggregate(bundle.projects, placeProjects(bundle.projects, axes, zones), axes, zones, bundle.reported, 1500);
+    // At 1,500 m: 1 + 3 + 5 on the axes, 6 projects — three of them in two corridors.
+    expect(wide.axes.map((a) => a.mapped.projects)).toEqual([1, 3, 5]);
+    expect(mount(renderAxisPanel(props({ aggregates: wide }))).querySelector('[data-figure="overlap"]')!.textContent).toBe(
+      '走廊有重叠：3 个项目同时位于两条及以上走廊内，各轴合计 9 项，去重后 6 项。',
+    );
+  });
+});
