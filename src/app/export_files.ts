@@ -15,7 +15,7 @@ const exportName = (c: ExportContext, ext: string) => `erqi-projects-${c.bundle.
 export function exportCsv(c: ExportContext): void {
   const s = c.store.get();
   const d = c.model.derive(s.filter, s.corridor).filtered();
-  download(exportName(c, 'csv'), projectsToCsv(d.projects, d.placements, s.corridor, c.model.layout.axisIds), 'text/csv;charset=utf-8');
+  download(exportName(c, 'csv'), projectsToCsv(d.projects, d.placements, s.corridor, c.model.layout.axisIds, { lang: s.lang, axisNames: c.model.axisNames, zoneNames: c.model.zoneNames }), 'text/csv;charset=utf-8');
 }
 
 export function exportGeoJson(c: ExportContext): void {

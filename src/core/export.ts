@@ -2,9 +2,9 @@ import { geoJSONToWkt } from 'betterknown';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { SiteGeometry } from './site_geometry.ts';
 import { csvCell } from './csv.ts';
-import type { AxisId, MappedProject } from './model.ts';
+import { SECTOR_LABELS, STATUS_LABELS, type AxisId, type Lang, type MappedProject, type Sector, type Status } from './model.ts';
 import { nearestCorridor, type Placement } from './placement.ts';
-import { PROJECT_COLUMNS } from './project_schema.ts';
+import { LEDGER_COLUMNS, PROJECT_COLUMNS } from './project_schema.ts';
 
 /**
  * Extra columns an export carries after the ledger's own: an import reads lon/lat and geometry_wkt back (a line's
@@ -26,14 +26,67 @@ export function neutralise(text: string): string {
 
 const cell = (v: string | number | null): string => (v === null ? '' : typeof v === 'number' ? String(v) : csvCell(neutralise(v)));
 
-/** CSV of the given projects: UTF-8 with a BOM (Excel), CRLF, the ledger's columns then the map's. */
-export function projectsToCsv(projects: readonly MappedProject[], placements: readonly Placement[], corridorM: number, axisIds: readonly AxisId[]): string {
-  const header = [...PROJECT_COLUMNS, ...EXPORT_COLUMNS].join(',');
+/**
+ * Headers and values in a person's language: the column table's labels (amounts with their unit), statuses and
+ * sectors in words, axes and zones by name. Every header is one the import reads back (tests/core/export.test.ts).
+ */
+export interface CsvWords {
+  lang: Lang;
+  axisNames: Record<AxisId, Record<Lang, string>>;
+  zoneNames: Record<string, Record<Lang, string>>;
+}
+
+/** The map's own columns in words (none of them a header the import would take for a ledger column). */
+const EXPORT_LABELS: Record<(typeof EXPORT_COLUMNS)[number], Record<Lang, string>> = {
+  axis_spatial: { zh: '空间轴线（最近走廊）', en: 'Spatial axis (nearest corridor)' },
+  zone: { zh: '空间片区', en: 'Spatial zone' },
+  lon: { zh: '经度', en: 'Longitude' },
+  lat: { zh: '纬度', en: 'Latitude' },
+  accuracy_m: { zh: '位置精度（米）', en: 'Location accuracy (m)' },
+  geometry_wkt: { zh: '空间范围（WKT）', en: 'Geometry (WKT)' },
+};
+
+function headerOf(column: string, words: CsvWords | undefined): string {
+  if (!words) return column;
+  if (Object.hasOwn(EXPORT_LABELS, column)) return EXPORT_LABELS[column as keyof typeof EXPORT_LABELS][words.lang];
+  const spec = LEDGER_COLUMNS[column as keyof typeof LEDGER_COLUMNS];
+  return spec.kind === 'amount' ? `${spec.label[words.lang]}${words.lang === 'zh' ? '（亿元）' : ' (亿元)'}` : spec.label[words.lang];
+}
+
+/** A ledger value in words: statuses, sectors and the declared axis by name (ids when no words are asked for). */
+function valueOf(column: (typeof PROJECT_COLUMNS)[number], v: string | number | null, words: CsvWords | undefined): string | number | null {
+  if (!words || v === null || typeof v === 'number') return v;
+  switch (LEDGER_COLUMNS[column].kind) {
+    case 'status':
+      return STATUS_LABELS[v as Status][words.lang];
+    case 'sector':
+      return SECTOR_LABELS[v as Sector][words.lang];
+    case 'axis':
+      return words.axisNames[v]?.[words.lang] ?? v;
+    default:
+      return v;
+  }
+}
+
+/**
+ * CSV of the given projects: UTF-8 with a BOM (Excel), CRLF, the ledger's columns then the map's. With `words`,
+ * headers and values are in that language (for people; the import reads them back); without, keys and ids.
+ */
+export function projectsToCsv(
+  projects: readonly MappedProject[],
+  placements: readonly Placement[],
+  corridorM: number,
+  axisIds: readonly AxisId[],
+  words?: CsvWords,
+): string {
+  const header = [...PROJECT_COLUMNS, ...EXPORT_COLUMNS].map((c) => csvCell(headerOf(c, words))).join(',');
   const rows = projects.map((p, i) => {
-    const ledger = PROJECT_COLUMNS.map((c) => cell(p[c]));
+    const ledger = PROJECT_COLUMNS.map((c) => cell(valueOf(c, p[c], words)));
+    const axis = nearestCorridor(placements[i]!, corridorM, axisIds);
+    const zone = placements[i]!.zone;
     const spatial = [
-      nearestCorridor(placements[i]!, corridorM, axisIds),
-      placements[i]!.zone,
+      words && axis ? (words.axisNames[axis]?.[words.lang] ?? axis) : axis,
+      words && zone ? (words.zoneNames[zone]?.[words.lang] ?? zone) : zone,
       p.site?.lon ?? null,
       p.site?.lat ?? null,
       p.site?.accuracy_m ?? null,

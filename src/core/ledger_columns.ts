@@ -56,7 +56,7 @@ export const LEDGER_COLUMNS = {
     kind: 'axis',
     optional: false,
     label: { zh: '申报轴线', en: 'Axis (declared)' },
-    aliases: ['axis_declared', '所属轴线', '轴线', '发展轴', 'axis', '所属发展轴'],
+    aliases: ['axis_declared', '所属轴线', '申报轴线', '轴线', '发展轴', 'axis', '所属发展轴'],
     card: 50,
   },
   zone_declared: {
@@ -64,7 +64,7 @@ export const LEDGER_COLUMNS = {
     kind: 'text',
     optional: true,
     label: { zh: '申报所属片区', en: 'Zone (declared)' },
-    aliases: ['zone_declared', '所属片区', '片区', '所属区域', '区域', 'zone'],
+    aliases: ['zone_declared', '所属片区', '申报所属片区', '片区', '所属区域', '区域', 'zone'],
     card: null,
   },
   sector: {
@@ -94,7 +94,7 @@ export const LEDGER_COLUMNS = {
     kind: 'amount',
     optional: true,
     label: { zh: '2023年完成投资', en: 'Invested in 2023' },
-    aliases: ['investment_2023_yi', '2023年完成投资', '年度完成投资', '本年完成投资', '完成投资', 'investment2023'],
+    aliases: ['investment_2023_yi', '2023年完成投资', '年度完成投资', '本年完成投资', '完成投资', 'investment2023', 'investedin2023'],
     card: 40,
   },
   address: {
@@ -117,7 +117,7 @@ export const LEDGER_COLUMNS = {
     kind: 'date',
     optional: false,
     label: { zh: '数据截至', en: 'Data as of' },
-    aliases: ['as_of', '数据日期', '截至', '统计日期', '日期', 'date', 'asof'],
+    aliases: ['as_of', '数据日期', '数据截至', '截至', '统计日期', '日期', 'date', 'asof', 'dataasof'],
     card: 90,
   },
   note: {

@@ -209,6 +209,10 @@ describe('exports', () => {
     const csv = (await save('导出 CSV')).toString('utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(parseCsv(csv).rows.slice(1).map((r) => r.fields[0])).toEqual(expected);
+    // In the interface's language: Chinese headers and words, not keys and codes.
+    const [head, ...rows] = parseCsv(csv).rows.map((r) => r.fields);
+    expect(head!.slice(0, 3)).toEqual(['项目编号', '项目名称', '英文名称']);
+    expect(new Set(rows.map((r) => r[head!.indexOf('状态')]))).toEqual(new Set(['运营', '建成']));
     const geojson = JSON.parse((await save('导出 GeoJSON')).toString('utf8'));
     expect(geojson.features.map((f: { id: string }) => f.id)).toEqual(expected);
     const png = await save('导出图片 PNG');

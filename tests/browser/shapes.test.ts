@@ -142,7 +142,7 @@ describe('lines and areas in the app', () => {
     await page.locator('.export-menu summary').click();
     const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
     const text = readFileSync((await d.path())!, 'utf8');
-    expect(text.split('\r\n')[0]).toMatch(/,geometry_wkt$/);
+    expect(text.split('\r\n')[0]).toMatch(/,空间范围（WKT）$/);
     expect(text).toMatch(/"LINESTRING \(113\.61/);
     expect(consoleErrors).toEqual([]);
     await page.close();
