@@ -32,6 +32,10 @@ describe('the ledger column table', () => {
       for (const alias of spec.aliases) expect(guessMapping(['无关列', alias]).mapping[c], alias).toMatchObject({ column: 1 });
     });
 
+    it('is found under its own labels, as the CSV export in words writes them', () => {
+      for (const label of [spec.label.zh, spec.label.en]) expect(guessMapping(['无关列', label]).mapping[c], label).toMatchObject({ column: 1 });
+    });
+
     it('is read from an imported ledger by its kind', () => {
       const header = PROJECT_COLUMNS.map((k) => LEDGER_COLUMNS[k].aliases.at(-1)!);
       const { mapping } = guessMapping(header);
