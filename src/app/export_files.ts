@@ -4,13 +4,16 @@
  */
 import { projectsToCsv, projectsToGeoJson } from '../core/export.ts';
 import { ATTRIBUTION } from '../map/style.ts';
-import { describeFilter } from '../ui/facet_controls.ts';
+import { describeFilter, exportFileName } from '../ui/facet_controls.ts';
 import { t } from '../ui/strings.ts';
 import { download } from './download.ts';
 import type { ExportContext } from './export_actions.ts';
 import { composePng } from './export_png.ts';
 
-const exportName = (c: ExportContext, ext: string) => `erqi-projects-${c.bundle.as_of}.${ext}`;
+const exportName = (c: ExportContext, ext: string) => {
+  const s = c.store.get();
+  return exportFileName(c.bundle.as_of, s.filter, { lang: s.lang, axisNames: c.axisNames, zones: c.model.zones }, ext);
+};
 
 export function exportCsv(c: ExportContext): void {
   const s = c.store.get();

@@ -151,8 +151,23 @@ export const FACET_UI: Record<FacetId, FacetUi> = {
   },
 };
 
-/** The active facets in words, in table order ('' when none is set): "筛选：嵩山路 · 在建". */
+/** The active facets in words, in table order: ["嵩山路", "在建"]. */
+export function filterParts(filter: Filter, words: Parameters<FacetUi['describe']>[1]): string[] {
+  return FACET_IDS.map((id) => FACET_UI[id].describe(filter, words)).filter(Boolean);
+}
+
+/** The active facets in a sentence ('' when none is set): "筛选：嵩山路 · 在建". */
 export function describeFilter(filter: Filter, words: Parameters<FacetUi['describe']>[1]): string {
-  const parts = FACET_IDS.map((id) => FACET_UI[id].describe(filter, words)).filter(Boolean);
+  const parts = filterParts(filter, words);
   return parts.length ? `${t('tabFilters', words.lang)}: ${parts.join(' · ')}` : '';
+}
+
+/**
+ * A file name that says what is in the file: "二七项目-2023-12-嵩山路-在建.csv" — the data date and the filter, with
+ * what a file system refuses (/ \ : * ? " < > |, spaces) made "_", and a long filter cut at 80 characters.
+ */
+export function exportFileName(asOf: string, filter: Filter, words: Parameters<FacetUi['describe']>[1], ext: string): string {
+  const parts = filterParts(filter, words).join('-').replace(/[\\/:*?"<>|\s]+/g, '_');
+  const base = `${t('exportFilePrefix', words.lang)}-${asOf}${parts ? `-${parts.slice(0, 80)}` : ''}`;
+  return `${base}.${ext}`;
 }

@@ -153,6 +153,7 @@ export const STRINGS = {
   legendLandmark: { zh: '地标', en: 'Landmark' },
   legendZones: { zh: '片区边界（虚线）', en: 'Zone boundaries (dashed)' },
   export: { zh: '导出', en: 'Export' },
+  exportFilePrefix: { zh: '二七项目', en: 'erqi-projects' },
   exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
   exportGeoJson: { zh: '导出 GeoJSON', en: 'Export GeoJSON' },
   exportPng: { zh: '导出图片 PNG', en: 'Export PNG' },

@@ -201,12 +201,16 @@ describe('exports', () => {
   it('downloads CSV and GeoJSON equal to the filtered set, and a non-blank PNG', async () => {
     const { page } = await open('?status=operating,completed');
     const expected = model.derive({ ...EMPTY_FILTER, statuses: ['operating', 'completed'] }, 500).filtered().projects.map((p) => p.id);
+    const names: string[] = [];
     const save = async (name: string) => {
       await page.locator('.export-menu summary').click();
       const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      names.push(d.suggestedFilename());
       return readFileSync((await d.path())!);
     };
     const csv = (await save('导出 CSV')).toString('utf8');
+    // The file says what is in it: the data date and the filter.
+    expect(names).toEqual(['二七项目-2023-12-运营_建成.csv']);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(parseCsv(csv).rows.slice(1).map((r) => r.fields[0])).toEqual(expected);
     // In the interface's language: Chinese headers and words, not keys and codes.

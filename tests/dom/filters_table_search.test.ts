@@ -5,7 +5,7 @@ import { DataModel } from '../../src/app/derive.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { EMPTY_FILTER, FACET_IDS } from '../../src/core/facets.ts';
 import { renderFilters } from '../../src/ui/filters_panel.ts';
-import { describeFilter, FACET_UI } from '../../src/ui/facet_controls.ts';
+import { describeFilter, FACET_UI, exportFileName } from '../../src/ui/facet_controls.ts';
 import { t } from '../../src/ui/strings.ts';
 import { renderProjectTable, sortedOrder, sortRows, type Sort } from '../../src/ui/project_table.ts';
 import { createSearchBox } from '../../src/ui/search_box.ts';
@@ -126,5 +126,17 @@ describe('the search box', () => {
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
     expect(onSelect).toHaveBeenCalledWith(options[1]!.getAttribute('data-project'));
     expect(input.getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('export file names', () => {
+  const words = { lang: 'zh' as const, axisNames: { songshan: { zh: '嵩山路', en: 'Songshan Road' } }, zones: [] };
+  it('say the data date and the filter, with nothing a file system refuses', () => {
+    expect(exportFileName('2023-12', EMPTY_FILTER, words, 'csv')).toBe('二七项目-2023-12.csv');
+    expect(exportFileName('2023-12', { ...EMPTY_FILTER, axes: ['songshan'], statuses: ['under_construction', 'started'] }, words, 'geojson')).toBe('二七项目-2023-12-嵩山路-在建_开工.geojson');
+    expect(exportFileName('2023-12', { ...EMPTY_FILTER, axes: ['songshan'] }, { ...words, lang: 'en' }, 'png')).toBe('erqi-projects-2023-12-Songshan_Road.png');
+    const long = exportFileName('2023-12', { ...EMPTY_FILTER, statuses: ['planned', 'negotiating', 'signed', 'started', 'under_construction', 'completed', 'operating', 'unknown'] }, { ...words, lang: 'en' }, 'csv');
+    expect(long.length).toBeLessThanOrEqual('erqi-projects-2023-12-'.length + 80 + 4);
+    expect(long).not.toMatch(/[\\/:*?"<>|\s]/);
   });
 });
