@@ -70,14 +70,15 @@ async function main(): Promise<void> {
     }
   });
 
-  // The page's content height, for a host that resizes the iframe to fit.
+  // The content's own height, for a host that resizes the iframe to fit. Not the document's scrollHeight: that is
+  // never less than the frame itself, so a frame made taller once would never be told to shrink.
   let lastHeight = 0;
   const reportHeight = () => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
+    const height = Math.ceil(root.getBoundingClientRect().height);
     if (height !== lastHeight) emit({ type: 'height', height });
     lastHeight = height;
   };
-  new ResizeObserver(reportHeight).observe(root);
+  new ResizeObserver(reportHeight).observe(root, { box: 'border-box' });
   await handle.ready;
   reportHeight();
   window.__erqiEmbed.ready = true;

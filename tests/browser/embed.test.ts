@@ -78,6 +78,17 @@ describe('the iframe on another origin', () => {
     expect((await page.locator('#f').boundingBox())!.height).toBe(height);
   });
 
+  it('tells the host a smaller height when its content shrinks below the frame', async () => {
+    const before = (await received(page)).filter((m) => m['type'] === 'height').at(-1)!['height'] as number;
+    // The host made the frame taller than the content; then the content changes (here: 1 px more).
+    await page.locator('#f').evaluate((f: HTMLElement) => (f.style.height = '1000px'));
+    await frame.evaluate(() => (document.getElementById('embed')!.style.paddingBottom = '1px'));
+    await expect.poll(async () => (await received(page)).filter((m) => m['type'] === 'height').at(-1)!['height']).toBe(before + 1);
+    await expect.poll(async () => (await page.locator('#f').boundingBox())!.height).toBe(before + 1);
+    await frame.evaluate(() => (document.getElementById('embed')!.style.paddingBottom = ''));
+    await expect.poll(async () => (await received(page)).filter((m) => m['type'] === 'height').at(-1)!['height']).toBe(before);
+  });
+
   it('tells the host which project a click in the map selected', async () => {
     const box = (await page.locator('#f').boundingBox())!;
     const point = await frame.evaluate(() => {
