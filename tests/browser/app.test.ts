@@ -2,38 +2,26 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { EMPTY_FILTER } from '../../src/core/facets.ts';
 import { DataModel } from '../../src/app/derive.ts';
 import { parseCsv } from '../../src/core/csv.ts';
 import { LAYER } from '../../src/map/ids.ts';
 import { fixtureSources } from '../helpers/fixtures.ts';
-import { launch, ROOT, startServer, waitForMap, watchedPage, type Watched } from '../../scripts/browser.ts';
+import { ROOT, waitForMap, watchedPage, type Watched } from '../../scripts/browser.ts';
 import { countColours } from './pixels.ts';
-import { fixtureBundleJson } from '../helpers/app_server.ts';
+import { withApp } from '../helpers/app_server.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
+const app = withApp();
 const model = new DataModel(buildBundle(fixtureSources()).value!.bundle);
 const shots = join(ROOT, 'test-results');
 mkdirSync(shots, { recursive: true });
 
-beforeAll(async () => {
-  ({ server, url } = await startServer({}, fixtureBundleJson()));
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(query = '', viewport?: { width: number; height: number }): Promise<Watched> {
-  const w = await watchedPage(browser, viewport);
-  await w.page.goto(url + query);
+  const w = await watchedPage(app.browser, viewport);
+  await w.page.goto(app.url + query);
   await waitForMap(w.page);
   return w;
 }
@@ -126,7 +114,7 @@ describe('planner path', () => {
 
   it('restores exactly the same state from the copied URL in a fresh page', async () => {
     const link = await w.page.evaluate(() => location.href);
-    const fresh = await open(link.slice(url.length));
+    const fresh = await open(link.slice(app.url.length));
     const state = (p: Page) => p.evaluate(() => {
       const s = window.__erqi!.app!.store.get();
       const m = window.__erqi!.map!;
@@ -244,13 +232,13 @@ describe('language, basemap failure, small screens, accessibility', () => {
   });
 
   it('keeps the schematic map and says so once when tiles answer 500', async () => {
-    const w = await watchedPage(browser);
+    const w = await watchedPage(app.browser);
     let tileRequests = 0;
     await w.page.route('https://tile.openstreetmap.org/**', (route) => {
       tileRequests++;
       return route.fulfill({ status: 500, body: 'down' });
     });
-    await w.page.goto(`${url}?basemap=osm`);
+    await w.page.goto(`${app.url}?basemap=osm`);
     await waitForMap(w.page);
     expect(tileRequests).toBeGreaterThan(0);
     await expect.poll(() => w.page.locator('.notice p').count()).toBe(1);

@@ -1,28 +1,16 @@
 /** Importing a ledger in the browser, and the faults a district office may meet. */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launch, ROOT, startServer, waitForMap, watchedPage } from '../../scripts/browser.ts';
-import { fixtureBundleJson } from '../helpers/app_server.ts';
+import { fixtureBundleJson, withApp } from '../helpers/app_server.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-beforeAll(async () => {
-  ({ server, url } = await startServer({}, fixtureBundleJson()));
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 describe('import in the browser', () => {
   it('GBK CSV with Chinese headers and GCJ-02 → preview → suggestion → apply → pins in place → undo', async () => {
-    const { page, consoleErrors } = await watchedPage(browser);
+    const { page, consoleErrors } = await watchedPage(app.browser);
     page.on('dialog', (d) => void d.accept());
-    await page.goto(url);
+    await page.goto(app.url);
     await waitForMap(page);
     await page.getByRole('button', { name: '导入' }).click();
     await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/import/ledger_gbk_gcj02.csv'));
@@ -58,9 +46,9 @@ describe('import in the browser', () => {
   });
 
   it('reads an Excel workbook, letting the user pick the sheet', async () => {
-    const { page } = await watchedPage(browser);
+    const { page } = await watchedPage(app.browser);
     page.on('dialog', (d) => void d.accept());
-    await page.goto(url);
+    await page.goto(app.url);
     await waitForMap(page);
     await page.getByRole('button', { name: '导入' }).click();
     await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/import/ledger.xlsx'));
@@ -78,8 +66,8 @@ describe('import in the browser', () => {
   });
 
   it('keeps the rows a Chinese Excel ledger always has problems with: a totals row skipped, unknown words undisclosed, swapped coordinates read right', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(url);
+    const { page } = await watchedPage(app.browser);
+    await page.goto(app.url);
     await waitForMap(page);
     await page.getByRole('button', { name: '导入' }).click();
     await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/bad/totals_and_new_words.csv'));
@@ -99,8 +87,8 @@ describe('import in the browser', () => {
   });
 
   it('lists every problem of a bad file with its row, and changes nothing', async () => {
-    const { page } = await watchedPage(browser);
-    await page.goto(url);
+    const { page } = await watchedPage(app.browser);
+    await page.goto(app.url);
     await waitForMap(page);
     await page.getByRole('button', { name: '导入' }).click();
     await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/bad/far_away.csv'));
@@ -114,9 +102,9 @@ describe('import in the browser', () => {
   });
 
   it('shows XSS payloads from a file as text and runs none of them', async () => {
-    const { page } = await watchedPage(browser);
+    const { page } = await watchedPage(app.browser);
     page.on('dialog', (d) => void d.accept());
-    await page.goto(url);
+    await page.goto(app.url);
     await waitForMap(page);
     await page.getByRole('button', { name: '导入' }).click();
     await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/bad/xss_payloads.csv'));
@@ -137,7 +125,7 @@ describe('faults', () => {
   it('without WebGL, the figures, list and cards still work, with a notice', async () => {
     const noGl = await launch(['--disable-webgl', '--disable-3d-apis']);
     const { page } = await watchedPage(noGl);
-    await page.goto(url);
+    await page.goto(app.url);
     await waitForMap(page);
     expect(await page.locator('.no-webgl').textContent()).toContain('WebGL 不可用');
     expect(await page.locator('.axis-card[data-axis="songshan"] [data-figure="reported"]').textContent()).toBe('31 项 · 591 亿元');
@@ -148,18 +136,18 @@ describe('faults', () => {
   });
 
   it('names the data file when it is missing', async () => {
-    const { page } = await watchedPage(browser);
+    const { page } = await watchedPage(app.browser);
     await page.route('**/data/bundle.json', (r) => r.fulfill({ status: 404, body: 'nope' }));
-    await page.goto(url);
+    await page.goto(app.url);
     await page.waitForFunction(() => window.__erqi?.error !== undefined);
     expect(await page.getByRole('alert').textContent()).toBe('无法加载数据文件: data/bundle.json: HTTP 404');
     await page.close();
   });
 
   it('names the data file when it is corrupt', async () => {
-    const { page } = await watchedPage(browser);
+    const { page } = await watchedPage(app.browser);
     await page.route('**/data/bundle.json', (r) => r.fulfill({ status: 200, body: '{"format": "erqi-axis-map/bund' }));
-    await page.goto(url);
+    await page.goto(app.url);
     await page.waitForFunction(() => window.__erqi?.error !== undefined);
     expect(await page.getByRole('alert').textContent()).toBe('无法加载数据文件: data/bundle.json: not valid JSON');
     await page.close();
@@ -178,7 +166,7 @@ describe('a strict Content-Security-Policy', () => {
         ['examples/element.html', () => !!document.querySelector('erqi-axis-map')?.shadowRoot?.querySelector('.maplibregl-canvas')],
       ];
       for (const [path, ready] of pages) {
-        const { page, consoleErrors } = await watchedPage(browser);
+        const { page, consoleErrors } = await watchedPage(app.browser);
         // Every violation the page reports, including ones a library catches (zod's `new Function` probe).
         await page.addInitScript(() => {
           const w = window as unknown as { violations: string[] };
