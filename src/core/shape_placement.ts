@@ -180,11 +180,12 @@ export function corridorShare(g: SiteGeometry, axis: readonly Position[], axisLi
   // vertex is within halfWidth − D of the axis, so is every point (the triangle inequality).
   const { kx, ky } = metresPerDegree((bounds[1] + bounds[3]) / 2);
   const diagonal = Math.hypot((bounds[2] - bounds[0]) * kx, (bounds[3] - bounds[1]) * ky);
-  if (diagonal < halfWidthM && positionsOf(g).every((p) => pointToLineM(p[0]!, p[1]!, axisLine) <= halfWidthM - diagonal)) return 1;
+  const positions = positionsOf(g);
+  if (diagonal < halfWidthM && positions.every((p) => pointToLineM(p[0]!, p[1]!, axisLine) <= halfWidthM - diagonal)) return 1;
   const plane = planeOf(bounds);
   const near = axisNear(axis, plane, bounds, halfWidthM);
   // Wholly inside one segment's capsule (convex): then the whole site is, since it lies in its vertices' hull.
-  const vertices = positionsOf(g).map((p) => toPlane(plane, p[0]!, p[1]!));
+  const vertices = positions.map((p) => toPlane(plane, p[0]!, p[1]!));
   const r2 = halfWidthM * halfWidthM;
   for (const [ax, ay, bx, by] of near) {
     if (vertices.every(([x, y]) => segmentDistance2(x, y, ax!, ay!, bx!, by!) <= r2)) return 1;
