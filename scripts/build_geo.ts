@@ -18,7 +18,7 @@ import { intersect } from '@turf/intersect';
 import { featureCollection, polygon } from '@turf/helpers';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { parseCsv } from '../src/core/csv.ts';
-import { SCHEMATIC_ZONE_RULE, ZONE_CUTS } from './zones_rule.ts';
+import { SCHEMATIC_ZONE_RULE, SCHEMATIC_ZONE_RULE_SHORT, ZONE_CUTS } from './zones_rule.ts';
 
 const GEO_DIR = join(import.meta.dirname, '..', 'geo');
 const SRC = join(GEO_DIR, 'sources');
@@ -210,6 +210,8 @@ write(
           name_en: zone.name_en,
           schematic: true,
           rule: SCHEMATIC_ZONE_RULE,
+          rule_zh: SCHEMATIC_ZONE_RULE_SHORT.zh,
+          rule_en: SCHEMATIC_ZONE_RULE_SHORT.en,
           source: 'schematic: district boundary (geo/district.geojson) cut at ring-road latitudes from bus stops; NOT an official zone',
         },
         geometry: { ...clipped.geometry, coordinates: roundCoords(clipped.geometry.coordinates) } as Polygon | MultiPolygon,

@@ -11,3 +11,6 @@ export const ZONE_CUTS = [
 
 export const SCHEMATIC_ZONE_RULE =
   'district cut at lat 34.702 (南三环, South 3rd Ring Rd) and lat 34.662 (南四环, South 4th Ring Rd); not official zones';
+
+/** The rule as the map's note says it (the precise latitudes are in `rule`). */
+export const SCHEMATIC_ZONE_RULE_SHORT = { zh: '按南三环、南四环纬度划分', en: 'cut at the S. 3rd and 4th Ring Rd latitudes' } as const;

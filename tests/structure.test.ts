@@ -44,4 +44,19 @@ describe('the source tree', () => {
     const readers = matching(sources('tests'), /repoSources\(\)|repoFile\('data\//).filter((f) => !aboutData.has(f));
     expect(readers).toEqual([]);
   });
+
+  it('composes the app and the embeds from the same control modules (src/controls): their entry points are wiring', () => {
+    const pages = ['src/app/app.ts', 'src/embed/mount_embed.ts'];
+    // No panel, card or legend drawn by hand: those are controls. Only the element helper and strings come from src/ui.
+    expect(matching(pages, /from '\.\.\/ui\/(?!dom\.ts|strings\.ts)/)).toEqual([]);
+    // Listeners belong to the controls; the pages keep only the Escape key that closes a card.
+    const listeners = pages.flatMap((f) => [...readFileSync(join(ROOT, f), 'utf8').matchAll(/addEventListener\('(\w+)'/g)].map((m) => `${f}: ${m[1]}`));
+    expect(listeners).toEqual(['src/app/app.ts: keydown', 'src/embed/mount_embed.ts: keydown']);
+    // The controls both kinds of page show are the same modules.
+    const used = (f: string) => new Set([...readFileSync(join(ROOT, f), 'utf8').matchAll(/from '\.\.\/controls\/(\w+)\.ts'/g)].map((m) => m[1]));
+    const app = used('src/app/app.ts');
+    for (const shared of ['map_part', 'project_card', 'legend', 'search', 'axis_overview', 'control']) {
+      expect(app.has(shared) && used('src/embed/mount_embed.ts').has(shared), shared).toBe(true);
+    }
+  });
 });

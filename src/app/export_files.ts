@@ -1,13 +1,14 @@
 /**
  * What the export menu writes: the filtered projects as CSV or GeoJSON, the view as a PNG with its legend and
- * sources. Loaded on the first export (export_actions.ts), not with the map.
+ * sources. Loaded on the first export (controls/export_menu.ts), not with the map.
  */
 import { projectsToCsv, projectsToGeoJson } from '../core/export.ts';
 import { ATTRIBUTION } from '../map/style.ts';
 import { describeFilter, exportFileName } from '../ui/facet_controls.ts';
+import { mapNote } from '../ui/labels.ts';
 import { t } from '../ui/strings.ts';
 import { download } from './download.ts';
-import type { ExportContext } from './export_actions.ts';
+import type { ExportContext } from '../controls/export_menu.ts';
 import { composePng } from './export_png.ts';
 
 const exportName = (c: ExportContext, ext: string) => {
@@ -36,6 +37,7 @@ export async function exportPng(c: ExportContext): Promise<void> {
     lang: s.lang,
     theme: c.theme,
     title: t('title', s.lang),
+    note: mapNote(c.bundle, s.lang),
     asOf: c.bundle.as_of,
     corridorM: s.corridor,
     axisNames: c.axisNames,

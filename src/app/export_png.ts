@@ -6,6 +6,8 @@ export interface PngFooter {
   lang: Lang;
   theme: Theme;
   title: string;
+  /** What the map's geometry is (labels.ts mapNote). */
+  note: string;
   asOf: string;
   corridorM: number;
   axisNames: Record<string, { zh: string; en: string }>;
@@ -47,7 +49,7 @@ export function composePng(mapCanvas: HTMLCanvasElement, f: PngFooter): Promise<
     ctx.fillText(name, lx + 22 * scale, y);
     lx += 22 * scale + ctx.measureText(name).width + 16 * scale;
   }
-  ctx.fillText(t('schematicNote', f.lang), lx, y);
+  ctx.fillText(f.note, lx, y);
   y += line;
   if (f.filterText) ctx.fillText(f.filterText, x, y);
   y += line;

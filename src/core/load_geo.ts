@@ -125,6 +125,9 @@ export interface AxisFeature extends Feature<LineString> {
     theme_zh: string;
     theme_en: string;
     accuracy: string;
+    /** The line's positional error, metres (the map's note gives the range over all axes). */
+    accuracy_m_min: number | null;
+    accuracy_m_max: number | null;
     source: string;
   };
 }
@@ -138,6 +141,8 @@ const AxisFeatureShape = z.object({
     theme_zh: z.string(),
     theme_en: z.string(),
     accuracy: z.string(),
+    accuracy_m_min: z.number().nonnegative().nullish(),
+    accuracy_m_max: z.number().nonnegative().nullish(),
     source: z.string(),
   }),
   geometry: z.object({
@@ -168,6 +173,8 @@ export function loadAxes(file: string, text: string): Loaded<AxisFeature[]> {
         theme_zh: p.theme_zh,
         theme_en: p.theme_en,
         accuracy: p.accuracy,
+        accuracy_m_min: p.accuracy_m_min ?? null,
+        accuracy_m_max: p.accuracy_m_max ?? null,
         source: p.source,
       },
       geometry: { type: 'LineString', coordinates: geometry.coordinates.map((c) => [c[0]!, c[1]!]) },
@@ -181,7 +188,17 @@ export function loadAxes(file: string, text: string): Loaded<AxisFeature[]> {
 // ---------------------------------------------------------------- zones
 
 export interface ZoneFeature extends Feature<Polygon | MultiPolygon> {
-  properties: { id: string; name_zh: string; name_en: string; schematic: boolean; rule: string | null; source: string };
+  properties: {
+    id: string;
+    name_zh: string;
+    name_en: string;
+    schematic: boolean;
+    /** How a schematic zone was drawn: precisely (`rule`) and as the map's note says it (`rule_zh`, `rule_en`). */
+    rule: string | null;
+    rule_zh: string | null;
+    rule_en: string | null;
+    source: string;
+  };
 }
 
 const ring = z.array(lonLat).min(4, { error: 'a polygon ring needs at least 4 positions' });
@@ -193,6 +210,8 @@ const ZoneFeatureShape = z.object({
     name_en: z.string(),
     schematic: z.boolean({ error: 'schematic must be true or false (false only for an official polygon)' }),
     rule: z.string().nullish(),
+    rule_zh: z.string().nullish(),
+    rule_en: z.string().nullish(),
     source: z.string().min(1),
   }),
   geometry: z.discriminatedUnion(
@@ -219,7 +238,16 @@ export function loadZones(file: string, text: string): Loaded<ZoneFeature[]> {
     return {
       type: 'Feature',
       id: p.id,
-      properties: { id: p.id, name_zh: p.name_zh, name_en: p.name_en, schematic: p.schematic, rule: p.rule ?? null, source: p.source },
+      properties: {
+        id: p.id,
+        name_zh: p.name_zh,
+        name_en: p.name_en,
+        schematic: p.schematic,
+        rule: p.rule ?? null,
+        rule_zh: p.rule_zh ?? null,
+        rule_en: p.rule_en ?? null,
+        source: p.source,
+      },
       geometry: geometry as Polygon | MultiPolygon,
     };
   });

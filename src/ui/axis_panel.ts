@@ -23,6 +23,8 @@ export interface AxisPanelProps {
   /** What the chart compares, and how to switch it (no switch without it). */
   chartMetric?: ChartMetric;
   onChartMetric?: (metric: ChartMetric) => void;
+  /** What the map's geometry is (labels.ts mapNote). */
+  note: string;
   onSelectAxis: (id: AxisId) => void;
   onSelectProject: (id: string) => void;
 }
@@ -216,6 +218,6 @@ export function renderAxisPanel(props: AxisPanelProps): HTMLElement {
         return el('li', { 'data-figure': f.id, title: f.quote }, `${lang === 'zh' ? f.label_zh : f.label_en}: ${parts.join(' · ')}`);
       }),
     ),
-    el('p', { class: 'note' }, t('schematicNote', lang)),
+    el('p', { class: 'note' }, props.note),
   );
 }

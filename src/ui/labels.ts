@@ -1,4 +1,5 @@
 import type { AxisAggregate } from '../core/aggregate.ts';
+import type { DataBundle } from '../core/bundle.ts';
 import { SECTOR_LABELS, STATUS_LABELS, type Lang, type Sector, type Status } from '../core/model.ts';
 import { t } from './strings.ts';
 
@@ -15,3 +16,21 @@ export function countsText<K extends string>(counts: Partial<Record<K, number>>,
 }
 
 export const axisName = (a: Pick<AxisAggregate, 'name_zh' | 'name_en'>, lang: Lang): string => (lang === 'zh' ? a.name_zh : a.name_en);
+
+/**
+ * The map's note on what its geometry is: schematic zones (and the rule they were drawn by), approximate axes
+ * (and their error range) — read from the data, so another layout says its own.
+ */
+export function mapNote({ zones, axes }: Pick<DataBundle, 'zones' | 'axes'>, lang: Lang): string {
+  const schematic = zones.features.find((z) => z.properties.schematic);
+  const rule = schematic ? (lang === 'zh' ? schematic.properties.rule_zh : schematic.properties.rule_en) : null;
+  const zonePart = !schematic ? '' : rule ? t('zonesSchematic', lang, { rule }) : t('zonesSchematicNoRule', lang);
+  const mins = axes.features.map((a) => a.properties.accuracy_m_min);
+  const maxes = axes.features.map((a) => a.properties.accuracy_m_max);
+  const known = mins.every((m) => m != null) && maxes.every((m) => m != null);
+  const axisPart = known
+    ? t('axesApproximate', lang, { min: Math.min(...(mins as number[])), max: Math.max(...(maxes as number[])) })
+    : t('axesApproximateNoRange', lang);
+  // Without a schematic zone the sentence starts at the axes.
+  return zonePart ? zonePart + axisPart : axisPart.charAt(0).toUpperCase() + axisPart.slice(1);
+}

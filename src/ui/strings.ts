@@ -54,10 +54,11 @@ export const STRINGS = {
     zh: '公开来源收录 {n} 个项目（报告 {reportedN} 个的 {shareN}），均未公开投资额（报告合计 {reportedYi}）',
     en: 'The public record holds {n} projects ({shareN} of the {reportedN} reported); none discloses its investment (the report: {reportedYi})',
   },
-  schematicNote: {
-    zh: '三区范围为示意（按南三环、南四环纬度划分），非官方边界；轴线为近似位置（20–250 米）。',
-    en: 'Zones are schematic (cut at the S. 3rd and 4th Ring Rd latitudes), not official; axis lines are approximate (20–250 m).',
-  },
+  // The map's note, from the data (geo/zones.geojson rule_zh/rule_en, geo/axes.geojson accuracy_m_min/max).
+  zonesSchematic: { zh: '片区范围为示意（{rule}），非官方边界；', en: 'Zones are schematic ({rule}), not official; ' },
+  zonesSchematicNoRule: { zh: '片区范围为示意，非官方边界；', en: 'Zones are schematic, not official; ' },
+  axesApproximate: { zh: '轴线为近似位置（{min}–{max} 米）。', en: 'axis lines are approximate ({min}–{max} m).' },
+  axesApproximateNoRange: { zh: '轴线为近似位置。', en: 'axis lines are approximate.' },
   schematicBadge: { zh: '示意 / schematic', en: 'schematic / 示意' },
   // Settings
   corridor: { zh: '走廊半宽', en: 'Corridor half-width' },

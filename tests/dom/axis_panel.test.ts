@@ -6,6 +6,8 @@ import { buildBundle } from '../../src/core/bundle.ts';
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { renderAxisPanel, type AxisPanelProps } from '../../src/ui/axis_panel.ts';
+import { mapNote } from '../../src/ui/labels.ts';
+import { layoutFixtureSources } from '../helpers/fixtures.ts';
 
 const { bundle, aggregates } = buildBundle(fixtureSources()).value!;
 
@@ -23,6 +25,7 @@ const props = (over: Partial<AxisPanelProps> = {}): AxisPanelProps => ({
   projectById: (id) => bundle.projects.find((p) => p.id === id) ?? null,
   anyDeclared: false,
   ledgerTotals: aggregates.ledger.all,
+  note: mapNote(bundle, 'zh'),
   onSelectAxis: () => {},
   onSelectProject: () => {},
   ...over,
@@ -56,7 +59,7 @@ describe('the overview panel (zh)', () => {
 
   it('lists the district figures from the report and says the zones are schematic', () => {
     expect(getByText(body, '千万元以上重大项目: 360 项 · 2,326 亿元')).toBeTruthy();
-    expect(getByText(body, /三区范围为示意/)).toBeTruthy();
+    expect(getByText(body, /片区范围为示意/)).toBeTruthy();
     expect(getByText(body, /数据截至 2023-12/)).toBeTruthy();
   });
 
@@ -153,5 +156,23 @@ describe('overlapping corridors', () => {
     expect(mount(renderAxisPanel(props({ aggregates: wide }))).querySelector('[data-figure="overlap"]')!.textContent).toBe(
       '走廊有重叠：3 个项目同时位于两条及以上走廊内，各轴合计 9 项，去重后 6 项。',
     );
+  });
+});
+
+describe("the map's note on its geometry", () => {
+  it('says what the data says: the zones’ rule and the axes’ error range, in each language', () => {
+    expect(mapNote(bundle, 'zh')).toBe('片区范围为示意（按南三环、南四环纬度划分），非官方边界；轴线为近似位置（20–250 米）。');
+    expect(mapNote(bundle, 'en')).toBe('Zones are schematic (cut at the S. 3rd and 4th Ring Rd latitudes), not official; axis lines are approximate (20–250 m).');
+    expect(mount(renderAxisPanel(props())).querySelector('.note')!.textContent).toBe(mapNote(bundle, 'zh'));
+  });
+
+  it('says nothing of ring roads for another layout, and no range where the axes give none', () => {
+    const other = buildBundle(layoutFixtureSources()).value!.bundle;
+    const zh = mapNote(other, 'zh');
+    expect(zh).not.toContain('南三环');
+    expect(zh).toContain('非官方边界');
+    const official = { ...other, zones: { ...other.zones, features: other.zones.features.map((z) => ({ ...z, properties: { ...z.properties, schematic: false } })) } };
+    const unranged = { ...official, axes: { ...other.axes, features: other.axes.features.map((a) => ({ ...a, properties: { ...a.properties, accuracy_m_min: null } })) } };
+    expect(mapNote(unranged, 'en')).toBe('Axis lines are approximate.');
   });
 });

@@ -1,0 +1,54 @@
+import type { AxisId } from '../core/model.ts';
+import type { UrlState } from '../core/url_state.ts';
+import type { ChartMetric } from '../ui/axis_chart.ts';
+import { renderAxisPanel } from '../ui/axis_panel.ts';
+import { el } from '../ui/dom.ts';
+import { mapNote } from '../ui/labels.ts';
+import { replaceKeepingFocus, type Control, type ControlContext } from './control.ts';
+
+export interface OverviewOptions {
+  /** The axis the panel highlights. */
+  highlight(s: UrlState): AxisId | null;
+  /** Offer the chart's projects ↔ 亿元 switch. */
+  chartSwitch: boolean;
+  element?: HTMLElement;
+}
+
+/** Per axis and zone: reported against mapped figures, the chart, the ledger and the district's figures. */
+export function axisOverview({ bundle, model, theme, selectAxis, selectProject }: ControlContext, options: OverviewOptions): Control {
+  const box = options.element ?? el('div', {});
+  let chartMetric: ChartMetric = 'projects';
+  const draw = (s: UrlState) =>
+    replaceKeepingFocus(
+      box,
+      renderAxisPanel({
+        aggregates: model.derive(s.filter, s.corridor).aggregates,
+        reported: bundle.reported,
+        lang: s.lang,
+        theme,
+        selectedAxis: options.highlight(s),
+        projectById: (id) => model.project(id)?.project ?? null,
+        anyDeclared: model.anyDeclared,
+        ledgerTotals: model.ledgerTotals,
+        note: mapNote(bundle, s.lang),
+        ...(options.chartSwitch
+          ? {
+              chartMetric,
+              onChartMetric: (metric: ChartMetric) => {
+                chartMetric = metric;
+                draw(s);
+              },
+            }
+          : {}),
+        onSelectAxis: selectAxis,
+        onSelectProject: (id) => selectProject(id, true),
+      }),
+    );
+  return {
+    element: box,
+    update(s, changed) {
+      if (changed('filter', 'corridor', 'lang', 'selection')) draw(s);
+    },
+    destroy() {},
+  };
+}

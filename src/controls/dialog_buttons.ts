@@ -1,0 +1,35 @@
+import type { MappedProject } from '../core/model.ts';
+import { el } from '../ui/dom.ts';
+import { t } from '../ui/strings.ts';
+import type { Control, ControlContext } from './control.ts';
+
+/** Import…: opens the import dialog, loaded on first use (most visitors never import). */
+export function importButton({ bundle, store }: ControlContext, onImport: (projects: MappedProject[], file: string) => void, onFailure: () => void): Control {
+  const button = el('button', { type: 'button', class: 'import-button', 'data-key': 'import' });
+  button.addEventListener('click', () =>
+    import('../ui/import_dialog.ts').then((m) => m.openImportDialog(bundle, store.get().corridor, store.get().lang, onImport), onFailure),
+  );
+  return {
+    element: button,
+    update(s, changed) {
+      if (changed('lang')) button.textContent = t('import', s.lang);
+    },
+    destroy() {},
+  };
+}
+
+/** Embed…: the snippets for this view, loaded on first use. */
+export function embedButton({ store }: ControlContext, onFailure: () => void): Control {
+  const button = el('button', { type: 'button', class: 'embed-button', 'data-key': 'embed' });
+  button.addEventListener('click', () => {
+    const base = new URL('.', location.href).href;
+    import('../ui/embed_dialog.ts').then((m) => m.openEmbedDialog(base, store.get(), store.get().lang), onFailure);
+  });
+  return {
+    element: button,
+    update(s, changed) {
+      if (changed('lang')) button.textContent = t('embed', s.lang);
+    },
+    destroy() {},
+  };
+}

@@ -1,0 +1,114 @@
+import { EMPTY_FC } from '../app/derive.ts';
+import { ERQI_BOUNDS } from '../core/bounds.ts';
+import type { AxisId } from '../core/model.ts';
+import type { UrlState } from '../core/url_state.ts';
+import { mapLocale } from '../map/locale.ts';
+import { createMapView, noMapView, type MapView, type MapViewOptions } from '../map/map_view.ts';
+import { pinTilesFor, type PinTiles, type StyleOptions } from '../map/style.ts';
+import { el } from '../ui/dom.ts';
+import { mapNote } from '../ui/labels.ts';
+import { t } from '../ui/strings.ts';
+import type { Control, ControlContext } from './control.ts';
+
+/** What differs between the app's map and an embed's. */
+export interface MapPartOptions {
+  /** The map's container (placed by the page). */
+  container: HTMLElement;
+  /** The basemap's sources for a state (the app's custom hosts can change while it runs: see `restyle`). */
+  basemap(s: UrlState): StyleOptions['basemap'];
+  /** The axis drawn highlighted. */
+  selectedAxis(s: UrlState): AxisId | null;
+  pinTiles: PinTiles | null | undefined;
+  /** MapLibre's own options: gestures, which controls, what full screen enlarges, failures. */
+  map: Pick<MapViewOptions, 'cooperativeGestures' | 'interactive' | 'controls' | 'fullscreenContainer' | 'onTileError' | 'onWorkerFailure'>;
+  onProjectClick(id: string): void;
+  onEmptyClick(): void;
+  /** Where to say that this browser cannot draw maps (no WebGL); the rest of the page still works. */
+  noWebgl(message: HTMLElement): void;
+  /** The corridor bands for a width could not be made (their script chunk did not load). */
+  corridorsFailed(e: Error): void;
+}
+
+export interface MapPart extends Control {
+  readonly view: MapView;
+  /** Rebuilds the style now (e.g. after a tile host was allowed). */
+  restyle(): void;
+}
+
+/** The map: pins, lines and areas for the filter and corridor width; the selection; the highlighted axis. */
+export function mapPart({ bundle, model, store, theme }: ControlContext, options: MapPartOptions): MapPart {
+  const initial = store.get();
+  const styleOf = (s: UrlState): StyleOptions => ({
+    theme,
+    lang: s.lang,
+    basemap: options.basemap(s),
+    selectedAxis: options.selectedAxis(s),
+    pinTiles: pinTilesFor(options.pinTiles, s),
+  });
+  /** Restyling rebuilds and diffs the whole style: only when what it is built from changed. */
+  const sameStyle = (a: StyleOptions, b: StyleOptions) =>
+    a.lang === b.lang && a.selectedAxis === b.selectedAxis && a.pinTiles === b.pinTiles && JSON.stringify(a.basemap) === JSON.stringify(b.basemap);
+  let applied = styleOf(initial);
+  const first = model.derive(initial.filter, initial.corridor);
+  // Where a link without a saved view starts: on its project, on its axis, or on the whole district.
+  const site = initial.selection.kind === 'project' ? model.project(initial.selection.id)?.project.site : null;
+  let view: MapView;
+  try {
+    view = createMapView({
+      container: options.container,
+      data: {
+        context: bundle.context,
+        district: bundle.district,
+        zones: bundle.zones,
+        corridors: initial.corridor === bundle.corridor_m ? bundle.corridors : EMPTY_FC,
+        axes: bundle.axes,
+        landmarks: bundle.landmarks,
+        projects: first.pins,
+        shapes: first.shapes,
+        selection: model.selectionPoint(initial.selection),
+      },
+      style: applied,
+      view: initial.view ?? (site ? { center: [site.lon, site.lat], zoom: 14, bearing: 0 } : null),
+      bounds: initial.selection.kind === 'axis' ? model.axisBounds(initial.selection.id, initial.corridor) : ERQI_BOUNDS,
+      note: { badge: t('schematicBadge', initial.lang), text: `${mapNote(bundle, initial.lang)} ${t('asOf', initial.lang)} ${bundle.as_of}` },
+      locale: mapLocale(initial.lang),
+      ...options.map,
+      onProjectClick: options.onProjectClick,
+      onEmptyClick: options.onEmptyClick,
+      onMoveEnd: (v) => store.set({ view: v }, 'replace'),
+    });
+  } catch (e) {
+    // No WebGL (old device, disabled GPU, locked-down browser): keep everything that does not need the map.
+    console.warn(`map unavailable: ${(e as Error).message}`);
+    view = noMapView();
+    options.noWebgl(el('p', { class: 'no-webgl', role: 'alert' }, t('noWebgl', initial.lang)));
+  }
+  const showCorridors = (corridor: number) =>
+    model.corridors(corridor).then((c) => {
+      if (store.get().corridor === corridor) view.setData({ corridors: c });
+    }, options.corridorsFailed);
+  if (initial.corridor !== bundle.corridor_m) showCorridors(initial.corridor);
+
+  let drawn = false;
+  return {
+    element: options.container,
+    view,
+    restyle() {
+      applied = styleOf(store.get());
+      view.update({}, applied);
+    },
+    update(s, changed) {
+      // The map was built from the first state; a pan or zoom changes only `view`, which the map already shows.
+      if (!drawn) return void (drawn = true);
+      if (!changed('lang', 'corridor', 'basemap', 'tiles', 'selection', 'filter')) return;
+      const next = styleOf(s);
+      const restyle = !sameStyle(next, applied);
+      if (restyle) applied = next;
+      const d = changed('filter', 'corridor') ? model.derive(s.filter, s.corridor) : null;
+      view.update(d ? { projects: d.pins, shapes: d.shapes } : {}, restyle ? next : undefined);
+      if (changed('corridor')) showCorridors(s.corridor);
+      if (changed('selection')) view.setData({ selection: model.selectionPoint(s.selection) });
+    },
+    destroy: () => view.destroy(),
+  };
+}
