@@ -37,24 +37,28 @@ export function assertChromium(): void {
 }
 
 /**
- * Serves the built app (dist/) on a free loopback port. `bundle`: JSON served as every …/data/bundle.json instead of
- * the built one (the browser tests run on the frozen fixture ledger, so editing a real row breaks none of them).
+ * Serves the built app (dist/) on a free loopback port. `bundle`: data served instead of the built files (the browser
+ * tests run on the frozen fixture ledger, so editing a real row breaks none of them) — a bundle's JSON for every
+ * …/data/bundle.json, or several files by their path (`{ 'data/bundle.json': …, 'data/sites.geojson': … }`).
  */
-export async function startServer(headers: Record<string, string> = {}, bundle?: string): Promise<{ server: PreviewServer; url: string }> {
+export async function startServer(headers: Record<string, string> = {}, bundle?: string | Record<string, string>): Promise<{ server: PreviewServer; url: string }> {
+  const files = typeof bundle === 'string' ? { 'data/bundle.json': bundle } : (bundle ?? {});
   const server = await preview({
     root: ROOT,
     logLevel: 'silent',
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false, headers },
-    plugins: bundle
+    plugins: Object.keys(files).length
       ? [
           {
             name: 'erqi-test-bundle',
             configurePreviewServer(s) {
               s.middlewares.use((req, res, next) => {
-                if (!req.url?.split('?')[0]!.endsWith('/data/bundle.json')) return next();
+                const path = req.url?.split('?')[0] ?? '';
+                const name = Object.keys(files).find((f) => path.endsWith(`/${f}`));
+                if (!name) return next();
                 for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-                res.setHeader('Content-Type', 'application/json');
-                res.end(bundle);
+                res.setHeader('Content-Type', name.endsWith('.json') ? 'application/json' : 'application/geo+json');
+                res.end(files[name]);
               });
             },
           },

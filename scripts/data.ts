@@ -166,6 +166,9 @@ if (args.json) {
   const temp = `${target}.${process.pid}.tmp`;
   writeFileSync(temp, JSON.stringify(bundle));
   renameSync(temp, target);
+  // The editor's "Export ledger" writes the sites file back with every site nobody edited as it was: it reads this.
+  // (A spreadsheet ledger carries its own coordinates: there is no sites file to keep.)
+  if (isNativeLedger(args.projects) && existsSync(sitesPath)) writeFileSync(join(args.out, 'sites.geojson'), readFileSync(sitesPath));
   const mapped = aggregates.ledger.mapped;
   console.error(
     `${shown(target)}: ${bundle.projects.length} projects (${mapped} mapped, ${bundle.projects.length - mapped} not mapped), corridor ${corridor} m`,

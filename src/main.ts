@@ -1,5 +1,6 @@
 import { createApp, type App } from './app/app.ts';
 import type { DataBundle } from './core/bundle.ts';
+import type { MappedProject } from './core/model.ts';
 import { parseUrlState, type UrlState } from './core/url_state.ts';
 import { loadStart } from './load_bundle.ts';
 import { el } from './ui/dom.ts';
@@ -34,18 +35,53 @@ async function main(): Promise<void> {
   // Imported ledgers stack on the shipped data; Undo pops back. Nothing is lost until the page is left.
   const stack: Array<{ bundle: DataBundle; file: string | null }> = [{ bundle, file: null }];
   let app: App | null = null;
+  /** While editing (项目落图): the session, its change log replayed over the shipped data (src/edit, loaded then). */
+  let editing: { session: import('./edit/index.ts').EditSession; editor: typeof import('./edit/index.ts') } | null = null;
+  const remount = () => void mount({ ...app!.store.get() });
+  const startEditing = async () => {
+    const lang = app!.store.get().lang;
+    let editor: typeof import('./edit/index.ts');
+    try {
+      editor = await import('./edit/index.ts');
+    } catch {
+      app!.notify(t('partFailed', lang, { what: t('partEdit', lang) }));
+      return;
+    }
+    try {
+      const session = await editor.startSession(bundle, remount, () => app!.notify(editor.et('otherTab', app!.store.get().lang)));
+      editing = { session, editor };
+      remount();
+    } catch (e) {
+      // Storage blocked or full: editing refuses to start rather than lose work; the map goes on as before.
+      app!.notify(editor.et('unavailable', lang, { why: (e as Error).message }));
+    }
+  };
+  const stopEditing = () => {
+    editing?.session.stop();
+    editing = null;
+    remount();
+  };
   const mount = async (initial: UrlState) => {
     const top = stack.at(-1)!;
     app?.destroy();
     window.__erqi!.ready = false;
-    app = createApp(root, top.bundle, config, initial, {
-      importedFrom: top.file,
-      pinTiles: top.file === null ? pinTiles : null,
-      onImport: (projects, file) => {
-        stack.push({ bundle: { ...top.bundle, projects }, file });
-        void mount({ ...app!.store.get(), selection: { kind: 'none' } });
-      },
-      ...(stack.length > 1
+    const edit = editing;
+    const shown = edit ? { ...bundle, projects: edit.session.projects } : top.bundle;
+    app = createApp(root, shown, config, initial, {
+      importedFrom: edit ? null : top.file,
+      // Tiles were cut from the shipped pins: edited data is drawn from itself.
+      pinTiles: top.file === null && (!edit || edit.session.changes.length === 0) ? pinTiles : null,
+      ...(edit
+        ? { editPanel: (ctx, getView, notice) => edit.editor.editPanel(ctx, edit.session, getView, notice, stopEditing) }
+        : {
+            onImport: (projects: MappedProject[], file: string) => {
+              stack.push({ bundle: { ...top.bundle, projects }, file });
+              void mount({ ...app!.store.get(), selection: { kind: 'none' } });
+            },
+            // The shipped ledger is what the editor edits (an imported file is someone else's ledger).
+            ...(stack.length === 1 ? { onEdit: () => void startEditing() } : {}),
+          }),
+      ...(stack.length > 1 && !edit
         ? {
             onUndo: () => {
               stack.pop();

@@ -42,11 +42,12 @@ describe('npm run data -- --json', () => {
 });
 
 describe('npm run data (writing the bundle)', () => {
-  it('writes DIR/bundle.json and nothing else', () => {
+  it("writes DIR/bundle.json and, for the editor's export, the sites file as it is — nothing else", () => {
     const out = tempDir();
     const run = data('--out', out);
     expect(run.code).toBe(0);
-    expect(readdirSync(out)).toEqual(['bundle.json']);
+    expect(readdirSync(out).sort()).toEqual(['bundle.json', 'sites.geojson']);
+    expect(readFileSync(join(out, 'sites.geojson'), 'utf8')).toBe(readFileSync(join(ROOT, 'geo/sites.geojson'), 'utf8'));
     const bundle = JSON.parse(readFileSync(join(out, 'bundle.json'), 'utf8'));
     expect(bundle.format).toBe('erqi-axis-map/bundle@1');
     expect(bundle.projects).toHaveLength(23);

@@ -69,3 +69,15 @@ describe('data/projects.csv', () => {
     }
   });
 });
+
+describe('the shipped ledger files are as the editor writes them (export back = a clean diff)', () => {
+  it('data/projects.csv and geo/sites.geojson come back byte for byte', async () => {
+    const { buildBundle } = await import('../src/core/bundle.ts');
+    const { repoSources } = await import('../scripts/repo.ts');
+    const { ledgerCsv, sitesGeoJson } = await import('../src/edit/ledger_files.ts');
+    const sources = repoSources();
+    const { projects } = buildBundle(sources).value!.bundle;
+    expect(ledgerCsv(projects)).toBe(sources.projects.text);
+    expect(sitesGeoJson(projects, sources.sites.text, new Set(), 'editor')).toBe(sources.sites.text);
+  });
+});

@@ -5,16 +5,16 @@ import { serializeUrlState, DEFAULT_STATE, type UrlState } from '../core/url_sta
 import { axisOverview } from '../controls/axis_overview.ts';
 import { banner } from '../controls/banner.ts';
 import { askTileHost, basemapSwitcher, tileAccess } from '../controls/basemap_switcher.ts';
-import { runControls, type ControlContext } from '../controls/control.ts';
+import { runControls, type Control, type ControlContext } from '../controls/control.ts';
 import { corridorSlider } from '../controls/corridor_slider.ts';
-import { embedButton, importButton } from '../controls/dialog_buttons.ts';
+import { editButton, embedButton, importButton } from '../controls/dialog_buttons.ts';
 import { exportMenu } from '../controls/export_menu.ts';
 import { filterStatus } from '../controls/filter_status.ts';
 import { filtersPanel } from '../controls/filters_panel.ts';
 import { languageButton } from '../controls/language_button.ts';
 import { legend } from '../controls/legend.ts';
 import { mapPart, type MapPart } from '../controls/map_part.ts';
-import { notice as createNotice } from '../controls/notice.ts';
+import { notice as createNotice, type Notice } from '../controls/notice.ts';
 import { projectCard } from '../controls/project_card.ts';
 import { projectList } from '../controls/project_list.ts';
 import { search } from '../controls/search.ts';
@@ -35,6 +35,8 @@ export interface App {
   view: MapView;
   /** Resolves when the map first reaches idle. */
   ready: Promise<void>;
+  /** Says something over the map (a notice with a dismiss button). */
+  notify(text: string): void;
   /** Removes the map and every listener; the root is left empty. */
   destroy(): void;
 }
@@ -50,6 +52,10 @@ export interface DataHooks {
    * corridor width; any filter or other width draws the pins from the data, so counts always match the panel.
    */
   pinTiles?: PinTiles | null;
+  /** Offers 编辑 / Edit (the shipped data, not editing yet). */
+  onEdit?: () => void;
+  /** While editing: the editor's panel (src/edit), above the corridor slider. */
+  editPanel?: (ctx: ControlContext, getView: () => MapView, notice: Notice) => Control;
 }
 
 /**
@@ -121,6 +127,7 @@ export function createApp(
     search: search(ctx, 'search-slot'),
     basemap: basemapSwitcher(ctx, tiles),
     lang: languageButton(ctx),
+    edit: hooks.onEdit ? editButton(ctx, hooks.onEdit) : null,
     import: hooks.onImport ? importButton(ctx, hooks.onImport, () => notice.partFailed('partImport')) : null,
     embed: embedButton(ctx, () => notice.partFailed('partEmbed')),
     export: exportMenu(ctx, () => map.view, () => notice.partFailed('partExport')),
@@ -141,20 +148,22 @@ export function createApp(
     list: projectList(ctx),
   });
   const status = filterStatus(ctx);
+  const editor = hooks.editPanel?.(ctx, () => map.view, notice) ?? null;
   const key = legend(ctx, { open: wide(), attribution: Object.values(ATTRIBUTION) });
 
-  const tools = [header.basemap, header.lang, header.import, header.embed, header.export].filter((c) => c !== null);
+  const tools = [header.basemap, header.lang, header.edit, header.import, header.embed, header.export].filter((c) => c !== null);
   root.replaceChildren(
     el('header', { class: 'top' }, header.titles.element, header.search.element, el('div', { class: 'tools' }, ...tools.map((c) => c.element))),
     top.element,
     el(
       'main',
       { class: 'layout' },
-      el('aside', { class: 'sidebar', id: 'panel' }, slider.element, panels.element),
+      el('aside', { class: 'sidebar', id: 'panel' }, editor?.element, slider.element, panels.element),
       el('div', { class: 'map-wrap' }, mapEl, notice.element, status.element, key.element, card.element),
     ),
   );
 
+  const drawing = () => !!map.view.map?.getCanvas().classList.contains('drawing');
   // The map measures its container when it is made: it is made in the page.
   map = mapPart(ctx, {
     container: mapEl,
@@ -163,9 +172,10 @@ export function createApp(
     selectedAxis: (s) => (s.selection.kind === 'axis' ? s.selection.id : s.filter.axes.length === 1 ? s.filter.axes[0]! : null),
     pinTiles: hooks.pinTiles,
     map: { onTileError: () => notice.say('tilesFailed'), onWorkerFailure: () => notice.partFailed('partMapWorker') },
-    onProjectClick: (id) => selectProject(id, false),
+    // While the editor draws (src/edit), a click on the map is a vertex, not a selection.
+    onProjectClick: (id) => drawing() || selectProject(id, false),
     onEmptyClick: () => {
-      if (store.get().selection.kind === 'project') store.set({ selection: { kind: 'none' } });
+      if (!drawing() && store.get().selection.kind === 'project') store.set({ selection: { kind: 'none' } });
     },
     noWebgl: (message) => notice.element.replaceChildren(message),
     corridorsFailed: () => notice.partFailed('partCorridors'),
@@ -173,7 +183,7 @@ export function createApp(
 
   // ------------------------------------------------------------------ wiring
   askTileHost(initial, tiles, notice, () => map.restyle());
-  const stop = runControls(store, [header.titles, header.search, ...tools, top, slider, panels, status, key, card, map, notice]);
+  const stop = runControls(store, [header.titles, header.search, ...tools, top, ...(editor ? [editor] : []), slider, panels, status, key, card, map, notice]);
   // Back and forward restore a saved view; the map moves itself for every other change.
   const unrestore = store.subscribe((s, _prev, how, changed) => {
     if (how === 'restore' && changed.has('view') && s.view) map.view.map?.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing });
@@ -193,6 +203,7 @@ export function createApp(
     model,
     view: map.view,
     ready: map.view.idle,
+    notify: (text) => notice.notify(text),
     destroy() {
       unrestore();
       unsync();

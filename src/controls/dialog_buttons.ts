@@ -33,3 +33,16 @@ export function embedButton({ store }: ControlContext, onFailure: () => void): C
     destroy() {},
   };
 }
+
+/** 编辑 / Edit: starts editing the ledger (项目落图). Only the full app offers it; no link or host can start it. */
+export function editButton(_ctx: ControlContext, onEdit: () => void): Control {
+  const button = el('button', { type: 'button', class: 'edit-button', 'data-key': 'edit' });
+  button.addEventListener('click', onEdit);
+  return {
+    element: button,
+    update(s, changed) {
+      if (changed('lang')) button.textContent = t('edit', s.lang);
+    },
+    destroy() {},
+  };
+}

@@ -61,6 +61,7 @@ export const STRINGS = {
   axesApproximateNoRange: { zh: '轴线为近似位置。', en: 'axis lines are approximate.' },
   schematicBadge: { zh: '示意 / schematic', en: 'schematic / 示意' },
   // Settings
+  edit: { zh: '编辑', en: 'Edit' },
   corridor: { zh: '走廊半宽', en: 'Corridor half-width' },
   language: { zh: '语言', en: 'Language' },
   basemap: { zh: '底图', en: 'Basemap' },
@@ -79,6 +80,7 @@ export const STRINGS = {
   partMapWorker: { zh: '地图绘制组件', en: 'the map’s drawing worker' },
   partImport: { zh: '导入功能', en: 'the import dialog' },
   partCorridors: { zh: '走廊计算', en: 'the corridor bands' },
+  partEdit: { zh: '编辑器', en: 'the editor' },
   partExport: { zh: '导出功能', en: 'the export' },
   partEmbed: { zh: '嵌入代码', en: 'the embed dialog' },
   importWorkerFailed: { zh: '无法启动文件读取程序（{why}），请刷新页面重试。', en: 'The file reader could not start ({why}): reload the page to try again.' },

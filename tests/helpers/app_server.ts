@@ -8,6 +8,9 @@ import { fixtureSources } from './fixtures.ts';
 /** The bundle of the frozen fixture ledger (tests/fixtures/ledger on the repository's geography), as JSON. */
 export const fixtureBundleJson = (): string => JSON.stringify(buildBundle(fixtureSources()).value!.bundle);
 
+/** What the data build writes for the fixture ledger: the bundle, and the sites file the editor's export reads. */
+export const fixtureFiles = (): Record<string, string> => ({ 'data/bundle.json': fixtureBundleJson(), 'data/sites.geojson': fixtureSources().sites.text });
+
 /**
  * For a browser test file: serves the built app on the frozen fixture ledger (not data/: a real row edited
  * breaks no browser test) and starts Chromium before its tests, closes both after.
@@ -18,7 +21,7 @@ export function withApp(): { readonly url: string; readonly browser: Browser } {
   let url = '';
   let browser: Browser | undefined;
   beforeAll(async () => {
-    ({ server, url } = await startServer({}, fixtureBundleJson()));
+    ({ server, url } = await startServer({}, fixtureFiles()));
     browser = await launch();
   });
   afterAll(async () => {

@@ -1,0 +1,87 @@
+/** The editor's own strings (loaded with the editor, not with the map). `{name}` marks a value. */
+import type { Lang } from '../core/model.ts';
+
+const S = {
+  panel: { zh: '项目落图（编辑）', en: 'Place projects (editing)' },
+  pending: { zh: '{n} 项修改未发布', en: '{n} edits not published' },
+  pendingNone: { zh: '尚无修改', en: 'No edits yet' },
+  pendingNote: {
+    zh: '修改保存在本浏览器中，导出台账并提交到仓库后才会发布。',
+    en: 'Edits are kept in this browser; they are published once the exported ledger is committed to the repository.',
+  },
+  undo: { zh: '撤销', en: 'Undo' },
+  redo: { zh: '重做', en: 'Redo' },
+  exit: { zh: '退出编辑', en: 'Stop editing' },
+  exportLedger: { zh: '导出台账', en: 'Export ledger' },
+  exportChanges: { zh: '只导出修改', en: 'Export changes only' },
+  applyChanges: { zh: '应用修改文件…', en: 'Apply a change file…' },
+  changes: { zh: '修改列表', en: 'Changes' },
+  discard: { zh: '放弃此项', en: 'Discard' },
+  discardAll: { zh: '全部放弃', en: 'Discard all' },
+  discardAllConfirm: { zh: '确认放弃全部 {n} 项修改', en: 'Confirm: discard all {n} edits' },
+  stale: {
+    zh: '{n} 项修改是在已更新的数据上做的（其他标签页或新发布的台账），已按最新修改应用，请核对：{ids}',
+    en: '{n} edits were made over data that has changed since (another tab or a newer published ledger); the latest edit was applied — please check: {ids}',
+  },
+  otherTab: { zh: '另一个标签页修改了台账，已载入其修改。', en: 'Another tab changed the ledger; its edits are now shown here.' },
+  project: { zh: '项目', en: 'Project' },
+  notMapped: { zh: '（未定位）', en: ' (not mapped)' },
+  location: { zh: '位置', en: 'Location' },
+  drawPoint: { zh: '画点', en: 'Draw a point' },
+  drawLine: { zh: '画线', en: 'Draw a line' },
+  drawArea: { zh: '画面', en: 'Draw an area' },
+  drawHelp: {
+    zh: '在地图上单击放置；线和面逐点单击，双击或单击最后一点结束。结束后可拖动顶点修改。',
+    en: 'Click on the map to place; for a line or an area click each vertex and double-click (or click the last one) to finish. Then drag vertices to reshape.',
+  },
+  drawn: { zh: '已绘制：{what}。拖动顶点可修改。', en: 'Drawn: {what}. Drag vertices to reshape.' },
+  coordinates: { zh: '或输入坐标（每行 经度,纬度；面的首尾点相同）', en: 'Or type coordinates (one lon,lat per line; an area ends on its first point)' },
+  coordinatesKind: { zh: '坐标表示', en: 'The coordinates are' },
+  kindPoint: { zh: '点', en: 'a point' },
+  kindLine: { zh: '线', en: 'a line' },
+  kindArea: { zh: '面', en: 'an area' },
+  crs: { zh: '坐标系', en: 'Coordinate system' },
+  accuracy: { zh: '精度（米）', en: 'Accuracy (m)' },
+  evidence: { zh: '定位依据（必填，如“红线图 2023-05”）', en: 'Evidence (required, e.g. “red-line plan 2023-05”)' },
+  place: { zh: '地点名称', en: 'Place name' },
+  saveLocation: { zh: '保存位置', en: 'Save location' },
+  removeLocation: { zh: '删除位置', en: 'Remove location' },
+  needGeometry: { zh: '请先在地图上绘制，或输入坐标。', en: 'Draw on the map or type coordinates first.' },
+  needAccuracy: { zh: '精度：请填写以米计的数字（如 50）。', en: 'Accuracy: give a number of metres (e.g. 50).' },
+  needEvidence: { zh: '定位依据：必填，说明如何得知此位置。', en: 'Evidence: required — say how the location is known.' },
+  badCoordinates: { zh: '坐标第 {line} 行：应为“经度,纬度”两个数字。', en: 'Coordinates line {line}: give two numbers, lon,lat.' },
+  geometryProblem: { zh: '几何：{message}', en: 'Geometry: {message}' },
+  fields: { zh: '属性', en: 'Fields' },
+  saveFields: { zh: '保存属性', en: 'Save fields' },
+  fieldsProblem: { zh: '{field}：{message}', en: '{field}: {message}' },
+  saved: { zh: '已保存。', en: 'Saved.' },
+  noChange: { zh: '没有变化。', en: 'Nothing changed.' },
+  addProject: { zh: '新增项目', en: 'Add a project' },
+  newId: { zh: '项目编号', en: 'Project id' },
+  newName: { zh: '项目名称', en: 'Project name' },
+  add: { zh: '新增', en: 'Add' },
+  idTaken: { zh: '项目编号“{id}”已存在。', en: 'Project id “{id}” is already taken.' },
+  deleteProject: { zh: '删除此项目', en: 'Delete this project' },
+  deleteConfirm: { zh: '确认删除“{name}”（可撤销）', en: 'Confirm: delete “{name}” (can be undone)' },
+  kindSite: { zh: '位置', en: 'location' },
+  kindFields: { zh: '属性', en: 'fields' },
+  kindAdd: { zh: '新增', en: 'added' },
+  kindDelete: { zh: '删除', en: 'deleted' },
+  none: { zh: '无', en: 'none' },
+  applied: { zh: '已应用 {n} 项修改。', en: '{n} changes applied.' },
+  changeFileProblem: { zh: '{file} 第 {row} 行：{message}', en: '{file} row {row}: {message}' },
+  unavailable: {
+    zh: '无法进入编辑：本浏览器不能在本地保存修改（{why}）。在隐私/无痕模式下常见；请换用普通窗口。地图仍可正常浏览。',
+    en: 'Editing cannot start: this browser cannot keep edits locally ({why}). This is common in private windows; use a normal window. The map works as before.',
+  },
+  writeFailed: {
+    zh: '修改未能保存（{why}），未应用。请导出已有修改后释放存储空间。',
+    en: 'The edit could not be stored ({why}) and was not applied. Export your edits, then free some storage.',
+  },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type EditKey = keyof typeof S;
+
+export function et(key: EditKey, lang: Lang, vars: Record<string, string | number> = {}): string {
+  return S[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
