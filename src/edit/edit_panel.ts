@@ -20,6 +20,7 @@ import { issueText } from '../ui/issue_text.ts';
 import { fieldsChange, siteChange, type Change, type Fields } from './changes.ts';
 import { et, type EditKey } from './edit_strings.ts';
 import { ledgerCsv, parseChangesCsv } from './ledger_files.ts';
+import { crsHint, knownPlaces, placesFor } from './places.ts';
 import type { EditSession } from './session.ts';
 
 type DrawKind = 'point' | 'linestring' | 'polygon';
@@ -35,6 +36,10 @@ export function editPanel(ctx: ControlContext, session: EditSession, getView: ()
   let drawnMessage = '';
   let confirmAll = false;
   let confirmDelete = false;
+  /** Coordinates the CRS hint was given for: saving them unchanged again means the planner confirms them. */
+  let hinted = '';
+  const places = knownPlaces(ctx.bundle.landmarks, ctx.bundle.projects);
+  const CRS_NAME: Record<Crs, string> = { wgs84: 'WGS84', gcj02: 'GCJ-02', bd09: 'BD-09' };
   const status = el('p', { class: 'edit-status', role: 'status', 'aria-live': 'polite' });
   const problems = el('ul', { class: 'edit-problems', role: 'alert' });
   /** Messages sit just above the buttons that caused them (`near`), where the eye is. */
@@ -201,10 +206,49 @@ export function editPanel(ctx: ControlContext, session: EditSession, getView: ()
     const evidence = el('input', { id: 'edit-evidence', value: (lang() === 'zh' ? site?.evidence_zh : null) ?? site?.evidence ?? '' });
     const place = el('input', { id: 'edit-place', value: site?.place ?? '' });
     const save = el('button', { type: 'button', class: 'primary', 'data-key': 'edit-save-location' }, et('saveLocation', lang()));
+    const hits = placesFor(p, places);
+    const suggestions = hits.length
+      ? el(
+          'div',
+          { class: 'edit-suggestions' },
+          el('span', { class: 'small' }, et('suggestions', lang())),
+          ...hits.map((h) => {
+            const kindText = et(h.kind === 'landmark' ? 'suggestLandmark' : 'suggestSite', lang());
+            const b = el('button', { type: 'button', class: 'link', 'data-suggest': h.name }, `${h.name}（${kindText}）`);
+            b.addEventListener('click', () => {
+              stopDrawing();
+              coords.value = `${h.lon},${h.lat}`;
+              kind.value = 'Point';
+              crs.value = 'wgs84';
+              place.value = h.name;
+              evidence.value = et('suggestEvidence', lang(), { name: h.name, kind: kindText });
+              // How near is for the planner to say.
+              accuracy.focus();
+            });
+            return b;
+          }),
+        )
+      : null;
     save.addEventListener('click', () => {
       const wrong: string[] = [];
       let geometry: unknown = drawnGeometry();
       if (!geometry && coords.value.trim()) {
+        // Typed coordinates that land on a place the project names only under another system: probably that one.
+        const first = coords.value.trim().split(/\r?\n/)[0]!.split(/[,，\s]+/).map(Number);
+        const key = `${coords.value}|${crs.value}`;
+        const hint = first.length === 2 && first.every(Number.isFinite) && key !== hinted ? crsHint(first[0]!, first[1]!, crs.value as Crs, hits) : null;
+        if (hint) {
+          const message = et('crsHint', lang(), {
+            declared: CRS_NAME[crs.value as Crs],
+            crs: CRS_NAME[hint.crs],
+            place: hint.place,
+            typed: Math.round(hint.typedM),
+            suggested: Math.round(hint.suggestedM),
+          });
+          crs.value = hint.crs;
+          hinted = `${coords.value}|${crs.value}`;
+          return fail([message], save.parentElement!);
+        }
         const typed = typedGeometry(coords.value, kind.value as 'Point' | 'LineString' | 'Polygon', crs.value as Crs);
         if ('error' in typed) wrong.push(typed.error);
         else geometry = typed.geometry;
@@ -245,6 +289,7 @@ export function editPanel(ctx: ControlContext, session: EditSession, getView: ()
       { class: 'edit-location' },
       el('legend', {}, et('location', lang())),
       el('div', { class: 'edit-actions' }, drawButton('drawPoint', 'point'), drawButton('drawLine', 'linestring'), drawButton('drawArea', 'polygon')),
+      suggestions,
       field('edit-coords', 'coordinates', coords),
       el('div', { class: 'edit-row' }, field('edit-kind', 'coordinatesKind', kind), field('edit-crs', 'crs', crs)),
       field('edit-accuracy', 'accuracy', accuracy),

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
+import gcoord from 'gcoord';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
@@ -124,6 +125,41 @@ describe('项目落图: editing the ledger in the browser', () => {
     await again.waitForFunction(() => document.querySelector('.edit-pending')?.getAttribute('data-pending') === '2');
     await ready(again);
     expect(await mappedCount(again)).toBe(mapped0 + 2);
+    await context.close();
+
+    // Another browser applies the exported change file and shows what the first one did.
+    const { page: other, context: elsewhere } = await freshPage();
+    await openEditor(other);
+    await other.locator('.edit-panel input[type="file"]').setInputFiles({ name: 'changes.csv', mimeType: 'text/csv', buffer: Buffer.from(text['changes.csv']!) });
+    await other.waitForFunction(() => document.querySelector('.edit-pending')?.getAttribute('data-pending') === '4');
+    await ready(other);
+    expect(await mappedCount(other)).toBe(mapped0 + 3);
+    await elsewhere.close();
+  });
+
+  it('suggests the place a project names, and catches GCJ-02 coordinates typed as WGS84', async () => {
+    const { page, context } = await freshPage();
+    await openEditor(page);
+    await pick(page, 'bibo-antiques');
+    await page.locator('[data-suggest="碧波园（片区）"]').click();
+    const filled = await page.locator('#edit-coords').inputValue();
+    expect(filled).toMatch(/^113\.\d+,34\.\d+$/);
+    expect(await page.locator('#edit-evidence').inputValue()).toContain('碧波园');
+    // The same place as a Chinese map picker gives it (GCJ-02), typed with WGS84 selected.
+    const [lon, lat] = filled.split(',').map(Number) as [number, number];
+    const [gx, gy] = gcoord.transform([lon, lat], gcoord.WGS84, gcoord.GCJ02) as [number, number];
+    await page.locator('#edit-coords').fill(`${gx.toFixed(6)},${gy.toFixed(6)}`);
+    await page.locator('#edit-accuracy').fill('300');
+    await page.locator('[data-key="edit-save-location"]').click();
+    expect(await page.locator('.edit-problems').innerText()).toContain('GCJ-02');
+    expect(await page.locator('#edit-crs').inputValue()).toBe('gcj02');
+    expect(await pending(page)).toBe(0);
+    // Saved as GCJ-02 (now selected): on the place, within metres.
+    await page.locator('[data-key="edit-save-location"]').click();
+    await page.waitForFunction(() => document.querySelector('.edit-pending')?.getAttribute('data-pending') === '1');
+    await ready(page);
+    const site = await page.evaluate(() => window.__erqi!.app!.model.project('bibo-antiques')!.project.site);
+    expect(Math.abs(site!.lon - lon) + Math.abs(site!.lat - lat)).toBeLessThan(0.0002);
     await context.close();
   });
 

@@ -6,6 +6,8 @@ import { parseCsv } from '../../src/core/csv.ts';
 import type { Site } from '../../src/core/model.ts';
 import { fieldsChange, replay, siteChange, type Change } from '../../src/edit/changes.ts';
 import { changesCsv, ledgerCsv, parseChangesCsv, sitesGeoJson, sitesTouched } from '../../src/edit/ledger_files.ts';
+import gcoord from 'gcoord';
+import { crsHint, knownPlaces, placesFor } from '../../src/edit/places.ts';
 import { fixtureSources } from '../helpers/fixtures.ts';
 
 const sources = fixtureSources();
@@ -79,5 +81,29 @@ describe('the ledger files written back', () => {
     const back = parseChangesCsv(rows.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? '']))));
     expect('changes' in back && back.changes).toEqual(changes.map(({ seq: _s, ...c }) => c));
     expect(parseChangesCsv([{ kind: 'move', project_id: 'x' }])).toEqual({ error: 'kind must be site, fields, add or delete, with a project_id', row: 2 });
+  });
+});
+
+describe('places the editor suggests, and the coordinate-system hint', () => {
+  const places = knownPlaces(bundle.landmarks, published);
+  const byId = (id: string) => published.find((p) => p.id === id)!;
+
+  it('suggests the landmarks and located places a project names', () => {
+    expect(placesFor(byId('bibo-antiques'), places).map((p) => p.name)).toEqual(['碧波园（片区）']);
+    expect(placesFor(byId('erqi-square-tunnel'), places).map((p) => p.name)).toContain('二七广场');
+    // Not the same site merely because a brand matches (杉杉国际名品时尚中心 is not 杉杉奥莱).
+    expect(placesFor(byId('shanshan-fashion'), places)).toEqual([]);
+  });
+
+  it('says typed WGS84 coordinates are GCJ-02 when only that reading puts them on the named place', () => {
+    const square = places.find((p) => p.name === '二七广场')!;
+    const [gx, gy] = gcoord.transform([square.lon, square.lat], gcoord.WGS84, gcoord.GCJ02) as [number, number];
+    const hint = crsHint(gx, gy, 'wgs84', [square]);
+    expect(hint).toMatchObject({ crs: 'gcj02', place: '二七广场' });
+    expect(hint!.typedM).toBeGreaterThan(400);
+    expect(hint!.suggestedM).toBeLessThan(5);
+    // Read as GCJ-02 they are right: nothing to say. Far from every reading: nothing either.
+    expect(crsHint(gx, gy, 'gcj02', [square])).toBeNull();
+    expect(crsHint(square.lon + 0.05, square.lat, 'wgs84', [square])).toBeNull();
   });
 });
