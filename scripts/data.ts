@@ -169,6 +169,18 @@ if (args.json) {
   // The editor's "Export ledger" writes the sites file back with every site nobody edited as it was: it reads this.
   // (A spreadsheet ledger carries its own coordinates: there is no sites file to keep.)
   if (isNativeLedger(args.projects) && existsSync(sitesPath)) writeFileSync(join(args.out, 'sites.geojson'), readFileSync(sitesPath));
+  // The SAMPLE ledger (data/sample, synthetic, `data=sample`) beside the shipped one, on the same layout.
+  const sampleDir = join(ROOT, 'data/sample');
+  const shippedLayout = [['projects', 'data/projects.csv'], ['axes', 'geo/axes.geojson'], ['zones', 'geo/zones.geojson'], ['reported', 'data/reported.json']] as const;
+  if (shippedLayout.every(([k, path]) => args[k] === join(ROOT, path)) && !args.sites && existsSync(join(sampleDir, 'projects.csv'))) {
+    const sample = buildBundle({ ...context, projects: read(join(sampleDir, 'projects.csv')), sites: read(join(sampleDir, 'sites.geojson')) }, corridor);
+    const errors = sample.issues.filter((i) => i.severity === 'error');
+    if (!sample.value || errors.length) {
+      console.error(`data/sample: ${errors.length} errors; sample.json not written (npm run sample writes it again)`);
+      process.exit(1);
+    }
+    writeFileSync(join(args.out, 'sample.json'), JSON.stringify(sample.value.bundle));
+  }
   const mapped = aggregates.ledger.mapped;
   console.error(
     `${shown(target)}: ${bundle.projects.length} projects (${mapped} mapped, ${bundle.projects.length - mapped} not mapped), corridor ${corridor} m`,

@@ -1,7 +1,7 @@
 import { createApp, type App } from './app/app.ts';
 import type { DataBundle } from './core/bundle.ts';
 import type { MappedProject } from './core/model.ts';
-import { parseUrlState, type UrlState } from './core/url_state.ts';
+import { DATA_BUNDLE, parseUrlState, type DataSet, type UrlState } from './core/url_state.ts';
 import { loadStart } from './load_bundle.ts';
 import { el } from './ui/dom.ts';
 import { t } from './ui/strings.ts';
@@ -17,10 +17,13 @@ declare global {
 async function main(): Promise<void> {
   const root = document.getElementById('app')!;
   window.__erqi = { ready: false };
-  const zoneLang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
+  const params = new URLSearchParams(location.search);
+  const zoneLang = params.get('lang') === 'en' ? 'en' : 'zh';
+  // The SAMPLE ledger only when the link asks for it (data=sample); the published one otherwise.
+  const dataSet: DataSet = params.get('data') === 'sample' ? 'sample' : 'published';
   let start;
   try {
-    start = await loadStart('data/bundle.json');
+    start = await loadStart(DATA_BUNDLE[dataSet]);
   } catch (e) {
     const message = (e as Error).message;
     window.__erqi.error = message;
@@ -78,8 +81,8 @@ async function main(): Promise<void> {
               stack.push({ bundle: { ...top.bundle, projects }, file });
               void mount({ ...app!.store.get(), selection: { kind: 'none' } });
             },
-            // The shipped ledger is what the editor edits (an imported file is someone else's ledger).
-            ...(stack.length === 1 ? { onEdit: () => void startEditing() } : {}),
+            // The published ledger is what the editor edits (not an imported file, not the sample).
+            ...(stack.length === 1 && dataSet === 'published' ? { onEdit: () => void startEditing() } : {}),
           }),
       ...(stack.length > 1 && !edit
         ? {

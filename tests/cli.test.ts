@@ -42,11 +42,14 @@ describe('npm run data -- --json', () => {
 });
 
 describe('npm run data (writing the bundle)', () => {
-  it("writes DIR/bundle.json and, for the editor's export, the sites file as it is — nothing else", () => {
+  it("writes DIR/bundle.json, the sites file as it is (for the editor's export) and the SAMPLE bundle — nothing else", () => {
     const out = tempDir();
     const run = data('--out', out);
     expect(run.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['bundle.json', 'sites.geojson']);
+    expect(readdirSync(out).sort()).toEqual(['bundle.json', 'sample.json', 'sites.geojson']);
+    const sample = JSON.parse(readFileSync(join(out, 'sample.json'), 'utf8'));
+    expect(sample.projects).toHaveLength(360);
+    expect(sample.projects.every((p: { source: string }) => p.source === 'synthetic')).toBe(true);
     expect(readFileSync(join(out, 'sites.geojson'), 'utf8')).toBe(readFileSync(join(ROOT, 'geo/sites.geojson'), 'utf8'));
     const bundle = JSON.parse(readFileSync(join(out, 'bundle.json'), 'utf8'));
     expect(bundle.format).toBe('erqi-axis-map/bundle@1');

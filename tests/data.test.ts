@@ -81,3 +81,55 @@ describe('the shipped ledger files are as the editor writes them (export back = 
     expect(sitesGeoJson(projects, sources.sites.text, new Set(), 'editor')).toBe(sources.sites.text);
   });
 });
+
+describe('the SAMPLE ledger (data/sample): synthetic, and its totals are the report’s', async () => {
+  const { buildBundle } = await import('../src/core/bundle.ts');
+  const { repoSources } = await import('../scripts/repo.ts');
+  const { sampleLedger, INDUSTRIAL } = await import('../scripts/sample_ledger.ts');
+  const { ledgerCsv, sitesGeoJson } = await import('../src/edit/ledger_files.ts');
+  const sources = { ...repoSources(), projects: repoFile('data/sample/projects.csv'), sites: repoFile('data/sample/sites.geojson') };
+  const built = buildBundle(sources);
+  const { bundle, aggregates } = built.value!;
+  const projects = bundle.projects;
+  const yi = (ps: typeof projects) => Math.round(ps.reduce((s, p) => s + p.investment_total_yi!, 0) * 100) / 100;
+  const figure = (id: string) => reported.value!.district.find((f) => f.id === id)!;
+
+  it('builds with no error; every row is synthetic, plainly named, with an invented location', () => {
+    expect(built.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    for (const p of projects) {
+      expect(p.source).toBe('synthetic');
+      expect(p.name_zh).toMatch(/^示例项目 \d{3}$/);
+      expect(p.site?.evidence).toMatch(/^SAMPLE/);
+      expect(p.investment_total_yi).not.toBeNull();
+    }
+  });
+
+  it('has each axis’s reported projects and investment, inside that axis’s corridor', () => {
+    for (const a of reported.value!.axes) {
+      const declared = projects.filter((p) => p.axis_declared === a.id);
+      expect([declared.length, yi(declared)], a.id).toEqual([a.projects, a.investment_yi]);
+      const mapped = aggregates.axes.find((x) => x.id === a.id)!.mapped;
+      expect([mapped.projects, Math.round(mapped.investment_yi! * 100) / 100], a.id).toEqual([a.projects, a.investment_yi]);
+    }
+  });
+
+  it('has the district’s reported figures', () => {
+    const major = figure('major_projects');
+    expect([projects.length, yi(projects)]).toEqual([major.projects, major.investment_yi]);
+    const industrial = projects.filter((p) => INDUSTRIAL.includes(p.sector!));
+    expect([industrial.length, yi(industrial)]).toEqual([figure('industrial_projects').projects, figure('industrial_projects').investment_yi]);
+    const signed = industrial.filter((p) => p.status === 'signed');
+    expect([signed.length, yi(signed)]).toEqual([figure('signed').projects, figure('signed').investment_yi]);
+    expect(projects.filter((p) => p.status === 'signed').length).toBe(signed.length);
+    expect(projects.filter((p) => p.status === 'started').length).toBe(figure('started').projects);
+    const renewal = projects.filter((p) => p.sector === 'urban_renewal');
+    expect([renewal.length, yi(renewal)]).toEqual([figure('urban_renewal').projects, figure('urban_renewal').investment_yi]);
+  });
+
+  it('is what `npm run sample` writes, byte for byte (seeded)', () => {
+    const published = buildBundle(repoSources()).value!.bundle;
+    const again = sampleLedger({ axes: published.axes.features, district: published.district.features[0] as never, reported: published.reported });
+    expect(ledgerCsv(again)).toBe(sources.projects.text);
+    expect(sitesGeoJson(again, null, new Set(), 'synthetic: scripts/sample_ledger.ts')).toBe(sources.sites.text);
+  });
+});

@@ -40,7 +40,7 @@ describe('the source tree', () => {
 
   it('runs behaviour tests on the frozen ledger (tests/fixtures/ledger), not on data/', () => {
     // Tests about the shipped files themselves. The browser tests too run on the fixture ledger (tests/helpers/app_server.ts).
-    const aboutData = new Set(['tests/data.test.ts', 'tests/geo.test.ts', 'tests/cli.test.ts', 'tests/core/load_projects.test.ts', 'tests/helpers/fixtures.ts']);
+    const aboutData = new Set(['tests/data.test.ts', 'tests/geo.test.ts', 'tests/cli.test.ts', 'tests/core/load_projects.test.ts', 'tests/helpers/fixtures.ts', 'tests/browser/sample.test.ts']);
     const readers = matching(sources('tests'), /repoSources\(\)|repoFile\('data\//).filter((f) => !aboutData.has(f));
     expect(readers).toEqual([]);
   });

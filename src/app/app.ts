@@ -3,7 +3,7 @@ import type { AxisId, MappedProject } from '../core/model.ts';
 import { nearestCorridor } from '../core/placement.ts';
 import { serializeUrlState, DEFAULT_STATE, type UrlState } from '../core/url_state.ts';
 import { axisOverview } from '../controls/axis_overview.ts';
-import { banner } from '../controls/banner.ts';
+import { banner, sampleLink } from '../controls/banner.ts';
 import { askTileHost, basemapSwitcher, tileAccess } from '../controls/basemap_switcher.ts';
 import { runControls, type Control, type ControlContext } from '../controls/control.ts';
 import { corridorSlider } from '../controls/corridor_slider.ts';
@@ -131,6 +131,8 @@ export function createApp(
     import: hooks.onImport ? importButton(ctx, hooks.onImport, () => notice.partFailed('partImport')) : null,
     embed: embedButton(ctx, () => notice.partFailed('partEmbed')),
     export: exportMenu(ctx, () => map.view, () => notice.partFailed('partExport')),
+    // The sample ledger is offered from the published one (the banner leads back).
+    sample: initial.data === 'published' && !hooks.importedFrom && !hooks.editPanel ? sampleLink() : null,
   };
   const top = banner(ctx, hooks.importedFrom ?? null, hooks.onUndo);
   const slider = corridorSlider(ctx);
@@ -151,7 +153,7 @@ export function createApp(
   const editor = hooks.editPanel?.(ctx, () => map.view, notice) ?? null;
   const key = legend(ctx, { open: wide(), attribution: Object.values(ATTRIBUTION) });
 
-  const tools = [header.basemap, header.lang, header.edit, header.import, header.embed, header.export].filter((c) => c !== null);
+  const tools = [header.basemap, header.lang, header.sample, header.edit, header.import, header.embed, header.export].filter((c) => c !== null);
   root.replaceChildren(
     el('header', { class: 'top' }, header.titles.element, header.search.element, el('div', { class: 'tools' }, ...tools.map((c) => c.element))),
     top.element,

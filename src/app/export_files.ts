@@ -11,9 +11,13 @@ import { download } from './download.ts';
 import type { ExportContext } from '../controls/export_menu.ts';
 import { composePng } from './export_png.ts';
 
+/** Synthetic data (the sample ledger): marked in every file's name, in GeoJSON's top level and on the PNG. */
+const isSynthetic = (c: ExportContext) => c.store.get().data === 'sample' || c.bundle.projects.some((p) => p.source === 'synthetic');
+
 const exportName = (c: ExportContext, ext: string) => {
   const s = c.store.get();
-  return exportFileName(c.bundle.as_of, s.filter, { lang: s.lang, axisNames: c.axisNames, zones: c.model.zones }, ext);
+  const name = exportFileName(c.bundle.as_of, s.filter, { lang: s.lang, axisNames: c.axisNames, zones: c.model.zones }, ext);
+  return isSynthetic(c) ? `${t('sampleFile', s.lang)}-${name}` : name;
 };
 
 export function exportCsv(c: ExportContext): void {
@@ -25,7 +29,9 @@ export function exportCsv(c: ExportContext): void {
 export function exportGeoJson(c: ExportContext): void {
   const s = c.store.get();
   const d = c.model.derive(s.filter, s.corridor).filtered();
-  download(exportName(c, 'geojson'), JSON.stringify(projectsToGeoJson(d.projects, d.placements, s.corridor, c.model.layout.axisIds), null, 1), 'application/geo+json');
+  const fc = projectsToGeoJson(d.projects, d.placements, s.corridor, c.model.layout.axisIds);
+  const marked = isSynthetic(c) ? { ...fc, synthetic: true, notice: `${t('sampleMark', 'zh')} / ${t('sampleMark', 'en')}: ${t('sampleBanner', s.lang)}` } : fc;
+  download(exportName(c, 'geojson'), JSON.stringify(marked, null, 1), 'application/geo+json');
 }
 
 export async function exportPng(c: ExportContext): Promise<void> {
@@ -43,6 +49,7 @@ export async function exportPng(c: ExportContext): Promise<void> {
     axisNames: c.axisNames,
     filterText: describeFilter(s.filter, { lang: s.lang, axisNames: c.axisNames, zones: c.model.zones }),
     attribution: Object.values(ATTRIBUTION),
+    watermark: isSynthetic(c) ? t('sampleMark', s.lang) : null,
   });
   download(exportName(c, 'png'), blob);
 }

@@ -14,6 +14,8 @@ export interface PngFooter {
   /** Active filters in words, or empty. */
   filterText: string;
   attribution: readonly string[];
+  /** Written large across the map (synthetic data), or null. */
+  watermark?: string | null;
 }
 
 /**
@@ -33,11 +35,23 @@ export function composePng(mapCanvas: HTMLCanvasElement, f: PngFooter): Promise<
   ctx.fillStyle = PAPER.background;
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.drawImage(mapCanvas, 0, 0);
+  if (f.watermark) {
+    // Across the map, large and half transparent: a crop of the picture still says what it is.
+    ctx.save();
+    ctx.translate(w / 2, mapCanvas.height / 2);
+    ctx.rotate(-Math.PI / 8);
+    ctx.globalAlpha = 0.28;
+    ctx.fillStyle = PAPER.ink;
+    ctx.textAlign = 'center';
+    ctx.font = `bold ${Math.round(w / 14)}px "Noto Sans CJK SC", sans-serif`;
+    for (const dy of [-1, 0, 1]) ctx.fillText(f.watermark, 0, dy * mapCanvas.height * 0.3);
+    ctx.restore();
+  }
   let y = mapCanvas.height + line;
   const x = 10 * scale;
   ctx.fillStyle = PAPER.ink;
   ctx.font = `bold ${13 * scale}px "Noto Sans CJK SC", sans-serif`;
-  ctx.fillText(`${f.title} · ${t('asOf', f.lang)} ${f.asOf} · ${t('corridor', f.lang)} ${f.corridorM} m`, x, y);
+  ctx.fillText(`${f.watermark ? `${f.watermark} · ` : ''}${f.title} · ${t('asOf', f.lang)} ${f.asOf} · ${t('corridor', f.lang)} ${f.corridorM} m`, x, y);
   y += line;
   ctx.font = `${12 * scale}px "Noto Sans CJK SC", sans-serif`;
   let lx = x;

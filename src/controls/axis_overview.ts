@@ -18,6 +18,7 @@ export interface OverviewOptions {
 export function axisOverview({ bundle, model, theme, selectAxis, selectProject }: ControlContext, options: OverviewOptions): Control {
   const box = options.element ?? el('div', {});
   let chartMetric: ChartMetric = 'projects';
+  const synthetic = bundle.projects.some((p) => p.source === 'synthetic');
   const draw = (s: UrlState) =>
     replaceKeepingFocus(
       box,
@@ -31,6 +32,7 @@ export function axisOverview({ bundle, model, theme, selectAxis, selectProject }
         anyDeclared: model.anyDeclared,
         ledgerTotals: model.ledgerTotals,
         note: mapNote(bundle, s.lang),
+        synthetic: s.data === 'sample' || synthetic,
         ...(options.chartSwitch
           ? {
               chartMetric,

@@ -18,6 +18,8 @@ export interface View {
 
 /** Everything a shared link restores. */
 export interface UrlState {
+  /** Which ledger: the published one, or the SAMPLE ledger (data/sample: synthetic, bannered wherever shown). */
+  data: DataSet;
   lang: Lang;
   corridor: number;
   basemap: Basemap;
@@ -29,7 +31,13 @@ export interface UrlState {
   view: View | null;
 }
 
+export const DATA_SETS = ['published', 'sample'] as const;
+export type DataSet = (typeof DATA_SETS)[number];
+/** Where each data set's bundle is, beside the page (written by `npm run data`). */
+export const DATA_BUNDLE: Record<DataSet, string> = { published: 'data/bundle.json', sample: 'data/sample.json' };
+
 export const DEFAULT_STATE: UrlState = {
+  data: 'published',
   lang: 'zh',
   corridor: CORRIDOR_RANGE.default,
   basemap: 'schematic',
@@ -41,7 +49,7 @@ export const DEFAULT_STATE: UrlState = {
 
 /**
  * Parameters (all optional; defaults are left out of links):
- *   lang=zh|en  corridor=METRES  basemap=…  tiles=URL  project=ID | axis=ID
+ *   data=sample  lang=zh|en  corridor=METRES  basemap=…  tiles=URL  project=ID | axis=ID
  *   axes=ID,…  zones=ID,…  status=…,…  sector=…,…  inv=MIN-MAX (亿元; either end may be empty)
  *   mapped=yes|no  map=ZOOM/LAT/LON[/BEARING]
  */
@@ -80,6 +88,10 @@ type Reader = (state: UrlState, value: string, refuse: (why: string) => void, la
 
 /** The URL parameters besides the facets (facets.ts), each with its reader. */
 const READERS: Record<string, Reader> = {
+  data(state, value, refuse) {
+    if ((DATA_SETS as readonly string[]).includes(value)) state.data = value as DataSet;
+    else refuse(`use ${DATA_SETS.join(' or ')}`);
+  },
   lang(state, value, refuse) {
     if (value === 'zh' || value === 'en') state.lang = value;
     else refuse('use zh or en');
@@ -143,6 +155,7 @@ const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 export function serializeUrlState(state: UrlState): string {
   const pairs: string[] = [];
   const p = { set: (key: string, value: string) => pairs.push(`${key}=${encode(value)}`) };
+  if (state.data !== DEFAULT_STATE.data) p.set('data', state.data);
   if (state.lang !== DEFAULT_STATE.lang) p.set('lang', state.lang);
   if (state.corridor !== DEFAULT_STATE.corridor) p.set('corridor', String(state.corridor));
   if (state.basemap !== DEFAULT_STATE.basemap) p.set('basemap', state.basemap);

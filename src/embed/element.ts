@@ -16,7 +16,7 @@ import { EMBED_PARAMS, parseEmbedOptions } from '../core/embed_options.ts';
 import type { Filter } from '../core/facets.ts';
 import type { MapEvent } from '../core/messages.ts';
 import type { AxisId } from '../core/model.ts';
-import { parseUrlState, serializeUrlState, STATE_PARAMS } from '../core/url_state.ts';
+import { DATA_BUNDLE, parseUrlState, serializeUrlState, STATE_PARAMS } from '../core/url_state.ts';
 import { loadBundle, loadStart } from '../load_bundle.ts';
 import embedCss from './embed.css?inline';
 import { mountEmbed, type EmbedHandle } from './mount_embed.ts';
@@ -114,7 +114,8 @@ export class ErqiAxisMap extends HTMLElement {
     // Built: the folder of erqi-axis-map.js, beside index.html. Under `npm start` this module is
     // /src/embed/element.ts and the app's files are at the server's root.
     const base = new URL(import.meta.env.DEV ? '/' : '.', import.meta.url);
-    const src = new URL(this.getAttribute('src') ?? 'data/bundle.json', base).href;
+    // `src` names a bundle; without it, the published one — or the SAMPLE ledger when `data="sample"` asks for it.
+    const src = new URL(this.getAttribute('src') ?? DATA_BUNDLE[this.getAttribute('data') === 'sample' ? 'sample' : 'published'], base).href;
     let start;
     try {
       let p = bundles.get(src);

@@ -4,7 +4,7 @@
  */
 import { parseEmbedOptions } from '../core/embed_options.ts';
 import { acceptCommand, envelope, type MapEvent } from '../core/messages.ts';
-import { parseUrlState, serializeUrlState } from '../core/url_state.ts';
+import { DATA_BUNDLE, parseUrlState, serializeUrlState } from '../core/url_state.ts';
 import { loadStart } from '../load_bundle.ts';
 import { el } from '../ui/dom.ts';
 import { mountEmbed } from './mount_embed.ts';
@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const pairs = [...new URLSearchParams(location.search)];
   let start;
   try {
-    start = await loadStart('data/bundle.json');
+    // The SAMPLE ledger only when asked for (data=sample): bannered as in the app.
+    start = await loadStart(DATA_BUNDLE[new URLSearchParams(location.search).get('data') === 'sample' ? 'sample' : 'published']);
   } catch (e) {
     window.__erqiEmbed.error = (e as Error).message;
     root.replaceChildren(el('p', { role: 'alert' }, (e as Error).message));

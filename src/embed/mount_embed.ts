@@ -2,6 +2,7 @@ import { DataModel } from '../app/derive.ts';
 import { createStore } from '../app/store.ts';
 import { axisChips } from '../controls/axis_chips.ts';
 import { axisOverview } from '../controls/axis_overview.ts';
+import { banner } from '../controls/banner.ts';
 import { runControls, type Control, type ControlContext } from '../controls/control.ts';
 import { legend } from '../controls/legend.ts';
 import { mapPart, type MapPart } from '../controls/map_part.ts';
@@ -118,6 +119,12 @@ export function mountEmbed(
   if (options.panel === 'compact') controls.push(axisChips(ctx, panelEl, options.interactive));
   if (options.panel === 'full') controls.push(axisOverview(ctx, { element: panelEl, chartSwitch: false, highlight: (s) => (s.selection.kind === 'axis' ? s.selection.id : null) }));
   for (const c of controls.slice(1)) if (c.element !== panelEl) mapWrap.append(c.element);
+  // Synthetic data (the sample ledger, data=sample) is bannered in an embed too.
+  if (start.data === 'sample' || bundle.projects.some((p) => p.source === 'synthetic')) {
+    const top = banner(ctx, null, undefined, false);
+    controls.push(top);
+    container.prepend(top.element);
+  }
   const fullLink = el('a', { class: 'full-link', target: '_blank', rel: 'noopener' }, t('openFullMap', lang));
   if (has('link')) mapWrap.append(fullLink);
   if (options.panel !== 'none') container.append(panelEl);

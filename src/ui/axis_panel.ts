@@ -25,6 +25,8 @@ export interface AxisPanelProps {
   onChartMetric?: (metric: ChartMetric) => void;
   /** What the map's geometry is (labels.ts mapNote). */
   note: string;
+  /** Synthetic data (the sample ledger): its totals are not "the public record". */
+  synthetic?: boolean;
   onSelectAxis: (id: AxisId) => void;
   onSelectProject: (id: string) => void;
 }
@@ -145,7 +147,7 @@ function publicCoverage(props: AxisPanelProps): HTMLElement | null {
   return el(
     'p',
     { 'data-figure': 'public-coverage' },
-    t(all.investment_yi === null ? 'publicCoverageNone' : 'publicCoverage', lang, {
+    t(props.synthetic ? 'sampleCoverage' : all.investment_yi === null ? 'publicCoverageNone' : 'publicCoverage', lang, {
       n: formatCount(all.projects, lang),
       reportedN: formatCount(programme.projects, lang),
       shareN: formatPercent(all.projects / programme.projects, lang),

@@ -50,6 +50,10 @@ export const STRINGS = {
     zh: '公开来源收录 {n} 个项目（报告 {reportedN} 个的 {shareN}），其中 {disclosed} 个披露投资，合计 {investment}（报告 {reportedYi} 的 {shareYi}）',
     en: 'The public record holds {n} projects ({shareN} of the {reportedN} reported); {disclosed} disclose their investment, together {investment} ({shareYi} of the {reportedYi} reported)',
   },
+  sampleCoverage: {
+    zh: '示例台账（合成）共 {n} 个项目、{investment}，按报告的 {reportedN} 个、{reportedYi} 生成',
+    en: 'The SAMPLE ledger (synthetic) holds {n} projects and {investment}, generated to match the reported {reportedN} and {reportedYi}',
+  },
   publicCoverageNone: {
     zh: '公开来源收录 {n} 个项目（报告 {reportedN} 个的 {shareN}），均未公开投资额（报告合计 {reportedYi}）',
     en: 'The public record holds {n} projects ({shareN} of the {reportedN} reported); none discloses its investment (the report: {reportedYi})',
@@ -217,6 +221,15 @@ export const STRINGS = {
   fieldLat: { zh: '纬度', en: 'Latitude' },
   fieldWkt: { zh: '空间范围（WKT：线、面）', en: 'Geometry (WKT: line, area)' },
   importedBanner: { zh: '正在显示导入的数据：{file}（{n} 项，仅在本浏览器中）', en: 'Showing imported data: {file} ({n} projects, in this browser only)' },
+  sampleBanner: {
+    zh: '示例台账：合成数据，总量按 2023 年报告数字生成，项目、位置和金额均为虚构',
+    en: 'SAMPLE ledger: synthetic data whose totals equal the 2023 report; projects, places and amounts are invented',
+  },
+  sampleOpen: { zh: '示例台账', en: 'Sample ledger' },
+  sampleOpenTitle: { zh: '查看合成的示例台账：各项总量等于报告数字', en: 'Open the synthetic sample ledger: its totals equal the report' },
+  sampleClose: { zh: '返回公开台账', en: 'Back to the published ledger' },
+  sampleMark: { zh: '示例数据（合成）', en: 'SAMPLE (synthetic)' },
+  sampleFile: { zh: '示例数据', en: 'SAMPLE' },
   syntheticBanner: { zh: '合成数据，仅供测试，非真实项目', en: 'SYNTHETIC data for testing: not real projects' },
   undo: { zh: '撤销，恢复之前的数据', en: 'Undo: back to the previous data' },
   noWebgl: {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell, parseCsv } from '../../src/core/csv.ts';
 import { SECTORS, STATUSES } from '../../src/core/model.ts';
-import { BASEMAPS, CORRIDOR_RANGE, parseUrlState, serializeUrlState, type UrlState } from '../../src/core/url_state.ts';
+import { BASEMAPS, DATA_SETS, CORRIDOR_RANGE, parseUrlState, serializeUrlState, type UrlState } from '../../src/core/url_state.ts';
 
 const LAYOUT = { axisIds: ['songshan', 'daxue', 'jingguang'], zoneIds: ['north', 'central', 'south'] };
 // Deterministic like every other test: a fixed seed (change it locally to explore further).
@@ -36,6 +36,7 @@ describe('URL state codec (property)', () => {
   const id = fc.stringMatching(/^[a-z0-9-]{1,20}$/);
   const subset = <T>(xs: readonly T[]) => fc.subarray([...xs]);
   const state: fc.Arbitrary<UrlState> = fc.record({
+    data: fc.constantFrom(...DATA_SETS),
     lang: fc.constantFrom('zh' as const, 'en' as const),
     corridor: fc.integer({ min: CORRIDOR_RANGE.min, max: CORRIDOR_RANGE.max }),
     basemap: fc.constantFrom(...BASEMAPS),
