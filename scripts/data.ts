@@ -12,7 +12,7 @@
  * Any error: every issue printed as `file:row: field: message`, exit 1, previous output untouched.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBundle, bundleFromProjects, DEFAULT_CORRIDOR_M, type SourceFile } from '../src/core/bundle.ts';
 import { CRS_OPTIONS, type Crs } from '../src/core/import/crs_check.ts';
@@ -102,7 +102,9 @@ function isNativeLedger(path: string): boolean {
 
 let result;
 if (isNativeLedger(args.projects)) {
-  result = buildBundle({ ...context, projects: read(args.projects), sites: read(sitesPath) }, corridor);
+  // Progress by period, when the ledger has it (data/progress.csv beside data/projects.csv).
+  const progressPath = join(dirname(args.projects), 'progress.csv');
+  result = buildBundle({ ...context, projects: read(args.projects), sites: read(sitesPath), ...(existsSync(progressPath) ? { progress: read(progressPath) } : {}) }, corridor);
 } else {
   // Any other ledger: read it as a spreadsheet, with its own coordinates; --sites, if given, adds sites by id.
   let bytes: Uint8Array;
@@ -173,7 +175,7 @@ if (args.json) {
   const sampleDir = join(ROOT, 'data/sample');
   const shippedLayout = [['projects', 'data/projects.csv'], ['axes', 'geo/axes.geojson'], ['zones', 'geo/zones.geojson'], ['reported', 'data/reported.json']] as const;
   if (shippedLayout.every(([k, path]) => args[k] === join(ROOT, path)) && !args.sites && existsSync(join(sampleDir, 'projects.csv'))) {
-    const sample = buildBundle({ ...context, projects: read(join(sampleDir, 'projects.csv')), sites: read(join(sampleDir, 'sites.geojson')) }, corridor);
+    const sample = buildBundle({ ...context, projects: read(join(sampleDir, 'projects.csv')), sites: read(join(sampleDir, 'sites.geojson')), progress: read(join(sampleDir, 'progress.csv')) }, corridor);
     const errors = sample.issues.filter((i) => i.severity === 'error');
     if (!sample.value || errors.length) {
       console.error(`data/sample: ${errors.length} errors; sample.json not written (npm run sample writes it again)`);

@@ -200,3 +200,67 @@ export function sampleLedger({ axes, district, reported, seed = SAMPLE_SEED }: S
     return { type: 'Polygon', coordinates: [ring] };
   }
 }
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`);
+const TEXT: Record<Status, string> = {
+  planned: '示例：前期谋划',
+  negotiating: '示例：洽谈中',
+  signed: '示例：已签约，办理前期手续',
+  started: '示例：已开工，场地平整',
+  under_construction: '示例：主体施工',
+  completed: '示例：竣工验收',
+  operating: '示例：投入运营',
+};
+/** The stage a project held before the one it reached in the year. */
+const BEFORE: Record<Status, Status> = {
+  planned: 'planned',
+  negotiating: 'planned',
+  signed: 'negotiating',
+  started: 'signed',
+  under_construction: 'started',
+  completed: 'under_construction',
+  operating: 'operating',
+};
+const SPENDING: readonly Status[] = ['started', 'under_construction', 'completed', 'operating'];
+
+/**
+ * A year of monthly progress for the sample (2023-01 … 2023-12): each project reaches its ledger status in some
+ * month (the stage before until then); projects that build spend through the year, and their completed investment
+ * by 2023-11 adds up to the report's 1—11月完成投资 (253.4 亿元) exactly. About one in twelve discloses no amounts.
+ */
+export function sampleProgress(projects: readonly MappedProject[], reported: Reported, seed = SAMPLE_SEED + 1): import('../src/core/progress.ts').ProgressRow[] {
+  const random = seededRandom(seed);
+  const target = cents(reported.district.find((f) => f.id === 'invested_jan_nov')!.investment_yi!);
+  const spenders = projects.filter((p) => p.status && SPENDING.includes(p.status) && random() > 0.08);
+  // Reached in month `m` (1–11, so each counts by November); spending starts then for those that start this year.
+  const reached = new Map(projects.map((p) => [p.id, 1 + Math.floor(random() * 11)]));
+  const weights = spenders.map((p) => p.investment_total_yi! * (0.1 + random() * 0.3));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const byNov = split(() => 0.5, target, spenders.length).map((_, i) => Math.max(1, Math.round((weights[i]! / sum) * target)));
+  byNov[byNov.length - 1]! += target - byNov.reduce((a, b) => a + b, 0);
+  const money = new Map(spenders.map((p, i) => [p.id, byNov[i]!]));
+  const rows: import('../src/core/progress.ts').ProgressRow[] = [];
+  for (const p of projects) {
+    const m = reached.get(p.id)!;
+    const nov = money.get(p.id);
+    const rate = 0.85 + random() * 0.2;
+    const dec = nov === undefined ? undefined : Math.round(nov * (1.05 + random() * 0.1));
+    const startMonth = p.status === 'started' ? m : 1;
+    MONTHS.forEach((period, k) => {
+      const month = k + 1;
+      const status = month >= m ? p.status! : BEFORE[p.status!];
+      // Year to date: none before spending starts, then rising to exactly `nov` in November.
+      const ytd = nov === undefined ? null : month < startMonth ? 0 : month === 12 ? dec! : Math.round((nov * (month - startMonth + 1)) / (11 - startMonth + 1));
+      rows.push({
+        project_id: p.id,
+        period,
+        status,
+        planned_yi: dec === undefined ? null : Math.round(dec / rate) / 100,
+        completed_yi: ytd === null ? null : ytd / 100,
+        progress_text: TEXT[status],
+        source: 'synthetic',
+      });
+    });
+  }
+  return rows;
+}

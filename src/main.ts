@@ -1,6 +1,7 @@
 import { createApp, type App } from './app/app.ts';
 import type { DataBundle } from './core/bundle.ts';
 import type { MappedProject } from './core/model.ts';
+import { bundleAtPeriod } from './core/progress.ts';
 import { DATA_BUNDLE, parseUrlState, type DataSet, type UrlState } from './core/url_state.ts';
 import { loadStart } from './load_bundle.ts';
 import { el } from './ui/dom.ts';
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
     app?.destroy();
     window.__erqi!.ready = false;
     const edit = editing;
-    const shown = edit ? { ...bundle, projects: edit.session.projects } : top.bundle;
+    // A ledger with progress is shown as it stood at the period asked for (the latest by default).
+    const shown = bundleAtPeriod(edit ? { ...bundle, projects: edit.session.projects } : top.bundle, initial.period);
     app = createApp(root, shown, config, initial, {
       importedFrom: edit ? null : top.file,
       // Tiles were cut from the shipped pins: edited data is drawn from itself.
@@ -95,6 +97,11 @@ async function main(): Promise<void> {
     });
     window.__erqi!.app = app;
     window.__erqi!.map = app.view.map ?? undefined;
+    // Another period: the statuses change, so pins, filters and figures are built again for it.
+    const mounted = app;
+    mounted.store.subscribe((s, _prev, _how, changed) => {
+      if (changed.has('period') && app === mounted) void mount(s);
+    });
     await app.ready;
     window.__erqi!.ready = true;
   };

@@ -85,7 +85,8 @@ describe('the shipped ledger files are as the editor writes them (export back = 
 describe('the SAMPLE ledger (data/sample): synthetic, and its totals are the report’s', async () => {
   const { buildBundle } = await import('../src/core/bundle.ts');
   const { repoSources } = await import('../scripts/repo.ts');
-  const { sampleLedger, INDUSTRIAL } = await import('../scripts/sample_ledger.ts');
+  const { sampleLedger, sampleProgress, INDUSTRIAL } = await import('../scripts/sample_ledger.ts');
+  const { progressCsv } = await import('../src/core/progress.ts');
   const { ledgerCsv, sitesGeoJson } = await import('../src/edit/ledger_files.ts');
   const sources = { ...repoSources(), projects: repoFile('data/sample/projects.csv'), sites: repoFile('data/sample/sites.geojson') };
   const built = buildBundle(sources);
@@ -126,10 +127,28 @@ describe('the SAMPLE ledger (data/sample): synthetic, and its totals are the rep
     expect([renewal.length, yi(renewal)]).toEqual([figure('urban_renewal').projects, figure('urban_renewal').investment_yi]);
   });
 
+  it('has a year of monthly progress: 1—11月完成投资 equal to the report, statuses ending at the ledger’s, nothing going backwards', async () => {
+    const { loadProgress, historyIndex } = await import('../src/core/progress.ts');
+    const progress = loadProgress('data/sample/progress.csv', repoFile('data/sample/progress.csv').text, new Set(projects.map((p) => p.id)));
+    expect(progress.issues).toEqual([]);
+    const nov = progress.value.filter((r) => r.period === '2023-11');
+    expect(Math.round(nov.reduce((s, r) => s + (r.completed_yi ?? 0), 0) * 100) / 100).toBe(figure('invested_jan_nov').investment_yi);
+    const index = historyIndex(progress.value);
+    for (const p of projects) {
+      const rows = index.get(p.id)!;
+      expect(rows.map((r) => r.period)).toEqual(Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`));
+      expect(rows.at(-1)!.status, p.id).toBe(p.status);
+      const ytd = rows.map((r) => r.completed_yi);
+      if (ytd[0] !== null) for (let i = 1; i < 12; i++) expect(ytd[i]!, p.id).toBeGreaterThanOrEqual(ytd[i - 1]!);
+    }
+    expect(built.value!.bundle.progress ?? null).toBeNull(); // read only when given: the data build passes it
+  });
+
   it('is what `npm run sample` writes, byte for byte (seeded)', () => {
     const published = buildBundle(repoSources()).value!.bundle;
     const again = sampleLedger({ axes: published.axes.features, district: published.district.features[0] as never, reported: published.reported });
     expect(ledgerCsv(again)).toBe(sources.projects.text);
     expect(sitesGeoJson(again, null, new Set(), 'synthetic: scripts/sample_ledger.ts')).toBe(sources.sites.text);
+    expect(progressCsv(sampleProgress(again, published.reported))).toBe(repoFile('data/sample/progress.csv').text);
   });
 });

@@ -7,6 +7,7 @@ import { banner, sampleLink } from '../controls/banner.ts';
 import { askTileHost, basemapSwitcher, tileAccess } from '../controls/basemap_switcher.ts';
 import { runControls, type Control, type ControlContext } from '../controls/control.ts';
 import { corridorSlider } from '../controls/corridor_slider.ts';
+import { periodSelect } from '../controls/period_select.ts';
 import { editButton, embedButton, importButton } from '../controls/dialog_buttons.ts';
 import { exportMenu } from '../controls/export_menu.ts';
 import { filterStatus } from '../controls/filter_status.ts';
@@ -136,6 +137,7 @@ export function createApp(
   };
   const top = banner(ctx, hooks.importedFrom ?? null, hooks.onUndo);
   const slider = corridorSlider(ctx);
+  const period = periodSelect(ctx);
   const panels = tabs(store, {
     // The panel highlights the selected axis, or the spatial axis of the selected project.
     overview: axisOverview(ctx, {
@@ -160,7 +162,7 @@ export function createApp(
     el(
       'main',
       { class: 'layout' },
-      el('aside', { class: 'sidebar', id: 'panel' }, editor?.element, slider.element, panels.element),
+      el('aside', { class: 'sidebar', id: 'panel' }, editor?.element, slider.element, period?.element, panels.element),
       el('div', { class: 'map-wrap' }, mapEl, notice.element, status.element, key.element, card.element),
     ),
   );
@@ -185,7 +187,7 @@ export function createApp(
 
   // ------------------------------------------------------------------ wiring
   askTileHost(initial, tiles, notice, () => map.restyle());
-  const stop = runControls(store, [header.titles, header.search, ...tools, top, ...(editor ? [editor] : []), slider, panels, status, key, card, map, notice]);
+  const stop = runControls(store, [header.titles, header.search, ...tools, top, ...(editor ? [editor] : []), slider, ...(period ? [period] : []), panels, status, key, card, map, notice]);
   // Back and forward restore a saved view; the map moves itself for every other change.
   const unrestore = store.subscribe((s, _prev, how, changed) => {
     if (how === 'restore' && changed.has('view') && s.view) map.view.map?.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing });

@@ -1,6 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { aggregate, type Aggregates, type Tally } from '../core/aggregate.ts';
 import type { DataBundle } from '../core/bundle.ts';
+import { historyIndex, periodsOf, type ProgressRow } from '../core/progress.ts';
 import type { Filter } from '../core/facets.ts';
 import { applyFilter, filterFacts, type Facts, type FilterResult } from '../core/filter.ts';
 import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
@@ -42,6 +43,19 @@ export class DataModel {
   get ledgerTotals(): Tally {
     return (this.totals ??= aggregate(this.bundle.projects, this.placements, this.axes, this.zones, this.bundle.reported, this.bundle.corridor_m).ledger.all);
   }
+  /** Progress by period, indexed by project, with the periods in order; null without a progress file. */
+  get progress(): { index: Map<string, ProgressRow[]>; periods: string[] } | null {
+    if (!this.bundle.progress?.length) return null;
+    return (this.progressIndex ??= { index: historyIndex(this.bundle.progress), periods: periodsOf(this.bundle.progress) });
+  }
+  /** The period shown: the one asked for if the data has it, else the latest. */
+  periodOf(asked: string | null): { period: string; previous: string | null } | null {
+    const p = this.progress;
+    if (!p) return null;
+    const i = asked && p.periods.includes(asked) ? p.periods.indexOf(asked) : p.periods.length - 1;
+    return { period: p.periods[i]!, previous: i > 0 ? p.periods[i - 1]! : null };
+  }
+  private progressIndex: { index: Map<string, ProgressRow[]>; periods: string[] } | null = null;
   private totals: Tally | null = null;
   private memo: { key: string; value: Derived } | null = null;
   private readonly indexById: Map<string, number>;

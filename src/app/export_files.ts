@@ -16,7 +16,9 @@ const isSynthetic = (c: ExportContext) => c.store.get().data === 'sample' || c.b
 
 const exportName = (c: ExportContext, ext: string) => {
   const s = c.store.get();
-  const name = exportFileName(c.bundle.as_of, s.filter, { lang: s.lang, axisNames: c.axisNames, zones: c.model.zones }, ext);
+  // A ledger with progress: the period shown, in place of the data date.
+  const period = c.model.periodOf(s.period)?.period;
+  const name = exportFileName(period ?? c.bundle.as_of, s.filter, { lang: s.lang, axisNames: c.axisNames, zones: c.model.zones }, ext);
   return isSynthetic(c) ? `${t('sampleFile', s.lang)}-${name}` : name;
 };
 
@@ -30,7 +32,9 @@ export function exportGeoJson(c: ExportContext): void {
   const s = c.store.get();
   const d = c.model.derive(s.filter, s.corridor).filtered();
   const fc = projectsToGeoJson(d.projects, d.placements, s.corridor, c.model.layout.axisIds);
-  const marked = isSynthetic(c) ? { ...fc, synthetic: true, notice: `${t('sampleMark', 'zh')} / ${t('sampleMark', 'en')}: ${t('sampleBanner', s.lang)}` } : fc;
+  const period = c.model.periodOf(s.period)?.period;
+  const dated = period ? { ...fc, period } : fc;
+  const marked = isSynthetic(c) ? { ...dated, synthetic: true, notice: `${t('sampleMark', 'zh')} / ${t('sampleMark', 'en')}: ${t('sampleBanner', s.lang)}` } : dated;
   download(exportName(c, 'geojson'), JSON.stringify(marked, null, 1), 'application/geo+json');
 }
 
@@ -44,7 +48,7 @@ export async function exportPng(c: ExportContext): Promise<void> {
     theme: c.theme,
     title: t('title', s.lang),
     note: mapNote(c.bundle, s.lang),
-    asOf: c.bundle.as_of,
+    asOf: c.model.periodOf(s.period) ? `${c.bundle.as_of} · ${t('period', s.lang)} ${c.model.periodOf(s.period)!.period}` : c.bundle.as_of,
     corridorM: s.corridor,
     axisNames: c.axisNames,
     filterText: describeFilter(s.filter, { lang: s.lang, axisNames: c.axisNames, zones: c.model.zones }),

@@ -4,6 +4,7 @@ import type { ChartMetric } from '../ui/axis_chart.ts';
 import { renderAxisPanel } from '../ui/axis_panel.ts';
 import { el } from '../ui/dom.ts';
 import { mapNote } from '../ui/labels.ts';
+import { renderProgress } from '../ui/progress_panel.ts';
 import { replaceKeepingFocus, type Control, type ControlContext } from './control.ts';
 
 export interface OverviewOptions {
@@ -19,9 +20,30 @@ export function axisOverview({ bundle, model, theme, selectAxis, selectProject }
   const box = options.element ?? el('div', {});
   let chartMetric: ChartMetric = 'projects';
   const synthetic = bundle.projects.some((p) => p.source === 'synthetic');
+  /** Progress at the period shown (a ledger with progress): per axis in its corridor, passing the filter. */
+  const progress = (s: UrlState): HTMLElement | null => {
+    const at = model.periodOf(s.period);
+    if (!at) return null;
+    const { indices } = model.derive(s.filter, s.corridor).filter;
+    const projects = bundle.projects;
+    return renderProgress({
+      ...at,
+      index: model.progress!.index,
+      axes: model.layout.axisIds.map((id, k) => ({
+        id,
+        name: model.axisNames[id]![s.lang],
+        projects: [...indices].filter((i) => (model.placements[i]!.distances_m?.[k] ?? Infinity) <= s.corridor).map((i) => projects[i]!),
+      })),
+      all: [...indices].map((i) => projects[i]!),
+      reported: bundle.reported,
+      lang: s.lang,
+      theme,
+    });
+  };
   const draw = (s: UrlState) =>
     replaceKeepingFocus(
       box,
+      ...[progress(s)].filter((x): x is HTMLElement => x !== null),
       renderAxisPanel({
         aggregates: model.derive(s.filter, s.corridor).aggregates,
         reported: bundle.reported,
@@ -49,7 +71,7 @@ export function axisOverview({ bundle, model, theme, selectAxis, selectProject }
   return {
     element: box,
     update(s, changed) {
-      if (changed('filter', 'corridor', 'lang', 'selection')) draw(s);
+      if (changed('filter', 'corridor', 'lang', 'selection', 'period')) draw(s);
     },
     destroy() {},
   };

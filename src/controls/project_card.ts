@@ -1,6 +1,7 @@
 import type { UrlState } from '../core/url_state.ts';
 import { el } from '../ui/dom.ts';
 import { renderProjectCard } from '../ui/project_card.ts';
+import { renderHistory } from '../ui/progress_panel.ts';
 import { replaceKeepingFocus, type Control, type ControlContext } from './control.ts';
 
 export interface CardOptions {
@@ -15,7 +16,7 @@ export function projectCard({ bundle, model }: ControlContext, options: CardOpti
   return {
     element: slot,
     update(s, changed) {
-      if (!changed('selection', 'lang', 'corridor')) return;
+      if (!changed('selection', 'lang', 'corridor', 'period')) return;
       const selected = s.selection.kind === 'project' ? model.project(s.selection.id) : null;
       if (!selected) return slot.replaceChildren();
       replaceKeepingFocus(
@@ -33,6 +34,10 @@ export function projectCard({ bundle, model }: ControlContext, options: CardOpti
           onClose: options.onClose,
         }),
       );
+      // A ledger with progress: the project's periods, the one shown marked (or said to be missing).
+      const at = model.periodOf(s.period);
+      const history = at ? renderHistory(model.progress!.index.get(selected.project.id), at.period, s.lang) : null;
+      if (history) slot.querySelector('.project-card')?.append(history);
     },
     destroy() {},
   };

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { aggregate, type Aggregates } from './aggregate.ts';
 import { corridorPolygons } from './corridors.ts';
 import type { Issue, Loaded } from './issues.ts';
+import { loadProgress, type ProgressRow } from './progress.ts';
 import { joinSites } from './join.ts';
 import { loadAxes, loadNamedFeatures, loadSites, loadZones, type AxisFeature, type ZoneFeature } from './load_geo.ts';
 import { loadProjects } from './load_projects.ts';
@@ -27,6 +28,8 @@ export interface SourceFiles {
   district: SourceFile;
   context: SourceFile;
   landmarks: SourceFile;
+  /** Progress by period (data/progress.csv), optional. */
+  progress?: SourceFile;
 }
 
 /** Everything the map needs, in one JSON document (public/data/bundle.json). */
@@ -43,6 +46,8 @@ export interface DataBundle {
   /** Corridor bands drawn at `corridor_m`; other widths are buffered on demand. */
   corridor_m: number;
   corridors: FeatureCollection<Polygon | MultiPolygon>;
+  /** Progress by reporting period (progress.ts); absent: one snapshot, as of `as_of`. */
+  progress?: ProgressRow[];
 }
 
 const collection = <F extends Feature>(features: F[]) => ({ type: 'FeatureCollection' as const, features });
@@ -63,7 +68,10 @@ export function buildBundle(
   const projects = loadProjects(src.projects.file, src.projects.text, axisIds);
   const sites = loadSites(src.sites.file, src.sites.text);
   const joined = joinSites(projects.value, sites.value, src.sites.file, src.projects.file);
-  return bundleFromProjects(src, joined.value, [...projects.issues, ...sites.issues, ...joined.issues], src.sites.file, corridorM);
+  const progress = src.progress ? loadProgress(src.progress.file, src.progress.text, new Set(joined.value.map((p) => p.id))) : null;
+  const built = bundleFromProjects(src, joined.value, [...projects.issues, ...sites.issues, ...joined.issues, ...(progress?.issues ?? [])], src.sites.file, corridorM);
+  if (built.value && progress) built.value.bundle.progress = progress.value;
+  return built;
 }
 
 /** The same, for a ledger already read and joined (an imported spreadsheet carries its own coordinates). */

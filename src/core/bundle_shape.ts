@@ -58,6 +58,19 @@ const BundleFrame = object({
   corridors: object({ type: literal('FeatureCollection'), features: array(anything) }),
 });
 
+const numOrNull = expect((v) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0), 'a non-negative number or null');
+const ProgressRows = array(
+  object({
+    project_id: str,
+    period: expect((v) => typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(v), 'a month, YYYY-MM'),
+    status: expect((v) => v === null || isOneOf(STATUSES)(v), `null or one of ${STATUSES.join(', ')}`),
+    planned_yi: numOrNull,
+    completed_yi: numOrNull,
+    progress_text: expect((v) => v === null || typeof v === 'string', 'text or null'),
+    source: str,
+  }),
+);
+
 const isText = (v: unknown) => typeof v === 'string';
 /** A value of each kind of ledger column, as the core leaves it (null: not disclosed). */
 const valueChecks = (axisIds: readonly AxisId[]): Record<ColumnKind, [test: (v: unknown) => boolean, what: string]> => ({
@@ -111,6 +124,7 @@ const NONE: string[] = [];
 export function checkBundle(json: unknown): { value: DataBundle } | { errors: string[] } {
   const errors: string[] = [];
   BundleFrame(json, '', errors);
+  if ((json as { progress?: unknown }).progress !== undefined) ProgressRows((json as { progress: unknown }).progress, 'progress', errors);
   if (errors.length) return { errors: errors.slice(0, 20) };
   // The layout is the bundle's own: figures and projects may name only its axes.
   const layout = layoutOf(json as DataBundle);

@@ -20,6 +20,8 @@ export interface View {
 export interface UrlState {
   /** Which ledger: the published one, or the SAMPLE ledger (data/sample: synthetic, bannered wherever shown). */
   data: DataSet;
+  /** The reporting period shown (YYYY-MM), for a ledger with progress; null: the latest. */
+  period: string | null;
   lang: Lang;
   corridor: number;
   basemap: Basemap;
@@ -38,6 +40,7 @@ export const DATA_BUNDLE: Record<DataSet, string> = { published: 'data/bundle.js
 
 export const DEFAULT_STATE: UrlState = {
   data: 'published',
+  period: null,
   lang: 'zh',
   corridor: CORRIDOR_RANGE.default,
   basemap: 'schematic',
@@ -49,7 +52,7 @@ export const DEFAULT_STATE: UrlState = {
 
 /**
  * Parameters (all optional; defaults are left out of links):
- *   data=sample  lang=zh|en  corridor=METRES  basemap=…  tiles=URL  project=ID | axis=ID
+ *   data=sample  period=YYYY-MM  lang=zh|en  corridor=METRES  basemap=…  tiles=URL  project=ID | axis=ID
  *   axes=ID,…  zones=ID,…  status=…,…  sector=…,…  inv=MIN-MAX (亿元; either end may be empty)
  *   mapped=yes|no  map=ZOOM/LAT/LON[/BEARING]
  */
@@ -91,6 +94,10 @@ const READERS: Record<string, Reader> = {
   data(state, value, refuse) {
     if ((DATA_SETS as readonly string[]).includes(value)) state.data = value as DataSet;
     else refuse(`use ${DATA_SETS.join(' or ')}`);
+  },
+  period(state, value, refuse) {
+    if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) state.period = value;
+    else refuse('use a month, YYYY-MM (e.g. 2023-11)');
   },
   lang(state, value, refuse) {
     if (value === 'zh' || value === 'en') state.lang = value;
@@ -156,6 +163,7 @@ export function serializeUrlState(state: UrlState): string {
   const pairs: string[] = [];
   const p = { set: (key: string, value: string) => pairs.push(`${key}=${encode(value)}`) };
   if (state.data !== DEFAULT_STATE.data) p.set('data', state.data);
+  if (state.period) p.set('period', state.period);
   if (state.lang !== DEFAULT_STATE.lang) p.set('lang', state.lang);
   if (state.corridor !== DEFAULT_STATE.corridor) p.set('corridor', String(state.corridor));
   if (state.basemap !== DEFAULT_STATE.basemap) p.set('basemap', state.basemap);

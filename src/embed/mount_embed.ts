@@ -9,6 +9,7 @@ import { mapPart, type MapPart } from '../controls/map_part.ts';
 import { projectCard } from '../controls/project_card.ts';
 import { search } from '../controls/search.ts';
 import type { DataBundle } from '../core/bundle.ts';
+import { bundleAtPeriod } from '../core/progress.ts';
 import type { EmbedOptions } from '../core/embed_options.ts';
 import { EMPTY_FILTER, parseFilterPatch, type Filter } from '../core/facets.ts';
 import type { MapEvent } from '../core/messages.ts';
@@ -58,7 +59,8 @@ export function mountEmbed(
   options: EmbedOptions,
   hooks: EmbedHooks,
 ): EmbedHandle {
-  const model = new DataModel(bundle);
+  // A ledger with progress as it stood at the period asked for (period=YYYY-MM; the latest by default).
+  const model = new DataModel(bundleAtPeriod(bundle, initial.period));
   if (initial.basemap === 'custom' && initial.tiles && !customTilesAllowed(initial.tiles, config)) {
     const host = customTilesHost(initial.tiles);
     console.warn(`erqi-axis-map: custom tiles ignored: ${'host' in host ? `${host.host} is not in config.json's tileHosts` : host.error}`);
@@ -92,7 +94,7 @@ export function mountEmbed(
     return true;
   };
   const ctx: ControlContext = {
-    bundle,
+    bundle: model.bundle,
     model,
     store,
     theme,

@@ -64,6 +64,21 @@ export const STRINGS = {
   axesApproximate: { zh: '轴线为近似位置（{min}–{max} 米）。', en: 'axis lines are approximate ({min}–{max} m).' },
   axesApproximateNoRange: { zh: '轴线为近似位置。', en: 'axis lines are approximate.' },
   schematicBadge: { zh: '示意 / schematic', en: 'schematic / 示意' },
+  // Progress by period
+  period: { zh: '报告期', en: 'Period' },
+  periodLatest: { zh: '（最新）', en: ' (latest)' },
+  progressHeading: { zh: '{period} 投资进度', en: 'Investment progress, {period}' },
+  progressAxis: {
+    zh: '年度计划 {planned}（{plannedN} 项） · 1—{month}月完成 {completed}（{completedN} 项） · 完成率 {rate}',
+    en: 'planned for the year {planned} ({plannedN}) · completed Jan–{monthEn} {completed} ({completedN}) · {rate} of plan',
+  },
+  progressNew: { zh: '本期新签约 {signed} · 新开工 {started} · 新建成 {completed}', en: 'new this period: signed {signed} · started {started} · completed {completed}' },
+  progressDistrict: { zh: '全区（所有项目）', en: 'District (all projects)' },
+  progressReported: { zh: '报告：{label} {value}', en: 'Report: {label} {value}' },
+  progressNone: { zh: '本期无进度数据', en: 'No progress reported for this period' },
+  history: { zh: '调度记录', en: 'Progress by period' },
+  historyStale: { zh: '{period} 无记录，显示最近一次（{last}）', en: 'nothing for {period}; the last known ({last}) is shown' },
+  historyRow: { zh: '{status} · 1—{month}月完成 {completed} / 年度计划 {planned}', en: '{status} · completed Jan–{monthEn} {completed} / planned {planned}' },
   // Settings
   edit: { zh: '编辑', en: 'Edit' },
   corridor: { zh: '走廊半宽', en: 'Corridor half-width' },

@@ -5,7 +5,11 @@ import { waitForMap } from '../../scripts/browser.ts';
 import { withApp } from '../helpers/app_server.ts';
 import { LAYOUT } from '../helpers/fixtures.ts';
 import { loadReported } from '../../src/core/load_reported.ts';
-import { repoFile } from '../../scripts/repo.ts';
+import { repoFile, repoSources } from '../../scripts/repo.ts';
+import { buildBundle } from '../../src/core/bundle.ts';
+import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
+import { historyIndex, loadProgress, tallyAt } from '../../src/core/progress.ts';
+import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 
 const app = withApp();
 const reported = loadReported('data/reported.json', repoFile('data/reported.json').text, LAYOUT.axisIds).value!;
@@ -38,13 +42,14 @@ describe('the sample ledger', () => {
 
   it('marks its exports: the file names, and the GeoJSON itself', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true } as never);
-    await page.goto(`${app.url}?data=sample&lang=en`);
+    await page.goto(`${app.url}?data=sample&lang=en&period=2023-11`);
     await waitForMap(page);
     await page.locator('.export-menu summary').click();
     const [d] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="geojson"]').click()]);
-    expect(d.suggestedFilename()).toMatch(/^SAMPLE-/);
+    expect(d.suggestedFilename()).toMatch(/^SAMPLE-erqi-projects-2023-11/);
     const json = JSON.parse(readFileSync((await d.path())!, 'utf8'));
     expect(json.synthetic).toBe(true);
+    expect(json.period).toBe('2023-11');
     expect(json.notice).toContain('SAMPLE');
     expect(json.features.length).toBe(360);
     await page.locator('.export-menu summary').click();
@@ -72,6 +77,60 @@ describe('the sample ledger', () => {
     });
     await page.waitForFunction(() => !!document.querySelector('#sample-element')?.shadowRoot?.querySelector('.banner'), null, { timeout: 30_000 });
     expect(await page.evaluate(() => document.querySelector('#sample-element')!.shadowRoot!.querySelector('.banner')!.textContent)).toContain('示例台账');
+    await page.close();
+  });
+
+  it('shows each period as it stood: figures as an independent tally says, statuses in the list and card, period= in the link', async () => {
+    // The same sample, tallied in node from its files.
+    const { bundle } = buildBundle({ ...repoSources(), projects: repoFile('data/sample/projects.csv'), sites: repoFile('data/sample/sites.geojson') }).value!;
+    const rows = loadProgress('progress.csv', repoFile('data/sample/progress.csv').text, new Set(bundle.projects.map((p) => p.id))).value;
+    const index = historyIndex(rows);
+    const axes = prepareAxes(bundle.axes.features as AxisFeature[]);
+    const placements = placeProjects(bundle.projects, axes, bundle.zones.features as ZoneFeature[]);
+    const inCorridor = (k: number) => bundle.projects.filter((_, i) => (placements[i]!.distances_m?.[k] ?? Infinity) <= 500);
+    const yi = (x: number | null) => `${Math.round(x! * 100) / 100} 亿元`;
+
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${app.url}?data=sample`);
+    await waitForMap(page);
+    expect(await page.locator('#period-select').inputValue()).toBe('2023-12');
+    for (const [period, previous] of [['2023-11', '2023-10'], ['2023-03', '2023-02']] as const) {
+      await page.locator('#period-select').selectOption(period);
+      await page.waitForFunction((p) => window.__erqi?.ready === true && location.search.includes(`period=${p}`), period);
+      await page.locator(`.progress-panel[data-period="${period}"]`).waitFor();
+      for (const [k, a] of axes.entries()) {
+        const t = tallyAt(inCorridor(k), index, period, previous);
+        const text = await page.locator(`[data-progress="${a.id}"] [data-figure="progress"]`).innerText();
+        expect(text, `${a.id} ${period}`).toContain(`1—${Number(period.slice(5))}月完成 ${yi(t.completed_yi)}（${t.completed_n} 项）`);
+        expect(text).toContain(`年度计划 ${yi(t.planned_yi)}`);
+        expect(await page.locator(`[data-progress="${a.id}"] [data-figure="new"]`).innerText()).toBe(`本期新签约 ${t.newly.signed.length} · 新开工 ${t.newly.started.length} · 新建成 ${t.newly.completed.length}`);
+      }
+    }
+    // November's district total is the report's 1—11月完成投资; the report's figure is shown beside it.
+    await page.goto(`${app.url}?data=sample&period=2023-11`);
+    await waitForMap(page);
+    expect(await page.locator('#period-select').inputValue()).toBe('2023-11');
+    expect(await page.locator('[data-progress="district"] [data-figure="progress"]').innerText()).toContain('1—11月完成 253.4 亿元');
+    expect(await page.locator('[data-figure="reported-invested_jan_nov"]').innerText()).toContain('253.4 亿元');
+    // A project's status then: in the list and on its card, with its history.
+    const p = rows.find((r) => r.period === '2023-03' && r.status !== rows.find((x) => x.project_id === r.project_id && x.period === '2023-11')!.status)!;
+    const statusIn = async () => (await page.locator(`#panel-list tr[data-project="${p.project_id}"]`).innerText());
+    await page.getByRole('tab', { name: '列表' }).click();
+    const nov = await statusIn();
+    await page.locator('#period-select').selectOption('2023-03');
+    await page.waitForFunction(() => window.__erqi?.ready === true && location.search.includes('period=2023-03'));
+    await page.getByRole('tab', { name: '列表' }).click();
+    expect(await statusIn()).not.toBe(nov);
+    await page.goto(`${app.url}?data=sample&period=2023-03&project=${p.project_id}`);
+    await waitForMap(page);
+    expect(await page.locator('.history li[aria-current="true"]').innerText()).toMatch(/^2023-03 /);
+    expect(await page.locator('.history li').count()).toBe(12);
+    // Back goes to the period before.
+    await page.locator('#period-select').selectOption('2023-06');
+    await page.waitForFunction(() => window.__erqi?.ready === true && location.search.includes('period=2023-06'));
+    await page.goBack();
+    await page.waitForFunction(() => window.__erqi?.ready === true && location.search.includes('period=2023-03'));
+    expect(await page.locator('#period-select').inputValue()).toBe('2023-03');
     await page.close();
   });
 });

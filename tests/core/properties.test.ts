@@ -37,6 +37,7 @@ describe('URL state codec (property)', () => {
   const subset = <T>(xs: readonly T[]) => fc.subarray([...xs]);
   const state: fc.Arbitrary<UrlState> = fc.record({
     data: fc.constantFrom(...DATA_SETS),
+    period: fc.option(fc.constantFrom('2023-01', '2023-11', '2024-12'), { nil: null }),
     lang: fc.constantFrom('zh' as const, 'en' as const),
     corridor: fc.integer({ min: CORRIDOR_RANGE.min, max: CORRIDOR_RANGE.max }),
     basemap: fc.constantFrom(...BASEMAPS),

@@ -12,6 +12,7 @@ describe('URL state', () => {
   it('round-trips every setting', () => {
     const state: UrlState = {
       data: 'sample',
+      period: '2023-11',
       lang: 'en',
       corridor: 1000,
       basemap: 'custom',
@@ -30,7 +31,7 @@ describe('URL state', () => {
     };
     const query = serializeUrlState(state);
     expect(query).toBe(
-      '?data=sample&lang=en&corridor=1000&basemap=custom&tiles=https://tiles.example/%7Bz%7D/%7Bx%7D/%7By%7D.png&project=yaxing-wanjia' +
+      '?data=sample&period=2023-11&lang=en&corridor=1000&basemap=custom&tiles=https://tiles.example/%7Bz%7D/%7Bx%7D/%7By%7D.png&project=yaxing-wanjia' +
         '&axes=songshan,daxue&zones=central&status=started,unknown&sector=commerce&inv=10-&mapped=no&map=12.5/34.72/113.63/30',
     );
     expect(parseUrlState(query, LAYOUT)).toEqual({ state, warnings: [] });
