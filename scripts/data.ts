@@ -1,5 +1,5 @@
 /**
- * `npm run data -- [--projects FILE] [--sites FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030|utf-16le|utf-16be]
+ * `npm run data -- [--projects FILE] [--sites FILE] [--progress FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030|utf-16le|utf-16be]
  *                  [--crs wgs84|gcj02|bd09] [--corridor METRES] [--axes FILE] [--zones FILE] [--reported FILE]
  *                  [--out DIR] [--json]`
  *
@@ -21,12 +21,13 @@ import { joinSites } from '../src/core/join.ts';
 import { loadAxes, loadSites } from '../src/core/load_geo.ts';
 import { OPTIONAL_COLUMNS, PROJECT_COLUMNS } from '../src/core/project_schema.ts';
 import { prepareAxes } from '../src/core/placement.ts';
-import { ENCODINGS, type Encoding } from '../src/import/read_source.ts';
+import { decodeText, ENCODINGS, type Encoding } from '../src/import/read_source.ts';
+import { loadProgress } from '../src/core/progress.ts';
 import { anchorsOf, importLedger } from '../src/import/import_ledger.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const USAGE =
-  'usage: npm run data -- [--projects FILE] [--sites FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030|utf-16le|utf-16be] [--crs wgs84|gcj02|bd09] [--corridor METRES] [--axes FILE] [--zones FILE] [--reported FILE] [--out DIR] [--json]';
+  'usage: npm run data -- [--projects FILE] [--sites FILE] [--progress FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030|utf-16le|utf-16be] [--crs wgs84|gcj02|bd09] [--corridor METRES] [--axes FILE] [--zones FILE] [--reported FILE] [--out DIR] [--json]';
 
 function fail(message: string): never {
   console.error(message);
@@ -39,6 +40,7 @@ const args = (() => {
     options: {
       projects: { type: 'string', default: join(ROOT, 'data/projects.csv') },
       sites: { type: 'string' },
+      progress: { type: 'string' },
       sheet: { type: 'string' },
       encoding: { type: 'string' },
       crs: { type: 'string' },
@@ -104,7 +106,8 @@ let result;
 if (isNativeLedger(args.projects)) {
   // Progress by period, when the ledger has it (data/progress.csv beside data/projects.csv).
   const progressPath = join(dirname(args.projects), 'progress.csv');
-  result = buildBundle({ ...context, projects: read(args.projects), sites: read(sitesPath), ...(existsSync(progressPath) ? { progress: read(progressPath) } : {}) }, corridor);
+  // (--progress FILE, read below in any encoding, replaces it.)
+  result = buildBundle({ ...context, projects: read(args.projects), sites: read(sitesPath), ...(!args.progress && existsSync(progressPath) ? { progress: read(progressPath) } : {}) }, corridor);
 } else {
   // Any other ledger: read it as a spreadsheet, with its own coordinates; --sites, if given, adds sites by id.
   let bytes: Uint8Array;
@@ -148,6 +151,21 @@ if (isNativeLedger(args.projects)) {
     issues.push(...sites.issues, ...joined.issues);
   }
   result = bundleFromProjects(context, projects, issues, shown(args.projects), corridor);
+}
+
+// --progress FILE: progress by period in any encoding (a district's GBK 调度表 with 万元 headers), read against the ledger.
+if (args.progress && result.value) {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(args.progress);
+  } catch (e) {
+    fail(`${shown(args.progress)}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const { text, encoding } = decodeText(bytes!, (args.encoding as Encoding | undefined) ?? 'auto');
+  const progress = loadProgress(shown(args.progress), text, new Set(result.value.bundle.projects.map((p) => p.id)));
+  result.issues.push(...progress.issues);
+  result.value.bundle.progress = progress.value;
+  console.error(`${shown(args.progress)}: ${encoding}, ${progress.value.length} progress rows`);
 }
 
 result.issues.sort((a, b) => a.file.localeCompare(b.file) || (a.row ?? a.feature ?? -1) - (b.row ?? b.feature ?? -1));

@@ -1,7 +1,7 @@
 import { createApp, type App } from './app/app.ts';
 import type { DataBundle } from './core/bundle.ts';
 import type { MappedProject } from './core/model.ts';
-import { bundleAtPeriod } from './core/progress.ts';
+import { bundleAtPeriod, type ProgressRow } from './core/progress.ts';
 import { DATA_BUNDLE, parseUrlState, type DataSet, type UrlState } from './core/url_state.ts';
 import { loadStart } from './load_bundle.ts';
 import { el } from './ui/dom.ts';
@@ -82,6 +82,11 @@ async function main(): Promise<void> {
             onImport: (projects: MappedProject[], file: string) => {
               stack.push({ bundle: { ...top.bundle, projects }, file });
               void mount({ ...app!.store.get(), selection: { kind: 'none' } });
+            },
+            // A progress file over the data shown (Undo takes it off again), at its latest period.
+            onImportProgress: (progress: ProgressRow[], file: string) => {
+              stack.push({ bundle: { ...top.bundle, progress }, file });
+              void mount({ ...app!.store.get(), period: null });
             },
             // The published ledger is what the editor edits (not an imported file, not the sample).
             ...(stack.length === 1 && dataSet === 'published' ? { onEdit: () => void startEditing() } : {}),

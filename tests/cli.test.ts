@@ -158,3 +158,26 @@ describe('the bad corpus through the CLI', () => {
     expect(readdirSync(out)).toEqual([]);
   }, 120_000);
 });
+
+describe('npm run data --progress (a district’s 调度表)', () => {
+  it('reads a GBK file with Chinese headers and 万元 into the bundle', () => {
+    const out = tempDir();
+    const run = data('--progress', join(ROOT, 'tests/fixtures/import/progress_gbk.csv'), '--out', out);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/progress_gbk\.csv: gb18030, 2 progress rows/);
+    const bundle = JSON.parse(readFileSync(join(out, 'bundle.json'), 'utf8'));
+    expect(bundle.progress).toEqual([
+      { project_id: 'crec-taihe', period: '2023-11', status: 'operating', planned_yi: 1.2, completed_yi: 0.98, progress_text: '投入运营', source: '区发改委调度表' },
+      { project_id: 'yaxing-wanjia', period: '2023-11', status: 'operating', planned_yi: null, completed_yi: null, progress_text: null, source: '区发改委调度表' },
+    ]);
+  });
+
+  it('refuses a bad one with each row and column named, and writes nothing', () => {
+    const out = tempDir();
+    const run = data('--progress', join(ROOT, 'tests/fixtures/import/progress_bad_gbk.csv'), '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/progress_bad_gbk\.csv:2: period: '2023年13月' is not a month/);
+    expect(run.stderr).toMatch(/progress_bad_gbk\.csv:3: project_id: 'no-such' is not a project of the ledger/);
+    expect(existsSync(join(out, 'bundle.json'))).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import type { DataBundle } from '../core/bundle.ts';
 import type { AxisId, MappedProject } from '../core/model.ts';
+import type { ProgressRow } from '../core/progress.ts';
 import { nearestCorridor } from '../core/placement.ts';
 import { serializeUrlState, DEFAULT_STATE, type UrlState } from '../core/url_state.ts';
 import { axisOverview } from '../controls/axis_overview.ts';
@@ -47,6 +48,8 @@ export interface DataHooks {
   /** The file the shown data was imported from, if any (a banner says so, with Undo). */
   importedFrom?: string | null;
   onImport?: (projects: MappedProject[], file: string) => void;
+  /** A progress file (调度表) applied over the data shown. */
+  onImportProgress?: (rows: ProgressRow[], file: string) => void;
   onUndo?: () => void;
   /**
    * Pins cut into tiles for exactly this data (see core/pin_tiles.ts). They draw the unfiltered map at their
@@ -129,7 +132,7 @@ export function createApp(
     basemap: basemapSwitcher(ctx, tiles),
     lang: languageButton(ctx),
     edit: hooks.onEdit ? editButton(ctx, hooks.onEdit) : null,
-    import: hooks.onImport ? importButton(ctx, hooks.onImport, () => notice.partFailed('partImport')) : null,
+    import: hooks.onImport ? importButton(ctx, hooks.onImport, () => notice.partFailed('partImport'), hooks.onImportProgress) : null,
     embed: embedButton(ctx, () => notice.partFailed('partEmbed')),
     export: exportMenu(ctx, () => map.view, () => notice.partFailed('partExport')),
     // The sample ledger is offered from the published one (the banner leads back).

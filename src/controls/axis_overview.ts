@@ -16,7 +16,7 @@ export interface OverviewOptions {
 }
 
 /** Per axis and zone: reported against mapped figures, the chart, the ledger and the district's figures. */
-export function axisOverview({ bundle, model, theme, selectAxis, selectProject }: ControlContext, options: OverviewOptions): Control {
+export function axisOverview({ bundle, model, store, theme, selectAxis, selectProject }: ControlContext, options: OverviewOptions): Control {
   const box = options.element ?? el('div', {});
   let chartMetric: ChartMetric = 'projects';
   const synthetic = bundle.projects.some((p) => p.source === 'synthetic');
@@ -29,6 +29,8 @@ export function axisOverview({ bundle, model, theme, selectAxis, selectProject }
     return renderProgress({
       ...at,
       index: model.progress!.index,
+      periods: model.progress!.periods,
+      onPeriod: (period) => store.set({ period: period === model.progress!.periods.at(-1) ? null : period }),
       axes: model.layout.axisIds.map((id, k) => ({
         id,
         name: model.axisNames[id]![s.lang],

@@ -1,13 +1,19 @@
 import type { MappedProject } from '../core/model.ts';
+import type { ProgressRow } from '../core/progress.ts';
 import { el } from '../ui/dom.ts';
 import { t } from '../ui/strings.ts';
 import type { Control, ControlContext } from './control.ts';
 
 /** Import…: opens the import dialog, loaded on first use (most visitors never import). */
-export function importButton({ bundle, store }: ControlContext, onImport: (projects: MappedProject[], file: string) => void, onFailure: () => void): Control {
+export function importButton(
+  { bundle, store }: ControlContext,
+  onImport: (projects: MappedProject[], file: string) => void,
+  onFailure: () => void,
+  onImportProgress?: (rows: ProgressRow[], file: string) => void,
+): Control {
   const button = el('button', { type: 'button', class: 'import-button', 'data-key': 'import' });
   button.addEventListener('click', () =>
-    import('../ui/import_dialog.ts').then((m) => m.openImportDialog(bundle, store.get().corridor, store.get().lang, onImport), onFailure),
+    import('../ui/import_dialog.ts').then((m) => m.openImportDialog(bundle, store.get().corridor, store.get().lang, onImport, onImportProgress), onFailure),
   );
   return {
     element: button,

@@ -6,7 +6,8 @@ import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
 import type { Lang, MappedProject } from '../core/model.ts';
 import { anchorsOf, type LedgerImport } from '../import/import_ledger.ts';
 import type { AxisPreview, ImportReply, ImportRequest } from '../import/import_worker.ts';
-import { ENCODINGS, type Encoding } from '../import/read_source.ts';
+import { loadProgress, periodsOf, type ProgressRow } from '../core/progress.ts';
+import { decodeText, ENCODINGS, type Encoding } from '../import/read_source.ts';
 import { LEDGER_COLUMNS } from '../core/ledger_columns.ts';
 import { dataText, el } from './dom.ts';
 import { issueText } from './issue_text.ts';
@@ -21,7 +22,13 @@ const CRS_LABEL: Record<Crs, string> = { wgs84: 'WGS84', gcj02: 'GCJ-02', bd09: 
  * column mapping, every problem with its row, a coordinate-system hint and the resulting axis figures →
  * apply on confirmation. Nothing already shown changes until then.
  */
-export function openImportDialog(bundle: DataBundle, corridorM: number, lang: Lang, onApply: (projects: MappedProject[], file: string) => void): HTMLDialogElement {
+export function openImportDialog(
+  bundle: DataBundle,
+  corridorM: number,
+  lang: Lang,
+  onApply: (projects: MappedProject[], file: string) => void,
+  onApplyProgress?: (rows: ProgressRow[], file: string) => void,
+): HTMLDialogElement {
   let worker: Worker | null = null;
   let file: { name: string; bytes: Uint8Array } | null = null;
   let encoding: Encoding = 'auto';
@@ -59,6 +66,10 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
     options,
     status,
     preview,
+    onApplyProgress ? progressSection(bundle, lang, (rows, name) => {
+      dialog.close();
+      onApplyProgress(rows, name);
+    }) : null,
   );
 
   const stop = () => {
@@ -312,4 +323,38 @@ export function openImportDialog(bundle: DataBundle, corridorM: number, lang: La
   document.body.append(dialog);
   dialog.showModal();
   return dialog;
+}
+
+/**
+ * 进度表 / Progress file (a district's 调度表): CSV in UTF-8 or GBK with Chinese headers and 万元, read by the same
+ * reader as `npm run data -- --progress`; every bad row is listed with its line and column, and nothing changes
+ * until Apply (which keeps the good rows).
+ */
+function progressSection(bundle: DataBundle, lang: Lang, apply: (rows: ProgressRow[], file: string) => void): HTMLElement {
+  const input = el('input', { type: 'file', id: 'import-progress-file', accept: '.csv,.txt' });
+  const result = el('div', { class: 'import-progress-result', role: 'status', 'aria-live': 'polite' });
+  input.addEventListener('change', async () => {
+    const f = input.files?.[0];
+    if (!f) return;
+    const { text, encoding } = decodeText(new Uint8Array(await f.arrayBuffer()));
+    const loaded = loadProgress(f.name, text, new Set(bundle.projects.map((p) => p.id)));
+    const problems = loaded.issues.filter((i) => i.severity === 'error');
+    const go = el('button', { type: 'button', class: 'import-progress-apply' }, t('importProgressApply', lang, { n: loaded.value.length }));
+    go.disabled = loaded.value.length === 0;
+    go.addEventListener('click', () => apply(loaded.value, f.name));
+    result.replaceChildren(
+      el('p', {}, t('importProgressRead', lang, { file: f.name, encoding, n: loaded.value.length, periods: periodsOf(loaded.value).join(', ') || '—' })),
+      ...(problems.length ? [el('ul', { class: 'import-issues' }, ...problems.slice(0, 50).map((i) => el('li', {}, issueText(i, lang))))] : []),
+      go,
+    );
+  });
+  return el(
+    'section',
+    { class: 'import-progress' },
+    el('h3', {}, t('importProgressTitle', lang)),
+    el('p', { class: 'muted small' }, t('importProgressIntro', lang)),
+    el('label', { for: 'import-progress-file' }, t('importFile', lang)),
+    input,
+    result,
+  );
 }

@@ -3,6 +3,7 @@ import { formatCount, formatPercent, formatYi } from '../core/format.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import { projectAt, tallyAt, type PeriodTally, type ProgressRow } from '../core/progress.ts';
 import { axisColour, type Theme } from '../map/theme.ts';
+import { svg } from './axis_chart.ts';
 import { el } from './dom.ts';
 import { statusLabel } from './labels.ts';
 import { t } from './strings.ts';
@@ -11,6 +12,10 @@ const MONTH_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep',
 const month = (period: string) => Number(period.slice(5, 7));
 
 export interface ProgressPanelProps {
+  /** Every period of the data, in order (the trend chart's x axis). */
+  periods: readonly string[];
+  /** Choosing a period in the trend chart. */
+  onPeriod?: (period: string) => void;
   period: string;
   previous: string | null;
   index: Map<string, ProgressRow[]>;
@@ -62,6 +67,7 @@ export function renderProgress(props: ProgressPanelProps): HTMLElement {
       ...props.axes.map((a) => block(a.name, axisColour(props.theme, a.id), tallyAt(a.projects, index, period, previous), a.id)),
       block(t('progressDistrict', lang), null, district, 'district'),
     ),
+    trendChart(props),
     ...dated.map((f) => el('p', { class: 'muted small', 'data-figure': `reported-${f.id}`, title: f.quote }, t('progressReported', lang, { label: lang === 'zh' ? f.label_zh : f.label_en, value: formatYi(f.investment_yi!, lang) }))),
   );
 }
@@ -100,4 +106,38 @@ export function renderHistory(history: readonly ProgressRow[] | undefined, perio
       ),
     ),
   );
+}
+
+/**
+ * Completed investment (year to date) by period, one line per axis; the period shown is marked, and a click on a
+ * column shows that period. (The period menu is the keyboard's way; the chart is a picture of it.)
+ */
+function trendChart(props: ProgressPanelProps): SVGSVGElement {
+  const { periods, index, lang, theme } = props;
+  const width = 320;
+  const height = 120;
+  const left = 4;
+  const bottom = 18;
+  const series = props.axes.map((a) => ({ id: a.id, name: a.name, values: periods.map((p, i) => tallyAt(a.projects, index, p, i ? periods[i - 1]! : null).completed_yi) }));
+  const max = Math.max(1, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
+  const x = (i: number) => left + (periods.length === 1 ? 0 : (i / (periods.length - 1)) * (width - left - 8));
+  const y = (v: number) => height - bottom - (v / max) * (height - bottom - 16);
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'trend-chart', role: 'img', 'aria-label': t('trendLabel', lang) });
+  root.append(svg('title', {}, t('trendLabel', lang)));
+  const current = periods.indexOf(props.period);
+  root.append(svg('line', { x1: x(current), x2: x(current), y1: 4, y2: height - bottom, stroke: theme.chart.key, 'stroke-dasharray': '3 3' }));
+  root.append(svg('text', { x: 2, y: 10, class: 'chart-value', 'font-size': 9 }, formatYi(max, lang)));
+  for (const s of series) {
+    const points = s.values.map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`)).filter((p): p is string => p !== null);
+    root.append(svg('polyline', { points: points.join(' '), fill: 'none', stroke: axisColour(theme, s.id), 'stroke-width': 2, 'data-axis': s.id }));
+  }
+  periods.forEach((p, i) => {
+    const anchor = i === 0 ? 'start' : i === periods.length - 1 ? 'end' : 'middle';
+    if (i === 0 || i === periods.length - 1 || i === current) root.append(svg('text', { x: x(i), y: height - 4, class: 'chart-value', 'font-size': 9, 'text-anchor': anchor }, p));
+    const hit = svg('rect', { x: x(i) - 6, y: 0, width: 12, height: height - bottom, fill: 'transparent', class: 'trend-hit', 'data-period': p });
+    hit.append(svg('title', {}, `${p}: ${series.map((s) => `${s.name} ${formatYi(s.values[i] ?? null, lang)}`).join(' · ')}`));
+    if (props.onPeriod) hit.addEventListener('click', () => props.onPeriod!(p));
+    root.append(hit);
+  });
+  return root;
 }

@@ -76,9 +76,17 @@ export const STRINGS = {
   progressDistrict: { zh: '全区（所有项目）', en: 'District (all projects)' },
   progressReported: { zh: '报告：{label} {value}', en: 'Report: {label} {value}' },
   progressNone: { zh: '本期无进度数据', en: 'No progress reported for this period' },
+  trendLabel: { zh: '各轴线本年累计完成投资（按报告期）', en: 'Completed investment this year by axis, by period' },
   history: { zh: '调度记录', en: 'Progress by period' },
   historyStale: { zh: '{period} 无记录，显示最近一次（{last}）', en: 'nothing for {period}; the last known ({last}) is shown' },
   historyRow: { zh: '{status} · 1—{month}月完成 {completed} / 年度计划 {planned}', en: '{status} · completed Jan–{monthEn} {completed} / planned {planned}' },
+  importProgressTitle: { zh: '进度表（调度表）', en: 'Progress file (调度表)' },
+  importProgressIntro: {
+    zh: '每行一个项目一个月：项目编号、月份、状态、年度计划投资、1—N月完成投资（亿元或万元）、形象进度、来源。UTF-8 或 GBK。',
+    en: 'One row per project and month: id, month, status, planned for the year, completed to date (亿元 or 万元), 形象进度, source. UTF-8 or GBK.',
+  },
+  importProgressRead: { zh: '{file}（{encoding}）：{n} 行有效，报告期 {periods}', en: '{file} ({encoding}): {n} valid rows, periods {periods}' },
+  importProgressApply: { zh: '应用 {n} 行进度', en: 'Apply {n} progress rows' },
   // Settings
   edit: { zh: '编辑', en: 'Edit' },
   corridor: { zh: '走廊半宽', en: 'Corridor half-width' },

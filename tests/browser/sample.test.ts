@@ -106,6 +106,11 @@ describe('the sample ledger', () => {
         expect(await page.locator(`[data-progress="${a.id}"] [data-figure="new"]`).innerText()).toBe(`本期新签约 ${t.newly.signed.length} · 新开工 ${t.newly.started.length} · 新建成 ${t.newly.completed.length}`);
       }
     }
+    // The trend chart: a line per axis; a click on a period's column shows that period.
+    expect(await page.locator('.trend-chart polyline').count()).toBe(axes.length);
+    await page.locator('.trend-chart .trend-hit[data-period="2023-06"]').click();
+    await page.waitForFunction(() => window.__erqi?.ready === true && location.search.includes('period=2023-06'));
+    expect(await page.locator('#period-select').inputValue()).toBe('2023-06');
     // November's district total is the report's 1—11月完成投资; the report's figure is shown beside it.
     await page.goto(`${app.url}?data=sample&period=2023-11`);
     await waitForMap(page);

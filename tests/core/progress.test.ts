@@ -5,6 +5,7 @@ import { buildBundle } from '../../src/core/bundle.ts';
 import type { MappedProject } from '../../src/core/model.ts';
 import { bundleAtPeriod, historyIndex, loadProgress, periodsOf, progressCsv, projectAt, readPeriod, tallyAt, type ProgressRow } from '../../src/core/progress.ts';
 import { fixtureSources } from '../helpers/fixtures.ts';
+import { hasChinese, issueText } from '../../src/ui/issue_text.ts';
 
 const ids = new Set(['a', 'b', 'c']);
 const row = (r: Partial<ProgressRow> & Pick<ProgressRow, 'project_id' | 'period'>): ProgressRow => ({ status: null, planned_yi: null, completed_yi: null, progress_text: null, source: 's', ...r });
@@ -51,6 +52,10 @@ describe('reading a progress file', () => {
       expect(found!.message).toMatch(message);
     });
     expect(loadProgress('p.csv', 'id,status\na,started', ids).issues.map((i) => i.field)).toEqual(['period', 'source']);
+    // Each in Chinese for the Chinese UI (the import dialog shows them).
+    const all = [...issues, ...loadProgress('p.csv', 'id,status\na,started', ids).issues, ...loadProgress('p.csv', '', ids).issues];
+    expect(all.filter((i) => !hasChinese(i.message)).map((i) => i.message)).toEqual([]);
+    expect(issueText(issues[0]!, 'zh')).toBe('p.csv 第 3 行：project_id：台账中没有项目“zz”');
     expect(loadProgress('p.csv', '', ids).issues[0]!.message).toMatch(/empty/);
   });
 
