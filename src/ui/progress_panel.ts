@@ -21,6 +21,8 @@ export interface ProgressPanelProps {
   index: Map<string, ProgressRow[]>;
   /** The projects of each axis (in its corridor, passing the filter), in the layout's order. */
   axes: Array<{ id: AxisId; name: string; projects: MappedProject[] }>;
+  /** The projects of each zone (passing the filter). */
+  zones: Array<{ id: string; name: string; projects: MappedProject[] }>;
   /** Every project of the ledger (the district line). */
   all: readonly MappedProject[];
   reported: Reported;
@@ -65,6 +67,7 @@ export function renderProgress(props: ProgressPanelProps): HTMLElement {
       'ul',
       { class: 'progress-list' },
       ...props.axes.map((a) => block(a.name, axisColour(props.theme, a.id), tallyAt(a.projects, index, period, previous), a.id)),
+      ...props.zones.map((z) => block(z.name, null, tallyAt(z.projects, index, period, previous), `zone-${z.id}`)),
       block(t('progressDistrict', lang), null, district, 'district'),
     ),
     trendChart(props),

@@ -105,6 +105,11 @@ describe('the sample ledger', () => {
         expect(text).toContain(`年度计划 ${yi(t.planned_yi)}`);
         expect(await page.locator(`[data-progress="${a.id}"] [data-figure="new"]`).innerText()).toBe(`本期新签约 ${t.newly.signed.length} · 新开工 ${t.newly.started.length} · 新建成 ${t.newly.completed.length}`);
       }
+      for (const z of bundle.zones.features) {
+        const zone = z.properties.id;
+        const t = tallyAt(bundle.projects.filter((_, i) => placements[i]!.zone === zone), index, period, previous);
+        expect(await page.locator(`[data-progress="zone-${zone}"] [data-figure="progress"]`).innerText(), zone).toContain(`1—${Number(period.slice(5))}月完成 ${yi(t.completed_yi)}（${t.completed_n} 项）`);
+      }
     }
     // The trend chart: a line per axis; a click on a period's column shows that period.
     expect(await page.locator('.trend-chart polyline').count()).toBe(axes.length);
