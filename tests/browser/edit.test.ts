@@ -224,6 +224,38 @@ describe('项目落图: editing the ledger in the browser', () => {
     await context.close();
   });
 
+  it('adds a project, deletes one only when asked twice, and undoes the deletion', async () => {
+    const { page, context } = await freshPage();
+    await openEditor(page);
+    const listed = () => page.evaluate(() => window.__erqi!.app!.model.bundle.projects.length);
+    const n0 = await listed();
+    await page.locator('.edit-add summary').click();
+    await page.locator('#edit-new-id').fill('crec-taihe');
+    await page.locator('#edit-new-name').fill('重复');
+    await page.locator('[data-key="edit-add"]').click();
+    expect(await page.locator('.edit-problems').innerText()).toContain('crec-taihe');
+    await page.locator('#edit-new-id').fill('new-park');
+    await page.locator('#edit-new-name').fill('新建示范园');
+    await page.locator('[data-key="edit-add"]').click();
+    await page.waitForFunction(() => document.querySelector('.edit-pending')?.getAttribute('data-pending') === '1');
+    await ready(page);
+    expect(await listed()).toBe(n0 + 1);
+    expect(await page.locator('#edit-project').inputValue()).toBe('new-park');
+    // Delete: the first click only asks.
+    await pick(page, 'yaxing-wanjia');
+    await page.locator('[data-key="edit-delete"]').click();
+    expect(await pending(page)).toBe(1);
+    await page.locator('[data-key="edit-delete"]', { hasText: '确认删除' }).click();
+    await page.waitForFunction(() => document.querySelector('.edit-pending')?.getAttribute('data-pending') === '2');
+    await ready(page);
+    expect(await page.evaluate(() => window.__erqi!.app!.model.project('yaxing-wanjia'))).toBeNull();
+    await page.locator('[data-key="edit-undo"]').click();
+    await page.waitForFunction(() => document.querySelector('.edit-pending')?.getAttribute('data-pending') === '1');
+    await ready(page);
+    expect(await page.evaluate(() => window.__erqi!.app!.model.project('yaxing-wanjia')?.project.id)).toBe('yaxing-wanjia');
+    await context.close();
+  });
+
   it('cannot be entered from a link, an iframe or the element', async () => {
     const { page, context } = await freshPage();
     await page.goto(`${app.url}?edit=1&mode=edit`);
@@ -232,6 +264,9 @@ describe('项目落图: editing the ledger in the browser', () => {
     await page.goto(`${app.url}embed.html?edit=1&controls=zoom,legend,search,link&panel=full`);
     await page.waitForFunction(() => window.__erqiEmbed?.ready === true, null, { timeout: 30_000 });
     expect(await page.locator('[data-key="edit"], .edit-panel').count()).toBe(0);
+    await page.goto(`${app.url}examples/element.html`);
+    await page.waitForFunction(() => !!document.querySelector('erqi-axis-map')?.shadowRoot?.querySelector('.maplibregl-canvas'), null, { timeout: 30_000 });
+    expect(await page.evaluate(() => document.querySelector('erqi-axis-map')!.shadowRoot!.querySelectorAll('[data-key="edit"], .edit-panel').length)).toBe(0);
     await context.close();
   });
 

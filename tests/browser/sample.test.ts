@@ -9,6 +9,7 @@ import { repoFile, repoSources } from '../../scripts/repo.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { historyIndex, loadProgress, tallyAt } from '../../src/core/progress.ts';
+import { stageOf } from '../../src/map/stages.ts';
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 
 const app = withApp();
@@ -123,7 +124,9 @@ describe('the sample ledger', () => {
     expect(await page.locator('[data-progress="district"] [data-figure="progress"]').innerText()).toContain('1—11月完成 253.4 亿元');
     expect(await page.locator('[data-figure="reported-invested_jan_nov"]').innerText()).toContain('253.4 亿元');
     // A project's status then: in the list and on its card, with its history.
-    const p = rows.find((r) => r.period === '2023-03' && r.status !== rows.find((x) => x.project_id === r.project_id && x.period === '2023-11')!.status)!;
+    // A located point whose stage (pin shape) differs between March and November.
+    const nov11 = (id: string) => rows.find((x) => x.project_id === id && x.period === '2023-11')!.status;
+    const p = rows.find((r) => r.period === '2023-03' && stageOf(r.status) !== stageOf(nov11(r.project_id)) && !bundle.projects.find((x) => x.id === r.project_id)!.site!.geometry)!;
     const statusIn = async () => (await page.locator(`#panel-list tr[data-project="${p.project_id}"]`).innerText());
     await page.getByRole('tab', { name: '列表' }).click();
     const nov = await statusIn();
@@ -131,6 +134,18 @@ describe('the sample ledger', () => {
     await page.waitForFunction(() => window.__erqi?.ready === true && location.search.includes('period=2023-03'));
     await page.getByRole('tab', { name: '列表' }).click();
     expect(await statusIn()).not.toBe(nov);
+    // The pin too: its stage is the March status's.
+    const stage = () => page.evaluate((id) => {
+      const data = (window.__erqi!.map!.getSource('projects') as unknown as { serialize(): { data: { features: Array<{ properties: Record<string, unknown> }> } } }).serialize().data;
+      return data.features.find((f) => f.properties['id'] === id)?.properties['stage'];
+    }, p.project_id);
+    const march = await stage();
+    await page.locator('#period-select').selectOption('2023-11');
+    await page.waitForFunction(() => window.__erqi?.ready === true && location.search.includes('period=2023-11'));
+    expect(march).toBe(stageOf(p.status));
+    expect(await stage()).toBe(stageOf(nov11(p.project_id)));
+    await page.locator('#period-select').selectOption('2023-03');
+    await page.waitForFunction(() => window.__erqi?.ready === true && location.search.includes('period=2023-03'));
     await page.goto(`${app.url}?data=sample&period=2023-03&project=${p.project_id}`);
     await waitForMap(page);
     expect(await page.locator('.history li[aria-current="true"]').innerText()).toMatch(/^2023-03 /);
