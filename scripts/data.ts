@@ -22,7 +22,7 @@ import { loadAxes, loadSites } from '../src/core/load_geo.ts';
 import { OPTIONAL_COLUMNS, PROJECT_COLUMNS } from '../src/core/project_schema.ts';
 import { prepareAxes } from '../src/core/placement.ts';
 import { decodeText, ENCODINGS, type Encoding } from '../src/import/read_source.ts';
-import { loadProgress } from '../src/core/progress.ts';
+import { loadProgress } from '../src/core/progress_file.ts';
 import { anchorsOf, importLedger } from '../src/import/import_ledger.ts';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buildBundle } from '../src/core/bundle.ts';
 import { ledgerCsv, sitesGeoJson } from '../src/edit/ledger_files.ts';
 import { ROOT, repoSources } from './repo.ts';
-import { progressCsv } from '../src/core/progress.ts';
+import { progressCsv } from '../src/core/progress_file.ts';
 import { sampleLedger, sampleProgress } from './sample_ledger.ts';
 
 const { bundle } = buildBundle(repoSources()).value!;

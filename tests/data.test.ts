@@ -86,7 +86,7 @@ describe('the SAMPLE ledger (data/sample): synthetic, and its totals are the rep
   const { buildBundle } = await import('../src/core/bundle.ts');
   const { repoSources } = await import('../scripts/repo.ts');
   const { sampleLedger, sampleProgress, INDUSTRIAL } = await import('../scripts/sample_ledger.ts');
-  const { progressCsv } = await import('../src/core/progress.ts');
+  const { progressCsv } = await import('../src/core/progress_file.ts');
   const { ledgerCsv, sitesGeoJson } = await import('../src/edit/ledger_files.ts');
   const sources = { ...repoSources(), projects: repoFile('data/sample/projects.csv'), sites: repoFile('data/sample/sites.geojson') };
   const built = buildBundle(sources);
@@ -128,7 +128,8 @@ describe('the SAMPLE ledger (data/sample): synthetic, and its totals are the rep
   });
 
   it('has a year of monthly progress: 1—11月完成投资 equal to the report, statuses ending at the ledger’s, nothing going backwards', async () => {
-    const { loadProgress, historyIndex } = await import('../src/core/progress.ts');
+    const { historyIndex } = await import('../src/core/progress.ts');
+    const { loadProgress } = await import('../src/core/progress_file.ts');
     const progress = loadProgress('data/sample/progress.csv', repoFile('data/sample/progress.csv').text, new Set(projects.map((p) => p.id)));
     expect(progress.issues).toEqual([]);
     const nov = progress.value.filter((r) => r.period === '2023-11');

@@ -2,7 +2,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { aggregate, type Aggregates } from './aggregate.ts';
 import { corridorPolygons } from './corridors.ts';
 import type { Issue, Loaded } from './issues.ts';
-import { loadProgress, type ProgressRow } from './progress.ts';
+import type { ProgressRow } from './progress.ts';
+import { loadProgress } from './progress_file.ts';
 import { joinSites } from './join.ts';
 import { loadAxes, loadNamedFeatures, loadSites, loadZones, type AxisFeature, type ZoneFeature } from './load_geo.ts';
 import { loadProjects } from './load_projects.ts';

@@ -8,7 +8,8 @@ import { loadReported } from '../../src/core/load_reported.ts';
 import { repoFile, repoSources } from '../../scripts/repo.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
-import { historyIndex, loadProgress, tallyAt } from '../../src/core/progress.ts';
+import { historyIndex, tallyAt } from '../../src/core/progress.ts';
+import { loadProgress } from '../../src/core/progress_file.ts';
 import { stageOf } from '../../src/map/stages.ts';
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkBundle } from '../../src/core/bundle_shape.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
 import type { MappedProject } from '../../src/core/model.ts';
-import { bundleAtPeriod, historyIndex, loadProgress, periodsOf, progressCsv, projectAt, readPeriod, tallyAt, type ProgressRow } from '../../src/core/progress.ts';
+import { bundleAtPeriod, historyIndex, periodsOf, projectAt, tallyAt, type ProgressRow } from '../../src/core/progress.ts';
+import { loadProgress, progressCsv, readPeriod } from '../../src/core/progress_file.ts';
 import { fixtureSources } from '../helpers/fixtures.ts';
 import { hasChinese, issueText } from '../../src/ui/issue_text.ts';
 
