@@ -236,7 +236,7 @@ export function sampleProgress(projects: readonly MappedProject[], reported: Rep
   const reached = new Map(projects.map((p) => [p.id, 1 + Math.floor(random() * 11)]));
   const weights = spenders.map((p) => p.investment_total_yi! * (0.1 + random() * 0.3));
   const sum = weights.reduce((a, b) => a + b, 0);
-  const byNov = split(() => 0.5, target, spenders.length).map((_, i) => Math.max(1, Math.round((weights[i]! / sum) * target)));
+  const byNov = weights.map((w) => Math.max(1, Math.round((w / sum) * target)));
   byNov[byNov.length - 1]! += target - byNov.reduce((a, b) => a + b, 0);
   const money = new Map(spenders.map((p, i) => [p.id, byNov[i]!]));
   const rows: import('../src/core/progress.ts').ProgressRow[] = [];

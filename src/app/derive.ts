@@ -37,6 +37,8 @@ export class DataModel {
   readonly zoneNames: Record<string, Record<Lang, string>>;
   /** Whether any project declares an axis (if none does, the mismatch lists cannot say anything). */
   readonly anyDeclared: boolean;
+  /** Synthetic data (the sample ledger, benches): bannered wherever shown and marked in every export. */
+  readonly synthetic: boolean;
   /** Whether any site is a line, an area or several points (the legend then explains them). */
   readonly anyShapes: boolean;
   /** The whole ledger's tally, whatever the filter (what the public record covers). */
@@ -76,6 +78,7 @@ export class DataModel {
     this.zoneNames = Object.fromEntries(this.zones.map((z) => [z.properties.id, { zh: z.properties.name_zh, en: z.properties.name_en }]));
     this.anyDeclared = bundle.projects.some((p) => p.axis_declared !== null);
     this.anyShapes = bundle.projects.some((p) => p.site?.geometry !== undefined);
+    this.synthetic = bundle.projects.some((p) => p.source === 'synthetic');
     this.corridorCache.set(bundle.corridor_m, Promise.resolve(bundle.corridors));
   }
 

@@ -12,7 +12,7 @@ import type { ExportContext } from '../controls/export_menu.ts';
 import { composePng } from './export_png.ts';
 
 /** Synthetic data (the sample ledger): marked in every file's name, in GeoJSON's top level and on the PNG. */
-const isSynthetic = (c: ExportContext) => c.store.get().data === 'sample' || c.bundle.projects.some((p) => p.source === 'synthetic');
+const isSynthetic = (c: ExportContext) => c.store.get().data === 'sample' || c.model.synthetic;
 
 const exportName = (c: ExportContext, ext: string) => {
   const s = c.store.get();

@@ -19,7 +19,6 @@ export interface OverviewOptions {
 export function axisOverview({ bundle, model, store, theme, selectAxis, selectProject }: ControlContext, options: OverviewOptions): Control {
   const box = options.element ?? el('div', {});
   let chartMetric: ChartMetric = 'projects';
-  const synthetic = bundle.projects.some((p) => p.source === 'synthetic');
   /** Progress at the period shown (a ledger with progress): per axis in its corridor, passing the filter. */
   const progress = (s: UrlState): HTMLElement | null => {
     const at = model.periodOf(s.period);
@@ -61,7 +60,7 @@ export function axisOverview({ bundle, model, store, theme, selectAxis, selectPr
         anyDeclared: model.anyDeclared,
         ledgerTotals: model.ledgerTotals,
         note: mapNote(bundle, s.lang),
-        synthetic: s.data === 'sample' || synthetic,
+        synthetic: s.data === 'sample' || model.synthetic,
         ...(options.chartSwitch
           ? {
               chartMetric,

@@ -12,15 +12,14 @@ const withData = (s: UrlState, data: UrlState['data']) =>
  * Above the page: the sample ledger and any synthetic data are bannered, always; imported data names its file,
  * with Undo. `links`: offer the way back to the published ledger (the app; an embed has its own full-map link).
  */
-export function banner({ bundle }: ControlContext, importedFrom: string | null, onUndo: (() => void) | undefined, links = true): Control {
+export function banner({ bundle, model }: ControlContext, importedFrom: string | null, onUndo: (() => void) | undefined, links = true): Control {
   const box = el('div', { class: 'banner', role: 'status', 'aria-live': 'polite' });
-  const synthetic = bundle.projects.some((p) => p.source === 'synthetic');
   return {
     element: box,
     update(s, changed) {
       if (!changed('lang', 'data', 'filter', 'corridor', 'basemap')) return;
       const parts: Node[] = [];
-      if (s.data === 'sample' || synthetic) parts.push(el('strong', { class: 'synthetic' }, t(s.data === 'sample' ? 'sampleBanner' : 'syntheticBanner', s.lang)));
+      if (s.data === 'sample' || model.synthetic) parts.push(el('strong', { class: 'synthetic' }, t(s.data === 'sample' ? 'sampleBanner' : 'syntheticBanner', s.lang)));
       if (s.data === 'sample' && links) parts.push(el('a', { href: withData(s, 'published'), class: 'data-back', 'data-key': 'data-back' }, t('sampleClose', s.lang)));
       if (importedFrom) {
         parts.push(el('span', {}, t('importedBanner', s.lang, { file: isolated(importedFrom), n: bundle.projects.length })));

@@ -100,3 +100,6 @@ export function parseCsv(text: string, delimiter = ','): CsvResult {
 export function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
+
+/** A ledger file's cell: empty for null, the value's own text otherwise, quoted when it needs it. */
+export const csvValue = (v: unknown): string => (v === null || v === undefined ? '' : csvCell(String(v)));

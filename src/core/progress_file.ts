@@ -2,7 +2,7 @@
  * Reading and writing progress files (data/progress.csv, a district's 调度表): the CLI, the import dialog and the
  * sample generator use it; the map's first download does not (progress.ts is what it needs).
  */
-import { parseCsv } from './csv.ts';
+import { csvValue, parseCsv } from './csv.ts';
 import type { Issue, Loaded } from './issues.ts';
 import { STATUS_LABELS, STATUSES, type Status } from './model.ts';
 import type { ProgressRow } from './progress.ts';
@@ -113,10 +113,6 @@ export function loadProgress(file: string, text: string, projectIds: ReadonlySet
 
 /** data/progress.csv as the data build and the editor write it. */
 export function progressCsv(rows: readonly ProgressRow[]): string {
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [PROGRESS_COLUMNS.join(','), ...rows.map((r) => PROGRESS_COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+  return [PROGRESS_COLUMNS.join(','), ...rows.map((r) => PROGRESS_COLUMNS.map((c) => csvValue(r[c])).join(','))].join('\n') + '\n';
 }
 

@@ -15,11 +15,12 @@ import { SECTOR_LABELS, SECTORS, STATUS_LABELS, STATUSES, type Lang, type Mapped
 import { checkSiteGeometry, representativePoint, type SiteGeometry } from '../core/site_geometry.ts';
 import type { UrlState } from '../core/url_state.ts';
 import type { MapView } from '../map/map_view.ts';
-import { dataText, el } from '../ui/dom.ts';
+import { el } from '../ui/dom.ts';
 import { issueText } from '../ui/issue_text.ts';
 import { fieldsChange, siteChange, type Change, type Fields } from './changes.ts';
 import { et, type EditKey } from './edit_strings.ts';
 import { ledgerCsv, parseChangesCsv } from './ledger_files.ts';
+import { changeList } from './change_list.ts';
 import { crsHint, knownPlaces, placesFor } from './places.ts';
 import type { EditSession } from './session.ts';
 
@@ -370,47 +371,20 @@ export function editPanel(ctx: ControlContext, session: EditSession, getView: ()
     );
   };
 
-  const changeList = () => {
-    const kindKey: Record<Change['kind'], EditKey> = { site: 'kindSite', fields: 'kindFields', add: 'kindAdd', delete: 'kindDelete' };
-    const brief = (v: unknown): string => {
-      if (v === null || v === undefined) return et('none', lang());
-      if (typeof v === 'object' && 'lon' in (v as object)) {
-        const s = v as Site;
-        return `${s.geometry?.type ?? 'Point'} ${s.lon.toFixed(5)},${s.lat.toFixed(5)} ±${s.accuracy_m} m · ${s.evidence_zh ?? s.evidence ?? ''}`;
-      }
-      if (typeof v === 'object' && 'name_zh' in (v as object)) return (v as MappedProject).name_zh;
-      return Object.entries(v as object).map(([k, x]) => `${k}=${x ?? '∅'}`).join(', ');
-    };
-    const items = [...session.changes].reverse().map((c) => {
-      const before = c.kind === 'add' ? null : c.before;
-      const after = c.kind === 'delete' ? null : c.after;
-      const discard = el('button', { type: 'button', class: 'link' }, et('discard', lang()));
-      discard.addEventListener('click', () => c.seq && void session.discard(c.seq));
-      return el(
-        'li',
-        { 'data-change': c.kind },
-        el('strong', {}, `${et(kindKey[c.kind], lang())} · `, dataText(c.id)),
-        el('span', { class: 'muted small' }, ` ${c.at.replace('T', ' ').slice(0, 16)}`),
-        el('div', { class: 'small' }, dataText(brief(before)), ' → ', dataText(brief(after))),
-        discard,
-      );
-    });
-    const all = el('button', { type: 'button', class: confirmAll ? 'danger' : '' }, confirmAll ? et('discardAllConfirm', lang(), { n: session.changes.length }) : et('discardAll', lang()));
-    all.disabled = session.changes.length === 0;
-    all.addEventListener('click', () => {
-      if (!confirmAll) {
-        confirmAll = true;
-        return draw_();
-      }
-      confirmAll = false;
-      void session.discardAll();
-    });
-    return el('details', { class: 'edit-changes' }, el('summary', {}, `${et('changes', lang())} (${session.changes.length})`), el('ol', {}, ...items), all);
-  };
-
   function draw_() {
     const p = current();
-    box.replaceChildren(header(), picker(), messages, ...(p ? [locationForm(p), fieldsForm(p)] : []), addForm(), changeList());
+    box.replaceChildren(
+      header(),
+      picker(),
+      messages,
+      ...(p ? [locationForm(p), fieldsForm(p)] : []),
+      addForm(),
+      changeList(session, lang(), confirmAll, () => {
+        confirmAll = !confirmAll;
+        if (confirmAll) draw_();
+        else void session.discardAll();
+      }),
+    );
   }
 
   return {

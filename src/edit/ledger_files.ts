@@ -3,12 +3,10 @@
  * log as changes.csv. Dropping the two files into the repo and running `npm run data` gives the map the editor
  * showed; a published site nobody edited is written back byte for byte as it was.
  */
-import { csvCell } from '../core/csv.ts';
+import { csvValue as cell } from '../core/csv.ts';
 import { PROJECT_COLUMNS } from '../core/ledger_columns.ts';
 import type { MappedProject, Site } from '../core/model.ts';
 import type { Change } from './changes.ts';
-
-const cell = (v: unknown): string => (v === null || v === undefined ? '' : csvCell(String(v)));
 
 /** data/projects.csv: its columns in order, `\n` line ends, a final newline, empty for null. */
 export function ledgerCsv(projects: readonly MappedProject[]): string {

@@ -122,7 +122,7 @@ export function mountEmbed(
   if (options.panel === 'full') controls.push(axisOverview(ctx, { element: panelEl, chartSwitch: false, highlight: (s) => (s.selection.kind === 'axis' ? s.selection.id : null) }));
   for (const c of controls.slice(1)) if (c.element !== panelEl) mapWrap.append(c.element);
   // Synthetic data (the sample ledger, data=sample) is bannered in an embed too.
-  if (start.data === 'sample' || bundle.projects.some((p) => p.source === 'synthetic')) {
+  if (start.data === 'sample' || model.synthetic) {
     const top = banner(ctx, null, undefined, false);
     controls.push(top);
     container.prepend(top.element);
