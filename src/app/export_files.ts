@@ -1,31 +1,81 @@
 /**
- * What the export menu writes: the filtered projects as CSV or GeoJSON, the view as a PNG with its legend and
- * sources. Loaded on the first export (controls/export_menu.ts), not with the map.
+ * What the export menu writes: the filtered projects as CSV, Excel or GeoJSON, the axes compared, the view as a PNG
+ * report page, a printed page. Loaded on the first export (controls/export_menu.ts), not with the map.
  */
-import { projectsToCsv, projectsToGeoJson } from '../core/export.ts';
+import type { ExportContext } from '../controls/export_menu.ts';
+import { axisSummaryTable } from '../core/axis_summary.ts';
+import { projectsTable, projectsToGeoJson, tableToCsv, type Table } from '../core/export.ts';
 import { ATTRIBUTION } from '../map/style.ts';
-import { describeFilter, exportFileName } from '../ui/facet_controls.ts';
-import { mapNote } from '../ui/labels.ts';
+import { exportFileName } from '../ui/facet_controls.ts';
+import { legendEntries } from '../ui/legend.ts';
 import { t } from '../ui/strings.ts';
 import { download } from './download.ts';
-import type { ExportContext } from '../controls/export_menu.ts';
 import { composePng } from './export_png.ts';
+import { isSynthetic, pageText } from './page_text.ts';
 
-/** Synthetic data (the sample ledger): marked in every file's name, in GeoJSON's top level and on the PNG. */
-const isSynthetic = (c: ExportContext) => c.store.get().data === 'sample' || c.model.synthetic;
+export { printPage } from './print_page.ts';
 
-const exportName = (c: ExportContext, ext: string) => {
+const exportName = (c: ExportContext, ext: string, what?: string) => {
   const s = c.store.get();
   // A ledger with progress: the period shown, in place of the data date.
   const period = c.model.periodOf(s.period)?.period;
-  const name = exportFileName(period ?? c.bundle.as_of, s.filter, { lang: s.lang, axisNames: c.axisNames, zones: c.model.zones }, ext);
+  const base = exportFileName(period ?? c.bundle.as_of, s.filter, { lang: s.lang, axisNames: c.axisNames, zones: c.model.zones }, ext);
+  const name = what ? `${what}-${base}` : base;
   return isSynthetic(c) ? `${t('sampleFile', s.lang)}-${name}` : name;
 };
 
-export function exportCsv(c: ExportContext): void {
+/** The filtered projects as a table in the interface's language (the import reads it back). */
+function projectRows(c: ExportContext): Table {
   const s = c.store.get();
   const d = c.model.derive(s.filter, s.corridor).filtered();
-  download(exportName(c, 'csv'), projectsToCsv(d.projects, d.placements, s.corridor, c.model.layout.axisIds, { lang: s.lang, axisNames: c.model.axisNames, zoneNames: c.model.zoneNames }), 'text/csv;charset=utf-8');
+  return projectsTable(d.projects, d.placements, s.corridor, c.model.layout.axisIds, { lang: s.lang, axisNames: c.model.axisNames, zoneNames: c.model.zoneNames });
+}
+
+/** The axes compared (core/axis_summary.ts) under the current filter and corridor. */
+function summaryRows(c: ExportContext): Table {
+  const s = c.store.get();
+  return axisSummaryTable(c.model.derive(s.filter, s.corridor).aggregates.axes, s.lang);
+}
+
+export function exportCsv(c: ExportContext): void {
+  download(exportName(c, 'csv'), tableToCsv(projectRows(c)), 'text/csv;charset=utf-8');
+}
+
+export function exportSummaryCsv(c: ExportContext): void {
+  download(exportName(c, 'csv', t('summaryFile', c.store.get().lang)), tableToCsv(summaryRows(c)), 'text/csv;charset=utf-8');
+}
+
+/**
+ * An Excel workbook: the projects (the sheet the import reads back), the axes compared, and what the file is — title,
+ * data date, period, corridor, filter, the note on the geometry, sources, export date; the synthetic-data notice first
+ * when it is the sample. The writer (write-excel-file) loads on this click only.
+ */
+export async function exportXlsx(c: ExportContext): Promise<void> {
+  const { default: writeXlsxFile } = await import('write-excel-file/browser');
+  const s = c.store.get();
+  const text = pageText(c);
+  const projects = projectRows(c);
+  const summary = summaryRows(c);
+  const bold = (value: string) => ({ value, fontWeight: 'bold' as const });
+  const sheet = (table: Table) => [table.header.map(bold), ...table.rows.map((r) => r.map((v) => (v === null ? null : v)))];
+  const about: Array<Array<string | number | { value: string; fontWeight: 'bold' }>> = [
+    ...(isSynthetic(c) ? [[bold(t('sampleMark', s.lang)), t('sampleBanner', s.lang)]] : []),
+    [bold(t('aboutTitle', s.lang)), text.title],
+    [bold(t('aboutShown', s.lang)), text.subtitle],
+    [bold(t('aboutFilter', s.lang)), text.filterText || t('aboutNoFilter', s.lang)],
+    [bold(t('aboutProjects', s.lang)), projects.rows.length],
+    [bold(t('aboutNote', s.lang)), text.note],
+    [bold(t('aboutUndisclosed', s.lang)), t('aboutUndisclosedText', s.lang)],
+    ...Object.values(ATTRIBUTION).map((a, i) => [bold(i === 0 ? t('source', s.lang) : ''), a]),
+    [bold(t('exportedOn', s.lang)), new Date().toISOString().slice(0, 10)],
+  ];
+  const widths = (table: Table) => table.header.map((h) => ({ width: Math.min(40, Math.max(10, h.length * 2)) }));
+  const blob = await writeXlsxFile([
+    { data: sheet(projects), sheet: t('sheetProjects', s.lang), columns: widths(projects), stickyRowsCount: 1 },
+    { data: sheet(summary), sheet: t('sheetSummary', s.lang), columns: widths(summary), stickyRowsCount: 1 },
+    { data: about, sheet: t('sheetAbout', s.lang), columns: [{ width: 18 }, { width: 90 }] },
+  ]).toBlob();
+  download(exportName(c, 'xlsx'), blob);
 }
 
 export function exportGeoJson(c: ExportContext): void {
@@ -38,22 +88,21 @@ export function exportGeoJson(c: ExportContext): void {
   download(exportName(c, 'geojson'), JSON.stringify(marked, null, 1), 'application/geo+json');
 }
 
-export async function exportPng(c: ExportContext): Promise<void> {
+/** The view as a report page (title, map with scale bar and north arrow, whole legend, sources), at `scale` × the screen. */
+export async function exportPng(c: ExportContext, scale: number): Promise<void> {
   const s = c.store.get();
   const view = c.getView();
   if (!view.map) return;
-  view.map.redraw();
-  const blob = await composePng(view.snapshot(), {
-    lang: s.lang,
-    theme: c.theme,
-    title: t('title', s.lang),
-    note: mapNote(c.bundle, s.lang),
-    asOf: c.model.periodOf(s.period) ? `${c.bundle.as_of} · ${t('period', s.lang)} ${c.model.periodOf(s.period)!.period}` : c.bundle.as_of,
-    corridorM: s.corridor,
-    axisNames: c.axisNames,
-    filterText: describeFilter(s.filter, { lang: s.lang, axisNames: c.axisNames, zones: c.model.zones }),
+  const shot = await view.snapshot(scale);
+  const { center, zoom, bearing } = view.getView();
+  const blob = await composePng(shot.canvas, shot.scale, {
+    ...pageText(c),
+    legend: legendEntries({ lang: s.lang, theme: c.theme, corridorM: s.corridor, axisNames: c.axisNames, shapes: c.model.anyShapes }),
     attribution: Object.values(ATTRIBUTION),
+    camera: { lat: center[1], zoom, bearing },
+    exported: new Date().toISOString().slice(0, 10),
     watermark: isSynthetic(c) ? t('sampleMark', s.lang) : null,
   });
   download(exportName(c, 'png'), blob);
 }
+

@@ -1,6 +1,7 @@
 import type { AxisId } from '../core/model.ts';
 import type { UrlState } from '../core/url_state.ts';
 import type { ChartMetric } from '../ui/axis_chart.ts';
+import type { TableSort } from '../ui/axis_table.ts';
 import { renderAxisPanel } from '../ui/axis_panel.ts';
 import { el } from '../ui/dom.ts';
 import { mapNote } from '../ui/labels.ts';
@@ -19,6 +20,7 @@ export interface OverviewOptions {
 export function axisOverview({ bundle, model, store, theme, selectAxis, selectProject }: ControlContext, options: OverviewOptions): Control {
   const box = options.element ?? el('div', {});
   let chartMetric: ChartMetric = 'projects';
+  let tableSort: TableSort = null;
   /** Progress at the period shown (a ledger with progress): per axis in its corridor, passing the filter. */
   const progress = (s: UrlState): HTMLElement | null => {
     const at = model.periodOf(s.period);
@@ -67,6 +69,13 @@ export function axisOverview({ bundle, model, store, theme, selectAxis, selectPr
               onChartMetric: (metric: ChartMetric) => {
                 chartMetric = metric;
                 draw(s);
+              },
+              table: {
+                sort: tableSort,
+                onSort: (sort: TableSort) => {
+                  tableSort = sort;
+                  draw(s);
+                },
               },
             }
           : {}),

@@ -68,10 +68,48 @@ function valueOf(column: (typeof PROJECT_COLUMNS)[number], v: string | number | 
   }
 }
 
+/** A table for people: a header row and rows of values (`null`: not disclosed). CSV and .xlsx are written from it. */
+export interface Table {
+  header: string[];
+  rows: Array<Array<string | number | null>>;
+}
+
 /**
- * CSV of the given projects: UTF-8 with a BOM (Excel), CRLF, the ledger's columns then the map's. With `words`,
- * headers and values are in that language (for people; the import reads them back); without, keys and ids.
+ * The given projects as a table: the ledger's columns then the map's. With `words`, headers and values are in that
+ * language (for people; the import reads them back); without, keys and ids.
  */
+export function projectsTable(
+  projects: readonly MappedProject[],
+  placements: readonly Placement[],
+  corridorM: number,
+  axisIds: readonly AxisId[],
+  words?: CsvWords,
+): Table {
+  return {
+    header: [...PROJECT_COLUMNS, ...EXPORT_COLUMNS].map((c) => headerOf(c, words)),
+    rows: projects.map((p, i) => {
+      const axis = nearestCorridor(placements[i]!, corridorM, axisIds);
+      const zone = placements[i]!.zone;
+      return [
+        ...PROJECT_COLUMNS.map((c) => valueOf(c, p[c], words)),
+        words && axis ? (words.axisNames[axis]?.[words.lang] ?? axis) : axis,
+        words && zone ? (words.zoneNames[zone]?.[words.lang] ?? zone) : zone,
+        p.site?.lon ?? null,
+        p.site?.lat ?? null,
+        p.site?.accuracy_m ?? null,
+        p.site?.geometry ? geoJSONToWkt(p.site.geometry) : null,
+      ];
+    }),
+  };
+}
+
+/** A table as CSV: UTF-8 with a BOM (Excel), CRLF; `null` is an empty cell; text a spreadsheet would run is neutralised. */
+export function tableToCsv(table: Table): string {
+  const rows = [table.header.map((h) => csvCell(h)).join(','), ...table.rows.map((r) => r.map(cell).join(','))];
+  return '\uFEFF' + rows.join('\r\n') + '\r\n';
+}
+
+/** CSV of the given projects (projectsTable): what the import reads back. */
 export function projectsToCsv(
   projects: readonly MappedProject[],
   placements: readonly Placement[],
@@ -79,22 +117,7 @@ export function projectsToCsv(
   axisIds: readonly AxisId[],
   words?: CsvWords,
 ): string {
-  const header = [...PROJECT_COLUMNS, ...EXPORT_COLUMNS].map((c) => csvCell(headerOf(c, words))).join(',');
-  const rows = projects.map((p, i) => {
-    const ledger = PROJECT_COLUMNS.map((c) => cell(valueOf(c, p[c], words)));
-    const axis = nearestCorridor(placements[i]!, corridorM, axisIds);
-    const zone = placements[i]!.zone;
-    const spatial = [
-      words && axis ? (words.axisNames[axis]?.[words.lang] ?? axis) : axis,
-      words && zone ? (words.zoneNames[zone]?.[words.lang] ?? zone) : zone,
-      p.site?.lon ?? null,
-      p.site?.lat ?? null,
-      p.site?.accuracy_m ?? null,
-      p.site?.geometry ? geoJSONToWkt(p.site.geometry) : null,
-    ].map(cell);
-    return [...ledger, ...spatial].join(',');
-  });
-  return '\uFEFF' + [header, ...rows].join('\r\n') + '\r\n';
+  return tableToCsv(projectsTable(projects, placements, corridorM, axisIds, words));
 }
 
 /** GeoJSON of the given projects; one not mapped keeps its properties with a null geometry (RFC 7946 §3.2). */

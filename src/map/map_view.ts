@@ -78,8 +78,12 @@ export interface MapView {
   /** `right`: pixels on the right covered by something (the card): the target is centred in the rest. */
   flyTo(center: [number, number], zoom?: number, right?: number): void;
   getView(): View;
-  /** The map as it is drawn now, for a PNG export. */
-  snapshot(): HTMLCanvasElement;
+  /**
+   * The map drawn at `scale` canvas pixels per CSS pixel (2: twice as sharp as a normal screen), copied out for a PNG
+   * export; the map on screen returns to its own pixel ratio after. The scale drawn may be less than asked on a big
+   * screen (MapLibre keeps the canvas within 4096 pixels): it is returned with the picture.
+   */
+  snapshot(scale: number): Promise<{ canvas: HTMLCanvasElement; scale: number }>;
   destroy(): void;
 }
 
@@ -275,8 +279,28 @@ export function createMapView(options: MapViewOptions): MapView {
       if (prefersReducedMotion()) map.easeTo({ ...target, offset, duration: 0 }, BY_APP);
       else map.flyTo({ ...target, offset, duration: 800 }, BY_APP);
     },
-    snapshot() {
-      return map.getCanvas();
+    async snapshot(scale) {
+      const drawn = () =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 10_000); // a tile that never comes does not hold the export forever
+          map.once('idle', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          map.triggerRepaint();
+        });
+      map.setPixelRatio(scale);
+      try {
+        await drawn();
+        const source = map.getCanvas();
+        const copy = document.createElement('canvas');
+        copy.width = source.width;
+        copy.height = source.height;
+        copy.getContext('2d')!.drawImage(source, 0, 0);
+        return { canvas: copy, scale: copy.width / map.getContainer().clientWidth };
+      } finally {
+        map.setPixelRatio(null as unknown as number); // back to the screen's own ratio (null: MapLibre's "no override")
+      }
     },
     destroy() {
       clearTimeout(workerCheck);
@@ -300,7 +324,7 @@ export function noMapView(): MapView {
     flyTo() {},
     getView: () => ({ center: [113.6, 34.7], zoom: 11, bearing: 0 }),
     snapshot() {
-      throw new Error('no map to export: WebGL is unavailable');
+      return Promise.reject(new Error('no map to export: WebGL is unavailable'));
     },
     destroy() {},
   };

@@ -52,7 +52,8 @@ export interface Theme {
 export const TRANSPARENT = 'rgba(0,0,0,0)';
 
 /** Exports are paper: always dark ink on white, whatever the page's theme. */
-export const PAPER = { background: '#ffffff', ink: '#1f2937', muted: '#4b5563' } as const;
+/** Colours of exported pictures and paper: the page, text, secondary text, and the plate under a scale bar or north arrow. */
+export const PAPER = { background: '#ffffff', ink: '#1f2937', muted: '#4b5563', plate: '#ffffffd9' } as const;
 
 export const LIGHT: Palette = {
   background: '#eef1f4',

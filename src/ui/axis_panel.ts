@@ -4,6 +4,7 @@ import type { Reported } from '../core/load_reported.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import { axisColour, type Theme } from '../map/theme.ts';
 import { renderAxisChart, type ChartMetric } from './axis_chart.ts';
+import { renderAxisTable, type TableSort } from './axis_table.ts';
 import { dataText, el } from './dom.ts';
 import { countsText, sectorLabel, statusLabel } from './labels.ts';
 import { t } from './strings.ts';
@@ -23,6 +24,8 @@ export interface AxisPanelProps {
   /** What the chart compares, and how to switch it (no switch without it). */
   chartMetric?: ChartMetric;
   onChartMetric?: (metric: ChartMetric) => void;
+  /** The axes compared in a sortable table (the full app), and how to sort it. */
+  table?: { sort: TableSort; onSort: (sort: TableSort) => void };
   /** What the map's geometry is (labels.ts mapNote). */
   note: string;
   /** Synthetic data (the sample ledger): its totals are not "the public record". */
@@ -197,6 +200,12 @@ export function renderAxisPanel(props: AxisPanelProps): HTMLElement {
     el('h2', {}, t(props.chartMetric === 'investment' ? 'chartHeadingInvestment' : 'chartHeading', lang)),
     chartSwitch(props),
     renderAxisChart(aggregates.axes, lang, theme, props.selectedAxis, props.onSelectAxis, props.chartMetric ?? 'projects'),
+    ...(props.table
+      ? [
+          el('h2', {}, t('axisTableHeading', lang)),
+          renderAxisTable({ axes: aggregates.axes, lang, ...props.table, selectedAxis: props.selectedAxis, onSelectAxis: props.onSelectAxis }),
+        ]
+      : []),
     el('h2', {}, t('axesHeading', lang)),
     overlapNote(aggregates, lang),
     props.anyDeclared ? null : el('p', { class: 'muted' }, t('noneDeclared', lang)),

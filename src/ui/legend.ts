@@ -54,50 +54,81 @@ export interface LegendProps {
   onToggle: (open: boolean) => void;
 }
 
-/** Explains every symbol on the map, with the data date. */
-export function renderLegend(props: LegendProps): HTMLElement {
+/** One symbol of the legend, drawn as HTML in the map's legend and on a canvas in the PNG export (app/export_png.ts). */
+export type LegendSymbol =
+  | { kind: 'line'; colour: string; height?: number }
+  | { kind: 'box'; fill: string; border: string; dashed: boolean; opacity: number }
+  | { kind: 'pin'; stage: Stage; colour: string; inner: string; withLine: boolean }
+  | { kind: 'dot'; colour: string; size: number };
+
+export interface LegendEntry {
+  symbol: LegendSymbol;
+  label: string;
+}
+
+/** What the legend explains, in order: the axes, the corridor, pins by stage, lines and areas, outside, clusters, landmarks, zones. */
+export function legendEntries(props: Pick<LegendProps, 'lang' | 'theme' | 'corridorM' | 'axisNames' | 'shapes'>): LegendEntry[] {
   const { lang, theme } = props;
-  const item = (symbol: Node, label: string) => el('li', {}, symbol, el('span', {}, label));
-  const line = (colour: string, height?: number) => {
-    const s = el('span', { class: 'legend-line', 'aria-hidden': 'true' });
-    s.style.background = colour;
-    if (height) s.style.height = `${height}px`;
-    return s;
-  };
-  const box = (fill: string, border: string, dashed = false, opacity = 1) => {
-    const s = el('span', { class: `legend-box${dashed ? ' dashed' : ''}`, 'aria-hidden': 'true' });
-    // The fill alone is translucent (as on the map); the border stays solid.
-    s.style.background = `color-mix(in srgb, ${fill} ${Math.round(opacity * 100)}%, transparent)`;
-    s.style.borderColor = border;
-    return s;
-  };
-  const dot = (colour: string, size: number) => {
-    const s = el('span', { class: 'legend-dot', 'aria-hidden': 'true' });
-    s.style.background = colour;
-    s.style.width = s.style.height = `${size}px`;
-    return s;
-  };
   const axes = Object.entries(props.axisNames);
   // The corridor band and the stage symbols are drawn in one axis's colour: the first (the symbol is the point).
   const first = axisColour(theme, axes[0]?.[0]);
+  const box = (fill: string, border: string, dashed: boolean, opacity: number): LegendSymbol => ({ kind: 'box', fill, border, dashed, opacity });
+  return [
+    ...axes.map(([id, names]) => ({ symbol: { kind: 'line', colour: axisColour(theme, id) } as const, label: names[lang] })),
+    { symbol: box(first, first, true, theme.corridorOpacity), label: t('legendCorridor', lang, { m: formatMetres(props.corridorM, lang) }) },
+    ...STAGES.map((stage) => ({ symbol: { kind: 'pin', stage, colour: first, inner: theme.pinInner, withLine: Boolean(props.shapes) } as const, label: t(STAGE_LABEL[stage], lang) })),
+    ...(props.shapes
+      ? [
+          { symbol: { kind: 'line', colour: first, height: 5 } as const, label: t('legendLine', lang) },
+          { symbol: box(first, first, false, STAGE_LINE.building.fill), label: t('legendArea', lang) },
+        ]
+      : []),
+    { symbol: { kind: 'pin', stage: 'done', colour: theme.outside, inner: theme.pinInner, withLine: false }, label: t('legendOutside', lang) },
+    { symbol: { kind: 'dot', colour: theme.cluster, size: 14 }, label: t('legendCluster', lang) },
+    { symbol: { kind: 'dot', colour: theme.landmark.fill, size: 7 }, label: t('legendLandmark', lang) },
+    { symbol: box(Object.values(theme.zone.fill)[0] ?? theme.district.fill, theme.zone.line, true, 1), label: t('legendZones', lang) },
+  ];
+}
+
+function symbolElement(symbol: LegendSymbol): Element {
+  switch (symbol.kind) {
+    case 'line': {
+      const s = el('span', { class: 'legend-line', 'aria-hidden': 'true' });
+      s.style.background = symbol.colour;
+      if (symbol.height) s.style.height = `${symbol.height}px`;
+      return s;
+    }
+    case 'box': {
+      const s = el('span', { class: `legend-box${symbol.dashed ? ' dashed' : ''}`, 'aria-hidden': 'true' });
+      // The fill alone is translucent (as on the map); the border stays solid.
+      s.style.background = `color-mix(in srgb, ${symbol.fill} ${Math.round(symbol.opacity * 100)}%, transparent)`;
+      s.style.borderColor = symbol.border;
+      return s;
+    }
+    case 'pin':
+      return pinSymbol(symbol.stage, symbol.colour, symbol.inner, symbol.withLine);
+    case 'dot': {
+      const s = el('span', { class: 'legend-dot', 'aria-hidden': 'true' });
+      s.style.background = symbol.colour;
+      s.style.width = s.style.height = `${symbol.size}px`;
+      return s;
+    }
+  }
+}
+
+/** The legend's entries as a list, each symbol drawn beside its label (the map's legend and the printed page). */
+export function legendList(entries: readonly LegendEntry[]): HTMLElement {
+  return el('ul', {}, ...entries.map((e) => el('li', {}, symbolElement(e.symbol), el('span', {}, e.label))));
+}
+
+/** Explains every symbol on the map, with the data date. */
+export function renderLegend(props: LegendProps): HTMLElement {
+  const { lang } = props;
   const details = el(
     'details',
     { class: 'legend', ...(props.open ? { open: '' } : {}) },
     el('summary', {}, t('legend', lang)),
-    el(
-      'ul',
-      {},
-      ...axes.map(([id, names]) => item(line(axisColour(theme, id)), names[lang])),
-      item(box(first, first, true, theme.corridorOpacity), t('legendCorridor', lang, { m: formatMetres(props.corridorM, lang) })),
-      ...STAGES.map((s) => item(pinSymbol(s, first, theme.pinInner, props.shapes), t(STAGE_LABEL[s], lang))),
-      ...(props.shapes
-        ? [item(line(first, 5), t('legendLine', lang)), item(box(first, first, false, STAGE_LINE.building.fill), t('legendArea', lang))]
-        : []),
-      item(pinSymbol('done', theme.outside, theme.pinInner), t('legendOutside', lang)),
-      item(dot(theme.cluster, 14), t('legendCluster', lang)),
-      item(dot(theme.landmark.fill, 7), t('legendLandmark', lang)),
-      item(box(Object.values(theme.zone.fill)[0] ?? theme.district.fill, theme.zone.line, true), t('legendZones', lang)),
-    ),
+    legendList(legendEntries(props)),
     el('p', { class: 'muted small' }, `${t('asOf', lang)} ${props.asOf}`),
     props.attribution?.length
       ? el('details', { class: 'sources' }, el('summary', {}, t('source', lang)), ...props.attribution.map((a) => el('p', { class: 'muted small attribution' }, a)))

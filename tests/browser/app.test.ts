@@ -7,11 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { EMPTY_FILTER } from '../../src/core/facets.ts';
 import { DataModel } from '../../src/app/derive.ts';
-import { parseCsv } from '../../src/core/csv.ts';
 import { LAYER } from '../../src/map/ids.ts';
 import { fixtureSources } from '../helpers/fixtures.ts';
 import { ROOT, waitForMap, watchedPage, type Watched } from '../../scripts/browser.ts';
-import { countColours } from './pixels.ts';
 import { withApp } from '../helpers/app_server.ts';
 
 const app = withApp();
@@ -181,36 +179,6 @@ describe('investor path', () => {
     await idle(page);
     expect(await page.locator('.project-card h2').innerText()).toBe('亚星万嘉百汇');
     expect(await page.evaluate(() => window.__erqi!.map!.getZoom())).toBeGreaterThanOrEqual(14);
-    await page.close();
-  });
-});
-
-describe('exports', () => {
-  it('downloads CSV and GeoJSON equal to the filtered set, and a non-blank PNG', async () => {
-    const { page } = await open('?status=operating,completed');
-    const expected = model.derive({ ...EMPTY_FILTER, statuses: ['operating', 'completed'] }, 500).filtered().projects.map((p) => p.id);
-    const names: string[] = [];
-    const save = async (name: string) => {
-      await page.locator('.export-menu summary').click();
-      const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
-      names.push(d.suggestedFilename());
-      return readFileSync((await d.path())!);
-    };
-    const csv = (await save('导出 CSV')).toString('utf8');
-    // The file says what is in it: the data date and the filter.
-    expect(names).toEqual(['二七项目-2023-12-运营_建成.csv']);
-    expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(parseCsv(csv).rows.slice(1).map((r) => r.fields[0])).toEqual(expected);
-    // In the interface's language: Chinese headers and words, not keys and codes.
-    const [head, ...rows] = parseCsv(csv).rows.map((r) => r.fields);
-    expect(head!.slice(0, 3)).toEqual(['项目编号', '项目名称', '英文名称']);
-    expect(new Set(rows.map((r) => r[head!.indexOf('状态')]))).toEqual(new Set(['运营', '建成']));
-    const geojson = JSON.parse((await save('导出 GeoJSON')).toString('utf8'));
-    expect(geojson.features.map((f: { id: string }) => f.id)).toEqual(expected);
-    const png = await save('导出图片 PNG');
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
-    const counts = await countColours(page, png, { songshan: '#0072B2', daxue: '#D55E00', jingguang: '#009E73' }, 20);
-    for (const n of Object.values(counts)) expect(n).toBeGreaterThan(100);
     await page.close();
   });
 });

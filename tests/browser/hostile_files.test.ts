@@ -74,7 +74,7 @@ describe('files an office sends, and what comes back out', () => {
     await page.getByRole('button', { name: '替换', exact: true }).click();
     await page.waitForFunction(() => window.__erqi?.ready === true && window.__erqi.app?.model.bundle.projects[0]?.id === 'F0', null, { timeout: 30_000 });
     await page.locator('.export-menu summary').click();
-    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+    const [d] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="csv"]').click()]);
     const names = parseCsv(readFileSync((await d.path())!, 'utf8')).rows.slice(1).map((r) => r.fields[1]);
     // The name cells come back trimmed by the reader, then neutralised: a leading apostrophe, never a formula.
     expect(names.length).toBe(payloads.length);

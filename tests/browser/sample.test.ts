@@ -58,6 +58,13 @@ describe('the sample ledger', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="csv"]').click()]);
     expect(csv.suggestedFilename()).toMatch(/^SAMPLE-/);
     expect(readFileSync((await csv.path())!, 'utf8')).toContain('synthetic');
+    // The workbook: its name, and the notice as the first line of its About sheet.
+    await page.locator('.export-menu summary').click();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="xlsx"]').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^SAMPLE-erqi-projects-2023-11.*\.xlsx$/);
+    const { default: readXlsxFile } = await import('read-excel-file/node');
+    const sheets = await readXlsxFile(readFileSync((await xlsx.path())!));
+    expect(sheets[2]!.data[0]!.map(String)).toEqual(['SAMPLE (synthetic)', expect.stringMatching(/invented|not real/i)]);
     await page.close();
   });
 

@@ -140,7 +140,7 @@ describe('lines and areas in the app', () => {
     expect(await drawnShapes(page)).toEqual([await page.evaluate(() => window.__erqi!.app!.model.bundle.projects[0]!.id)]);
     // The CSV export carries it as WKT.
     await page.locator('.export-menu summary').click();
-    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+    const [d] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="csv"]').click()]);
     const text = readFileSync((await d.path())!, 'utf8');
     expect(text.split('\r\n')[0]).toMatch(/,空间范围（WKT）$/);
     expect(text).toMatch(/"LINESTRING \(113\.61/);

@@ -1,0 +1,24 @@
+import type { ExportContext } from '../controls/export_menu.ts';
+import { formatMetres } from '../core/format.ts';
+import type { Lang } from '../core/model.ts';
+import { describeFilter } from '../ui/facet_controls.ts';
+import { mapNote } from '../ui/labels.ts';
+import { t } from '../ui/strings.ts';
+
+/** Synthetic data (the sample ledger): marked in every file's name, in GeoJSON's top level, on pictures and paper. */
+export const isSynthetic = (c: ExportContext): boolean => c.store.get().data === 'sample' || c.model.synthetic;
+
+/** The words above and below an exported map or a printed page: title, data date, period, corridor, filter, note. */
+export function pageText(c: ExportContext): { lang: Lang; title: string; subtitle: string; filterText: string; note: string } {
+  const s = c.store.get();
+  const period = c.model.periodOf(s.period)?.period;
+  return {
+    lang: s.lang,
+    title: t('title', s.lang),
+    subtitle: [`${t('asOf', s.lang)} ${c.bundle.as_of}`, period ? `${t('period', s.lang)} ${period}` : null, `${t('corridor', s.lang)} ${formatMetres(s.corridor, s.lang)}`]
+      .filter(Boolean)
+      .join(' · '),
+    filterText: describeFilter(s.filter, { lang: s.lang, axisNames: c.axisNames, zones: c.model.zones }),
+    note: mapNote(c.bundle, s.lang),
+  };
+}
