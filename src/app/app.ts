@@ -9,7 +9,7 @@ import { askTileHost, basemapSwitcher, tileAccess } from '../controls/basemap_sw
 import { runControls, type Control, type ControlContext } from '../controls/control.ts';
 import { corridorSlider } from '../controls/corridor_slider.ts';
 import { periodSelect } from '../controls/period_select.ts';
-import { editButton, embedButton, importButton } from '../controls/dialog_buttons.ts';
+import { editButton, embedButton, importButton, shareButton } from '../controls/dialog_buttons.ts';
 import { exportMenu } from '../controls/export_menu.ts';
 import { filterStatus } from '../controls/filter_status.ts';
 import { filtersPanel } from '../controls/filters_panel.ts';
@@ -133,6 +133,7 @@ export function createApp(
     lang: languageButton(ctx),
     edit: hooks.onEdit ? editButton(ctx, hooks.onEdit) : null,
     import: hooks.onImport ? importButton(ctx, hooks.onImport, () => notice.partFailed('partImport'), hooks.onImportProgress) : null,
+    share: shareButton(ctx, () => map.view, { importedFrom: hooks.importedFrom ?? null, editing: !!hooks.editPanel }, () => notice.partFailed('partShare')),
     embed: embedButton(ctx, () => notice.partFailed('partEmbed')),
     export: exportMenu(ctx, () => map.view, () => notice.partFailed('partExport')),
     // The sample ledger is offered from the published one (the banner leads back).
@@ -158,7 +159,7 @@ export function createApp(
   const editor = hooks.editPanel?.(ctx, () => map.view, notice) ?? null;
   const key = legend(ctx, { open: wide(), attribution: Object.values(ATTRIBUTION) });
 
-  const tools = [header.basemap, header.lang, header.sample, header.edit, header.import, header.embed, header.export].filter((c) => c !== null);
+  const tools = [header.basemap, header.lang, header.sample, header.edit, header.import, header.share, header.embed, header.export].filter((c) => c !== null);
   root.replaceChildren(
     el('header', { class: 'top' }, header.titles.element, header.search.element, el('div', { class: 'tools' }, ...tools.map((c) => c.element))),
     top.element,
@@ -202,7 +203,8 @@ export function createApp(
   document.addEventListener('keydown', onKey);
 
   if (initial.selection.kind === 'project' && !model.project(initial.selection.id)) {
-    console.warn(`URL parameter project=${initial.selection.id} ignored: no such project`);
+    // Said, not only logged: a link to a project someone imported or edited in their own browser opens here.
+    notice.say('linkProjectMissing', { id: initial.selection.id.slice(0, 80) });
     store.set({ selection: { kind: 'none' } }, 'replace');
   }
   return {

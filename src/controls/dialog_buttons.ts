@@ -1,5 +1,7 @@
 import type { MappedProject } from '../core/model.ts';
 import type { ProgressRow } from '../core/progress.ts';
+import { serializeUrlState } from '../core/url_state.ts';
+import type { MapView } from '../map/map_view.ts';
 import { el } from '../ui/dom.ts';
 import { t } from '../ui/strings.ts';
 import type { Control, ControlContext } from './control.ts';
@@ -35,6 +37,35 @@ export function embedButton({ store }: ControlContext, onFailure: () => void): C
     element: button,
     update(s, changed) {
       if (changed('lang')) button.textContent = t('embed', s.lang);
+    },
+    destroy() {},
+  };
+}
+
+/**
+ * 分享 / Share: the link to this view, its QR code, and what it will not carry — data imported (`importedFrom`) or
+ * edited in this browser. The dialog and its QR encoder load on first use.
+ */
+export function shareButton(
+  { store }: ControlContext,
+  getView: () => MapView,
+  shown: { importedFrom: string | null; editing: boolean },
+  onFailure: () => void,
+): Control {
+  const button = el('button', { type: 'button', class: 'share-button', 'data-key': 'share' });
+  button.addEventListener('click', () => {
+    const s = store.get();
+    const lang = s.lang;
+    // The camera as it is now, even where the address has none yet (a map not moved since the link opened).
+    const view = getView().map ? getView().getView() : s.view;
+    const url = `${location.origin}${location.pathname}${serializeUrlState({ ...s, view })}`;
+    const warnings = shown.editing ? [t('shareEdited', lang)] : shown.importedFrom ? [t('shareImported', lang, { file: shown.importedFrom })] : [];
+    import('../ui/share_dialog.ts').then((m) => m.openShareDialog({ url, lang, warnings, qrFile: t('shareQrFile', lang) }), onFailure);
+  });
+  return {
+    element: button,
+    update(s, changed) {
+      if (changed('lang')) button.textContent = t('share', s.lang);
     },
     destroy() {},
   };

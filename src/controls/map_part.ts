@@ -1,6 +1,6 @@
 import { EMPTY_FC } from '../app/derive.ts';
 import { ERQI_BOUNDS } from '../core/bounds.ts';
-import type { AxisId } from '../core/model.ts';
+import type { AxisId, Lang } from '../core/model.ts';
 import type { UrlState } from '../core/url_state.ts';
 import { mapLocale } from '../map/locale.ts';
 import { createMapView, noMapView, type MapView, type MapViewOptions } from '../map/map_view.ts';
@@ -49,6 +49,8 @@ export function mapPart({ bundle, model, store, theme }: ControlContext, options
   const sameStyle = (a: StyleOptions, b: StyleOptions) =>
     a.lang === b.lang && a.selectedAxis === b.selectedAxis && a.pinTiles === b.pinTiles && JSON.stringify(a.basemap) === JSON.stringify(b.basemap);
   let applied = styleOf(initial);
+  /** The note over the map: what its geometry is, and the data date. */
+  const noteOf = (lang: Lang) => ({ badge: t('schematicBadge', lang), text: `${mapNote(bundle, lang)} ${t('asOf', lang)} ${bundle.as_of}` });
   const first = model.derive(initial.filter, initial.corridor);
   // Where a link without a saved view starts: on its project, on its axis, or on the whole district.
   const site = initial.selection.kind === 'project' ? model.project(initial.selection.id)?.project.site : null;
@@ -70,8 +72,9 @@ export function mapPart({ bundle, model, store, theme }: ControlContext, options
       style: applied,
       view: initial.view ?? (site ? { center: [site.lon, site.lat], zoom: 14, bearing: 0 } : null),
       bounds: initial.selection.kind === 'axis' ? model.axisBounds(initial.selection.id, initial.corridor) : ERQI_BOUNDS,
-      note: { badge: t('schematicBadge', initial.lang), text: `${mapNote(bundle, initial.lang)} ${t('asOf', initial.lang)} ${bundle.as_of}` },
+      note: noteOf(initial.lang),
       locale: mapLocale(initial.lang),
+      home: ERQI_BOUNDS,
       ...options.map,
       onProjectClick: options.onProjectClick,
       onEmptyClick: options.onEmptyClick,
@@ -108,6 +111,7 @@ export function mapPart({ bundle, model, store, theme }: ControlContext, options
       view.update(d ? { projects: d.pins, shapes: d.shapes } : {}, restyle ? next : undefined);
       if (changed('corridor')) showCorridors(s.corridor);
       if (changed('selection')) view.setData({ selection: model.selectionPoint(s.selection) });
+      if (changed('lang')) view.setLocale(mapLocale(s.lang), noteOf(s.lang));
     },
     destroy: () => view.destroy(),
   };

@@ -15,6 +15,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { View } from '../core/url_state.ts';
 import { LAYER, PIN_LAYERS, SOURCE } from './ids.ts';
 import { pinDiff } from './project_features.ts';
+import { HomeControl } from './home_control.ts';
+import { LOCALISED_BUTTONS } from './locale.ts';
 import { SchematicNoteControl } from './schematic_note.ts';
 import { buildStyle, CLUSTER_MAX_ZOOM, keepGeoJsonSources, type StyleData, type StyleOptions } from './style.ts';
 
@@ -42,6 +44,8 @@ export interface MapViewOptions {
   cooperativeGestures?: boolean;
   /** Which controls to add (default: all). */
   controls?: { zoom?: boolean; fullscreen?: boolean; scale?: boolean };
+  /** Where ⌂ (whole district) takes the map; no ⌂ without it. */
+  home?: LngLatBoundsLike;
   /** What the full-screen button enlarges (default: the map's container). */
   fullscreenContainer?: HTMLElement;
   /** UI strings MapLibre shows itself (cooperative-gesture hints, control titles). */
@@ -78,6 +82,8 @@ export interface MapView {
   /** `right`: pixels on the right covered by something (the card): the target is centred in the rest. */
   flyTo(center: [number, number], zoom?: number, right?: number): void;
   getView(): View;
+  /** Another language on the running map: MapLibre's and our controls' texts, the map's accessible name, the note. */
+  setLocale(locale: Record<string, string>, note: { badge: string; text: string }): void;
   /**
    * The map drawn at `scale` canvas pixels per CSS pixel (2: twice as sharp as a normal screen), copied out for a PNG
    * export; the map on screen returns to its own pixel ratio after. The scale drawn may be less than asked on a big
@@ -134,12 +140,15 @@ export function createMapView(options: MapViewOptions): MapView {
   });
   const controls = { zoom: true, fullscreen: true, scale: true, ...options.controls };
   if (controls.zoom) map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
+  const home = options.home;
+  if (home) map.addControl(new HomeControl(options.locale?.['HomeControl.Title'] ?? 'Whole district', () => map.fitBounds(home, { padding: 24 }, BY_APP)), 'top-right');
   if (controls.fullscreen) {
     map.addControl(new FullscreenControl(options.fullscreenContainer ? { container: options.fullscreenContainer } : {}), 'top-right');
   }
   if (controls.scale) map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
   map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
-  map.addControl(new SchematicNoteControl(options.note.badge, options.note.text));
+  const note = new SchematicNoteControl(options.note.badge, options.note.text);
+  map.addControl(note);
 
   for (const layer of PIN_LAYERS) {
     map.on('click', layer, (e) => {
@@ -279,6 +288,24 @@ export function createMapView(options: MapViewOptions): MapView {
       if (prefersReducedMotion()) map.easeTo({ ...target, offset, duration: 0 }, BY_APP);
       else map.flyTo({ ...target, offset, duration: 800 }, BY_APP);
     },
+    setLocale(locale, text) {
+      // MapLibre reads its texts from this table when a control redraws (the fullscreen button's title on toggle,
+      // the scale's units on a move); it has no setter, so the table is updated in place.
+      const table = (map as unknown as { _locale?: Record<string, string> })._locale;
+      if (table && typeof table === 'object') Object.assign(table, locale);
+      const container = map.getContainer();
+      for (const [selector, key] of LOCALISED_BUTTONS) {
+        const label = locale[key];
+        if (!label) continue;
+        for (const b of container.querySelectorAll<HTMLElement>(selector)) {
+          b.title = label;
+          b.setAttribute('aria-label', label);
+        }
+      }
+      if (locale['Map.Title']) map.getCanvas().setAttribute('aria-label', locale['Map.Title']);
+      note.setText(text.badge, text.text);
+      map.triggerRepaint();
+    },
     async snapshot(scale) {
       const drawn = () =>
         new Promise<void>((resolve) => {
@@ -323,6 +350,7 @@ export function noMapView(): MapView {
     fitBounds() {},
     flyTo() {},
     getView: () => ({ center: [113.6, 34.7], zoom: 11, bearing: 0 }),
+    setLocale() {},
     snapshot() {
       return Promise.reject(new Error('no map to export: WebGL is unavailable'));
     },

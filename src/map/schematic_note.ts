@@ -5,9 +5,18 @@ export class SchematicNoteControl implements IControl {
   private container: HTMLElement | null = null;
 
   constructor(
-    private readonly badge: string,
-    private readonly text: string,
+    private badge: string,
+    private text: string,
   ) {}
+
+  /** The note in another language (the map keeps running). */
+  setText(badge: string, text: string): void {
+    this.badge = badge;
+    this.text = text;
+    const [b, t] = [this.container?.querySelector('strong'), this.container?.querySelector('span')];
+    if (b) b.textContent = badge;
+    if (t) t.textContent = ` ${text}`;
+  }
 
   onAdd(): HTMLElement {
     const box = document.createElement('div');

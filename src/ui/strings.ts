@@ -110,6 +110,7 @@ export const STRINGS = {
   partEdit: { zh: '编辑器', en: 'the editor' },
   partExport: { zh: '导出功能', en: 'the export' },
   partEmbed: { zh: '嵌入代码', en: 'the embed dialog' },
+  partShare: { zh: '分享', en: 'the share dialog' },
   importWorkerFailed: { zh: '无法启动文件读取程序（{why}），请刷新页面重试。', en: 'The file reader could not start ({why}): reload the page to try again.' },
   tilesFailed: {
     zh: '底图瓦片加载失败，已保留示意底图。',
@@ -171,6 +172,29 @@ export const STRINGS = {
   notMapped: { zh: '未定位（无单一位置或来源未给出）', en: 'not mapped (no single location, or none in the sources)' },
   copyLink: { zh: '复制链接', en: 'Copy link' },
   copied: { zh: '已复制', en: 'Copied' },
+  share: { zh: '分享', en: 'Share' },
+  shareTitle: { zh: '分享此视图', en: 'Share this view' },
+  shareIntro: { zh: '链接打开的正是此视图：地图位置、筛选、走廊半宽、报告期、选中的项目和语言。', en: 'The link opens exactly this view: the map’s position, filters, corridor, period, the selected project and the language.' },
+  shareLink: { zh: '链接', en: 'Link' },
+  shareCopy: { zh: '复制链接', en: 'Copy link' },
+  shareSelected: { zh: '已选中，按 Ctrl+C 复制', en: 'Selected: press Ctrl+C to copy' },
+  shareSystem: { zh: '通过系统分享…', en: 'Share via…' },
+  shareQrLabel: { zh: '此视图链接的二维码', en: 'QR code of the link to this view' },
+  shareQrCaption: { zh: '微信或手机相机扫码打开。', en: 'Scan with WeChat or a phone camera.' },
+  shareQrSave: { zh: '保存二维码图片', en: 'Save the QR code' },
+  shareQrFile: { zh: '二七项目地图-二维码.png', en: 'erqi-project-map-qr.png' },
+  shareImported: {
+    zh: '注意：此链接打开的是公开台账。你导入的“{file}”只在本浏览器中，打开链接的人看不到其中的项目。',
+    en: 'Note: this link opens the published ledger. “{file}”, which you imported, stays in this browser: whoever opens the link will not see its projects.',
+  },
+  shareEdited: {
+    zh: '注意：你在本浏览器中的编辑尚未发布（导出台账并提交后才会公开），打开链接的人看到的是公开台账。',
+    en: 'Note: your edits in this browser are not published yet (export the ledger and commit it): whoever opens the link sees the published ledger.',
+  },
+  linkProjectMissing: {
+    zh: '链接中的项目“{id}”不在此台账中——可能来自他人在浏览器中导入或编辑的数据，或已被移除。现显示全区地图。',
+    en: 'The project “{id}” in this link is not in this ledger — it may come from data someone imported or edited in their own browser, or it was removed. Showing the whole district.',
+  },
   // Legend & export
   legend: { zh: '图例', en: 'Legend' },
   legendCorridor: { zh: '走廊（半宽 {m}）', en: 'Corridor (half-width {m})' },

@@ -232,15 +232,23 @@ describe('language, basemap failure, small screens, accessibility', () => {
     const { page } = await open('?project=yaxing-wanjia');
     const require = createRequire(import.meta.url);
     await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-    for (const tab of ['概览', '筛选', '列表']) {
-      await page.getByRole('tab', { name: tab }).click();
-      const violations = await page.evaluate(async () => {
+    const serious = () =>
+      page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
         const r = await axe.run(document, { resultTypes: ['violations'] });
         return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
       });
-      expect(violations, tab).toEqual([]);
+    for (const tab of ['概览', '筛选', '列表']) {
+      await page.getByRole('tab', { name: tab }).click();
+      expect(await serious(), tab).toEqual([]);
     }
+    // The share dialog (link, QR code) and the export menu open.
+    await page.locator('[data-key="share"]').click();
+    await page.locator('.share-dialog canvas').waitFor();
+    expect(await serious(), 'share').toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.locator('.export-menu summary').click();
+    expect(await serious(), 'export').toEqual([]);
     await page.close();
   });
 });
