@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBundle, bundleFromProjects, DEFAULT_CORRIDOR_M, type SourceFile } from '../src/core/bundle.ts';
+import { searchKeys } from './search_keys.ts';
 import { CRS_OPTIONS, type Crs } from '../src/core/import/crs_check.ts';
 import { formatIssue, hasErrors } from '../src/core/issues.ts';
 import { joinSites } from '../src/core/join.ts';
@@ -184,7 +185,7 @@ if (args.json) {
   mkdirSync(args.out, { recursive: true });
   const target = join(args.out, 'bundle.json');
   const temp = `${target}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(bundle));
+  writeFileSync(temp, JSON.stringify({ ...bundle, search_keys: searchKeys(bundle) }));
   renameSync(temp, target);
   // The editor's "Export ledger" writes the sites file back with every site nobody edited as it was: it reads this.
   // (A spreadsheet ledger carries its own coordinates: there is no sites file to keep.)
@@ -199,7 +200,7 @@ if (args.json) {
       console.error(`data/sample: ${errors.length} errors; sample.json not written (npm run sample writes it again)`);
       process.exit(1);
     }
-    writeFileSync(join(args.out, 'sample.json'), JSON.stringify(sample.value.bundle));
+    writeFileSync(join(args.out, 'sample.json'), JSON.stringify({ ...sample.value.bundle, search_keys: searchKeys(sample.value.bundle) }));
   }
   const mapped = aggregates.ledger.mapped;
   console.error(

@@ -122,6 +122,7 @@ export function sampleLedger({ axes, district, reported, seed = SAMPLE_SEED }: S
           source: 'synthetic',
           as_of: '2023-12',
           note: '示例数据（合成），非真实项目 / SAMPLE: synthetic, not a real project',
+          other_names: null,
           site: site(id, row.axis),
         });
       }

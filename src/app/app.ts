@@ -128,7 +128,7 @@ export function createApp(
   });
   const header = {
     titles: titles(),
-    search: search(ctx, 'search-slot'),
+    search: search(ctx, 'search-slot', (target) => ('center' in target ? map.view.flyTo(target.center, 15) : map.view.fitBounds(target.bounds))),
     basemap: basemapSwitcher(ctx, tiles),
     lang: languageButton(ctx),
     edit: hooks.onEdit ? editButton(ctx, hooks.onEdit) : null,

@@ -9,6 +9,7 @@ import type { Layout } from '../core/layout.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import type { Selection } from '../core/url_state.ts';
 import { corridorShares, placeProjects, prepareAxes, type Placement, type PreparedAxis } from '../core/placement.ts';
+import type { Place } from '../core/search.ts';
 import { siteBounds } from '../core/site_geometry.ts';
 import { pinFeatures, projectPins, projectShapes, shapeFeatures, type PinFeature, type ShapeFeature } from '../map/project_features.ts';
 
@@ -155,6 +156,37 @@ export class DataModel {
     if (!g) return null;
     const [w, s, e, n] = siteBounds(g);
     return [[w, s], [e, n]];
+  }
+
+  private placeList: Place[] | null = null;
+  /** The named places search finds beside the projects: landmarks, then the axes (roads), then the zones. */
+  get places(): Place[] {
+    this.placeList ??= [
+      ...this.bundle.landmarks.features.flatMap((f): Place[] => {
+        const p = f.properties ?? {};
+        return f.geometry?.type === 'Point' && typeof p['name_zh'] === 'string'
+          ? [{ kind: 'landmark', id: String(p['id'] ?? p['name_zh']), name_zh: p['name_zh'], name_en: typeof p['name_en'] === 'string' ? p['name_en'] : p['name_zh'] }]
+          : [];
+      }),
+      ...this.axes.map((a): Place => ({ kind: 'axis', id: a.id, name_zh: a.feature.properties.name_zh, name_en: a.feature.properties.name_en })),
+      ...this.zones.map((z): Place => ({ kind: 'zone', id: z.properties.id, name_zh: z.properties.name_zh, name_en: z.properties.name_en })),
+    ];
+    return this.placeList;
+  }
+
+  /** Where the map goes for a place: a landmark's point, or a zone's bounds (an axis is selected instead: selectAxis). */
+  placeTarget(place: Place): { center: [number, number] } | { bounds: [[number, number], [number, number]] } | null {
+    if (place.kind === 'landmark') {
+      const f = this.bundle.landmarks.features.find((f) => String(f.properties?.['id'] ?? f.properties?.['name_zh']) === place.id);
+      return f?.geometry?.type === 'Point' ? { center: f.geometry.coordinates as [number, number] } : null;
+    }
+    if (place.kind === 'zone') {
+      const z = this.zones.find((z) => z.properties.id === place.id);
+      if (!z) return null;
+      const [w, s, e, n] = siteBounds(z.geometry);
+      return { bounds: [[w, s], [e, n]] };
+    }
+    return null;
   }
 
   project(id: string): { project: MappedProject; placement: Placement; index: number } | null {

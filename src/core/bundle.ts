@@ -49,6 +49,11 @@ export interface DataBundle {
   corridors: FeatureCollection<Polygon | MultiPolygon>;
   /** Progress by reporting period (progress.ts); absent: one snapshot, as of `as_of`. */
   progress?: ProgressRow[];
+  /**
+   * Pinyin of names for search, by project id or place key (search.ts placeKey), made by the data build
+   * (scripts/search_keys.ts); absent (an imported ledger's rows): names are found as written.
+   */
+  search_keys?: Record<string, string>;
 }
 
 const collection = <F extends Feature>(features: F[]) => ({ type: 'FeatureCollection' as const, features });

@@ -125,6 +125,7 @@ export function checkBundle(json: unknown): { value: DataBundle } | { errors: st
   const errors: string[] = [];
   BundleFrame(json, '', errors);
   if ((json as { progress?: unknown }).progress !== undefined) ProgressRows((json as { progress: unknown }).progress, 'progress', errors);
+  if ((json as { search_keys?: unknown }).search_keys !== undefined) record(str)((json as { search_keys: unknown }).search_keys, 'search_keys', errors);
   if (errors.length) return { errors: errors.slice(0, 20) };
   // The layout is the bundle's own: figures and projects may name only its axes.
   const layout = layoutOf(json as DataBundle);

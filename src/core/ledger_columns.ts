@@ -128,6 +128,15 @@ export const LEDGER_COLUMNS = {
     aliases: ['note', '备注', '说明', 'remarks', 'notes'],
     card: 100,
   },
+  other_names: {
+    maxLength: 500,
+    kind: 'text',
+    optional: true,
+    label: { zh: '别名', en: 'Other names' },
+    // Names the sources also use (the report's 泰合里 for 泰和里), separated by ；or ;: search finds them.
+    aliases: ['other_names', '别名', '又名', '曾用名', '其他名称', 'othernames', 'aliases', 'aka'],
+    card: 5,
+  },
 } as const satisfies Record<string, ColumnSpec>;
 
 export type LedgerColumn = keyof typeof LEDGER_COLUMNS;

@@ -101,6 +101,7 @@ export function syntheticProjects(o: SyntheticOptions): MappedProject[] {
       source: SYNTHETIC_SOURCE,
       as_of: '2023-12',
       note: 'SYNTHETIC — generated for tests and benchmarks',
+      other_names: null,
       site: mapped
         ? geometry
           ? { project_id: id, feature: i, geometry, lon: representativePoint(geometry)[0], lat: representativePoint(geometry)[1], accuracy_m: 50, place: null, confidence: null, evidence: 'synthetic' }

@@ -116,7 +116,9 @@ export function mountEmbed(
   const controls: Control[] = [card];
   mapWrap.append(card.element);
   if (has('legend')) controls.push(legend(ctx, { open: false }));
-  if (has('search') && options.interactive) controls.push(search(ctx, 'embed-search'));
+  if (has('search') && options.interactive) {
+    controls.push(search(ctx, 'embed-search', (target) => ('center' in target ? map.view.flyTo(target.center, 15) : map.view.fitBounds(target.bounds))));
+  }
   const panelEl = el('div', { class: `embed-panel panel-${options.panel}` });
   if (options.panel === 'compact') controls.push(axisChips(ctx, panelEl, options.interactive));
   if (options.panel === 'full') controls.push(axisOverview(ctx, { element: panelEl, chartSwitch: false, highlight: (s) => (s.selection.kind === 'axis' ? s.selection.id : null) }));

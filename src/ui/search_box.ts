@@ -1,5 +1,5 @@
 import type { Lang, MappedProject } from '../core/model.ts';
-import { searchProjects } from '../core/search.ts';
+import { searchPlaces, searchProjects, type Place } from '../core/search.ts';
 import { dataText, el } from './dom.ts';
 import { t } from './strings.ts';
 
@@ -8,13 +8,27 @@ export interface SearchBox {
   setLang(lang: Lang): void;
 }
 
+export interface SearchOptions {
+  /** Pinyin of names (the bundle's search_keys): "taiheli", "zttl" find 中铁·泰和里. */
+  keys?: Record<string, string>;
+  /** Landmarks, roads and zones found beside the projects, and where choosing one goes (none without it). */
+  places?: readonly Place[];
+  onPlace?: (place: Place) => void;
+}
+
+/** One line of the results: a project (by its index in the ledger) or a place. */
+type Hit = { kind: 'project'; index: number } | { kind: 'place'; place: Place };
+
+const PLACE_KIND: Record<Place['kind'], 'placeLandmark' | 'placeAxis' | 'placeZone'> = { landmark: 'placeLandmark', axis: 'placeAxis', zone: 'placeZone' };
+
 /**
- * A combobox (WAI-ARIA 1.2): results as you type, ↑/↓ to move, Enter to open the project, Esc to close.
- * Searches the whole ledger, whatever the filter: an investor looks for a name, not a facet.
+ * A combobox (WAI-ARIA 1.2): results as you type — projects by name, other name, pinyin or address, then places —
+ * ↑/↓ to move, Enter to open, Esc to close; how many were found is announced. Searches the whole ledger, whatever
+ * the filter: an investor looks for a name, not a facet.
  */
-export function createSearchBox(projects: readonly MappedProject[], initialLang: Lang, onSelect: (id: string) => void): SearchBox {
+export function createSearchBox(projects: readonly MappedProject[], initialLang: Lang, onSelect: (id: string) => void, options: SearchOptions = {}): SearchBox {
   let lang = initialLang;
-  let hits: number[] = [];
+  let hits: Hit[] = [];
   let active = -1;
   const input = el('input', {
     type: 'search',
@@ -36,39 +50,56 @@ export function createSearchBox(projects: readonly MappedProject[], initialLang:
     active = -1;
   };
   const choose = (i: number) => {
-    const p = projects[hits[i]!];
-    if (!p) return;
+    const hit = hits[i];
+    if (!hit) return;
     close();
+    if (hit.kind === 'place') {
+      input.value = lang === 'zh' ? hit.place.name_zh : hit.place.name_en;
+      options.onPlace?.(hit.place);
+      return;
+    }
+    const p = projects[hit.index]!;
     input.value = lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh);
     onSelect(p.id);
   };
   const highlight = (i: number) => {
     active = i;
-    [...list.children].forEach((li, k) => li.setAttribute('aria-selected', String(k === i)));
+    for (const li of list.querySelectorAll('[role="option"]')) li.setAttribute('aria-selected', String(li.id === `search-option-${i}`));
     if (i >= 0) input.setAttribute('aria-activedescendant', `search-option-${i}`);
     else input.removeAttribute('aria-activedescendant');
   };
+  const option = (i: number, key: string, main: string, rest: Array<string | Node>) => {
+    const li = el('li', { id: `search-option-${i}`, role: 'option', 'aria-selected': 'false', 'data-hit': key }, dataText(main), el('span', { class: 'muted' }, ' ', ...rest));
+    li.addEventListener('mousedown', (e) => e.preventDefault()); // keep focus in the input
+    li.addEventListener('click', () => choose(i));
+    return li;
+  };
   const update = () => {
-    hits = searchProjects(projects, input.value).map((h) => h.index);
-    list.replaceChildren(
-      ...hits.map((index, i) => {
-        const p = projects[index]!;
-        const li = el(
-          'li',
-          { id: `search-option-${i}`, role: 'option', 'aria-selected': 'false', 'data-project': p.id },
-          dataText(lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh)),
-          el('span', { class: 'muted' }, ' ', dataText(lang === 'zh' ? (p.name_en ?? '') : p.name_zh), ...(p.address ? [' · ', dataText(p.address)] : [])),
-        );
-        li.addEventListener('mousedown', (e) => e.preventDefault()); // keep focus in the input
-        li.addEventListener('click', () => choose(i));
-        return li;
-      }),
-    );
+    const found = searchProjects(projects, input.value, 10, options.keys).map((h): Hit => ({ kind: 'project', index: h.index }));
+    const places = options.onPlace ? searchPlaces(options.places ?? [], input.value, 5, options.keys).map((place): Hit => ({ kind: 'place', place })) : [];
+    hits = [...found, ...places];
+    const items = hits.map((hit, i) => {
+      if (hit.kind === 'place') {
+        const { place } = hit;
+        return option(i, `${place.kind}:${place.id}`, lang === 'zh' ? place.name_zh : place.name_en, [t(PLACE_KIND[place.kind], lang), ' · ', dataText(lang === 'zh' ? place.name_en : place.name_zh)]);
+      }
+      const p = projects[hit.index]!;
+      const li = option(i, `project:${p.id}`, lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh), [
+        dataText(lang === 'zh' ? (p.name_en ?? '') : p.name_zh),
+        ...(p.other_names ? [' · ', dataText(p.other_names)] : []),
+        ...(p.address ? [' · ', dataText(p.address)] : []),
+      ]);
+      li.dataset['project'] = p.id;
+      return li;
+    });
+    const firstPlace = hits.findIndex((h) => h.kind === 'place');
+    if (firstPlace >= 0) items.splice(firstPlace, 0, el('li', { class: 'search-group', role: 'presentation' }, t('searchPlaces', lang)));
+    list.replaceChildren(...items);
     const open = input.value.trim() !== '';
     list.hidden = !open;
     input.setAttribute('aria-expanded', String(open));
     if (open && !hits.length) list.append(el('li', { class: 'muted', role: 'presentation' }, t('noResults', lang)));
-    status.textContent = open ? `${hits.length}` : '';
+    status.textContent = open ? t(places.length ? 'searchFoundPlaces' : 'searchFound', lang, { n: found.length, m: places.length }) : '';
     highlight(hits.length ? 0 : -1);
   };
   input.addEventListener('input', update);

@@ -170,6 +170,32 @@ describe('investor path', () => {
     await page.close();
   });
 
+  it('finds by pinyin and other names, lists places, announces how many, and goes to a place', async () => {
+    const { page } = await open();
+    const box = page.locator('#search-input');
+    await box.fill('taiheli');
+    await expect.poll(() => page.locator('#search-results [role="option"]').allInnerTexts()).toEqual([expect.stringContaining('中铁·泰和里')]);
+    expect(await page.locator('.search [role="status"]').innerText()).toBe('找到 1 个项目');
+    await box.fill('泰合里');
+    await expect.poll(() => page.locator('#search-results [role="option"]').allInnerTexts()).toEqual([expect.stringContaining('中铁·泰和里')]);
+    // A landmark: listed under 地点, chosen with the keyboard, the map goes there.
+    await box.fill('二七广场');
+    await expect.poll(() => page.locator('.search [role="status"]').innerText()).toBe('找到 1 个项目、1 个地点');
+    expect(await page.locator('#search-results .search-group').innerText()).toBe('地点');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !window.__erqi!.map!.isMoving());
+    const square = model.bundle.landmarks.features.find((f) => f.properties!['name_zh'] === '二七广场')!.geometry as unknown as { coordinates: [number, number] };
+    const centre = await page.evaluate(() => window.__erqi!.map!.getCenter().toArray());
+    expect(Math.abs(centre[0]! - square.coordinates[0])).toBeLessThan(0.01);
+    expect(await page.evaluate(() => window.__erqi!.map!.getZoom())).toBeGreaterThanOrEqual(14.9);
+    // An axis: selected, as a click on it in the chart would.
+    await box.fill('songshan');
+    await page.locator('#search-results [data-hit="axis:songshan"]').click();
+    await expect.poll(() => search(page)).toMatch(/axis=songshan/);
+    await page.close();
+  });
+
   it('opens a project from the list, including one not mapped', async () => {
     const { page } = await open();
     await page.getByRole('tab', { name: '列表' }).click();

@@ -6,7 +6,9 @@ import { applyFilter } from '../../src/core/filter.ts';
 import type { ZoneFeature } from '../../src/core/load_geo.ts';
 import type { AxisFeature } from '../../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
-import { searchProjects } from '../../src/core/search.ts';
+import { searchPlaces, searchProjects } from '../../src/core/search.ts';
+import { DataModel } from '../../src/app/derive.ts';
+import { searchKeys } from '../../scripts/search_keys.ts';
 
 const { bundle } = buildBundle(fixtureSources()).value!;
 const projects = bundle.projects;
@@ -75,5 +77,46 @@ describe('searchProjects', () => {
 
   it('returns nothing for an empty query', () => {
     expect(searchProjects(projects, '  ')).toEqual([]);
+  });
+
+  it('finds a project by another name the sources use (别名: the report’s 泰合里 for 泰和里)', () => {
+    expect(projects.find((p) => p.id === 'crec-taihe')!.other_names).toBe('中铁·泰合里');
+    expect(names('泰合里')).toEqual(['中铁·泰和里']);
+    expect(searchProjects(projects, '泰合里')[0]!.field).toBe('other_names');
+  });
+
+  it('finds by pinyin and by initials with the data build’s keys, and not from a single letter', () => {
+    const keys = searchKeys(bundle);
+    expect(keys['crec-taihe']).toBe('zhongtie·taiheli zt·thl');
+    const withKeys = (q: string) => searchProjects(projects, q, 10, keys).map((h) => projects[h.index]!.name_zh);
+    expect(withKeys('taiheli')).toEqual(['中铁·泰和里']);
+    expect(withKeys('ztthl')).toEqual(['中铁·泰和里']);
+    expect(withKeys('Dehua')).toContain('德化步行街'); // 德化 in its English name and its pinyin
+    expect(withKeys('buxingjie')).toEqual(['德化步行街']); // 行 read xing, as in 步行
+    // One letter matches names, never pinyin (it would find half the ledger).
+    expect(searchProjects(projects, 'z', 10, keys).filter((h) => h.field === 'pinyin')).toEqual([]);
+    expect(searchProjects(projects, 'ztthl')).toEqual([]); // without keys, pinyin is not guessed
+  });
+});
+
+describe('searchPlaces', () => {
+  const model = new DataModel(bundle);
+  const keys = searchKeys(bundle);
+  const found = (q: string) => searchPlaces(model.places, q, 5, keys).map((p) => `${p.kind}:${p.name_zh}`);
+
+  it('finds landmarks, axes and zones by Chinese, English and pinyin, and knows where each is', () => {
+    expect(found('二七广场')).toEqual(['landmark:二七广场']);
+    expect(found('erqiguangchang')).toEqual(['landmark:二七广场']);
+    expect(found('Erqi Square')).toEqual(['landmark:二七广场']);
+    // The road first (its name starts with it), then the museum's 嵩山馆.
+    expect(found('嵩山')).toEqual(['axis:嵩山路', 'landmark:郑州博物馆（嵩山馆）']);
+    expect(found('songshan')[0]).toBe('axis:嵩山路');
+    expect(found('南片')).toEqual(['zone:南片（示意）']);
+    const square = model.places.find((p) => p.name_zh === '二七广场')!;
+    const target = model.placeTarget(square) as { center: [number, number] };
+    const feature = bundle.landmarks.features.find((f) => f.properties!['name_zh'] === '二七广场')!;
+    expect(target.center).toEqual((feature.geometry as { coordinates: number[] }).coordinates);
+    const south = model.placeTarget(model.places.find((p) => p.kind === 'zone' && p.id === 'south')!) as { bounds: [[number, number], [number, number]] };
+    expect(south.bounds[0][1]).toBeLessThan(south.bounds[1][1]);
   });
 });

@@ -3,10 +3,14 @@ import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { launch, startServer } from '../../scripts/browser.ts';
+import { searchKeys } from '../../scripts/search_keys.ts';
 import { fixtureSources } from './fixtures.ts';
 
 /** The bundle of the frozen fixture ledger (tests/fixtures/ledger on the repository's geography), as JSON. */
-export const fixtureBundleJson = (): string => JSON.stringify(buildBundle(fixtureSources()).value!.bundle);
+export const fixtureBundleJson = (): string => {
+  const bundle = buildBundle(fixtureSources()).value!.bundle;
+  return JSON.stringify({ ...bundle, search_keys: searchKeys(bundle) }); // as the data build writes it
+};
 
 /** What the data build writes for the fixture ledger: the bundle, and the sites file the editor's export reads. */
 export const fixtureFiles = (): Record<string, string> => ({ 'data/bundle.json': fixtureBundleJson(), 'data/sites.geojson': fixtureSources().sites.text });
