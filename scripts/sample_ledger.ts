@@ -122,6 +122,7 @@ export function sampleLedger({ axes, district, reported, seed = SAMPLE_SEED }: S
           source: 'synthetic',
           as_of: '2023-12',
           note: '示例数据（合成），非真实项目 / SAMPLE: synthetic, not a real project',
+          key_level: null,
           other_names: null,
           site: site(id, row.axis),
         });
@@ -134,6 +135,10 @@ export function sampleLedger({ axes, district, reported, seed = SAMPLE_SEED }: S
     [notSigned[i], notSigned[j]] = [notSigned[j]!, notSigned[i]!];
   }
   for (const p of notSigned.slice(0, started.projects!)) p.status = 'started';
+  // The report's 省市重点建设项目: the largest projects that spend this year (no draw: the rest stays as it was).
+  const key = reported.district.find((f) => f.id === 'key_projects')?.projects ?? 0;
+  const spending = projects.filter((p) => p.status && SPENDING.includes(p.status));
+  for (const p of [...spending].sort((a, b) => b.investment_total_yi! - a.investment_total_yi! || a.id.localeCompare(b.id)).slice(0, key)) p.key_level = '省市重点';
   return projects;
 
   /** On its axis (within 400 m, in the district), or off every axis (over 700 m): a point, a short line or a plot. */
@@ -232,7 +237,9 @@ const SPENDING: readonly Status[] = ['started', 'under_construction', 'completed
 export function sampleProgress(projects: readonly MappedProject[], reported: Reported, seed = SAMPLE_SEED + 1): import('../src/core/progress.ts').ProgressRow[] {
   const random = seededRandom(seed);
   const target = cents(reported.district.find((f) => f.id === 'invested_jan_nov')!.investment_yi!);
-  const spenders = projects.filter((p) => p.status && SPENDING.includes(p.status) && random() > 0.08);
+  // Key projects (省市重点) always spend: the report gives their completion rate.
+  const keyRate = reported.district.find((f) => f.id === 'key_projects')?.rate ?? null;
+  const spenders = projects.filter((p) => p.status && SPENDING.includes(p.status) && (random() > 0.08 || p.key_level !== null));
   // Reached in month `m` (1–11, so each counts by November); spending starts then for those that start this year.
   const reached = new Map(projects.map((p) => [p.id, 1 + Math.floor(random() * 11)]));
   const weights = spenders.map((p) => p.investment_total_yi! * (0.1 + random() * 0.3));
@@ -244,7 +251,9 @@ export function sampleProgress(projects: readonly MappedProject[], reported: Rep
   for (const p of projects) {
     const m = reached.get(p.id)!;
     const nov = money.get(p.id);
-    const rate = 0.85 + random() * 0.2;
+    const drawn = 0.85 + random() * 0.2;
+    // Each key project at the report's rate, so together they are at it too (95 % by December).
+    const rate = p.key_level !== null && keyRate !== null ? keyRate : drawn;
     const dec = nov === undefined ? undefined : Math.round(nov * (1.05 + random() * 0.1));
     const startMonth = p.status === 'started' ? m : 1;
     MONTHS.forEach((period, k) => {

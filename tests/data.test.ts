@@ -143,6 +143,14 @@ describe('the SAMPLE ledger (data/sample): synthetic, and its totals are the rep
       if (ytd[0] !== null) for (let i = 1; i < 12; i++) expect(ytd[i]!, p.id).toBeGreaterThanOrEqual(ytd[i - 1]!);
     }
     expect(built.value!.bundle.progress ?? null).toBeNull(); // read only when given: the data build passes it
+    // The report's 45 省市重点建设项目 at 95 % of their planned investment, by the year's last period.
+    const key = figure('key_projects');
+    const keyProjects = projects.filter((p) => p.key_level !== null);
+    expect(keyProjects.length).toBe(key.projects);
+    const { tallyAt } = await import('../src/core/progress.ts');
+    const dec = tallyAt(keyProjects, index, key.as_of, null);
+    expect(dec.reporting).toBe(key.projects);
+    expect(Math.round(dec.rate! * 1000) / 1000).toBe(key.rate);
   });
 
   it('is what `npm run sample` writes, byte for byte (seeded)', () => {

@@ -23,7 +23,7 @@ import { search } from '../controls/search.ts';
 import { tabs } from '../controls/tabs.ts';
 import { titles } from '../controls/titles.ts';
 import { basemapSources, type MapConfig } from '../map/basemaps.ts';
-import type { MapView } from '../map/map_view.ts';
+import type { Covered, MapView } from '../map/map_view.ts';
 import { ATTRIBUTION, type PinTiles } from '../map/style.ts';
 import { LIGHT, themeFor, type Palette } from '../map/theme.ts';
 import { el } from '../ui/dom.ts';
@@ -84,19 +84,24 @@ export function createApp(
   // ------------------------------------------------------------------ actions
   /** Where focus returns when the card closes: the control that opened it (or, re-rendered, its successor). */
   let returnFocus: { node: HTMLElement; key: string | null } | null = null;
+  /** What the card covers: the map's right on a desktop, its top on a phone (where it spans the width). */
+  const coveredBy = (slot: HTMLElement): Covered => (wide() ? { right: slot.offsetWidth + 16 } : { top: slot.offsetHeight + 10 });
   const selectProject = (id: string, fly: boolean) => {
     const found = model.project(id);
     if (!found) return;
     const active = document.activeElement as HTMLElement | null;
     if (active && active !== document.body && !card.element.contains(active)) returnFocus = { node: active, key: active.dataset['key'] ?? null };
     store.set({ selection: { kind: 'project', id } });
-    // A line or an area is fitted whole, a point flown to — beside the card where it sits over the map (desktop).
-    const bounds = model.siteBounds(id);
-    const site = found.project.site;
-    const covered = wide() ? card.element.offsetWidth + 16 : 0;
-    if (fly && bounds) map.view.fitBounds(bounds, covered);
-    else if (fly && site) map.view.flyTo([site.lon, site.lat], undefined, covered);
+    if (fly) showSite(id);
     card.element.querySelector<HTMLElement>('.project-card')?.focus();
+  };
+  /** A line or an area fitted whole, a point flown to — in the part of the map the card leaves free. */
+  const showSite = (id: string) => {
+    const bounds = model.siteBounds(id);
+    const site = model.project(id)?.project.site;
+    const covered = coveredBy(card.element);
+    if (bounds) map.view.fitBounds(bounds, covered);
+    else if (site) map.view.flyTo([site.lon, site.lat], undefined, covered);
   };
   const closeCard = () => {
     store.set({ selection: { kind: 'none' } });
@@ -179,7 +184,12 @@ export function createApp(
     // The selected axis, or the one axis the filter keeps: opening a project's card keeps its axis in focus.
     selectedAxis: (s) => (s.selection.kind === 'axis' ? s.selection.id : s.filter.axes.length === 1 ? s.filter.axes[0]! : null),
     pinTiles: hooks.pinTiles,
-    map: { onTileError: () => notice.say('tilesFailed'), onWorkerFailure: () => notice.partFailed('partMapWorker') },
+    map: {
+      onTileError: () => notice.say('tilesFailed'),
+      onWorkerFailure: () => notice.partFailed('partMapWorker'),
+      // On a phone the card spans the map's top: a cluster opens in the part below it.
+      coveredTop: () => (wide() || !card.element.querySelector('.project-card') ? 0 : (coveredBy(card.element).top ?? 0)),
+    },
     // While the editor draws (src/edit), a click on the map is a vertex, not a selection.
     onProjectClick: (id) => drawing() || selectProject(id, false),
     onEmptyClick: () => {
@@ -187,6 +197,7 @@ export function createApp(
     },
     noWebgl: (message) => notice.element.replaceChildren(message),
     corridorsFailed: () => notice.partFailed('partCorridors'),
+    keyboardRoute: () => panels.show('list', true),
   });
 
   // ------------------------------------------------------------------ wiring
@@ -202,8 +213,12 @@ export function createApp(
   };
   document.addEventListener('keydown', onKey);
 
+  // A project's link on a phone opens centred on its site, under the card: it moves to the part left free.
+  const linked = initial.selection.kind === 'project' ? initial.selection.id : null;
+  if (linked && !initial.view && !wide() && model.project(linked)) void map.view.idle.then(() => store.get().selection.kind === 'project' && showSite(linked));
   if (initial.selection.kind === 'project' && !model.project(initial.selection.id)) {
     // Said, not only logged: a link to a project someone imported or edited in their own browser opens here.
+    console.warn(`URL parameter project=${initial.selection.id} ignored: no such project`);
     notice.say('linkProjectMissing', { id: initial.selection.id.slice(0, 80) });
     store.set({ selection: { kind: 'none' } }, 'replace');
   }

@@ -77,6 +77,18 @@ function drawSymbol(ctx: CanvasRenderingContext2D, symbol: LegendSymbol, x: numb
       ctx.restore();
       return 22 * u;
     }
+    case 'sizes': {
+      ctx.fillStyle = symbol.colour;
+      let at = x;
+      for (const r of symbol.radii) {
+        ctx.beginPath();
+        ctx.arc(at + (r + 1) * u, cy, r * u, 0, 2 * Math.PI);
+        ctx.fill();
+        at += (2 * r + 2) * u;
+      }
+      ctx.restore();
+      return at - x;
+    }
     case 'dot': {
       ctx.fillStyle = symbol.colour;
       ctx.beginPath();
@@ -221,7 +233,9 @@ export function composePng(map: HTMLCanvasElement, scale: number, page: PngPage)
   ];
   // The legend flows in rows of items across the page.
   measure.font = font(12);
-  const itemW = (e: LegendEntry) => (e.symbol.kind === 'pin' && e.symbol.withLine ? 38 : 22) * u + 6 * u + measure.measureText(e.label).width + 18 * u;
+  const symbolW = (e: LegendEntry) =>
+    e.symbol.kind === 'sizes' ? e.symbol.radii.reduce((w, r) => w + 2 * r + 2, 0) : e.symbol.kind === 'pin' && e.symbol.withLine ? 38 : 22;
+  const itemW = (e: LegendEntry) => symbolW(e) * u + 6 * u + measure.measureText(e.label).width + 18 * u;
   const rows: LegendEntry[][] = [[]];
   let used = 0;
   for (const e of page.legend) {

@@ -26,12 +26,14 @@ export function importButton(
   };
 }
 
-/** Embed…: the snippets for this view, loaded on first use. */
-export function embedButton({ store }: ControlContext, onFailure: () => void): Control {
+/** Embed…: the configurator with its preview and snippets for this view, loaded on first use. */
+export function embedButton({ store, model }: ControlContext, onFailure: () => void): Control {
   const button = el('button', { type: 'button', class: 'embed-button', 'data-key': 'embed' });
   button.addEventListener('click', () => {
     const base = new URL('.', location.href).href;
-    import('../ui/embed_dialog.ts').then((m) => m.openEmbedDialog(base, store.get(), store.get().lang), onFailure);
+    const lang = store.get().lang;
+    const axes = model.layout.axisIds.map((id) => ({ id, name: model.axisNames[id]![lang] }));
+    import('../ui/embed_dialog.ts').then((m) => m.openEmbedDialog(base, store.get(), lang, axes), onFailure);
   });
   return {
     element: button,

@@ -5,7 +5,9 @@ import type { UrlState } from '../core/url_state.ts';
 import { mapLocale } from '../map/locale.ts';
 import { createMapView, noMapView, type MapView, type MapViewOptions } from '../map/map_view.ts';
 import { pinTilesFor, type PinTiles, type StyleOptions } from '../map/style.ts';
-import { el } from '../ui/dom.ts';
+import { formatYi } from '../core/format.ts';
+import { dataText, el } from '../ui/dom.ts';
+import { statusLabel } from '../ui/labels.ts';
 import { mapNote } from '../ui/labels.ts';
 import { t } from '../ui/strings.ts';
 import type { Control, ControlContext } from './control.ts';
@@ -20,13 +22,18 @@ export interface MapPartOptions {
   selectedAxis(s: UrlState): AxisId | null;
   pinTiles: PinTiles | null | undefined;
   /** MapLibre's own options: gestures, which controls, what full screen enlarges, failures. */
-  map: Pick<MapViewOptions, 'cooperativeGestures' | 'interactive' | 'controls' | 'fullscreenContainer' | 'onTileError' | 'onWorkerFailure'>;
+  map: Pick<MapViewOptions, 'cooperativeGestures' | 'interactive' | 'controls' | 'fullscreenContainer' | 'onTileError' | 'onWorkerFailure' | 'coveredTop'>;
   onProjectClick(id: string): void;
   onEmptyClick(): void;
   /** Where to say that this browser cannot draw maps (no WebGL); the rest of the page still works. */
   noWebgl(message: HTMLElement): void;
   /** The corridor bands for a width could not be made (their script chunk did not load). */
   corridorsFailed(e: Error): void;
+  /**
+   * The keyboard's way to the projects on the map (the full app: the List, where every pin is a row): offered by a
+   * link that shows when tabbing into the map.
+   */
+  keyboardRoute?: () => void;
 }
 
 export interface MapPart extends Control {
@@ -54,6 +61,31 @@ export function mapPart({ bundle, model, store, theme }: ControlContext, options
   const first = model.derive(initial.filter, initial.corridor);
   // Where a link without a saved view starts: on its project, on its axis, or on the whole district.
   const site = initial.selection.kind === 'project' ? model.project(initial.selection.id)?.project.site : null;
+  // A hover names the project under the pointer — name, stage, investment — before any click.
+  const tip = el('div', { class: 'map-tip', role: 'tooltip', hidden: '' });
+  options.container.append(tip);
+  const hideTip = () => (tip.hidden = true);
+  const showTip = (id: string, at: { x: number; y: number }) => {
+    const found = model.project(id);
+    if (!found) return hideTip();
+    const { project: p } = found;
+    const lang = store.get().lang;
+    tip.replaceChildren(
+      el('strong', {}, dataText(lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh))),
+      el('span', {}, `${statusLabel(p.status ?? 'unknown', lang)} · ${t('colInvestment', lang)} ${formatYi(p.investment_total_yi, lang)}`),
+    );
+    tip.hidden = false;
+    // Beside the pointer, flipped to its left near the right edge.
+    const right = at.x > options.container.clientWidth - 240;
+    tip.style.left = `${right ? at.x - 12 : at.x + 14}px`;
+    tip.style.top = `${at.y + 14}px`;
+    tip.classList.toggle('flip', right);
+  };
+  const skip = options.keyboardRoute ? el('button', { type: 'button', class: 'map-skip', 'data-key': 'map-skip' }) : null;
+  if (skip) {
+    skip.addEventListener('click', options.keyboardRoute!);
+    options.container.prepend(skip);
+  }
   let view: MapView;
   try {
     view = createMapView({
@@ -76,7 +108,11 @@ export function mapPart({ bundle, model, store, theme }: ControlContext, options
       locale: mapLocale(initial.lang),
       home: ERQI_BOUNDS,
       ...options.map,
-      onProjectClick: options.onProjectClick,
+      onProjectClick: (id) => {
+        hideTip();
+        options.onProjectClick(id);
+      },
+      onProjectHover: (id, at) => (id && at ? showTip(id, at) : hideTip()),
       onEmptyClick: options.onEmptyClick,
       onMoveEnd: (v) => store.set({ view: v }, 'replace'),
     });
@@ -102,6 +138,7 @@ export function mapPart({ bundle, model, store, theme }: ControlContext, options
     },
     update(s, changed) {
       // The map was built from the first state; a pan or zoom changes only `view`, which the map already shows.
+      if (skip && changed('lang')) skip.textContent = t('mapKeyboardRoute', s.lang);
       if (!drawn) return void (drawn = true);
       if (!changed('lang', 'corridor', 'basemap', 'tiles', 'selection', 'filter')) return;
       const next = styleOf(s);

@@ -13,7 +13,7 @@ const TAB_LABEL: Record<Tab, StringKey> = { overview: 'tabOverview', filters: 't
  * tab's control draws on a change; the others collect what changed and draw when opened. With tens of thousands
  * of projects that keeps a filter change to one panel's DOM.
  */
-export function tabs(store: Store<UrlState>, panels: Record<Tab, Control>): Control {
+export function tabs(store: Store<UrlState>, panels: Record<Tab, Control>): Control & { show(name: Tab, focus?: boolean): void } {
   let open: Tab = 'overview';
   const list = el('div', { role: 'tablist', class: 'tabs' });
   const buttons = {} as Record<Tab, HTMLButtonElement>;
@@ -51,6 +51,7 @@ export function tabs(store: Store<UrlState>, panels: Record<Tab, Control>): Cont
   select(open);
   return {
     element,
+    show,
     update(s, changed: Changed) {
       if (changed('lang')) for (const name of TABS) buttons[name].textContent = t(TAB_LABEL[name], s.lang);
       for (const name of TABS) {

@@ -128,6 +128,15 @@ export const LEDGER_COLUMNS = {
     aliases: ['note', '备注', '说明', 'remarks', 'notes'],
     card: 100,
   },
+  key_level: {
+    maxLength: 40,
+    kind: 'text',
+    optional: true,
+    label: { zh: '重点项目级别', en: 'Key project level' },
+    // 省重点, 市重点, 省市重点…: the report's "45个省市重点建设项目" are the projects with a level.
+    aliases: ['key_level', '重点项目级别', '重点项目', '重点级别', '项目级别', '是否重点项目', 'keyproject', 'keylevel', 'keyprojectlevel'],
+    card: 15,
+  },
   other_names: {
     maxLength: 500,
     kind: 'text',

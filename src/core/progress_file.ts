@@ -30,9 +30,9 @@ function columnOf(header: string): { column: Column; wan: boolean } | null {
 }
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
-/** 2023-11, 2023/11, 2023年11月, 202311 → 2023-11 */
+/** 2023-11, 2023/11, 2023年11月, 202311, and a date in that month (an Excel date cell: 2023-11-01) → 2023-11 */
 export function readPeriod(text: string): string | null {
-  const m = /^(\d{4})\s*(?:[-/.年]\s*)?(\d{1,2})\s*月?$/.exec(text.trim());
+  const m = /^(\d{4})\s*(?:[-/.年]\s*)?(\d{1,2})\s*月?(?:[-/.]\d{1,2}日?)?$/.exec(text.trim());
   if (!m) return null;
   const p = `${m[1]}-${m[2]!.padStart(2, '0')}`;
   return PERIOD.test(p) ? p : null;

@@ -101,6 +101,7 @@ export function syntheticProjects(o: SyntheticOptions): MappedProject[] {
       source: SYNTHETIC_SOURCE,
       as_of: '2023-12',
       note: 'SYNTHETIC — generated for tests and benchmarks',
+      key_level: null,
       other_names: null,
       site: mapped
         ? geometry

@@ -52,6 +52,10 @@ export interface MapViewOptions {
   locale?: Record<string, string>;
   interactive?: boolean;
   onProjectClick?: (id: string) => void;
+  /** The pointer is over a project's pin, line or area (`null`: it left them), at this point of the map. */
+  onProjectHover?: (id: string | null, at: { x: number; y: number } | null) => void;
+  /** Pixels at the top of the map hidden by something (a phone's card, across the map's top): a cluster opens below it. */
+  coveredTop?: () => number;
   /** A click on the map that hit no pin or cluster (closes the card). */
   onEmptyClick?: () => void;
   /** After the user (or code) moved the map. */
@@ -60,6 +64,12 @@ export interface MapViewOptions {
   onTileError?: () => void;
   /** MapLibre's worker script could not load: the map stays blank until the page is reloaded. */
   onWorkerFailure?: () => void;
+}
+
+/** Pixels of the map covered by something over it, on the right or at the top. */
+export interface Covered {
+  right?: number;
+  top?: number;
 }
 
 export interface MapView {
@@ -78,9 +88,9 @@ export interface MapView {
    */
   update(changed: Partial<StyleData>, style?: StyleOptions): void;
   /** `right`: pixels on the right covered by something (the card): the bounds are fitted into the rest. */
-  fitBounds(bounds: LngLatBoundsLike, right?: number): void;
-  /** `right`: pixels on the right covered by something (the card): the target is centred in the rest. */
-  flyTo(center: [number, number], zoom?: number, right?: number): void;
+  fitBounds(bounds: LngLatBoundsLike, covered?: Covered): void;
+  /** `covered`: pixels on the right (the card on a desktop) or at the top (a phone's card): the target is centred in the rest. */
+  flyTo(center: [number, number], zoom?: number, covered?: Covered): void;
   getView(): View;
   /** Another language on the running map: MapLibre's and our controls' texts, the map's accessible name, the note. */
   setLocale(locale: Record<string, string>, note: { badge: string; text: string }): void;
@@ -158,6 +168,8 @@ export function createMapView(options: MapViewOptions): MapView {
     map.on('mousemove', layer, (e) => {
       map.getCanvas().style.cursor = 'pointer';
       const f = e.features?.[0];
+      const id = f?.properties?.['id'];
+      if (typeof id === 'string') options.onProjectHover?.(id, { x: e.point.x, y: e.point.y });
       if (f?.geometry.type === 'Point') {
         const hover = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: {}, geometry: f.geometry }] };
         (map.getSource(SOURCE.hover) as GeoJSONSource | undefined)?.setData(hover);
@@ -165,6 +177,7 @@ export function createMapView(options: MapViewOptions): MapView {
     });
     map.on('mouseleave', layer, () => {
       map.getCanvas().style.cursor = '';
+      options.onProjectHover?.(null, null);
       (map.getSource(SOURCE.hover) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: [] });
     });
   }
@@ -180,7 +193,9 @@ export function createMapView(options: MapViewOptions): MapView {
     const source = map.getSource(SOURCE.projects);
     // Clusters cut into tiles carry no index to ask: two zoom levels in splits most of them.
     const zoom = source instanceof GeoJSONSource ? await source.getClusterExpansionZoom(clusterId) : Math.min(map.getZoom() + 2, CLUSTER_MAX_ZOOM + 1);
-    map.easeTo({ center: feature.geometry.coordinates as [number, number], zoom, animate: !prefersReducedMotion() }, BY_APP);
+    // The pins it opens into land in the part of the map nothing covers.
+    const covered = options.coveredTop?.() ?? 0;
+    map.easeTo({ center: feature.geometry.coordinates as [number, number], zoom, offset: [0, covered / 2], animate: !prefersReducedMotion() }, BY_APP);
   });
   map.on('mouseenter', LAYER.clusters, () => (map.getCanvas().style.cursor = 'pointer'));
   map.on('mouseleave', LAYER.clusters, () => (map.getCanvas().style.cursor = ''));
@@ -278,13 +293,13 @@ export function createMapView(options: MapViewOptions): MapView {
       if (next.basemap.some((s) => s.url?.startsWith('pmtiles://'))) void ensurePmtiles().then(apply);
       else apply();
     },
-    fitBounds(bounds, right = 0) {
-      map.fitBounds(bounds, { padding: { top: 40, bottom: 40, left: 40, right: 40 + right }, animate: !prefersReducedMotion(), maxZoom: 15 }, BY_APP);
+    fitBounds(bounds, { right = 0, top = 0 } = {}) {
+      map.fitBounds(bounds, { padding: { top: 40 + top, bottom: 40, left: 40, right: 40 + right }, animate: !prefersReducedMotion(), maxZoom: 15 }, BY_APP);
     },
-    flyTo(center, zoom, right = 0) {
+    flyTo(center, zoom, { right = 0, top = 0 } = {}) {
       // An offset, not padding: MapLibre keeps a flight's padding for every later camera move (and the URL's centre).
       const target = { center, zoom: Math.max(zoom ?? map.getZoom(), 14) };
-      const offset: [number, number] = [-right / 2, 0];
+      const offset: [number, number] = [-right / 2, top / 2];
       if (prefersReducedMotion()) map.easeTo({ ...target, offset, duration: 0 }, BY_APP);
       else map.flyTo({ ...target, offset, duration: 800 }, BY_APP);
     },

@@ -14,6 +14,8 @@ export interface ProjectPinProperties {
   stage: Stage;
   /** Nearest axis whose corridor contains the pin; `none` outside every corridor. */
   axis: AxisId | 'none';
+  /** Total investment in 亿元, or -1 where it is not disclosed (the pin's size: stages.ts INVESTMENT_CLASSES). */
+  yi: number;
 }
 
 export type PinFeature = Feature<Point, ProjectPinProperties>;
@@ -66,6 +68,7 @@ export function pinFeatures(
             name_en: visibleControls(p.name_en ?? p.name_zh),
             stage: stageOf(p.status),
             axis: nearestCorridor(placements[i]!, corridorM, axisIds) ?? 'none',
+            yi: p.investment_total_yi ?? -1,
           },
           geometry: { type: 'Point', coordinates: [p.site.lon, p.site.lat] },
         }

@@ -45,3 +45,14 @@ export const STAGE_LINE: Record<Stage, { dash: [number, number]; fill: number }>
   pipeline: { dash: [1, 1.5], fill: 0.12 },
   unknown: { dash: [0.5, 2.5], fill: 0.12 },
 };
+
+/**
+ * Pins sized by total investment where it is disclosed: classes of 亿元 (lower bounds) and how much larger than the
+ * standard pin each draws. An undisclosed amount keeps the standard size — the smallest — so no size ever stands
+ * for an amount nobody gave.
+ */
+export const INVESTMENT_CLASSES: ReadonlyArray<{ from: number; scale: number }> = [
+  { from: 0, scale: 1.35 },
+  { from: 1, scale: 1.7 },
+  { from: 10, scale: 2.2 },
+];

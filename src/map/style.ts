@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import type { AxisId, Lang } from '../core/model.ts';
 import { isEmptyFilter, type Filter } from '../core/facets.ts';
 import { PIN_TILE_LAYER, SHAPE_TILE_LAYER } from '../core/pin_tiles.ts';
-import { DOTTED_STAGES, FILLED_STAGES, STAGE_LINE, STAGES } from './stages.ts';
+import { DOTTED_STAGES, FILLED_STAGES, INVESTMENT_CLASSES, STAGE_LINE, STAGES } from './stages.ts';
 import { LAYER, SOURCE, basemapSourceId } from './ids.ts';
 import { TRANSPARENT, type Theme } from './theme.ts';
 
@@ -141,6 +141,9 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
     ['match', ['get', 'stage'], ...STAGES.flatMap((s) => [s, value(s)]), value('unknown')] as unknown as ExpressionSpecification;
   const filled = (yes: Value, no: Value) =>
     ['case', ['in', ['get', 'stage'], ['literal', FILLED_STAGES]], yes, no] as unknown as ExpressionSpecification;
+  /** How much larger than the standard pin a project's investment draws it (undisclosed: 1, the smallest). */
+  const sized = (base: ExpressionSpecification) =>
+    ['*', ['step', ['to-number', ['coalesce', ['get', 'yi'], -1]], 1, ...INVESTMENT_CLASSES.flatMap((c) => [c.from, c.scale])], base] as unknown as ExpressionSpecification;
   const tiles = options.basemap.length > 0;
   const halo = { 'text-halo-color': theme.halo, 'text-halo-width': 1.5 };
   const rasterLayers: LayerSpecification[] = options.basemap.map((_, i) => ({
@@ -301,7 +304,7 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
       filter: ['!', ['has', 'point_count']],
       paint: {
         // A filled disc with a white rim, or a white disc with a coloured ring (stages.ts); the same outer size.
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, filled(4.5, 3.5), 15, filled(7, 6)],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, sized(filled(4.5, 3.5)), 15, sized(filled(7, 6))],
         'circle-color': filled(pinColour, theme.pinInner),
         'circle-stroke-color': filled(theme.pinInner, pinColour),
         'circle-stroke-width': filled(1.5, 2.5),
@@ -314,7 +317,7 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
       filter: ['all', ['!', ['has', 'point_count']], ['in', ['get', 'stage'], ['literal', DOTTED_STAGES]]],
       paint: {
         // The white centre of a filled disc is larger than the dot in a ring, so ◉ and ⊙ read apart.
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, filled(2.2, 1.5), 15, filled(3.4, 2.3)],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, sized(filled(2.2, 1.5)), 15, sized(filled(3.4, 2.3))],
         'circle-color': filled(theme.pinInner, pinColour),
       },
     },

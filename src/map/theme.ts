@@ -44,16 +44,19 @@ export interface Theme {
   pinInner: string;
   /** Corridor bands' fill opacity (their colour is the axis's), on the map and in the legend. */
   corridorOpacity: number;
-  /** The chart: the selected axis's row, and the grey of its key. */
-  chart: { highlight: string; key: string };
+  /** The chart: the selected axis's row, and the grey of its key; projects by stage, darkest for built (stages.ts order). */
+  chart: { highlight: string; key: string; stages: readonly [string, string, string, string] };
 }
 
 /** Nothing: a circle that is only a ring. */
 export const TRANSPARENT = 'rgba(0,0,0,0)';
 
 /** Exports are paper: always dark ink on white, whatever the page's theme. */
-/** Colours of exported pictures and paper: the page, text, secondary text, and the plate under a scale bar or north arrow. */
-export const PAPER = { background: '#ffffff', ink: '#1f2937', muted: '#4b5563', plate: '#ffffffd9' } as const;
+/**
+ * Colours of exported pictures and paper: the page, text, secondary text, the plate under a scale bar or north arrow,
+ * and a QR code's modules (pure black on the white page: every phone camera reads it).
+ */
+export const PAPER = { background: '#ffffff', ink: '#1f2937', muted: '#4b5563', plate: '#ffffffd9', code: '#000000' } as const;
 
 export const LIGHT: Palette = {
   background: '#eef1f4',
@@ -75,7 +78,7 @@ export const LIGHT: Palette = {
   halo: '#ffffff',
   pinInner: '#ffffff',
   corridorOpacity: 0.16,
-  chart: { highlight: '#eef2ff', key: '#6b7280' },
+  chart: { highlight: '#eef2ff', key: '#6b7280', stages: ['#1f2937', '#4b5563', '#9ca3af', '#e5e7eb'] },
 };
 
 /** For dark host pages: the same axis colours (they pass AA on the dark ground too), darker fills. */
@@ -99,5 +102,5 @@ export const DARK: Palette = {
   halo: '#111827',
   pinInner: '#ffffff',
   corridorOpacity: 0.16,
-  chart: { highlight: '#1e293b', key: '#9ca3af' },
+  chart: { highlight: '#1e293b', key: '#9ca3af', stages: ['#f3f4f6', '#cbd5e1', '#64748b', '#334155'] },
 };

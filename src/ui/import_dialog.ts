@@ -8,7 +8,8 @@ import { anchorsOf, type LedgerImport } from '../import/import_ledger.ts';
 import type { AxisPreview, ImportReply, ImportRequest } from '../import/import_worker.ts';
 import { periodsOf, type ProgressRow } from '../core/progress.ts';
 import { loadProgress } from '../core/progress_file.ts';
-import { decodeText, ENCODINGS, type Encoding } from '../import/read_source.ts';
+import { ENCODINGS, type Encoding } from '../import/read_source.ts';
+import { progressText } from '../import/progress_source.ts';
 import { LEDGER_COLUMNS } from '../core/ledger_columns.ts';
 import { dataText, el } from './dom.ts';
 import { issueText } from './issue_text.ts';
@@ -326,19 +327,21 @@ export function openImportDialog(
   return dialog;
 }
 
+
 /**
- * 进度表 / Progress file (a district's 调度表): CSV in UTF-8 or GBK with Chinese headers and 万元, read by the same
+ * 进度表 / Progress file (a district's 调度表): CSV in UTF-8 or GBK, or Excel, with Chinese headers and 万元, read by the same
  * reader as `npm run data -- --progress`; every bad row is listed with its line and column, and nothing changes
  * until Apply (which keeps the good rows).
  */
 function progressSection(bundle: DataBundle, lang: Lang, apply: (rows: ProgressRow[], file: string) => void): HTMLElement {
-  const input = el('input', { type: 'file', id: 'import-progress-file', accept: '.csv,.txt' });
+  const input = el('input', { type: 'file', id: 'import-progress-file', accept: '.csv,.txt,.xlsx' });
   const result = el('div', { class: 'import-progress-result', role: 'status', 'aria-live': 'polite' });
   input.addEventListener('change', async () => {
     const f = input.files?.[0];
     if (!f) return;
-    const { text, encoding } = decodeText(new Uint8Array(await f.arrayBuffer()));
-    const loaded = loadProgress(f.name, text, new Set(bundle.projects.map((p) => p.id)));
+    const read = await progressText(f.name, new Uint8Array(await f.arrayBuffer()));
+    const { text, encoding } = read;
+    const loaded = read.issues.length ? { value: [], issues: read.issues } : loadProgress(f.name, text, new Set(bundle.projects.map((p) => p.id)));
     const problems = loaded.issues.filter((i) => i.severity === 'error');
     const go = el('button', { type: 'button', class: 'import-progress-apply' }, t('importProgressApply', lang, { n: loaded.value.length }));
     go.disabled = loaded.value.length === 0;

@@ -1,6 +1,6 @@
 import { formatMetres } from '../core/format.ts';
 import type { Lang } from '../core/model.ts';
-import { DOTTED_STAGES, FILLED_STAGES, STAGE_LINE, STAGES, type Stage } from '../map/stages.ts';
+import { DOTTED_STAGES, FILLED_STAGES, INVESTMENT_CLASSES, STAGE_LINE, STAGES, type Stage } from '../map/stages.ts';
 import { axisColour, type Theme } from '../map/theme.ts';
 import { el } from './dom.ts';
 import { t, type StringKey } from './strings.ts';
@@ -59,7 +59,9 @@ export type LegendSymbol =
   | { kind: 'line'; colour: string; height?: number }
   | { kind: 'box'; fill: string; border: string; dashed: boolean; opacity: number }
   | { kind: 'pin'; stage: Stage; colour: string; inner: string; withLine: boolean }
-  | { kind: 'dot'; colour: string; size: number };
+  | { kind: 'dot'; colour: string; size: number }
+  /** Pins of growing size (stages.ts INVESTMENT_CLASSES): radius in px of each, smallest first. */
+  | { kind: 'sizes'; colour: string; radii: readonly number[] };
 
 export interface LegendEntry {
   symbol: LegendSymbol;
@@ -77,6 +79,7 @@ export function legendEntries(props: Pick<LegendProps, 'lang' | 'theme' | 'corri
     ...axes.map(([id, names]) => ({ symbol: { kind: 'line', colour: axisColour(theme, id) } as const, label: names[lang] })),
     { symbol: box(first, first, true, theme.corridorOpacity), label: t('legendCorridor', lang, { m: formatMetres(props.corridorM, lang) }) },
     ...STAGES.map((stage) => ({ symbol: { kind: 'pin', stage, colour: first, inner: theme.pinInner, withLine: Boolean(props.shapes) } as const, label: t(STAGE_LABEL[stage], lang) })),
+    { symbol: { kind: 'sizes', colour: first, radii: [1, ...INVESTMENT_CLASSES.map((c) => c.scale)].map((k) => 2.6 * k) }, label: t('legendSize', lang) },
     ...(props.shapes
       ? [
           { symbol: { kind: 'line', colour: first, height: 5 } as const, label: t('legendLine', lang) },
@@ -107,6 +110,23 @@ function symbolElement(symbol: LegendSymbol): Element {
     }
     case 'pin':
       return pinSymbol(symbol.stage, symbol.colour, symbol.inner, symbol.withLine);
+    case 'sizes': {
+      const svg = document.createElementNS(SVG, 'svg');
+      const width = symbol.radii.reduce((w, r) => w + 2 * r + 2, 0);
+      const height = 2 * Math.max(...symbol.radii) + 2;
+      svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+      svg.setAttribute('width', String(width));
+      svg.setAttribute('height', String(height));
+      svg.setAttribute('aria-hidden', 'true');
+      let x = 0;
+      for (const r of symbol.radii) {
+        const c = document.createElementNS(SVG, 'circle');
+        for (const [k, v] of Object.entries({ cx: x + r + 1, cy: height / 2, r, fill: symbol.colour })) c.setAttribute(k, String(v));
+        svg.append(c);
+        x += 2 * r + 2;
+      }
+      return svg;
+    }
     case 'dot': {
       const s = el('span', { class: 'legend-dot', 'aria-hidden': 'true' });
       s.style.background = symbol.colour;

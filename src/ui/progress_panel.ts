@@ -1,12 +1,13 @@
 import type { Reported } from '../core/load_reported.ts';
 import { formatCount, formatPercent, formatYi } from '../core/format.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
-import { projectAt, tallyAt, type PeriodTally, type ProgressRow } from '../core/progress.ts';
+import { projectAt, projectsAt, tallyAt, type PeriodTally, type ProgressRow } from '../core/progress.ts';
+import { stageOf, STAGES, type Stage } from '../map/stages.ts';
 import { axisColour, type Theme } from '../map/theme.ts';
 import { svg } from './axis_chart.ts';
 import { el } from './dom.ts';
 import { statusLabel } from './labels.ts';
-import { t } from './strings.ts';
+import { t, type StringKey } from './strings.ts';
 
 const MONTH_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const month = (period: string) => Number(period.slice(5, 7));
@@ -57,8 +58,14 @@ export function renderProgress(props: ProgressPanelProps): HTMLElement {
         : null,
     );
   const district = tallyAt(props.all, index, period, previous);
-  // The report's figures dated this very period (e.g. 1—11月完成投资 as of 2023-11).
-  const dated = props.reported.district.filter((f) => f.as_of === period && f.investment_yi != null);
+  // The report's 省市重点建设项目: the projects the ledger gives a key level.
+  const key = props.all.filter((p) => p.key_level !== null);
+  // The report's figures dated this very period (e.g. 1—11月完成投资 as of 2023-11; the key projects' rate).
+  const dated = props.reported.district.filter((f) => f.as_of === period && (f.investment_yi != null || f.rate != null));
+  const figure = (f: (typeof dated)[number]) =>
+    [f.projects != null ? `${formatCount(f.projects, lang)} ${t('projectsUnit', lang)}` : null, f.investment_yi != null ? formatYi(f.investment_yi, lang) : null, f.rate != null ? formatPercent(f.rate, lang) : null]
+      .filter(Boolean)
+      .join(' · ');
   return el(
     'section',
     { class: 'progress-panel', 'data-period': period },
@@ -68,10 +75,12 @@ export function renderProgress(props: ProgressPanelProps): HTMLElement {
       { class: 'progress-list' },
       ...props.axes.map((a) => block(a.name, axisColour(props.theme, a.id), tallyAt(a.projects, index, period, previous), a.id)),
       ...props.zones.map((z) => block(z.name, null, tallyAt(z.projects, index, period, previous), `zone-${z.id}`)),
+      ...(key.length ? [block(t('progressKey', lang, { n: formatCount(key.length, lang) }), null, tallyAt(key, index, period, previous), 'key')] : []),
       block(t('progressDistrict', lang), null, district, 'district'),
     ),
     trendChart(props),
-    ...dated.map((f) => el('p', { class: 'muted small', 'data-figure': `reported-${f.id}`, title: f.quote }, t('progressReported', lang, { label: lang === 'zh' ? f.label_zh : f.label_en, value: formatYi(f.investment_yi!, lang) }))),
+    stageChart(props),
+    ...dated.map((f) => el('p', { class: 'muted small', 'data-figure': `reported-${f.id}`, title: f.quote }, t('progressReported', lang, { label: lang === 'zh' ? f.label_zh : f.label_en, value: figure(f) }))),
   );
 }
 
@@ -143,4 +152,55 @@ function trendChart(props: ProgressPanelProps): SVGSVGElement {
     root.append(hit);
   });
   return root;
+}
+
+const STAGE_WORD: Record<Stage, StringKey> = { done: 'legendDone', building: 'legendBuilding', pipeline: 'legendPipeline', unknown: 'legendUnknown' };
+
+/**
+ * Projects by stage at each period (the filtered ledger, each project as it stood then; a project with no row yet
+ * counts at its ledger status): stacked columns, built at the bottom. Each column's title gives the counts in words,
+ * and the legend under it names the shades — stage is never told by shade alone.
+ */
+function stageChart(props: ProgressPanelProps): HTMLElement {
+  const { periods, index, lang, theme } = props;
+  const width = 320;
+  const height = 110;
+  const bottom = 18;
+  const counts = periods.map((p) => {
+    const c: Record<Stage, number> = { done: 0, building: 0, pipeline: 0, unknown: 0 };
+    for (const project of projectsAt(props.all, index, p)) c[stageOf(project.status)]++;
+    return c;
+  });
+  const max = Math.max(1, ...counts.map((c) => STAGES.reduce((n, s) => n + c[s], 0)));
+  const step = (width - 8) / periods.length;
+  const bar = Math.max(4, step * 0.7);
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'stage-chart', role: 'img', 'aria-label': t('stageTrendLabel', lang) });
+  root.append(svg('title', {}, t('stageTrendLabel', lang)));
+  const current = periods.indexOf(props.period);
+  periods.forEach((p, i) => {
+    const x = 4 + i * step + (step - bar) / 2;
+    let y = height - bottom;
+    const column = svg('g', { class: 'stage-column', 'data-period': p, ...(i === current ? { 'aria-current': 'true' } : {}) });
+    STAGES.forEach((s, k) => {
+      const h = (counts[i]![s] / max) * (height - bottom - 8);
+      y -= h;
+      column.append(svg('rect', { x, y, width: bar, height: h, fill: theme.chart.stages[k]!, 'data-stage': s, 'data-count': counts[i]![s] }));
+    });
+    if (i === current) column.append(svg('rect', { x: x - 1.5, y: 2, width: bar + 3, height: height - bottom - 1, fill: 'none', stroke: theme.chart.key, 'stroke-dasharray': '3 2' }));
+    column.append(svg('title', {}, `${p}: ${STAGES.map((s) => `${t(STAGE_WORD[s], lang)} ${counts[i]![s]}`).join(' · ')}`));
+    if (props.onPeriod) column.addEventListener('click', () => props.onPeriod!(p));
+    root.append(column);
+    const anchor = i === 0 ? 'start' : i === periods.length - 1 ? 'end' : 'middle';
+    if (i === 0 || i === periods.length - 1 || i === current) root.append(svg('text', { x: x + bar / 2, y: height - 4, class: 'chart-value', 'font-size': 9, 'text-anchor': anchor }, p));
+  });
+  const key = el(
+    'ul',
+    { class: 'stage-key' },
+    ...STAGES.map((s, k) => {
+      const sw = el('span', { class: 'swatch', 'aria-hidden': 'true' });
+      sw.style.background = theme.chart.stages[k]!;
+      return el('li', {}, sw, t(STAGE_WORD[s], lang));
+    }),
+  );
+  return el('figure', { class: 'stage-trend' }, el('figcaption', {}, t('stageTrendLabel', lang)), root, key);
 }

@@ -1,5 +1,6 @@
 import { encode } from 'uqr';
 import type { Lang } from '../core/model.ts';
+import { PAPER } from '../map/theme.ts';
 import { el } from './dom.ts';
 import { t } from './strings.ts';
 
@@ -21,9 +22,9 @@ export function qrCanvas(text: string): HTMLCanvasElement {
   const qr = encode(text, { ecc: 'M', border: 3 });
   const canvas = el('canvas', { class: 'qr', width: String(qr.size * MODULE_PX), height: String(qr.size * MODULE_PX) });
   const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = PAPER.background;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.fillStyle = '#000000';
+  ctx.fillStyle = PAPER.code;
   qr.data.forEach((row, y) => row.forEach((dark, x) => dark && ctx.fillRect(x * MODULE_PX, y * MODULE_PX, MODULE_PX, MODULE_PX)));
   return canvas;
 }

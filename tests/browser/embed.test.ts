@@ -314,4 +314,33 @@ describe('the Embed dialog in the full app', () => {
     expect(await w.page.locator('dialog[open]').count()).toBe(0);
     await w.page.close();
   });
+
+  it('is a configurator: language, panel, axis, theme, height and a picture-only map, with a live preview', async () => {
+    const w = await watchedPage(browser);
+    await w.page.goto(`${mapUrl}?corridor=1000`);
+    await w.page.waitForFunction(() => window.__erqi?.ready === true);
+    await w.page.getByRole('button', { name: '嵌入' }).click();
+    await w.page.locator('#embed-lang').selectOption('en');
+    await w.page.locator('#embed-panel').selectOption('full');
+    await w.page.locator('#embed-axis').selectOption('daxue');
+    await w.page.locator('#embed-theme').selectOption('dark');
+    await w.page.locator('#embed-height').fill('600');
+    const iframe = await w.page.locator('#embed-iframe').inputValue();
+    expect(iframe).toContain(`src="${mapUrl}embed.html?lang=en&amp;corridor=1000&amp;axis=daxue&amp;axes=daxue&amp;panel=full&amp;theme=dark&amp;height=600"`);
+    expect(iframe).toContain('height:700px'); // the map and the panel below it, before the map reports its height
+    const element = await w.page.locator('#embed-element').inputValue();
+    expect(element).toContain('<erqi-axis-map lang="en" corridor="1000" axis="daxue" axes="daxue" panel="full" theme="dark" style="display:block;height:600px">');
+    // The preview is that embed, running.
+    await expect.poll(() => w.page.locator('.embed-preview').getAttribute('src'), { timeout: 5000 }).toContain('theme=dark&height=600');
+    const frame = w.page.frameLocator('.embed-preview');
+    await expect.poll(() => frame.locator('.erqi-embed').getAttribute('data-theme'), { timeout: 30_000 }).toBe('dark');
+    await expect.poll(() => frame.locator('.embed-panel.panel-full').count(), { timeout: 30_000 }).toBe(1);
+    // A picture of the map, and the whole district instead of this view.
+    await w.page.locator('#embed-interactive').uncheck();
+    await w.page.locator('#embed-keep-view').uncheck();
+    const picture = await w.page.locator('#embed-iframe').inputValue();
+    expect(picture).toContain('interactive=false');
+    expect(picture).not.toContain('corridor=1000');
+    await w.page.close();
+  });
 });

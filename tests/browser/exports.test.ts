@@ -161,7 +161,7 @@ describe('pictures and paper', () => {
     expect(await sheet.locator('h1').innerText()).toBe('二七区“三区三轴”项目地图');
     expect(await sheet.locator('header').innerText()).toContain('筛选: 运营/建成');
     expect(await sheet.locator('img.print-map').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(1000);
-    expect(await sheet.locator('.print-legend li').count()).toBe(3 + 1 + 4 + 4);
+    expect(await sheet.locator('.print-legend li').count()).toBe(3 + 1 + 4 + 1 + 4); // axes, corridor, stages, sizes, the rest
     expect(await sheet.locator('.axis-table tbody tr').count()).toBe(3);
     expect(await sheet.locator('footer').innerText()).toMatch(/DataV GeoAtlas[\s\S]*打印于 \d{4}-\d{2}-\d{2}/);
     const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');

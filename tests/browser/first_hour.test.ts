@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { elementSnippet } from '../../src/core/embed_snippets.ts';
 import { DEFAULT_STATE } from '../../src/core/url_state.ts';
 import { ROOT, waitForMap, watchedPage } from '../../scripts/browser.ts';
-import { withApp } from '../helpers/app_server.ts';
+import { fixtureBundleJson, withApp } from '../helpers/app_server.ts';
+import { DataModel } from '../../src/app/derive.ts';
+import { EMPTY_FILTER } from '../../src/core/facets.ts';
 
 const app = withApp();
 
@@ -163,6 +165,37 @@ describe('card and map together', () => {
     await page.close();
   });
 
+  it('a hover names the pin (name, stage, investment) before any click; the keyboard has a way to every pin', async () => {
+    const { page } = await watchedPage(app.browser);
+    await page.goto(`${app.url}?map=16/34.7396/113.652`);
+    await waitForMap(page);
+    await page.waitForFunction(() => window.__erqi!.app!.view.map!.loaded());
+    const at = await page.evaluate(() => {
+      const m = window.__erqi!.app!.view.map!;
+      const p = window.__erqi!.app!.model.project('crec-taihe')!.project.site!;
+      const r = m.getCanvas().getBoundingClientRect();
+      const xy = m.project([p.lon, p.lat]);
+      return { x: r.left + xy.x, y: r.top + xy.y };
+    });
+    await page.mouse.move(at.x, at.y);
+    const tip = page.locator('.map-tip');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.innerText()).toBe('中铁·泰和里\n运营 · 总投资 未公开');
+    await page.mouse.move(at.x + 200, at.y + 150);
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    // Tabbing into the map shows the way to its projects by keyboard: the List, where every pin is a row.
+    const skip = page.locator('.map-skip');
+    await skip.focus();
+    const box = (await skip.boundingBox())!;
+    const map = (await page.locator('#map').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(map.y);
+    expect(await skip.innerText()).toBe('用键盘打开地图上的项目：转到列表');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-list');
+    expect(await page.locator('#panel-list').isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('a filter option that would show nothing cannot be ticked', async () => {
     const { page } = await watchedPage(app.browser);
     await page.goto(`${app.url}?mapped=yes`);
@@ -187,6 +220,71 @@ describe('filter feedback', () => {
     await status.getByRole('button', { name: '清除筛选' }).click();
     await expect.poll(() => status.isHidden()).toBe(true);
     expect(await page.evaluate(() => location.search)).toBe('');
+    await page.close();
+  });
+});
+
+describe('a corridor control that explains itself', () => {
+  it('presets and a number box set the width (one history entry each), and a note says what entered each corridor', async () => {
+    const model = new DataModel(JSON.parse(fixtureBundleJson()));
+    const inCorridor = (m: number) => model.derive(EMPTY_FILTER, m).aggregates.axes.map((a) => a.mapped.projects);
+    const { page } = await watchedPage(app.browser);
+    await page.goto(app.url);
+    await waitForMap(page);
+    await page.locator('[data-preset="1000"]').click();
+    expect(await page.evaluate(() => location.search)).toBe('?corridor=1000');
+    expect(await page.locator('[data-preset="1000"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('#corridor-input').inputValue()).toBe('1000');
+    // The note, against the aggregates at both widths (widening: nothing leaves).
+    const [before, after] = [inCorridor(500), inCorridor(1000)];
+    const note = await page.locator('.corridor-change').innerText();
+    expect(note.startsWith('500 米 → 1,000 米：')).toBe(true);
+    model.layout.axisIds.forEach((id, k) => {
+      const gained = after[k]! - before[k]!;
+      if (gained) expect(note).toContain(`${model.axisNames[id]!.zh} +${gained}`);
+      else expect(note).not.toContain(model.axisNames[id]!.zh);
+    });
+    // Typed: rounded to the slider's 50 m steps and kept within 250–3,000 m.
+    await page.locator('#corridor-number').fill('1234');
+    await page.locator('#corridor-number').press('Enter');
+    expect(await page.evaluate(() => location.search)).toBe('?corridor=1250');
+    await page.locator('#corridor-number').fill('9000');
+    await page.locator('#corridor-number').press('Enter');
+    expect(await page.evaluate(() => location.search)).toBe('?corridor=3000');
+    expect(await page.locator('.corridor-change').innerText()).toMatch(/^1,250 米 → 3,000 米：/);
+    // Narrowing says what left; back returns to the width before, one step at a time.
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('?corridor=1250');
+    expect(await page.locator('#corridor-number').inputValue()).toBe('1250');
+    expect(await page.locator('.corridor-change').innerText()).toMatch(/^3,000 米 → 1,250 米：.*−\d/);
+    await page.close();
+  });
+});
+
+describe('a phone: card and clusters', () => {
+  it('a cluster clicked while a card is open opens into the part of the map the card leaves free', async () => {
+    const { page } = await watchedPage(app.browser, { width: 390, height: 844 });
+    await page.goto(`${app.url}?project=crec-taihe&map=11.5/34.735/113.64`);
+    await waitForMap(page);
+    await page.locator('.project-card').waitFor();
+    await page.waitForFunction(() => window.__erqi!.app!.view.map!.loaded());
+    // A cluster's own click handler, as a tap on it runs it (it may sit under the card at this view).
+    const result = await page.evaluate(async () => {
+      const m = window.__erqi!.app!.view.map!;
+      const cluster = m.queryRenderedFeatures({ layers: ['clusters'] })[0];
+      if (!cluster) return null;
+      const at = (cluster.geometry as GeoJSON.Point).coordinates as [number, number];
+      const point = m.project(at);
+      const moved = new Promise<void>((r) => m.once('moveend', () => r()));
+      m.fire('click', { point, lngLat: m.unproject(point), originalEvent: new MouseEvent('click') });
+      await moved;
+      const card = document.querySelector('.card-slot')!.getBoundingClientRect();
+      const canvas = m.getCanvas().getBoundingClientRect();
+      return { y: canvas.top + m.project(at).y, cardBottom: card.bottom, mapBottom: canvas.bottom };
+    });
+    expect(result).not.toBeNull();
+    expect(result!.y).toBeGreaterThan(result!.cardBottom);
+    expect(result!.y).toBeLessThan(result!.mapBottom);
     await page.close();
   });
 });

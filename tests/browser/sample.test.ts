@@ -8,7 +8,7 @@ import { loadReported } from '../../src/core/load_reported.ts';
 import { repoFile, repoSources } from '../../scripts/repo.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
-import { historyIndex, tallyAt } from '../../src/core/progress.ts';
+import { historyIndex, periodsOf, projectsAt, tallyAt } from '../../src/core/progress.ts';
 import { loadProgress } from '../../src/core/progress_file.ts';
 import { stageOf } from '../../src/map/stages.ts';
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
@@ -125,12 +125,30 @@ describe('the sample ledger', () => {
     await page.locator('.trend-chart .trend-hit[data-period="2023-06"]').click();
     await page.waitForFunction(() => window.__erqi?.ready === true && location.search.includes('period=2023-06'));
     expect(await page.locator('#period-select').inputValue()).toBe('2023-06');
+    // Projects by stage at every period: each column's counts as the projects stood then, tallied in node.
+    const columns = page.locator('.stage-chart .stage-column');
+    expect(await columns.count()).toBe(periodsOf(rows).length);
+    expect(await page.locator('.stage-chart .stage-column[aria-current="true"]').getAttribute('data-period')).toBe('2023-06');
+    for (const period of ['2023-01', '2023-06', '2023-12']) {
+      const expected = { done: 0, building: 0, pipeline: 0, unknown: 0 };
+      for (const q of projectsAt(bundle.projects, index, period)) expected[stageOf(q.status)]++;
+      const shown = await page.locator(`.stage-chart .stage-column[data-period="${period}"] rect[data-stage]`).evaluateAll((rs) => Object.fromEntries(rs.map((r) => [r.getAttribute('data-stage'), Number(r.getAttribute('data-count'))])));
+      expect(shown, period).toEqual(expected);
+    }
+    await page.locator('.stage-chart .stage-column[data-period="2023-09"]').click();
+    await page.waitForFunction(() => window.__erqi?.ready === true && location.search.includes('period=2023-09'));
     // November's district total is the report's 1—11月完成投资; the report's figure is shown beside it.
     await page.goto(`${app.url}?data=sample&period=2023-11`);
     await waitForMap(page);
     expect(await page.locator('#period-select').inputValue()).toBe('2023-11');
     expect(await page.locator('[data-progress="district"] [data-figure="progress"]').innerText()).toContain('1—11月完成 253.4 亿元');
     expect(await page.locator('[data-figure="reported-invested_jan_nov"]').innerText()).toContain('253.4 亿元');
+    // December: the 45 省市重点建设项目 at the report's 95 %, the report's own line beside them.
+    await page.goto(`${app.url}?data=sample`);
+    await waitForMap(page);
+    expect(await page.locator('[data-progress="key"] strong').innerText()).toBe('省市重点项目（45 个）');
+    expect(await page.locator('[data-progress="key"] [data-figure="progress"]').innerText()).toMatch(/完成率 95%/);
+    expect(await page.locator('[data-figure="reported-key_projects"]').innerText()).toBe('报告：省市重点建设项目（投资完成率） 45 项 · 95%');
     // A project's status then: in the list and on its card, with its history.
     // A located point whose stage (pin shape) differs between March and November.
     const nov11 = (id: string) => rows.find((x) => x.project_id === id && x.period === '2023-11')!.status;

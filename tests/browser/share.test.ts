@@ -47,7 +47,7 @@ describe('分享 / Share', () => {
     expect(Math.abs(after.zoom - before.zoom)).toBeLessThan(0.01);
     expect(Math.abs(after.lon - before.lon)).toBeLessThan(1e-4);
     expect(Math.abs(after.lat - before.lat)).toBeLessThan(1e-4);
-    expect(await other.locator('.corridor-value').innerText()).toBe('1,000 米');
+    expect(await other.locator('#corridor-number').inputValue()).toBe('1000');
     await other.close();
     // Esc closes the dialog.
     await page.keyboard.press('Escape');

@@ -33,6 +33,7 @@ function project(id: string, lonLat: [number, number] | null, extra: Partial<Map
     source: 'test',
     as_of: null,
     note: null,
+    key_level: null,
     other_names: null,
     site: lonLat ? { project_id: id, feature: 0, lon: lonLat[0], lat: lonLat[1], accuracy_m: null, place: null, confidence: null, evidence: null } : null,
     ...extra,

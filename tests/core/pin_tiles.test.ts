@@ -7,7 +7,7 @@ import { fixture, fixtureSources, THEME } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { ledgerFingerprint, PIN_TILE_LAYER, pinTilesMismatch, SHAPE_TILE_LAYER, type PinTilesMeta } from '../../src/core/pin_tiles.ts';
-import { SOURCE } from '../../src/map/ids.ts';
+import { LAYER, SOURCE } from '../../src/map/ids.ts';
 import { buildStyle, keepGeoJsonSources, type PinTiles } from '../../src/map/style.ts';
 import { writePinTiles } from '../../scripts/tiles.ts';
 
@@ -57,7 +57,10 @@ describe('npm run tiles → tiles.json', () => {
         const layer = tile.layers[PIN_TILE_LAYER]!;
         for (let i = 0; i < layer.length; i++) {
           const props = layer.feature(i).properties;
-          expect(Object.keys(props).sort()).toEqual(['axis', 'id', 'name_en', 'name_zh', 'stage']);
+          expect(Object.keys(props).sort()).toEqual(['axis', 'id', 'name_en', 'name_zh', 'stage', 'yi']);
+          // The pin's size comes with it: the amount, or -1 where it is not disclosed (never 0).
+          const p = bundle.projects.find((q) => q.id === props['id'])!;
+          expect(props['yi']).toBe(p.investment_total_yi ?? -1);
           ids.add(String(props['id']));
         }
       }
@@ -162,5 +165,24 @@ describe('a style change keeps the data the map holds', () => {
   it('leaves a first style as it is', () => {
     const first = buildStyle(data, options);
     expect(keepGeoJsonSources(undefined, first)).toBe(first);
+  });
+});
+
+describe('pins sized by investment', () => {
+  it('draws a disclosed amount larger by its class, and an undisclosed one at the standard (smallest) size', async () => {
+    const { expression, latest } = await import('@maplibre/maplibre-gl-style-spec');
+    const data = { context: bundle.context, district: bundle.district, zones: bundle.zones, corridors: bundle.corridors, axes: bundle.axes, landmarks: bundle.landmarks, projects: { type: 'FeatureCollection' as const, features: [] }, shapes: { type: 'FeatureCollection' as const, features: [] }, selection: { type: 'FeatureCollection' as const, features: [] } };
+    const style = buildStyle(data, { theme: THEME, lang: 'zh', basemap: [], selectedAxis: null, pinTiles: null });
+    const pin = style.layers.find((l) => l.id === LAYER.projectsPin) as { paint: Record<string, unknown> };
+    const radius = expression.createPropertyExpression(pin.paint['circle-radius'], 'circle-radius', latest.paint_circle['circle-radius'] as never);
+    if (radius.result !== 'success') throw new Error(JSON.stringify(radius.value));
+    const at = (yi: number | undefined, stage = 'done') =>
+      radius.value.evaluate({ zoom: 15 } as never, { type: 'Point', properties: { stage, ...(yi === undefined ? {} : { yi }) } } as never);
+    expect(at(-1)).toBe(7); // undisclosed: the standard pin
+    expect(at(undefined)).toBe(7); // tiles cut before sizes: the same
+    expect(at(0.6)).toBeCloseTo(7 * 1.35);
+    expect(at(1.07)).toBeCloseTo(7 * 1.7);
+    expect(at(15)).toBeCloseTo(7 * 2.2);
+    expect(at(15, 'pipeline')).toBeCloseTo(6 * 2.2); // a ring keeps its own proportion
   });
 });

@@ -61,7 +61,7 @@ describe('reading a progress file', () => {
   });
 
   it('reads months as people write them', () => {
-    expect(['2023-11', '2023/11', '2023年11月', '202311', '2023.1'].map(readPeriod)).toEqual(['2023-11', '2023-11', '2023-11', '2023-11', '2023-01']);
+    expect(['2023-11', '2023/11', '2023年11月', '202311', '2023.1', '2023-11-01'].map(readPeriod)).toEqual(['2023-11', '2023-11', '2023-11', '2023-11', '2023-01', '2023-11']);
     expect(['2023-00', '23-11', 'Nov 2023', ''].map(readPeriod)).toEqual([null, null, null, null]);
   });
 });
@@ -102,5 +102,21 @@ describe('a period’s figures', () => {
     expect('value' in checkBundle(JSON.parse(JSON.stringify(bundle)))).toBe(true);
     const broken = { ...JSON.parse(JSON.stringify(bundle)), progress: [{ ...bundle.progress![0], period: '2023-13' }] };
     expect(checkBundle(broken)).toEqual({ errors: ['progress.0.period: expected a month, YYYY-MM, received string'] });
+  });
+});
+
+describe('an Excel 调度表', () => {
+  it('is read from its first sheet: a month typed as a date, 万元 converted, rows named by their sheet row', async () => {
+    const { progressText } = await import('../../src/import/progress_source.ts');
+    const { readFileSync } = await import('node:fs');
+    const bytes = new Uint8Array(readFileSync(new URL('../fixtures/import/progress.xlsx', import.meta.url)));
+    const read = await progressText('progress.xlsx', bytes);
+    expect(read.encoding).toBe('xlsx');
+    const loaded = loadProgress('progress.xlsx', read.text, new Set(['crec-taihe', 'yaxing-wanjia']));
+    expect(loaded.value).toEqual([
+      { project_id: 'crec-taihe', period: '2023-11', status: 'operating', planned_yi: 1.2, completed_yi: 0.98, progress_text: '投入运营', source: '区发改委调度表' },
+      { project_id: 'yaxing-wanjia', period: '2023-10', status: 'operating', planned_yi: null, completed_yi: null, progress_text: null, source: '区发改委调度表' },
+    ]);
+    expect(loaded.issues.map((i) => `${i.row}: ${i.field}`)).toEqual(['5: project_id']);
   });
 });

@@ -162,8 +162,8 @@ describe('lines and areas through export and import', () => {
     const csv = projectsToCsv(bundle.projects, placements, 500, axes.map((a) => a.id), { lang, axisNames, zoneNames });
     expect(csv.split('\r\n')[0]).toBe(
       lang === 'zh'
-        ? '\uFEFF项目编号,项目名称,英文名称,申报轴线,申报所属片区,行业,状态,总投资（亿元）,2023年完成投资（亿元）,地址,来源,数据截至,备注,别名,空间轴线（最近走廊）,空间片区,经度,纬度,位置精度（米）,空间范围（WKT）'
-        : '\uFEFFID,Name,English name,Axis (declared),Zone (declared),Sector,Status,Total investment (亿元),Invested in 2023 (亿元),Address,Source,Data as of,Note,Other names,Spatial axis (nearest corridor),Spatial zone,Longitude,Latitude,Location accuracy (m),Geometry (WKT)',
+        ? '\uFEFF项目编号,项目名称,英文名称,申报轴线,申报所属片区,行业,状态,总投资（亿元）,2023年完成投资（亿元）,地址,来源,数据截至,备注,重点项目级别,别名,空间轴线（最近走廊）,空间片区,经度,纬度,位置精度（米）,空间范围（WKT）'
+        : '\uFEFFID,Name,English name,Axis (declared),Zone (declared),Sector,Status,Total investment (亿元),Invested in 2023 (亿元),Address,Source,Data as of,Note,Key project level,Other names,Spatial axis (nearest corridor),Spatial zone,Longitude,Latitude,Location accuracy (m),Geometry (WKT)',
     );
     expect(csv).toContain(lang === 'zh' ? ',大学路,,基础设施,在建,30,' : ',Daxue Road,,infrastructure,under construction,30,');
     const { result } = await importLedger(`export-${lang}.csv`, new TextEncoder().encode(csv), { axes });

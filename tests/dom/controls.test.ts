@@ -41,15 +41,27 @@ describe('controls', () => {
     document.body.replaceChildren(slider.element);
     const stop = runControls(ctx.store, [slider]);
     expect(slider.element.textContent).toContain('走廊半宽');
-    expect(slider.element.querySelector('output')!.textContent).toBe('500 米');
+    const box = getByRole(document.body, 'spinbutton') as HTMLInputElement;
+    expect(box.value).toBe('500');
+    expect(box.getAttribute('aria-label')).toBe('走廊半宽 (米)');
     const pushes: string[] = [];
     ctx.store.subscribe((s, _p, how) => pushes.push(`${how} ${s.corridor}`));
     const input = getByRole(document.body, 'slider') as HTMLInputElement;
     input.value = '1500';
     input.dispatchEvent(new Event('change'));
     expect(pushes).toEqual(['push 1500']);
+    expect(box.value).toBe('1500');
+    // What the change moved, said once it is let go of.
+    expect(slider.element.querySelector('.corridor-change')!.textContent).toMatch(/^500 米 → 1,500 米：/);
+    // A preset, and a typed width off the 50 m steps: each one entry, rounded.
+    getByRole(document.body, 'button', { name: '1,000 米' }).click();
+    box.value = '777';
+    box.dispatchEvent(new Event('change'));
+    expect(pushes).toEqual(['push 1500', 'push 1000', 'push 800']);
+    expect(getByRole(document.body, 'button', { name: '1,000 米' }).getAttribute('aria-pressed')).toBe('false');
     ctx.store.set({ lang: 'en' });
-    expect(slider.element.querySelector('output')!.textContent).toBe('1,500 m');
+    expect(slider.element.querySelector('.corridor-unit')!.textContent).toBe('m');
+    expect(getByRole(document.body, 'button', { name: '1,500 m' })).toBeTruthy();
     expect(slider.element.textContent).toContain('Corridor half-width');
     stop();
   });
