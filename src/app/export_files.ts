@@ -9,6 +9,7 @@ import { ATTRIBUTION } from '../map/style.ts';
 import { exportFileName } from '../ui/facet_controls.ts';
 import { legendEntries } from '../ui/legend.ts';
 import { t } from '../ui/strings.ts';
+import { lt } from '../ui/lazy_strings.ts';
 import { download } from './download.ts';
 import { composePng } from './export_png.ts';
 import { isSynthetic, pageText } from './page_text.ts';
@@ -21,7 +22,7 @@ const exportName = (c: ExportContext, ext: string, what?: string) => {
   const period = c.model.periodOf(s.period)?.period;
   const base = exportFileName(period ?? c.bundle.as_of, s.filter, { lang: s.lang, axisNames: c.axisNames, zones: c.model.zones }, ext);
   const name = what ? `${what}-${base}` : base;
-  return isSynthetic(c) ? `${t('sampleFile', s.lang)}-${name}` : name;
+  return isSynthetic(c) ? `${lt('sampleFile', s.lang)}-${name}` : name;
 };
 
 /** The filtered projects as a table in the interface's language (the import reads it back). */
@@ -42,7 +43,7 @@ export function exportCsv(c: ExportContext): void {
 }
 
 export function exportSummaryCsv(c: ExportContext): void {
-  download(exportName(c, 'csv', t('summaryFile', c.store.get().lang)), tableToCsv(summaryRows(c)), 'text/csv;charset=utf-8');
+  download(exportName(c, 'csv', lt('summaryFile', c.store.get().lang)), tableToCsv(summaryRows(c)), 'text/csv;charset=utf-8');
 }
 
 /**
@@ -59,21 +60,21 @@ export async function exportXlsx(c: ExportContext): Promise<void> {
   const bold = (value: string) => ({ value, fontWeight: 'bold' as const });
   const sheet = (table: Table) => [table.header.map(bold), ...table.rows.map((r) => r.map((v) => (v === null ? null : v)))];
   const about: Array<Array<string | number | { value: string; fontWeight: 'bold' }>> = [
-    ...(isSynthetic(c) ? [[bold(t('sampleMark', s.lang)), t('sampleBanner', s.lang)]] : []),
-    [bold(t('aboutTitle', s.lang)), text.title],
-    [bold(t('aboutShown', s.lang)), text.subtitle],
-    [bold(t('aboutFilter', s.lang)), text.filterText || t('aboutNoFilter', s.lang)],
-    [bold(t('aboutProjects', s.lang)), projects.rows.length],
-    [bold(t('aboutNote', s.lang)), text.note],
-    [bold(t('aboutUndisclosed', s.lang)), t('aboutUndisclosedText', s.lang)],
+    ...(isSynthetic(c) ? [[bold(lt('sampleMark', s.lang)), t('sampleBanner', s.lang)]] : []),
+    [bold(lt('aboutTitle', s.lang)), text.title],
+    [bold(lt('aboutShown', s.lang)), text.subtitle],
+    [bold(lt('aboutFilter', s.lang)), text.filterText || lt('aboutNoFilter', s.lang)],
+    [bold(lt('aboutProjects', s.lang)), projects.rows.length],
+    [bold(lt('aboutNote', s.lang)), text.note],
+    [bold(lt('aboutUndisclosed', s.lang)), lt('aboutUndisclosedText', s.lang)],
     ...Object.values(ATTRIBUTION).map((a, i) => [bold(i === 0 ? t('source', s.lang) : ''), a]),
-    [bold(t('exportedOn', s.lang)), new Date().toISOString().slice(0, 10)],
+    [bold(lt('exportedOn', s.lang)), new Date().toISOString().slice(0, 10)],
   ];
   const widths = (table: Table) => table.header.map((h) => ({ width: Math.min(40, Math.max(10, h.length * 2)) }));
   const blob = await writeXlsxFile([
-    { data: sheet(projects), sheet: t('sheetProjects', s.lang), columns: widths(projects), stickyRowsCount: 1 },
-    { data: sheet(summary), sheet: t('sheetSummary', s.lang), columns: widths(summary), stickyRowsCount: 1 },
-    { data: about, sheet: t('sheetAbout', s.lang), columns: [{ width: 18 }, { width: 90 }] },
+    { data: sheet(projects), sheet: lt('sheetProjects', s.lang), columns: widths(projects), stickyRowsCount: 1 },
+    { data: sheet(summary), sheet: lt('sheetSummary', s.lang), columns: widths(summary), stickyRowsCount: 1 },
+    { data: about, sheet: lt('sheetAbout', s.lang), columns: [{ width: 18 }, { width: 90 }] },
   ]).toBlob();
   download(exportName(c, 'xlsx'), blob);
 }
@@ -84,7 +85,7 @@ export function exportGeoJson(c: ExportContext): void {
   const fc = projectsToGeoJson(d.projects, d.placements, s.corridor, c.model.layout.axisIds);
   const period = c.model.periodOf(s.period)?.period;
   const dated = period ? { ...fc, period } : fc;
-  const marked = isSynthetic(c) ? { ...dated, synthetic: true, notice: `${t('sampleMark', 'zh')} / ${t('sampleMark', 'en')}: ${t('sampleBanner', s.lang)}` } : dated;
+  const marked = isSynthetic(c) ? { ...dated, synthetic: true, notice: `${lt('sampleMark', 'zh')} / ${lt('sampleMark', 'en')}: ${t('sampleBanner', s.lang)}` } : dated;
   download(exportName(c, 'geojson'), JSON.stringify(marked, null, 1), 'application/geo+json');
 }
 
@@ -101,7 +102,7 @@ export async function exportPng(c: ExportContext, scale: number): Promise<void> 
     attribution: Object.values(ATTRIBUTION),
     camera: { lat: center[1], zoom, bearing },
     exported: new Date().toISOString().slice(0, 10),
-    watermark: isSynthetic(c) ? t('sampleMark', s.lang) : null,
+    watermark: isSynthetic(c) ? lt('sampleMark', s.lang) : null,
   });
   download(exportName(c, 'png'), blob);
 }

@@ -3,7 +3,7 @@ import type { Lang } from '../core/model.ts';
 import { STAGE_LINE, DOTTED_STAGES, FILLED_STAGES } from '../map/stages.ts';
 import { PAPER } from '../map/theme.ts';
 import type { LegendEntry, LegendSymbol } from '../ui/legend.ts';
-import { t } from '../ui/strings.ts';
+import { lt } from '../ui/lazy_strings.ts';
 
 export interface PngPage {
   lang: Lang;
@@ -229,7 +229,7 @@ export function composePng(map: HTMLCanvasElement, scale: number, page: PngPage)
   const foot = [
     block(page.note, 11),
     ...page.attribution.map((a) => block(a, 10)),
-    block(`${t('exportedOn', page.lang)} ${page.exported}`, 10),
+    block(`${lt('exportedOn', page.lang)} ${page.exported}`, 10),
   ];
   // The legend flows in rows of items across the page.
   measure.font = font(12);

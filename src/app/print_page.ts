@@ -8,6 +8,7 @@ import { renderAxisTable } from '../ui/axis_table.ts';
 import { el } from '../ui/dom.ts';
 import { legendEntries, legendList } from '../ui/legend.ts';
 import { t } from '../ui/strings.ts';
+import { lt } from '../ui/lazy_strings.ts';
 import type { ExportContext } from '../controls/export_menu.ts';
 import { decorateMap } from './export_png.ts';
 import { isSynthetic, pageText } from './page_text.ts';
@@ -24,7 +25,7 @@ async function mapPicture(c: ExportContext): Promise<Blob> {
   decorateMap(ctx, shot.canvas.width, shot.canvas.height, shot.scale, {
     lang: s.lang,
     camera: { lat: center[1], zoom, bearing },
-    watermark: isSynthetic(c) ? t('sampleMark', s.lang) : null,
+    watermark: isSynthetic(c) ? lt('sampleMark', s.lang) : null,
   });
   return new Promise((resolve, reject) => shot.canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('print: no picture'))), 'image/png'));
 }
@@ -44,7 +45,7 @@ export async function printPage(c: ExportContext, paper: Paper): Promise<void> {
     el(
       'header',
       {},
-      synthetic ? el('p', { class: 'print-synthetic' }, `${t('sampleMark', s.lang)} — ${t('sampleBanner', s.lang)}`) : null,
+      synthetic ? el('p', { class: 'print-synthetic' }, `${lt('sampleMark', s.lang)} — ${t('sampleBanner', s.lang)}`) : null,
       el('h1', {}, text.title),
       el('p', {}, text.subtitle),
       text.filterText ? el('p', {}, text.filterText) : null,
@@ -66,7 +67,7 @@ export async function printPage(c: ExportContext, paper: Paper): Promise<void> {
       {},
       el('p', {}, text.note),
       ...Object.values(ATTRIBUTION).map((a) => el('p', {}, a)),
-      el('p', {}, `${t('printedOn', s.lang)} ${new Date().toISOString().slice(0, 10)} · ${location.href}`),
+      el('p', {}, `${lt('printedOn', s.lang)} ${new Date().toISOString().slice(0, 10)} · ${location.href}`),
     ),
   );
   document.body.append(sheet);

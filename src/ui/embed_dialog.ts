@@ -4,10 +4,11 @@ import { EMPTY_FILTER } from '../core/facets.ts';
 import type { AxisId, Lang } from '../core/model.ts';
 import { DEFAULT_STATE, type UrlState } from '../core/url_state.ts';
 import { el } from './dom.ts';
-import { t, type StringKey } from './strings.ts';
+import { t } from './strings.ts';
+import { lt, type LazyKey } from './lazy_strings.ts';
 
-const PANEL_LABEL: Record<Panel, StringKey> = { none: 'embedPanelNone', compact: 'embedPanelCompact', full: 'embedPanelFull' };
-const THEME_LABEL: Record<ThemeName, StringKey> = { light: 'embedThemeLight', dark: 'embedThemeDark' };
+const PANEL_LABEL: Record<Panel, LazyKey> = { none: 'embedPanelNone', compact: 'embedPanelCompact', full: 'embedPanelFull' };
+const THEME_LABEL: Record<ThemeName, LazyKey> = { light: 'embedThemeLight', dark: 'embedThemeDark' };
 
 /**
  * The embed configurator: language, what shows below the map, an axis in focus, theme, height, interactive or a
@@ -22,10 +23,10 @@ export function openEmbedDialog(base: string, state: UrlState, lang: Lang, axes:
     return s;
   };
   const langSelect = select<Lang>('embed-lang', [['zh', '中文'], ['en', 'English']], state.lang);
-  const panelSelect = select<Panel>('embed-panel', PANELS.map((p) => [p, t(PANEL_LABEL[p], lang)]), DEFAULT_EMBED.panel);
+  const panelSelect = select<Panel>('embed-panel', PANELS.map((p) => [p, lt(PANEL_LABEL[p], lang)]), DEFAULT_EMBED.panel);
   const focused = state.selection.kind === 'axis' ? state.selection.id : '';
-  const axisSelect = select<string>('embed-axis', [['', t('embedAxisAll', lang)], ...axes.map((a): [string, string] => [a.id, a.name])], focused);
-  const themeSelect = select<ThemeName>('embed-theme', THEMES.map((v) => [v, t(THEME_LABEL[v], lang)]), DEFAULT_EMBED.theme);
+  const axisSelect = select<string>('embed-axis', [['', lt('embedAxisAll', lang)], ...axes.map((a): [string, string] => [a.id, a.name])], focused);
+  const themeSelect = select<ThemeName>('embed-theme', THEMES.map((v) => [v, lt(THEME_LABEL[v], lang)]), DEFAULT_EMBED.theme);
   const height = el('input', { id: 'embed-height', type: 'number', min: '200', max: '2000', step: '10', value: String(DEFAULT_EMBED.height) });
   height.value = String(DEFAULT_EMBED.height);
   const check = (id: string, label: string, on: boolean) => {
@@ -33,8 +34,8 @@ export function openEmbedDialog(base: string, state: UrlState, lang: Lang, axes:
     box.checked = on;
     return { box, row: el('div', { class: 'embed-field embed-check' }, box, el('label', { for: id }, label)) };
   };
-  const interactive = check('embed-interactive', t('embedInteractive', lang), DEFAULT_EMBED.interactive);
-  const keepView = check('embed-keep-view', t('embedKeepView', lang), true);
+  const interactive = check('embed-interactive', lt('embedInteractive', lang), DEFAULT_EMBED.interactive);
+  const keepView = check('embed-keep-view', lt('embedKeepView', lang), true);
 
   /** The state and embed options the form describes. */
   const chosen = (): { state: UrlState; choice: EmbedChoice } => {
@@ -58,7 +59,7 @@ export function openEmbedDialog(base: string, state: UrlState, lang: Lang, axes:
 
   const block = (id: string, label: string) => {
     const area = el('textarea', { id, readonly: '', rows: '6', spellcheck: 'false' });
-    const copy = el('button', { type: 'button', class: 'copy' }, t('copy', lang));
+    const copy = el('button', { type: 'button', class: 'copy' }, lt('copy', lang));
     copy.addEventListener('click', async () => {
       area.select();
       try {
@@ -70,16 +71,16 @@ export function openEmbedDialog(base: string, state: UrlState, lang: Lang, axes:
     });
     return { area, copy, box: el('div', { class: 'snippet' }, el('label', { for: id }, label), area, copy) };
   };
-  const iframeBlock = block('embed-iframe', t('embedIframe', lang));
-  const elementBlock = block('embed-element', t('embedElement', lang));
-  const preview = el('iframe', { class: 'embed-preview', title: t('embedPreview', lang), loading: 'lazy' });
+  const iframeBlock = block('embed-iframe', lt('embedIframe', lang));
+  const elementBlock = block('embed-element', lt('embedElement', lang));
+  const preview = el('iframe', { class: 'embed-preview', title: lt('embedPreview', lang), loading: 'lazy' });
   let timer = 0;
   const refresh = (now = false) => {
     const { state: s, choice } = chosen();
     const title = t('title', s.lang);
     iframeBlock.area.value = iframeSnippet(base, s, title, choice);
     elementBlock.area.value = elementSnippet(base, s, choice);
-    iframeBlock.copy.textContent = elementBlock.copy.textContent = t('copy', lang);
+    iframeBlock.copy.textContent = elementBlock.copy.textContent = lt('copy', lang);
     // The preview reloads a map: once the editor stops changing things for a moment.
     clearTimeout(timer);
     const load = () => {
@@ -94,11 +95,11 @@ export function openEmbedDialog(base: string, state: UrlState, lang: Lang, axes:
   const form = el(
     'form',
     { class: 'embed-form' },
-    field('embed-lang', t('embedLang', lang), langSelect),
-    field('embed-panel', t('embedPanel', lang), panelSelect),
-    field('embed-axis', t('embedAxis', lang), axisSelect),
-    field('embed-theme', t('embedTheme', lang), themeSelect),
-    field('embed-height', t('embedHeight', lang), height),
+    field('embed-lang', lt('embedLang', lang), langSelect),
+    field('embed-panel', lt('embedPanel', lang), panelSelect),
+    field('embed-axis', lt('embedAxis', lang), axisSelect),
+    field('embed-theme', lt('embedTheme', lang), themeSelect),
+    field('embed-height', lt('embedHeight', lang), height),
     interactive.row,
     keepView.row,
   );
@@ -108,9 +109,9 @@ export function openEmbedDialog(base: string, state: UrlState, lang: Lang, axes:
   const dialog = el(
     'dialog',
     { class: 'embed-dialog', 'aria-labelledby': 'embed-title' },
-    el('header', {}, el('h2', { id: 'embed-title' }, t('embedTitle', lang)), close),
-    el('p', {}, t('embedIntro', lang)),
-    el('div', { class: 'embed-config' }, form, el('figure', { class: 'embed-preview-box' }, el('figcaption', {}, t('embedPreview', lang)), preview)),
+    el('header', {}, el('h2', { id: 'embed-title' }, lt('embedTitle', lang)), close),
+    el('p', {}, lt('embedIntro', lang)),
+    el('div', { class: 'embed-config' }, form, el('figure', { class: 'embed-preview-box' }, el('figcaption', {}, lt('embedPreview', lang)), preview)),
     iframeBlock.box,
     elementBlock.box,
   );

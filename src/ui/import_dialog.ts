@@ -14,6 +14,7 @@ import { LEDGER_COLUMNS } from '../core/ledger_columns.ts';
 import { dataText, el } from './dom.ts';
 import { issueText } from './issue_text.ts';
 import { t } from './strings.ts';
+import { lt } from './lazy_strings.ts';
 
 /** Issues listed in the preview; the rest are counted. */
 const MAX_ISSUES = 200;
@@ -42,18 +43,18 @@ export function openImportDialog(
   let autoCrsTried = false;
 
   const fileInput = el('input', { type: 'file', id: 'import-file', accept: '.csv,.tsv,.txt,.xlsx,.geojson,.json' });
-  const drop = el('div', { class: 'drop-zone' }, el('label', { for: 'import-file' }, t('importFile', lang)), fileInput, el('span', { class: 'muted' }, t('importDrop', lang)));
+  const drop = el('div', { class: 'drop-zone' }, el('label', { for: 'import-file' }, lt('importFile', lang)), fileInput, el('span', { class: 'muted' }, lt('importDrop', lang)));
   const encodingSelect = el('select', { id: 'import-encoding' }, ...ENCODINGS.map((e) => el('option', { value: e }, e)));
   const crsSelect = el('select', { id: 'import-crs' }, ...CRS_OPTIONS.map((c) => el('option', { value: c }, CRS_LABEL[c])));
   const sheetSelect = el('select', { id: 'import-sheet', disabled: '' });
   const options = el(
     'div',
     { class: 'import-options' },
-    el('label', { for: 'import-encoding' }, t('importEncoding', lang)),
+    el('label', { for: 'import-encoding' }, lt('importEncoding', lang)),
     encodingSelect,
-    el('label', { for: 'import-sheet' }, t('importSheet', lang)),
+    el('label', { for: 'import-sheet' }, lt('importSheet', lang)),
     sheetSelect,
-    el('label', { for: 'import-crs' }, t('importCrs', lang)),
+    el('label', { for: 'import-crs' }, lt('importCrs', lang)),
     crsSelect,
   );
   const status = el('div', { class: 'import-status', role: 'status', 'aria-live': 'polite' });
@@ -62,8 +63,8 @@ export function openImportDialog(
   const dialog = el(
     'dialog',
     { class: 'import-dialog', 'aria-labelledby': 'import-title' },
-    el('header', {}, el('h2', { id: 'import-title' }, t('importTitle', lang)), close),
-    el('p', {}, t('importIntro', lang)),
+    el('header', {}, el('h2', { id: 'import-title' }, lt('importTitle', lang)), close),
+    el('p', {}, lt('importIntro', lang)),
     drop,
     options,
     status,
@@ -84,17 +85,17 @@ export function openImportDialog(
     stop();
     preview.replaceChildren();
     const progress = el('progress', { max: '1', value: '0' });
-    const cancel = el('button', { type: 'button' }, t('cancel', lang));
+    const cancel = el('button', { type: 'button' }, lt('cancel', lang));
     cancel.addEventListener('click', () => {
       stop();
       status.replaceChildren();
     });
-    status.replaceChildren(el('span', {}, t('importReading', lang)), progress, cancel);
+    status.replaceChildren(el('span', {}, lt('importReading', lang)), progress, cancel);
     worker = new Worker(new URL('../import/import_worker.ts', import.meta.url), { type: 'module' });
     // The worker's script did not load (or threw): say so rather than spin on "Reading…".
     worker.onerror = (e) => {
       stop();
-      status.replaceChildren(el('p', { class: 'error', role: 'alert' }, t('importWorkerFailed', lang, { why: e.message || 'network' })));
+      status.replaceChildren(el('p', { class: 'error', role: 'alert' }, lt('importWorkerFailed', lang, { why: e.message || 'network' })));
     };
     worker.onmessage = (e: MessageEvent<ImportReply>) => {
       const m = e.data;
@@ -102,7 +103,7 @@ export function openImportDialog(
         if (m.phase === 'rows') {
           progress.max = m.total || 1;
           progress.value = m.done;
-          status.firstChild!.textContent = t('importRows', lang, { done: m.done, total: m.total });
+          status.firstChild!.textContent = lt('importRows', lang, { done: m.done, total: m.total });
         }
       } else if (m.type === 'failed') {
         stop();
@@ -151,7 +152,7 @@ export function openImportDialog(
     const summary = el(
       'p',
       { class: 'import-summary' },
-      t('importSummary', lang, {
+      lt('importSummary', lang, {
         format: read.format.toUpperCase(),
         encoding: read.encoding ? ` (${read.encoding})` : '',
         rows: result.stats.rows,
@@ -161,14 +162,14 @@ export function openImportDialog(
       }),
     );
     const notes = result.notes.map((n) =>
-      el('p', { class: 'muted small' }, n.code === 'no-id-column' ? t('importNoteNoId', lang) : t('importNoteNoUnit', lang, { column: isolated(n.column) })),
+      el('p', { class: 'muted small' }, n.code === 'no-id-column' ? lt('importNoteNoId', lang) : lt('importNoteNoUnit', lang, { column: isolated(n.column) })),
     );
 
     // Column mapping: one select per field, listing the file's columns.
-    const columns = el('fieldset', { class: 'import-columns' }, el('legend', {}, t('importColumns', lang)));
+    const columns = el('fieldset', { class: 'import-columns' }, el('legend', {}, lt('importColumns', lang)));
     for (const field of IMPORT_FIELDS) {
       const id = `map-${field}`;
-      const select = el('select', { id }, el('option', { value: '' }, t('importNoColumn', lang)), ...header.map((h, i) => el('option', { value: String(i) }, h || `#${i + 1}`)));
+      const select = el('select', { id }, el('option', { value: '' }, lt('importNoColumn', lang)), ...header.map((h, i) => el('option', { value: String(i) }, h || `#${i + 1}`)));
       const current = mapping[field];
       select.value = current ? String(current.column) : '';
       select.addEventListener('change', () => {
@@ -178,7 +179,7 @@ export function openImportDialog(
         mapping = next;
         run();
       });
-      const label = field === 'lon' ? t('fieldLon', lang) : field === 'lat' ? t('fieldLat', lang) : field === 'wkt' ? t('fieldWkt', lang) : LEDGER_COLUMNS[field].label[lang];
+      const label = field === 'lon' ? lt('fieldLon', lang) : field === 'lat' ? lt('fieldLat', lang) : field === 'wkt' ? lt('fieldWkt', lang) : LEDGER_COLUMNS[field].label[lang];
       columns.append(el('div', { class: 'map-row' }, el('label', { for: id }, label), select));
     }
 
@@ -187,13 +188,13 @@ export function openImportDialog(
       { class: 'import-issues' },
       ...result.issues.slice(0, MAX_ISSUES).map((i) => el('li', { class: i.severity }, dataText(issueText(i, lang)))),
     );
-    const more = result.issues.length > MAX_ISSUES ? el('p', { class: 'muted' }, t('importMore', lang, { n: result.issues.length - MAX_ISSUES })) : null;
+    const more = result.issues.length > MAX_ISSUES ? el('p', { class: 'muted' }, lt('importMore', lang, { n: result.issues.length - MAX_ISSUES })) : null;
 
     let hint: HTMLElement | null = null;
     const s = result.crsSuggestion;
     if (autoCrs && crs === autoCrs.suggestion.crs) {
       const a = autoCrs;
-      const back = el('button', { type: 'button', class: 'crs-undo' }, t('importCrsUndo', lang, { crs: CRS_LABEL[a.from] }));
+      const back = el('button', { type: 'button', class: 'crs-undo' }, lt('importCrsUndo', lang, { crs: CRS_LABEL[a.from] }));
       back.addEventListener('click', () => {
         crs = a.from;
         crsSelect.value = crs;
@@ -203,17 +204,17 @@ export function openImportDialog(
       hint = el(
         'div',
         { class: 'crs-hint auto', role: 'status' },
-        el('p', {}, t('importCrsAuto', lang, {
+        el('p', {}, lt('importCrsAuto', lang, {
           crs: CRS_LABEL[a.suggestion.crs],
           from: CRS_LABEL[a.from],
           good: Math.round(a.suggestion.suggestedMedianM),
           bad: Math.round(a.suggestion.declaredMedianM),
-          basis: t(a.suggestion.basis === 'axes' ? 'importBasisAxes' : 'importBasisPlaces', lang),
+          basis: lt(a.suggestion.basis === 'axes' ? 'importBasisAxes' : 'importBasisPlaces', lang),
         })),
         back,
       );
     } else if (s) {
-      const use = el('button', { type: 'button', class: 'crs-apply' }, t('importCrsApply', lang, { crs: CRS_LABEL[s.crs] }));
+      const use = el('button', { type: 'button', class: 'crs-apply' }, lt('importCrsApply', lang, { crs: CRS_LABEL[s.crs] }));
       use.addEventListener('click', () => {
         crs = s.crs;
         crsSelect.value = crs;
@@ -222,11 +223,11 @@ export function openImportDialog(
       hint = el(
         'div',
         { class: 'crs-hint', role: 'alert' },
-        el('p', {}, t('importCrsHint', lang, {
+        el('p', {}, lt('importCrsHint', lang, {
           crs: CRS_LABEL[s.crs],
           good: Math.round(s.suggestedMedianM),
           bad: Math.round(s.declaredMedianM),
-          basis: t(s.basis === 'axes' ? 'importBasisAxes' : 'importBasisPlaces', lang),
+          basis: lt(s.basis === 'axes' ? 'importBasisAxes' : 'importBasisPlaces', lang),
         })),
         use,
       );
@@ -242,12 +243,12 @@ export function openImportDialog(
     );
 
     // Apply asks once more, in the dialog (no browser confirm()): the current data is replaced (Undo restores it).
-    const apply = el('button', { type: 'button', class: 'import-apply' }, t('importApply', lang));
+    const apply = el('button', { type: 'button', class: 'import-apply' }, lt('importApply', lang));
     apply.disabled = result.stats.valid === 0;
     const confirmBox = el('div', { class: 'import-confirm', role: 'alertdialog', 'aria-labelledby': 'import-confirm-text', hidden: '' });
-    const yes = el('button', { type: 'button', class: 'import-confirm-yes' }, t('importConfirmYes', lang));
-    const no = el('button', { type: 'button', class: 'import-confirm-no' }, t('cancel', lang));
-    confirmBox.append(el('p', { id: 'import-confirm-text' }, t('importConfirm', lang, { n: result.stats.valid, m: bundle.projects.length })), yes, ' ', no);
+    const yes = el('button', { type: 'button', class: 'import-confirm-yes' }, lt('importConfirmYes', lang));
+    const no = el('button', { type: 'button', class: 'import-confirm-no' }, lt('cancel', lang));
+    confirmBox.append(el('p', { id: 'import-confirm-text' }, lt('importConfirm', lang, { n: result.stats.valid, m: bundle.projects.length })), yes, ' ', no);
     apply.addEventListener('click', () => {
       confirmBox.hidden = false;
       yes.focus();
@@ -266,9 +267,9 @@ export function openImportDialog(
       summary,
       ...notes,
       ...(hint ? [hint] : []),
-      ...(result.issues.length ? [el('h3', {}, t('importIssues', lang)), issueList] : []),
+      ...(result.issues.length ? [el('h3', {}, lt('importIssues', lang)), issueList] : []),
       ...(more ? [more] : []),
-      el('h3', {}, t('importPreview', lang)),
+      el('h3', {}, lt('importPreview', lang)),
       axesTable,
       apply,
       confirmBox,
@@ -343,11 +344,11 @@ function progressSection(bundle: DataBundle, lang: Lang, apply: (rows: ProgressR
     const { text, encoding } = read;
     const loaded = read.issues.length ? { value: [], issues: read.issues } : loadProgress(f.name, text, new Set(bundle.projects.map((p) => p.id)));
     const problems = loaded.issues.filter((i) => i.severity === 'error');
-    const go = el('button', { type: 'button', class: 'import-progress-apply' }, t('importProgressApply', lang, { n: loaded.value.length }));
+    const go = el('button', { type: 'button', class: 'import-progress-apply' }, lt('importProgressApply', lang, { n: loaded.value.length }));
     go.disabled = loaded.value.length === 0;
     go.addEventListener('click', () => apply(loaded.value, f.name));
     result.replaceChildren(
-      el('p', {}, t('importProgressRead', lang, { file: f.name, encoding, n: loaded.value.length, periods: periodsOf(loaded.value).join(', ') || '—' })),
+      el('p', {}, lt('importProgressRead', lang, { file: f.name, encoding, n: loaded.value.length, periods: periodsOf(loaded.value).join(', ') || '—' })),
       ...(problems.length ? [el('ul', { class: 'import-issues' }, ...problems.slice(0, 50).map((i) => el('li', {}, issueText(i, lang))))] : []),
       go,
     );
@@ -355,9 +356,9 @@ function progressSection(bundle: DataBundle, lang: Lang, apply: (rows: ProgressR
   return el(
     'section',
     { class: 'import-progress' },
-    el('h3', {}, t('importProgressTitle', lang)),
-    el('p', { class: 'muted small' }, t('importProgressIntro', lang)),
-    el('label', { for: 'import-progress-file' }, t('importFile', lang)),
+    el('h3', {}, lt('importProgressTitle', lang)),
+    el('p', { class: 'muted small' }, lt('importProgressIntro', lang)),
+    el('label', { for: 'import-progress-file' }, lt('importFile', lang)),
     input,
     result,
   );

@@ -3,6 +3,7 @@ import type { Lang } from '../core/model.ts';
 import { PAPER } from '../map/theme.ts';
 import { el } from './dom.ts';
 import { t } from './strings.ts';
+import { lt } from './lazy_strings.ts';
 
 export interface ShareOptions {
   /** The link: this exact view (camera, filters, corridor, period, selected project, language). */
@@ -38,7 +39,7 @@ export function openShareDialog(o: ShareOptions): HTMLDialogElement {
   const field = el('input', { id: 'share-link', type: 'url', readonly: '', value: o.url, spellcheck: 'false' });
   field.value = o.url;
   const status = el('span', { class: 'share-status', role: 'status' });
-  const copy = el('button', { type: 'button', class: 'copy' }, t('shareCopy', lang));
+  const copy = el('button', { type: 'button', class: 'copy' }, lt('shareCopy', lang));
   copy.addEventListener('click', async () => {
     field.select();
     try {
@@ -46,13 +47,13 @@ export function openShareDialog(o: ShareOptions): HTMLDialogElement {
       status.textContent = t('copied', lang);
     } catch {
       // Selected: Ctrl/⌘+C copies it.
-      status.textContent = t('shareSelected', lang);
+      status.textContent = lt('shareSelected', lang);
     }
   });
   const qr = qrCanvas(o.url);
   qr.setAttribute('role', 'img');
-  qr.setAttribute('aria-label', t('shareQrLabel', lang));
-  const save = el('button', { type: 'button' }, t('shareQrSave', lang));
+  qr.setAttribute('aria-label', lt('shareQrLabel', lang));
+  const save = el('button', { type: 'button' }, lt('shareQrSave', lang));
   save.addEventListener('click', () =>
     qr.toBlob((blob) => {
       if (!blob) return;
@@ -64,7 +65,7 @@ export function openShareDialog(o: ShareOptions): HTMLDialogElement {
   const system =
     typeof navigator.share === 'function'
       ? (() => {
-          const b = el('button', { type: 'button' }, t('shareSystem', lang));
+          const b = el('button', { type: 'button' }, lt('shareSystem', lang));
           b.addEventListener('click', () => navigator.share({ title: t('title', lang), url: o.url }).catch(() => undefined));
           return b;
         })()
@@ -73,11 +74,11 @@ export function openShareDialog(o: ShareOptions): HTMLDialogElement {
   const dialog = el(
     'dialog',
     { class: 'share-dialog', 'aria-labelledby': 'share-title' },
-    el('header', {}, el('h2', { id: 'share-title' }, t('shareTitle', lang)), close),
+    el('header', {}, el('h2', { id: 'share-title' }, lt('shareTitle', lang)), close),
     ...o.warnings.map((w) => el('p', { class: 'share-warning', role: 'alert' }, w)),
-    el('p', {}, t('shareIntro', lang)),
-    el('div', { class: 'share-link' }, el('label', { for: 'share-link' }, t('shareLink', lang)), field, el('div', { class: 'share-actions' }, copy, system, status)),
-    el('figure', { class: 'share-qr' }, qr, el('figcaption', {}, t('shareQrCaption', lang), ' ', save)),
+    el('p', {}, lt('shareIntro', lang)),
+    el('div', { class: 'share-link' }, el('label', { for: 'share-link' }, lt('shareLink', lang)), field, el('div', { class: 'share-actions' }, copy, system, status)),
+    el('figure', { class: 'share-qr' }, qr, el('figcaption', {}, lt('shareQrCaption', lang), ' ', save)),
   );
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => dialog.remove());

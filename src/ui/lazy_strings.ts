@@ -1,0 +1,115 @@
+import type { Lang } from '../core/model.ts';
+import { fill } from './strings.ts';
+
+/**
+ * Strings only the dialogs and exports show (import, share, embed, the files written): loaded with them, not with
+ * the map (the first download's size budget). Same form as strings.ts; `lt` fills them as `t` does.
+ */
+export const LAZY_STRINGS = {
+  importProgressTitle: { zh: '进度表（调度表）', en: 'Progress file (调度表)' },
+  importProgressIntro: {
+    zh: '每行一个项目一个月：项目编号、月份、状态、年度计划投资、1—N月完成投资（亿元或万元）、形象进度、来源。CSV（UTF-8 或 GBK）或 Excel（.xlsx，读取第一张工作表）。',
+    en: 'One row per project and month: id, month, status, planned for the year, completed to date (亿元 or 万元), 形象进度, source. CSV (UTF-8 or GBK) or Excel (.xlsx, its first sheet).',
+  },
+  importProgressRead: { zh: '{file}（{encoding}）：{n} 行有效，报告期 {periods}', en: '{file} ({encoding}): {n} valid rows, periods {periods}' },
+  importProgressApply: { zh: '应用 {n} 行进度', en: 'Apply {n} progress rows' },
+  importWorkerFailed: { zh: '无法启动文件读取程序（{why}），请刷新页面重试。', en: 'The file reader could not start ({why}): reload the page to try again.' },
+  shareTitle: { zh: '分享此视图', en: 'Share this view' },
+  shareIntro: { zh: '链接打开的正是此视图：地图位置、筛选、走廊半宽、报告期、选中的项目和语言。', en: 'The link opens exactly this view: the map’s position, filters, corridor, period, the selected project and the language.' },
+  shareLink: { zh: '链接', en: 'Link' },
+  shareCopy: { zh: '复制链接', en: 'Copy link' },
+  shareSelected: { zh: '已选中，按 Ctrl+C 复制', en: 'Selected: press Ctrl+C to copy' },
+  shareSystem: { zh: '通过系统分享…', en: 'Share via…' },
+  shareQrLabel: { zh: '此视图链接的二维码', en: 'QR code of the link to this view' },
+  shareQrCaption: { zh: '微信或手机相机扫码打开。', en: 'Scan with WeChat or a phone camera.' },
+  shareQrSave: { zh: '保存二维码图片', en: 'Save the QR code' },
+  summaryFile: { zh: '轴线汇总', en: 'axis-summary' },
+  sheetProjects: { zh: '项目', en: 'Projects' },
+  sheetSummary: { zh: '轴线汇总', en: 'Axis summary' },
+  sheetAbout: { zh: '说明', en: 'About' },
+  aboutTitle: { zh: '标题', en: 'Title' },
+  aboutShown: { zh: '数据', en: 'Data' },
+  aboutFilter: { zh: '筛选', en: 'Filter' },
+  aboutNoFilter: { zh: '无（全部项目）', en: 'none (all projects)' },
+  aboutProjects: { zh: '项目数', en: 'Projects' },
+  aboutNote: { zh: '图面说明', en: 'About the map' },
+  aboutUndisclosed: { zh: '空白单元格', en: 'Empty cells' },
+  aboutUndisclosedText: { zh: '项目表中的空白表示“未公开”，不是 0。', en: 'An empty cell in the projects sheet means “not disclosed”, never 0.' },
+  printedOn: { zh: '打印于', en: 'Printed on' },
+  exportedOn: { zh: '导出于', en: 'Exported on' },
+  embedTitle: { zh: '嵌入到网页', en: 'Embed in a web page' },
+  embedIntro: {
+    zh: '选择嵌入方式，预览即时更新；下方代码可直接粘贴到网页中。',
+    en: 'Choose how the map is embedded; the preview follows at once, and either snippet below pastes into a web page.',
+  },
+  embedLang: { zh: '语言', en: 'Language' },
+  embedPanel: { zh: '地图下方', en: 'Below the map' },
+  embedPanelNone: { zh: '无', en: 'Nothing' },
+  embedPanelCompact: { zh: '三轴数字条', en: 'A strip of axis figures' },
+  embedPanelFull: { zh: '完整概览', en: 'The full overview' },
+  embedAxis: { zh: '聚焦轴线', en: 'Focus an axis' },
+  embedAxisAll: { zh: '全部轴线', en: 'All axes' },
+  embedTheme: { zh: '主题', en: 'Theme' },
+  embedThemeLight: { zh: '浅色', en: 'Light' },
+  embedThemeDark: { zh: '深色', en: 'Dark' },
+  embedHeight: { zh: '地图高度（像素）', en: 'Map height (px)' },
+  embedInteractive: { zh: '可拖动、缩放、点击', en: 'Can be dragged, zoomed and clicked' },
+  embedKeepView: { zh: '保留当前视图与筛选', en: 'Keep the current view and filters' },
+  embedPreview: { zh: '预览', en: 'Preview' },
+  embedIframe: { zh: 'iframe（任何网页）', en: 'iframe (any page)' },
+  embedElement: { zh: '自定义元素 <erqi-axis-map>', en: 'Custom element <erqi-axis-map>' },
+  copy: { zh: '复制', en: 'Copy' },
+  importTitle: { zh: '导入项目台账', en: 'Import a project ledger' },
+  importIntro: {
+    zh: '选择或拖入 CSV、Excel（.xlsx）或 GeoJSON 文件。文件只在本浏览器中读取，不会上传。应用前可先预览。',
+    en: 'Choose or drop a CSV, Excel (.xlsx) or GeoJSON file. It is read in this browser only, never uploaded. Preview before applying.',
+  },
+  importFile: { zh: '文件', en: 'File' },
+  importDrop: { zh: '拖放文件到这里', en: 'Drop a file here' },
+  importEncoding: { zh: '编码', en: 'Encoding' },
+  importSheet: { zh: '工作表', en: 'Sheet' },
+  importCrs: { zh: '坐标系', en: 'Coordinates' },
+  importReading: { zh: '正在读取…', en: 'Reading…' },
+  importRows: { zh: '已读 {done} / {total} 行', en: '{done} of {total} rows read' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  importSummary: {
+    zh: '{format}{encoding}：共 {rows} 行，有效 {valid} 行，其中 {mapped} 行有坐标；{errors} 个问题。',
+    en: '{format}{encoding}: {rows} rows, {valid} valid, {mapped} with coordinates; {errors} problems.',
+  },
+  importColumns: { zh: '列对应（可修改）', en: 'Columns (fix the guess if needed)' },
+  importNoColumn: { zh: '（无）', en: '(none)' },
+  importIssues: { zh: '问题（行 · 列：说明）', en: 'Problems (row · column: what)' },
+  importMore: { zh: '另有 {n} 个问题未列出', en: '{n} more not listed' },
+  importCrsHint: {
+    zh: '坐标看起来是 {crs}：按 {crs} 读取时，与{basis}的中位距离为 {good} 米，而按当前设置为 {bad} 米。',
+    en: 'The coordinates look like {crs}: read as {crs} they lie a median {good} m from {basis} instead of {bad} m.',
+  },
+  importCrsApply: { zh: '改用 {crs}', en: 'Use {crs}' },
+  importBasisPlaces: { zh: '其所写地名的已知位置', en: 'the known places they name' },
+  importBasisAxes: { zh: '三条轴线', en: 'the axes' },
+  importPreview: { zh: '应用后的各轴线数据', en: 'The axes after applying' },
+  importApply: { zh: '应用（替换当前数据）', en: 'Apply (replace the current data)' },
+  importConfirm: {
+    zh: '用导入的 {n} 个项目替换当前的 {m} 个项目？随时可以撤销。',
+    en: 'Replace the current {m} projects with the {n} imported ones? You can undo at any time.',
+  },
+  importNoteNoId: { zh: '文件没有编号列：按行号生成编号（row-行号）。', en: 'No id column: ids are made from row numbers (row-N).' },
+  importNoteNoUnit: { zh: '“{column}”列未注明单位：按亿元读取。', en: 'Column “{column}” names no unit: read as 亿元.' },
+  importConfirmYes: { zh: '替换', en: 'Replace' },
+  importCrsAuto: {
+    zh: '坐标看起来是 {crs}（按 {crs} 读取时与{basis}的中位距离为 {good} 米，按 {from} 为 {bad} 米），已自动选用 {crs}。',
+    en: 'The coordinates look like {crs} (read as {crs} they lie a median {good} m from {basis}, as {from} {bad} m): {crs} was chosen.',
+  },
+  importCrsUndo: { zh: '改回 {crs}', en: 'Back to {crs}' },
+  fieldLon: { zh: '经度', en: 'Longitude' },
+  fieldLat: { zh: '纬度', en: 'Latitude' },
+  fieldWkt: { zh: '空间范围（WKT：线、面）', en: 'Geometry (WKT: line, area)' },
+  sampleMark: { zh: '示例数据（合成）', en: 'SAMPLE (synthetic)' },
+  sampleFile: { zh: '示例数据', en: 'SAMPLE' },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type LazyKey = keyof typeof LAZY_STRINGS;
+
+export function lt(key: LazyKey, lang: Lang, vars: Record<string, string | number> = {}): string {
+  return fill(LAZY_STRINGS[key][lang], vars);
+}
