@@ -8,14 +8,14 @@ import type { Control, ControlContext } from './control.ts';
 
 /** Import…: opens the import dialog, loaded on first use (most visitors never import). */
 export function importButton(
-  { bundle, store }: ControlContext,
+  { bundle, store, theme }: ControlContext,
   onImport: (projects: MappedProject[], file: string) => void,
   onFailure: () => void,
   onImportProgress?: (rows: ProgressRow[], file: string) => void,
 ): Control {
   const button = el('button', { type: 'button', class: 'import-button', 'data-key': 'import' });
   button.addEventListener('click', () =>
-    import('../ui/import_dialog.ts').then((m) => m.openImportDialog(bundle, store.get().corridor, store.get().lang, onImport, onImportProgress), onFailure),
+    import('../ui/import_dialog.ts').then((m) => m.openImportDialog(bundle, store.get().corridor, store.get().lang, onImport, onImportProgress, theme), onFailure),
   );
   return {
     element: button,

@@ -1,7 +1,7 @@
 import type { Issue } from '../core/issues.ts';
 import { guessMapping, type ColumnMapping } from '../core/import/columns.ts';
 import type { Anchor, Crs } from '../core/import/crs_check.ts';
-import { importTable, type ImportResult } from '../core/import/import_table.ts';
+import { importTable, type ValueChoices, type ImportResult } from '../core/import/import_table.ts';
 import type { PreparedAxis } from '../core/placement.ts';
 import { readSource, type ReadOptions, type ReadResult } from './read_source.ts';
 
@@ -22,6 +22,8 @@ export async function importLedger(
     axes: readonly PreparedAxis[];
     anchors?: readonly Anchor[];
     onProgress?: (done: number, total: number) => void;
+    /** What the user said unknown words mean (the dialog's value-mapping step). */
+    values?: ValueChoices;
   },
 ): Promise<LedgerImport> {
   const read = await readSource(file, bytes, options);
@@ -37,6 +39,7 @@ export async function importLedger(
     axes: options.axes,
     ...(options.anchors ? { anchors: options.anchors } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.values ? { values: options.values } : {}),
   });
   const issues: Issue[] = [...read.issues, ...result.issues];
   return { read, mapping, result: { ...result, issues, notes: [...(options.mapping ? [] : guessed.notes), ...result.notes] } };

@@ -4,12 +4,16 @@
  */
 import type { ColumnMapping } from '../core/import/columns.ts';
 import type { Anchor, Crs } from '../core/import/crs_check.ts';
+import type { ValueChoices } from '../core/import/import_table.ts';
 import { aggregate } from '../core/aggregate.ts';
 import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
 import type { Reported } from '../core/load_reported.ts';
 import { placeProjects, prepareAxes } from '../core/placement.ts';
 import { importLedger, type LedgerImport } from './import_ledger.ts';
 import type { Encoding } from './read_source.ts';
+
+/** The mini-map draws at most this many points (evenly taken from the located rows). */
+const MINI_MAP_POINTS = 5000;
 
 export interface ImportRequest {
   name: string;
@@ -23,6 +27,7 @@ export interface ImportRequest {
   reported: Reported;
   corridorM: number;
   anchors: Anchor[];
+  values?: ValueChoices;
 }
 
 /** What the preview shows per axis, computed here so the page does not place 100,000 projects itself. */
@@ -46,6 +51,8 @@ export type ImportReply =
       projectsJson: Uint8Array;
       header: string[];
       axes: AxisPreview[];
+      /** Where the located projects are, [lon, lat] pairs (up to MINI_MAP_POINTS of them), for the preview's mini-map. */
+      points: Float64Array;
     }
   | { type: 'failed'; message: string };
 
@@ -62,19 +69,25 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
       ...(r.mapping ? { mapping: r.mapping } : {}),
       axes,
       anchors: r.anchors,
+      ...(r.values ? { values: r.values } : {}),
       onProgress: (done, total) => post({ type: 'progress', phase: 'rows', done, total }),
     });
     const projects = result.result.projects;
     const figures = aggregate(projects, placeProjects(projects, axes, r.zones), axes, r.zones, r.reported, r.corridorM);
     // The rows stay here (a 50 MB table would be copied whole); the projects travel as bytes, moved not copied.
     const projectsJson = new TextEncoder().encode(JSON.stringify(projects));
+    const located = projects.filter((p) => p.site);
+    const step = Math.max(1, Math.ceil(located.length / MINI_MAP_POINTS));
+    const points = new Float64Array(Math.ceil(located.length / step) * 2);
+    for (let i = 0, k = 0; i < located.length; i += step, k += 2) ((points[k] = located[i]!.site!.lon), (points[k + 1] = located[i]!.site!.lat));
     post({
       type: 'done',
       import: { ...result, read: { ...result.read, table: null }, result: { ...result.result, projects: [] } },
       projectsJson,
       header: result.read.table?.header ?? [],
       axes: figures.axes.map((a) => ({ id: a.id, name_zh: a.name_zh, name_en: a.name_en, projects: a.mapped.projects, investment_yi: a.mapped.investment_yi, disclosed: a.mapped.disclosed })),
-    }, [projectsJson.buffer]);
+      points,
+    }, [projectsJson.buffer, points.buffer]);
   } catch (err) {
     post({ type: 'failed', message: (err as Error).message });
   }

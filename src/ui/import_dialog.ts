@@ -10,6 +10,17 @@ import { periodsOf, type ProgressRow } from '../core/progress.ts';
 import { loadProgress } from '../core/progress_file.ts';
 import { ENCODINGS, type Encoding } from '../import/read_source.ts';
 import { progressText } from '../import/progress_source.ts';
+import type { EnumKind, ValueChoices } from '../core/import/import_table.ts';
+import { SECTOR_LABELS, SECTORS, STATUS_LABELS, STATUSES } from '../core/model.ts';
+import type { Theme } from '../map/theme.ts';
+import { renderMiniMap } from './mini_map.ts';
+
+/** What an unknown word was found in, for the value-mapping step. */
+const LEDGER_KIND_LABEL: Record<EnumKind, Record<Lang, string>> = {
+  status: LEDGER_COLUMNS.status.label,
+  sector: LEDGER_COLUMNS.sector.label,
+  axis: LEDGER_COLUMNS.axis_declared.label,
+};
 import { LEDGER_COLUMNS } from '../core/ledger_columns.ts';
 import { dataText, el } from './dom.ts';
 import { issueText } from './issue_text.ts';
@@ -30,9 +41,13 @@ export function openImportDialog(
   corridorM: number,
   lang: Lang,
   onApply: (projects: MappedProject[], file: string) => void,
-  onApplyProgress?: (rows: ProgressRow[], file: string) => void,
+  onApplyProgress: ((rows: ProgressRow[], file: string) => void) | undefined,
+  theme: Theme,
 ): HTMLDialogElement {
   let worker: Worker | null = null;
+  /** What the user said the file's unknown words mean, and every unknown word seen in this file (with its rows). */
+  let values: ValueChoices = {};
+  let seen: Array<{ kind: EnumKind; text: string; rows: number }> = [];
   let file: { name: string; bytes: Uint8Array } | null = null;
   let encoding: Encoding = 'auto';
   let crs: Crs = 'wgs84';
@@ -111,7 +126,7 @@ export function openImportDialog(
       } else {
         stop();
         status.replaceChildren();
-        showPreview(m.import, m.header, m.projectsJson, m.axes);
+        showPreview(m.import, m.header, m.projectsJson, m.axes, m.points);
       }
     };
     const request: ImportRequest = {
@@ -126,13 +141,19 @@ export function openImportDialog(
       reported: bundle.reported,
       corridorM,
       anchors: anchorsOf(bundle),
+      ...(Object.keys(values).length ? { values } : {}),
     };
     worker.postMessage(request);
   };
 
-  const showPreview = (imp: LedgerImport, header: string[], projectsJson: Uint8Array, axisFigures: AxisPreview[]) => {
+  const showPreview = (imp: LedgerImport, header: string[], projectsJson: Uint8Array, axisFigures: AxisPreview[], points: Float64Array) => {
     const { result, read } = imp;
     mapping = imp.mapping;
+    for (const u of result.unknown ?? []) {
+      const known = seen.find((x) => x.kind === u.kind && x.text === u.text);
+      if (known) known.rows = u.rows;
+      else seen.push({ ...u });
+    }
     if (read.sheets.length) {
       sheetSelect.disabled = false;
       sheetSelect.replaceChildren(...read.sheets.map((s) => el('option', { value: s }, s)));
@@ -262,22 +283,59 @@ export function openImportDialog(
       dialog.close();
     });
 
-    // Problems first: they are what to read before applying.
+    // Problems first: they are what to read before applying; then what the unknown words mean; then where the rows fall.
     preview.replaceChildren(
       summary,
       ...notes,
       ...(hint ? [hint] : []),
       ...(result.issues.length ? [el('h3', {}, lt('importIssues', lang)), issueList] : []),
       ...(more ? [more] : []),
+      ...(seen.length ? [valueStep()] : []),
       el('h3', {}, lt('importPreview', lang)),
-      axesTable,
+      el(
+        'div',
+        { class: 'import-where' },
+        axesTable,
+        renderMiniMap({ district: bundle.district, axes: bundle.axes, points, theme, label: lt('importMiniMap', lang, { n: points.length / 2 }) }),
+      ),
       apply,
       confirmBox,
       columns,
     );
   };
 
+  /**
+   * The value-mapping step: each word the lists do not know (新建, 其它…), with its rows, and what it means — a
+   * status, sector or axis, or 未公开 as it is read now. A choice reads the file again.
+   */
+  const valueStep = (): HTMLElement => {
+    const options = (kind: EnumKind): Array<[string, string]> =>
+      kind === 'status'
+        ? STATUSES.map((x) => [x, STATUS_LABELS[x][lang]])
+        : kind === 'sector'
+          ? SECTORS.map((x) => [x, SECTOR_LABELS[x][lang]])
+          : bundle.axes.features.map((f) => [String(f.properties.id), lang === 'zh' ? f.properties.name_zh : f.properties.name_en]);
+    return el(
+      'fieldset',
+      { class: 'import-values' },
+      el('legend', {}, lt('importValues', lang)),
+      el('p', { class: 'muted small' }, lt('importValuesIntro', lang)),
+      ...seen.map((u, i) => {
+        const id = `import-value-${i}`;
+        const select = el('select', { id, 'data-kind': u.kind, 'data-text': u.text }, el('option', { value: '' }, lt('importValueKeep', lang)), ...options(u.kind).map(([v, label]) => el('option', { value: v }, label)));
+        select.value = values[u.kind]?.[u.text] ?? '';
+        select.addEventListener('change', () => {
+          values = { ...values, [u.kind]: { ...values[u.kind], [u.text]: select.value } };
+          run();
+        });
+        return el('div', { class: 'map-row' }, el('label', { for: id }, lt('importValueRow', lang, { text: u.text, what: LEDGER_KIND_LABEL[u.kind][lang], rows: u.rows })), select);
+      }),
+    );
+  };
+
   const take = async (f: File) => {
+    values = {};
+    seen = [];
     file = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
     autoCrs = null;
     autoCrsTried = false;

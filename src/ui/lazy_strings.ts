@@ -6,6 +6,14 @@ import { fill } from './strings.ts';
  * the map (the first download's size budget). Same form as strings.ts; `lt` fills them as `t` does.
  */
 export const LAZY_STRINGS = {
+  importValues: { zh: '未识别的取值', en: 'Values not recognised' },
+  importValuesIntro: {
+    zh: '这些词不在状态、行业或轴线的列表中，目前按“未公开”读取。选择它们的含义，文件会按此重新读取。',
+    en: 'These words are in no list of statuses, sectors or axes and are read as not disclosed for now. Say what each means and the file is read again.',
+  },
+  importValueKeep: { zh: '未公开（保持）', en: 'not disclosed (keep)' },
+  importValueRow: { zh: '“{text}”（{what}，{rows} 行）', en: '“{text}” ({what}, {rows} rows)' },
+  importMiniMap: { zh: '导入项目的位置（{n} 个点）与二七区、各轴线', en: 'Where the imported projects are ({n} points), with the district and its axes' },
   importProgressTitle: { zh: '进度表（调度表）', en: 'Progress file (调度表)' },
   importProgressIntro: {
     zh: '每行一个项目一个月：项目编号、月份、状态、年度计划投资、1—N月完成投资（亿元或万元）、形象进度、来源。CSV（UTF-8 或 GBK）或 Excel（.xlsx，读取第一张工作表）。',

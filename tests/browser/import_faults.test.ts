@@ -86,6 +86,28 @@ describe('import in the browser', () => {
     await page.close();
   });
 
+  it('asks what an unknown word means (新建 → 开工), reads the file again with it, and shows where the rows fall on a mini-map', async () => {
+    const { page } = await watchedPage(app.browser);
+    await page.goto(app.url);
+    await waitForMap(page);
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/bad/totals_and_new_words.csv'));
+    await expect.poll(() => page.locator('.import-summary').textContent(), { timeout: 20_000 }).toContain('有效 2 行，其中 1 行有坐标');
+    // One located row: one point on the mini-map, inside its frame.
+    expect(await page.locator('.mini-map .mini-map-points circle').count()).toBe(1);
+    const step = page.locator('.import-values');
+    expect(await step.locator('label').allTextContents()).toEqual(['“新建”（状态，1 行）']);
+    await step.locator('select').selectOption('started');
+    // Read again: the word now means 开工, so the warning about it is gone and the choice stays shown.
+    await expect.poll(() => page.locator('.import-issues li').allTextContents(), { timeout: 20_000 }).toEqual(['totals_and_new_words.csv 第 4 行：提示：合计行（合计），已跳过：它不是项目']);
+    expect(await page.locator('.import-values select').inputValue()).toBe('started');
+    await page.getByRole('button', { name: '应用（替换当前数据）' }).click();
+    await page.getByRole('button', { name: '替换', exact: true }).click();
+    await page.waitForFunction(() => window.__erqi?.ready === true && window.__erqi.app?.model.bundle.projects.length === 2, null, { timeout: 30_000 });
+    expect(await page.evaluate(() => window.__erqi!.app!.model.bundle.projects.map((p) => p.status))).toEqual(['under_construction', 'started']);
+    await page.close();
+  });
+
   it('lists every problem of a bad file with its row, and changes nothing', async () => {
     const { page } = await watchedPage(app.browser);
     await page.goto(app.url);

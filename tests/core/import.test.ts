@@ -140,6 +140,19 @@ describe('GeoJSON points', () => {
   });
 });
 
+describe('what an unknown word means (the value-mapping step)', () => {
+  it('lists each unknown word with its rows, and reads it as the id the user chose', async () => {
+    const bytes = new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/bad/totals_and_new_words.csv')));
+    const before = await importLedger('t.csv', bytes, { axes });
+    expect(before.result.unknown).toEqual([{ kind: 'status', text: '新建', rows: 1 }]);
+    expect(before.result.projects.map((p) => p.status)).toEqual(['under_construction', null]);
+    const after = await importLedger('t.csv', bytes, { axes, values: { status: { 新建: 'started' } } });
+    expect(after.result.unknown).toEqual([]);
+    expect(after.result.projects.map((p) => p.status)).toEqual(['under_construction', 'started']);
+    expect(after.result.issues.map((i) => i.message)).toEqual(['a totals row (合计), skipped: it is not a project']);
+  });
+});
+
 describe('the app’s own CSV export', () => {
   it('imports back to the same projects and positions', async () => {
     const placements = placeProjects(bundle.projects, axes, bundle.zones.features as ZoneFeature[]);

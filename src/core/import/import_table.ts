@@ -22,7 +22,14 @@ export interface ImportOptions {
   /** For the coordinate-system check (both optional; without them it is skipped). */
   axes?: readonly PreparedAxis[];
   anchors?: readonly Anchor[];
+  /** What the user said an unknown word means (the import's value-mapping step): an id, or '' for 未公开. */
+  values?: ValueChoices;
 }
+
+/** Column kinds whose cells are words from a fixed list (statuses, sectors, axes). */
+export type EnumKind = 'status' | 'sector' | 'axis';
+/** Per kind, a cell's text → the id it stands for ('' keeps it undisclosed). */
+export type ValueChoices = Partial<Record<EnumKind, Record<string, string>>>;
 
 export interface ImportResult {
   projects: MappedProject[];
@@ -31,6 +38,8 @@ export interface ImportResult {
   crsSuggestion: CrsSuggestion | null;
   /** Remarks about the reading itself (ids made from row numbers, units assumed). */
   notes: ImportNote[];
+  /** Words no list knows, by kind, with how many rows use each: the value-mapping step offers to say what they mean. */
+  unknown?: Array<{ kind: EnumKind; text: string; rows: number }>;
 }
 
 /** A cell that marks a totals row: 合计, 小计, 总计, Total, Subtotal (spaces and a colon allowed). */
@@ -81,7 +90,9 @@ function mapPositions(g: Geometry, f: (p: number[]) => number[]): unknown {
 }
 
 /** A cell of any ledger → the text the row schema reads, by the column's kind: Chinese words to ids, units to 亿元. */
-function readCell(kind: ColumnKind, text: string, at: { line: number; factor: number; defaultSource: string; axes: readonly AxisName[] }): string {
+function readCell(kind: ColumnKind, text: string, at: { line: number; factor: number; defaultSource: string; axes: readonly AxisName[]; values?: ValueChoices }): string {
+  const chosen = (kind === 'status' || kind === 'sector' || kind === 'axis') && text ? at.values?.[kind]?.[text] : undefined;
+  if (chosen !== undefined) return chosen;
   switch (kind) {
     case 'id':
       return text || `row-${at.line}`;
@@ -126,6 +137,8 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
 
   const ProjectRow = projectRow(options.axisNames.map((a) => a.id));
   const firstLine = new Map<string, number>();
+  /** Unknown words by kind and text (a NUL between: neither holds one), counted by row. */
+  const unknown = new Map<string, number>();
   for (const [index, { line, cells }] of table.rows.entries()) {
     if (options.onProgress && index % 5000 === 0) options.onProgress(index, table.rows.length);
     // Fewer cells than columns is normal (spreadsheets drop trailing blanks); more means a stray delimiter.
@@ -145,7 +158,7 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
     }
     // Every ledger column, read by its kind (project_schema.ts): nothing here names a column.
     const raw = Object.fromEntries(
-      PROJECT_COLUMNS.map((c) => [c, readCell(LEDGER_COLUMNS[c].kind, cell(c), { line, factor: mapping[c]?.factor ?? 1, defaultSource: options.defaultSource, axes: options.axisNames })]),
+      PROJECT_COLUMNS.map((c) => [c, readCell(LEDGER_COLUMNS[c].kind, cell(c), { line, factor: mapping[c]?.factor ?? 1, defaultSource: options.defaultSource, axes: options.axisNames, ...(options.values ? { values: options.values } : {}) })]),
     ) as Record<LedgerColumn, string>;
     let parsed = ProjectRow.safeParse(raw);
     // A word the ledger uses that we do not know (新建, 其他…) leaves that field undisclosed, not the row out.
@@ -153,6 +166,8 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
       for (const e of parsed.error.issues) {
         const field = e.path[0] as LedgerColumn;
         issues.push({ file: table.file, ...where(line), field: label(field), message: `'${cell(field)}' is not a known ${LEDGER_COLUMNS[field].kind}: kept as not disclosed (未公开)`, severity: 'warning' });
+        const key = `${LEDGER_COLUMNS[field].kind}\u0000${cell(field)}`;
+        unknown.set(key, (unknown.get(key) ?? 0) + 1);
         raw[field] = '';
       }
       parsed = ProjectRow.safeParse(raw);
@@ -231,5 +246,9 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
     stats: { rows: table.rows.length, valid: projects.length, mapped: projects.filter((p) => p.site).length },
     crsSuggestion,
     notes,
+    unknown: [...unknown].map(([key, rows]) => {
+      const [kind, text] = key.split('\u0000') as [EnumKind, string];
+      return { kind, text, rows };
+    }),
   };
 }
