@@ -102,12 +102,12 @@ export function renderProjectTable(props: TableProps): HTMLElement {
   }
   const total = props.indices.length;
 
-  const header = (key: SortKey, label: string) => {
+  const header = (key: SortKey, label: string, className = '') => {
     const active = sort.key === key;
     const button = el('button', { type: 'button', class: 'sort', 'data-key': `sort-${key}` }, label, active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : '');
     button.setAttribute('aria-label', t('sortBy', lang, { col: label }));
     button.addEventListener('click', () => props.onSort({ key, dir: active && sort.dir === 'asc' ? 'desc' : 'asc' }));
-    return el('th', { scope: 'col', 'aria-sort': active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none' }, button);
+    return el('th', { scope: 'col', 'aria-sort': active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none', ...(className ? { class: className } : {}) }, button);
   };
 
   const body = el('tbody');
@@ -119,7 +119,7 @@ export function renderProjectTable(props: TableProps): HTMLElement {
       { 'data-project': r.p.id, ...(props.selectedId === r.p.id ? { 'aria-current': 'true', class: 'selected' } : {}) },
       el('th', { scope: 'row' }, open, r.p.site ? null : el('span', { class: 'badge' }, t('mappedNo', lang))),
       el('td', {}, r.axis ? (props.axisNames[r.axis]?.[lang] ?? r.axis) : '—'),
-      el('td', {}, r.zone ? (props.zoneNames[r.zone]?.[lang] ?? r.zone) : '—'),
+      el('td', { class: 'col-zone' }, r.zone ? (props.zoneNames[r.zone]?.[lang] ?? r.zone) : '—'),
       el('td', {}, r.p.status ? statusLabel(r.p.status, lang) : t('unknown', lang)),
       el('td', { class: 'num' }, formatYi(r.p.investment_total_yi, lang)),
     );
@@ -132,7 +132,7 @@ export function renderProjectTable(props: TableProps): HTMLElement {
     el(
       'thead',
       {},
-      el('tr', {}, header('name', t('colName', lang)), header('axis', t('colAxis', lang)), header('zone', t('colZone', lang)), header('status', t('colStatus', lang)), header('investment', t('colInvestment', lang))),
+      el('tr', {}, header('name', t('colName', lang)), header('axis', t('colAxis', lang)), header('zone', t('colZone', lang), 'col-zone'), header('status', t('colStatus', lang)), header('investment', t('colInvestment', lang))),
     ),
     body,
   );

@@ -288,3 +288,19 @@ describe('a phone: card and clusters', () => {
     await page.close();
   });
 });
+
+describe('the English List on a phone', () => {
+  it('fits the screen: no column past its right edge, the caption wrapped inside it', async () => {
+    const { page } = await watchedPage(app.browser, { width: 390, height: 844 });
+    await page.goto(`${app.url}?lang=en`);
+    await waitForMap(page);
+    await page.getByRole('tab', { name: 'List' }).click();
+    const edges = await page.evaluate(() => {
+      const cells = [...document.querySelectorAll('#panel-list .project-table th, #panel-list .project-table td, #panel-list caption')].filter((c) => (c as HTMLElement).offsetParent);
+      return { right: Math.max(...cells.map((c) => c.getBoundingClientRect().right)), wrap: document.querySelector('#panel-list .table-wrap')!.scrollWidth - document.querySelector('#panel-list .table-wrap')!.clientWidth };
+    });
+    expect(edges.right).toBeLessThanOrEqual(390);
+    expect(edges.wrap).toBe(0);
+    await page.close();
+  });
+});
