@@ -215,7 +215,8 @@ export function createApp(
 
   // A project's link on a phone opens centred on its site, under the card: it moves to the part left free.
   const linked = initial.selection.kind === 'project' ? initial.selection.id : null;
-  if (linked && !initial.view && !wide() && model.project(linked)) void map.view.idle.then(() => store.get().selection.kind === 'project' && showSite(linked));
+  let alive = true;
+  if (linked && !initial.view && !wide() && model.project(linked)) void map.view.idle.then(() => alive && store.get().selection.kind === 'project' && showSite(linked));
   if (initial.selection.kind === 'project' && !model.project(initial.selection.id)) {
     // Said, not only logged: a link to a project someone imported or edited in their own browser opens here.
     console.warn(`URL parameter project=${initial.selection.id} ignored: no such project`);
@@ -229,6 +230,7 @@ export function createApp(
     ready: map.view.idle,
     notify: (text) => notice.notify(text),
     destroy() {
+      alive = false;
       unrestore();
       unsync();
       stop();

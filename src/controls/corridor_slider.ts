@@ -6,7 +6,7 @@ import { el } from '../ui/dom.ts';
 import { t } from '../ui/strings.ts';
 import type { Control, ControlContext } from './control.ts';
 
-/** Widths a planner compares most (the report's corridors are about 1 km wide). */
+/** Widths offered with one click (the slider and the number box take any other, in 50 m steps). */
 export const CORRIDOR_PRESETS = [500, 1000, 1500] as const;
 const STEP = 50;
 

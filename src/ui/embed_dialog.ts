@@ -3,6 +3,7 @@ import { DEFAULT_EMBED, PANELS, THEMES, type Panel, type ThemeName } from '../co
 import { EMPTY_FILTER } from '../core/facets.ts';
 import type { AxisId, Lang } from '../core/model.ts';
 import { DEFAULT_STATE, type UrlState } from '../core/url_state.ts';
+import { copyOnClick } from './copy_field.ts';
 import { el } from './dom.ts';
 import { t } from './strings.ts';
 import { lt, type LazyKey } from './lazy_strings.ts';
@@ -60,15 +61,7 @@ export function openEmbedDialog(base: string, state: UrlState, lang: Lang, axes:
   const block = (id: string, label: string) => {
     const area = el('textarea', { id, readonly: '', rows: '6', spellcheck: 'false' });
     const copy = el('button', { type: 'button', class: 'copy' }, lt('copy', lang));
-    copy.addEventListener('click', async () => {
-      area.select();
-      try {
-        await navigator.clipboard.writeText(area.value);
-        copy.textContent = t('copied', lang);
-      } catch {
-        // Selected: Ctrl/⌘+C copies it.
-      }
-    });
+    copyOnClick(copy, area, (copied) => copied && (copy.textContent = t('copied', lang)));
     return { area, copy, box: el('div', { class: 'snippet' }, el('label', { for: id }, label), area, copy) };
   };
   const iframeBlock = block('embed-iframe', lt('embedIframe', lang));

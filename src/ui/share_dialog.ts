@@ -1,6 +1,7 @@
 import { encode } from 'uqr';
 import type { Lang } from '../core/model.ts';
 import { PAPER } from '../map/theme.ts';
+import { copyOnClick } from './copy_field.ts';
 import { el } from './dom.ts';
 import { t } from './strings.ts';
 import { lt } from './lazy_strings.ts';
@@ -40,16 +41,7 @@ export function openShareDialog(o: ShareOptions): HTMLDialogElement {
   field.value = o.url;
   const status = el('span', { class: 'share-status', role: 'status' });
   const copy = el('button', { type: 'button', class: 'copy' }, lt('shareCopy', lang));
-  copy.addEventListener('click', async () => {
-    field.select();
-    try {
-      await navigator.clipboard.writeText(o.url);
-      status.textContent = t('copied', lang);
-    } catch {
-      // Selected: Ctrl/⌘+C copies it.
-      status.textContent = lt('shareSelected', lang);
-    }
-  });
+  copyOnClick(copy, field, (copied) => (status.textContent = copied ? t('copied', lang) : lt('shareSelected', lang)));
   const qr = qrCanvas(o.url);
   qr.setAttribute('role', 'img');
   qr.setAttribute('aria-label', lt('shareQrLabel', lang));
