@@ -169,6 +169,7 @@ export const STRINGS = {
   copyLink: { zh: '复制链接', en: 'Copy link' },
   copied: { zh: '已复制', en: 'Copied' },
   share: { zh: '分享', en: 'Share' },
+  filterRemove: { zh: '移除筛选：{what}', en: 'Remove filter: {what}' },
   mapKeyboardRoute: { zh: '用键盘打开地图上的项目：转到列表', en: 'Open the map’s projects by keyboard: go to the List' },
   searchFound: { zh: '找到 {n} 个项目', en: '{n} projects found' },
   searchFoundPlaces: { zh: '找到 {n} 个项目、{m} 个地点', en: '{n} projects and {m} places found' },

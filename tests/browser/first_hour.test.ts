@@ -213,10 +213,18 @@ describe('filter feedback', () => {
     await page.goto(`${app.url}?status=operating`);
     await waitForMap(page);
     const status = page.locator('.filter-status');
-    expect(await status.textContent()).toMatch(/^显示 \d+ \/ 18 项 清除筛选$/);
+    expect(await status.textContent()).toMatch(/^运营 ×显示 \d+ \/ 18 项 清除筛选$/);
+    // A chip per active facet; its × takes that one facet off.
+    await page.goto(`${app.url}?axes=jingguang&status=operating`);
+    await waitForMap(page);
+    expect(await status.locator('.filter-chip').allTextContents()).toEqual(['京广路 ×', '运营 ×']);
+    expect(await status.locator('[data-facet="statuses"]').getAttribute('aria-label')).toBe('移除筛选：状态: 运营');
+    await status.locator('[data-facet="statuses"]').click();
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('?axes=jingguang');
+    expect(await status.locator('.filter-chip').allTextContents()).toEqual(['京广路 ×']);
     await page.goto(`${app.url}?status=operating&mapped=no&sector=urban_renewal`);
     await waitForMap(page);
-    expect(await status.textContent()).toBe('没有符合筛选条件的项目 清除筛选');
+    expect(await status.textContent()).toBe('运营 ×城市更新 ×未定位 ×没有符合筛选条件的项目 清除筛选');
     await status.getByRole('button', { name: '清除筛选' }).click();
     await expect.poll(() => status.isHidden()).toBe(true);
     expect(await page.evaluate(() => location.search)).toBe('');

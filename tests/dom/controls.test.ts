@@ -119,7 +119,9 @@ describe('controls', () => {
     expect(status.element.hidden).toBe(false);
     const shown = model.derive(ctx.store.get().filter, 500).filter.indices.length;
     expect(status.element.textContent).toContain(String(shown));
-    getByRole(document.body, 'button').click();
+    // A chip for the facet set, and the button that clears them all.
+    expect(getByRole(document.body, 'button', { name: '移除筛选：状态: 运营' }).textContent).toBe('运营 ×');
+    getByRole(document.body, 'button', { name: '清除筛选' }).click();
     expect(status.element.hidden).toBe(true);
     expect(ctx.store.get().filter.statuses).toEqual([]);
     stop();
