@@ -3,7 +3,9 @@ import type { FilterResult } from '../core/filter.ts';
 import type { ZoneFeature } from '../core/load_geo.ts';
 import { SECTOR_KEYS, STATUS_KEYS, type Lang } from '../core/model.ts';
 import { axisColour, type Theme } from '../map/theme.ts';
+import { stageOf } from '../map/stages.ts';
 import { el } from './dom.ts';
+import { pinSymbol } from './legend.ts';
 import { sectorLabel, statusLabel } from './labels.ts';
 import { t, type StringKey } from './strings.ts';
 
@@ -34,7 +36,7 @@ function checkboxGroup(
   props: FacetProps,
   key: ListField,
   legend: StringKey,
-  options: ReadonlyArray<{ value: string; label: string; count: number; colour?: string }>,
+  options: ReadonlyArray<{ value: string; label: string; count: number; colour?: string; icon?: Element }>,
   note?: StringKey,
 ): HTMLElement {
   const selected = props.filter[key] as readonly string[];
@@ -55,7 +57,7 @@ function checkboxGroup(
     const swatch = o.colour ? el('span', { class: 'swatch', 'aria-hidden': 'true' }) : null;
     if (swatch && o.colour) swatch.style.background = o.colour;
     fieldset.append(
-      el('div', { class: 'facet-option' }, input, el('label', { for: id }, swatch, o.label, ' ', el('span', { class: 'count' }, `(${o.count})`))),
+      el('div', { class: 'facet-option' }, input, el('label', { for: id }, swatch, o.icon ?? null, o.label, ' ', el('span', { class: 'count' }, `(${o.count})`))),
     );
   }
   if (note) fieldset.append(el('p', { class: 'muted small' }, t(note, props.lang)));
@@ -108,7 +110,18 @@ export const FACET_UI: Record<FacetId, FacetUi> = {
   statuses: {
     label: 'filterStatus',
     render: (props) =>
-      checkboxGroup(props, 'statuses', 'filterStatus', STATUS_KEYS.map((s) => ({ value: s, label: statusLabel(s, props.lang), count: props.counts.statuses[s] }))),
+      // Each status with the pin it is drawn as (the legend's four groups): the filter and the legend read alike.
+      checkboxGroup(
+        props,
+        'statuses',
+        'filterStatus',
+        STATUS_KEYS.map((s) => ({
+          value: s,
+          label: statusLabel(s, props.lang),
+          count: props.counts.statuses[s],
+          icon: pinSymbol(stageOf(s), axisColour(props.theme, Object.keys(props.axisNames)[0]), props.theme.pinInner),
+        })),
+      ),
     describe: (f, w) => f.statuses.map((s) => statusLabel(s, w.lang)).join('/'),
   },
   sectors: {

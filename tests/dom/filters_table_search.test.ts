@@ -53,6 +53,19 @@ describe('the filters panel', () => {
     expect(groups.map((g) => g.querySelector('legend')!.textContent)).toEqual(FACET_IDS.map((id) => t(FACET_UI[id].label, 'en')));
   });
 
+  it('shows each status with the pin it is drawn as, so the filter and the legend group statuses alike', () => {
+    const d = model.derive(EMPTY_FILTER, 500);
+    const body = mount(renderFilters({ filter: EMPTY_FILTER, counts: d.filter.counts, zones: model.zones, axisNames, lang: 'zh', theme: THEME, onChange: vi.fn() }));
+    const shape = (status: string) => {
+      const circles = [...body.querySelectorAll(`label[for="f-statuses-${status}"] svg circle`)];
+      // A filled disc has the axis colour inside; a ring the white inside; a centre dot is the second circle.
+      return `${circles[0]!.getAttribute('fill') === THEME.pinInner ? 'ring' : 'disc'}${circles.length > 1 ? '+dot' : ''}`;
+    };
+    expect(['operating', 'completed', 'under_construction', 'started', 'signed', 'negotiating', 'planned', 'unknown'].map(shape)).toEqual([
+      'disc', 'disc', 'disc+dot', 'disc+dot', 'ring', 'ring', 'ring', 'ring+dot',
+    ]);
+  });
+
   it('describes a filter in words for exports, with zone names rather than ids', () => {
     const words = { lang: 'zh' as const, axisNames, zones: model.zones };
     expect(describeFilter(EMPTY_FILTER, words)).toBe('');
