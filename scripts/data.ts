@@ -16,7 +16,7 @@ import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBundle, bundleFromProjects, DEFAULT_CORRIDOR_M, type SourceFile } from '../src/core/bundle.ts';
 import { searchKeys } from './search_keys.ts';
-import { progressText } from '../src/import/progress_source.ts';
+import { readProgressFile } from '../src/import/progress_source.ts';
 import { CRS_OPTIONS, type Crs } from '../src/core/import/crs_check.ts';
 import { formatIssue, hasErrors } from '../src/core/issues.ts';
 import { joinSites } from '../src/core/join.ts';
@@ -24,7 +24,6 @@ import { loadAxes, loadSites } from '../src/core/load_geo.ts';
 import { OPTIONAL_COLUMNS, PROJECT_COLUMNS } from '../src/core/project_schema.ts';
 import { prepareAxes } from '../src/core/placement.ts';
 import { ENCODINGS, type Encoding } from '../src/import/read_source.ts';
-import { loadProgress } from '../src/core/progress_file.ts';
 import { anchorsOf, importLedger } from '../src/import/import_ledger.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -163,9 +162,8 @@ if (args.progress && result.value) {
   } catch (e) {
     fail(`${shown(args.progress)}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const read = await progressText(shown(args.progress), bytes!, (args.encoding as Encoding | undefined) ?? 'auto');
-  const { text, encoding } = read;
-  const progress = read.issues.length ? { value: [], issues: read.issues } : loadProgress(shown(args.progress), text, new Set(result.value.bundle.projects.map((p) => p.id)));
+  const ids = new Set(result.value.bundle.projects.map((p) => p.id));
+  const { encoding, loaded: progress } = await readProgressFile(shown(args.progress), bytes!, ids, (args.encoding as Encoding | undefined) ?? 'auto');
   result.issues.push(...progress.issues);
   result.value.bundle.progress = progress.value;
   console.error(`${shown(args.progress)}: ${encoding}, ${progress.value.length} progress rows`);

@@ -188,7 +188,7 @@ export function createApp(
       onTileError: () => notice.say('tilesFailed'),
       onWorkerFailure: () => notice.partFailed('partMapWorker'),
       // On a phone the card spans the map's top: a cluster opens in the part below it.
-      coveredTop: () => (wide() || !card.element.querySelector('.project-card') ? 0 : (coveredBy(card.element).top ?? 0)),
+      coveredTop: () => (card.element.querySelector('.project-card') ? (coveredBy(card.element).top ?? 0) : 0),
     },
     // While the editor draws (src/edit), a click on the map is a vertex, not a selection.
     onProjectClick: (id) => drawing() || selectProject(id, false),

@@ -7,12 +7,11 @@ import { axisSummaryTable } from '../core/axis_summary.ts';
 import { projectsTable, projectsToGeoJson, tableToCsv, type Table } from '../core/export.ts';
 import { ATTRIBUTION } from '../map/style.ts';
 import { exportFileName } from '../ui/facet_controls.ts';
-import { legendEntries } from '../ui/legend.ts';
 import { t } from '../ui/strings.ts';
 import { lt } from '../ui/lazy_strings.ts';
 import { download } from './download.ts';
 import { composePng } from './export_png.ts';
-import { isSynthetic, pageText } from './page_text.ts';
+import { isSynthetic, legendOf, mapShot, pageText, today } from './page_text.ts';
 
 export { printPage } from './print_page.ts';
 
@@ -68,7 +67,7 @@ export async function exportXlsx(c: ExportContext): Promise<void> {
     [bold(lt('aboutNote', s.lang)), text.note],
     [bold(lt('aboutUndisclosed', s.lang)), lt('aboutUndisclosedText', s.lang)],
     ...Object.values(ATTRIBUTION).map((a, i) => [bold(i === 0 ? t('source', s.lang) : ''), a]),
-    [bold(lt('exportedOn', s.lang)), new Date().toISOString().slice(0, 10)],
+    [bold(lt('exportedOn', s.lang)), today()],
   ];
   const widths = (table: Table) => table.header.map((h) => ({ width: Math.min(40, Math.max(10, h.length * 2)) }));
   const blob = await writeXlsxFile([
@@ -91,18 +90,14 @@ export function exportGeoJson(c: ExportContext): void {
 
 /** The view as a report page (title, map with scale bar and north arrow, whole legend, sources), at `scale` × the screen. */
 export async function exportPng(c: ExportContext, scale: number): Promise<void> {
-  const s = c.store.get();
-  const view = c.getView();
-  if (!view.map) return;
-  const shot = await view.snapshot(scale);
-  const { center, zoom, bearing } = view.getView();
+  if (!c.getView().map) return;
+  const shot = await mapShot(c, scale);
   const blob = await composePng(shot.canvas, shot.scale, {
     ...pageText(c),
-    legend: legendEntries({ lang: s.lang, theme: c.theme, corridorM: s.corridor, axisNames: c.axisNames, shapes: c.model.anyShapes }),
+    ...shot.over,
+    legend: legendOf(c),
     attribution: Object.values(ATTRIBUTION),
-    camera: { lat: center[1], zoom, bearing },
-    exported: new Date().toISOString().slice(0, 10),
-    watermark: isSynthetic(c) ? lt('sampleMark', s.lang) : null,
+    exported: today(),
   });
   download(exportName(c, 'png'), blob);
 }

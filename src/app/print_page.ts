@@ -6,27 +6,19 @@
 import { ATTRIBUTION } from '../map/style.ts';
 import { renderAxisTable } from '../ui/axis_table.ts';
 import { el } from '../ui/dom.ts';
-import { legendEntries, legendList } from '../ui/legend.ts';
+import { legendList } from '../ui/legend.ts';
 import { t } from '../ui/strings.ts';
 import { lt } from '../ui/lazy_strings.ts';
 import type { ExportContext } from '../controls/export_menu.ts';
 import { decorateMap } from './export_png.ts';
-import { isSynthetic, pageText } from './page_text.ts';
+import { isSynthetic, legendOf, mapShot, pageText, today } from './page_text.ts';
 
 export type Paper = 'a4' | 'a3';
 
 /** The map at twice the screen's sharpness, with its scale bar and north arrow, as an image file. */
 async function mapPicture(c: ExportContext): Promise<Blob> {
-  const view = c.getView();
-  const shot = await view.snapshot(2);
-  const { center, zoom, bearing } = view.getView();
-  const s = c.store.get();
-  const ctx = shot.canvas.getContext('2d')!;
-  decorateMap(ctx, shot.canvas.width, shot.canvas.height, shot.scale, {
-    lang: s.lang,
-    camera: { lat: center[1], zoom, bearing },
-    watermark: isSynthetic(c) ? lt('sampleMark', s.lang) : null,
-  });
+  const shot = await mapShot(c, 2);
+  decorateMap(shot.canvas.getContext('2d')!, shot.canvas.width, shot.canvas.height, shot.scale, shot.over);
   return new Promise((resolve, reject) => shot.canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('print: no picture'))), 'image/png'));
 }
 
@@ -54,7 +46,7 @@ export async function printPage(c: ExportContext, paper: Paper): Promise<void> {
       'div',
       { class: 'print-body' },
       image,
-      el('section', { class: 'print-legend' }, el('h2', {}, t('legend', s.lang)), legendList(legendEntries({ lang: s.lang, theme: c.theme, corridorM: s.corridor, axisNames: c.axisNames, shapes: c.model.anyShapes }))),
+      el('section', { class: 'print-legend' }, el('h2', {}, t('legend', s.lang)), legendList(legendOf(c))),
     ),
     el(
       'section',
@@ -67,7 +59,7 @@ export async function printPage(c: ExportContext, paper: Paper): Promise<void> {
       {},
       el('p', {}, text.note),
       ...Object.values(ATTRIBUTION).map((a) => el('p', {}, a)),
-      el('p', {}, `${lt('printedOn', s.lang)} ${new Date().toISOString().slice(0, 10)} · ${location.href}`),
+      el('p', {}, `${lt('printedOn', s.lang)} ${today()} · ${location.href}`),
     ),
   );
   document.body.append(sheet);

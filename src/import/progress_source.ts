@@ -1,9 +1,9 @@
 /** Reading a progress file (调度表) of any kind for the progress reader (core/progress_file.ts): the CLI and the import dialog. */
 import { csvValue } from '../core/csv.ts';
-import type { Issue } from '../core/issues.ts';
-import { decodeText, readSource, type Encoding } from './read_source.ts';
-
-const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+import type { Issue, Loaded } from '../core/issues.ts';
+import type { ProgressRow } from '../core/progress.ts';
+import { loadProgress } from '../core/progress_file.ts';
+import { decodeText, isZip, readSource, type Encoding } from './read_source.ts';
 
 /**
  * A progress file's text for the progress reader: CSV decoded (UTF-8, GBK, UTF-16), or the first sheet of an Excel
@@ -19,4 +19,10 @@ export async function progressText(name: string, bytes: Uint8Array, encoding: En
     lines.push(row.cells.map(csvValue).join(','));
   }
   return { text: lines.join('\n'), encoding: 'xlsx', issues: [] };
+}
+
+/** A progress file read and checked against the ledger's project ids: its rows and every problem, and how it was read. */
+export async function readProgressFile(name: string, bytes: Uint8Array, projectIds: ReadonlySet<string>, encoding: Encoding = 'auto'): Promise<{ encoding: string; loaded: Loaded<ProgressRow[]> }> {
+  const read = await progressText(name, bytes, encoding);
+  return { encoding: read.encoding, loaded: read.issues.length ? { value: [], issues: read.issues } : loadProgress(name, read.text, projectIds) };
 }

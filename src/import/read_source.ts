@@ -33,7 +33,8 @@ export interface ReadResult {
  */
 export const MAX_COLUMNS = 500;
 
-const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+/** A zip archive (an .xlsx workbook) by its first bytes. */
+export const isZip = (b: Uint8Array): boolean => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** UTF-16 without a BOM: most bytes at odd (LE) or even (BE) places are 0, as in ASCII headers and numbers. */
 function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {

@@ -6,10 +6,9 @@ import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
 import type { Lang, MappedProject } from '../core/model.ts';
 import { anchorsOf, type LedgerImport } from '../import/import_ledger.ts';
 import type { AxisPreview, ImportReply, ImportRequest } from '../import/import_worker.ts';
-import { periodsOf, type ProgressRow } from '../core/progress.ts';
-import { loadProgress } from '../core/progress_file.ts';
+import type { ProgressRow } from '../core/progress.ts';
 import { ENCODINGS, type Encoding } from '../import/read_source.ts';
-import { progressText } from '../import/progress_source.ts';
+import { progressSection } from './progress_import.ts';
 import type { EnumKind, ValueChoices } from '../core/import/import_table.ts';
 import { SECTOR_LABELS, SECTORS, STATUS_LABELS, STATUSES } from '../core/model.ts';
 import type { Theme } from '../map/theme.ts';
@@ -384,40 +383,4 @@ export function openImportDialog(
   document.body.append(dialog);
   dialog.showModal();
   return dialog;
-}
-
-
-/**
- * 进度表 / Progress file (a district's 调度表): CSV in UTF-8 or GBK, or Excel, with Chinese headers and 万元, read by the same
- * reader as `npm run data -- --progress`; every bad row is listed with its line and column, and nothing changes
- * until Apply (which keeps the good rows).
- */
-function progressSection(bundle: DataBundle, lang: Lang, apply: (rows: ProgressRow[], file: string) => void): HTMLElement {
-  const input = el('input', { type: 'file', id: 'import-progress-file', accept: '.csv,.txt,.xlsx' });
-  const result = el('div', { class: 'import-progress-result', role: 'status', 'aria-live': 'polite' });
-  input.addEventListener('change', async () => {
-    const f = input.files?.[0];
-    if (!f) return;
-    const read = await progressText(f.name, new Uint8Array(await f.arrayBuffer()));
-    const { text, encoding } = read;
-    const loaded = read.issues.length ? { value: [], issues: read.issues } : loadProgress(f.name, text, new Set(bundle.projects.map((p) => p.id)));
-    const problems = loaded.issues.filter((i) => i.severity === 'error');
-    const go = el('button', { type: 'button', class: 'import-progress-apply' }, lt('importProgressApply', lang, { n: loaded.value.length }));
-    go.disabled = loaded.value.length === 0;
-    go.addEventListener('click', () => apply(loaded.value, f.name));
-    result.replaceChildren(
-      el('p', {}, lt('importProgressRead', lang, { file: f.name, encoding, n: loaded.value.length, periods: periodsOf(loaded.value).join(', ') || '—' })),
-      ...(problems.length ? [el('ul', { class: 'import-issues' }, ...problems.slice(0, 50).map((i) => el('li', {}, issueText(i, lang))))] : []),
-      go,
-    );
-  });
-  return el(
-    'section',
-    { class: 'import-progress' },
-    el('h3', {}, lt('importProgressTitle', lang)),
-    el('p', { class: 'muted small' }, lt('importProgressIntro', lang)),
-    el('label', { for: 'import-progress-file' }, lt('importFile', lang)),
-    input,
-    result,
-  );
 }
