@@ -24,7 +24,9 @@ const points = params.get('points')
       type: 'FeatureCollection',
       features: (bundle?.projects ?? []).filter((p: { site: unknown }) => p.site).map((p: { id: string; site: { lon: number; lat: number } }) => ({ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [p.site.lon, p.site.lat] } })),
     };
+performance.mark('erqi:data');
 const tilesUrl = new URL('tiles/{z}/{x}/{y}.pbf', location.href).href.replace(/%7B/g, '{').replace(/%7D/g, '}');
+performance.mark('erqi:map');
 const map = new MapLibreMap({
   container: 'map',
   bounds: [[113.498, 34.601], [113.671, 34.768]],
@@ -45,4 +47,8 @@ const map = new MapLibreMap({
   },
 });
 window.__bare.map = map;
-map.once('idle', () => (window.__bare!.ready = true));
+map.once('load', () => performance.mark('erqi:map-load'));
+map.once('idle', () => {
+  performance.mark('erqi:map-idle');
+  window.__bare!.ready = true;
+});

@@ -10,7 +10,7 @@ import { launch, ROOT, startServer } from '../scripts/browser.ts';
 import { buildBarePage, serveFolder } from './serve.ts';
 import { row, type BenchRow } from './stats.ts';
 
-const RUNS = 5;
+const RUNS = 7;
 
 /** The bare page beside a copy of the shipped data bundle. */
 async function bareServer(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -19,19 +19,41 @@ async function bareServer(): Promise<{ url: string; close: () => Promise<void> }
   return serveFolder(out);
 }
 
-async function timeToReady(page: Page, url: string, ready: string): Promise<number> {
+/** The marks every page sets (src/map/map_view.ts, src/load_bundle.ts, bench/bare.ts), in the order they come. */
+const PHASES = ['erqi:data', 'erqi:map', 'erqi:map-load', 'erqi:map-idle'] as const;
+type Phases = number[];
+
+/** Navigation → ready, and when each of PHASES was reached (ms from navigation), kept in `into`. */
+async function timeToReady(page: Page, url: string, ready: string, into: Phases[]): Promise<number> {
   await page.goto(url);
   await page.waitForFunction(ready, null, { timeout: 60_000 });
-  return page.evaluate(() => performance.now());
+  const [now, marks] = await page.evaluate((names) => [performance.now(), names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN)] as const, [...PHASES]);
+  into.push([...marks, now]);
+  return now;
 }
 
-const medianOf = async (fn: () => Promise<number>): Promise<number> => {
-  await fn(); // warm the HTTP cache and the GPU process, as a returning visitor
-  const xs: number[] = [];
-  for (let i = 0; i < RUNS; i++) xs.push(await fn());
-  xs.sort((a, b) => a - b);
-  return xs[Math.floor(xs.length / 2)]!;
-};
+/** Median time spent between marks: before the data is in, until the map exists, until its load, until idle, until ready. */
+function phaseLine(label: string, runs: Phases[]): string {
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const steps = ['data in', 'map made', 'map load', 'map idle', 'ready'];
+  return `${label.padEnd(10)} ${steps.map((s, i) => `${s} ${mid(runs.map((r) => r[i]! - (i ? r[i - 1]! : 0))).toFixed(0).padStart(5)}`).join('  ')}`;
+}
+
+/**
+ * Pages measured in turn, round after round (one warm-up round first, as a returning visitor with a warm HTTP
+ * cache): a slow spell of a shared machine then slows every page of that round alike, and each round gives a
+ * ratio of its own. Returns each page's median time and the median and spread of its per-round ratio to the first.
+ */
+async function interleaved(pages: Array<() => Promise<number>>, rounds: number): Promise<Array<{ ms: number; ratio: number; spread: [number, number] }>> {
+  for (const p of pages) await p();
+  const times = pages.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) for (const [i, p] of pages.entries()) times[i]!.push(await p());
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return times.map((ts) => {
+    const ratios = ts.map((t, r) => t / times[0]![r]!);
+    return { ms: mid(ts), ratio: mid(ratios), spread: [Math.min(...ratios), Math.max(...ratios)] };
+  });
+}
 
 export async function loadBench(): Promise<BenchRow[]> {
   const app = await startServer();
@@ -47,14 +69,24 @@ export async function loadBench(): Promise<BenchRow[]> {
   const browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
-    const baseline = await medianOf(() => timeToReady(page, `${bare.url}bare.html`, 'window.__bare?.ready === true'));
-    const full = await medianOf(() => timeToReady(page, app.url, 'window.__erqi?.ready === true'));
-    const iframe = await medianOf(() => timeToReady(page, `${app.url}embed.html`, 'window.__erqiEmbed?.ready === true'));
-    const element = await medianOf(() => timeToReady(page, hostUrl, 'window.elementReady === true'));
+    const phases: Phases[][] = [[], [], [], []];
+    const [bareRun, full, iframe, element] = await interleaved(
+      [
+        () => timeToReady(page, `${bare.url}bare.html`, 'window.__bare?.ready === true', phases[0]!),
+        () => timeToReady(page, app.url, 'window.__erqi?.ready === true', phases[1]!),
+        () => timeToReady(page, `${app.url}embed.html`, 'window.__erqiEmbed?.ready === true', phases[2]!),
+        () => timeToReady(page, hostUrl, 'window.elementReady === true', phases[3]!),
+      ],
+      RUNS,
+    );
+    console.log('load phases (median ms each, from navigation):');
+    for (const [i, label] of ['bare page', 'app', 'iframe', 'element'].entries()) console.log(`  ${phaseLine(label, phases[i]!.slice(1))}`);
+    const baseline = bareRun!.ms;
+    const spread = (r: { ratio: number; spread: [number, number] }) => `median of ${RUNS} rounds' ratios ${r.ratio.toFixed(2)}, spread ${r.spread[0].toFixed(2)}–${r.spread[1].toFixed(2)}`;
     return [
-      row('load: navigation → first idle, full app (Chromium)', full, baseline, 'bare MapLibre page, same data'),
-      row('load: navigation → ready, iframe embed.html (Chromium)', iframe, baseline, 'bare MapLibre page, same data'),
-      row('load: navigation → ready, <erqi-axis-map> element (Chromium)', element, baseline, 'bare MapLibre page, same data'),
+      row('load: navigation → first idle, full app (Chromium)', full!.ms, baseline, 'bare MapLibre page, same data', spread(full!)),
+      row('load: navigation → ready, iframe embed.html (Chromium)', iframe!.ms, baseline, 'bare MapLibre page, same data', spread(iframe!)),
+      row('load: navigation → ready, <erqi-axis-map> element (Chromium)', element!.ms, baseline, 'bare MapLibre page, same data', spread(element!)),
     ];
   } finally {
     await browser.close();

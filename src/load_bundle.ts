@@ -102,5 +102,6 @@ export async function loadStart(bundle: string | Promise<DataBundle>, base: stri
   const configLoad = loadConfig(new URL('config.json', base).href);
   const data = await (typeof bundle === 'string' ? loadBundle(bundle) : bundle);
   const config = await configLoad;
+  performance.mark('erqi:data');
   return { bundle: data, config, pinTiles: await loadPinTiles(config.pinTiles, data, base), layout: layoutOf(data) };
 }

@@ -11,6 +11,7 @@ import { isEmptyFilter, type Filter } from '../core/facets.ts';
 import { PIN_TILE_LAYER, SHAPE_TILE_LAYER } from '../core/pin_tiles.ts';
 import { DOTTED_STAGES, FILLED_STAGES, INVESTMENT_CLASSES, STAGE_LINE, STAGES } from './stages.ts';
 import { LAYER, SOURCE, basemapSourceId } from './ids.ts';
+import { sharePrograms } from './shared_programs.ts';
 import { TRANSPARENT, type Theme } from './theme.ts';
 
 /** What the style draws. All of it comes from the data bundle and the core's outputs. */
@@ -119,7 +120,7 @@ export function buildSources(data: StyleData, options: StyleOptions): StyleSpeci
 
 /** The layers, bottom to top. Labels carry a halo so they stay readable over any fill. */
 export function buildLayers(options: StyleOptions): LayerSpecification[] {
-  const layers = schematicLayers(options);
+  const layers = sharePrograms(schematicLayers(options));
   // From tiles, the pins and clusters are one layer of the tile set.
   return options.pinTiles
     ? layers.map((l) =>

@@ -1,0 +1,128 @@
+import { expression, latest } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification } from 'maplibre-gl';
+import { describe, expect, it } from 'vitest';
+import { fixtureSources, THEME } from '../helpers/fixtures.ts';
+import { buildBundle } from '../../src/core/bundle.ts';
+import { buildStyle, type StyleOptions } from '../../src/map/style.ts';
+import { sharePrograms } from '../../src/map/shared_programs.ts';
+
+type Spec = Record<string, { 'property-type': string; default?: unknown }>;
+/** A value as the expression parser takes it: a bare array (a dash pattern) is a literal. */
+const asExpression = (v: unknown) => (Array.isArray(v) && typeof v[0] !== 'string' ? ['literal', v] : v);
+const specOf = (type: string) => (latest as unknown as Record<string, Spec>)[`paint_${type}`] ?? {};
+
+/** How MapLibre feeds a property to its shader: a uniform (constant or zoom curve), per feature, or per feature and zoom. */
+function way(type: string, property: string, value: unknown, paint: Record<string, unknown> = {}): 'u' | 'a' | 'z' {
+  // Without its own value a fill's outline takes the fill's colour, and the way it is given.
+  if (property === 'fill-outline-color' && value === undefined) return way(type, 'fill-color', paint['fill-color']);
+  const spec = specOf(type)[property]!;
+  if (value === undefined && spec.default === undefined) return 'u'; // unset (a pattern): nothing to feed
+  const parsed = expression.createPropertyExpression(asExpression(value ?? spec.default), property, spec as never);
+  if (parsed.result !== 'success') throw new Error(`${property}: ${JSON.stringify(parsed.value)}`);
+  const kind = parsed.value.kind;
+  return kind === 'source' ? 'a' : kind === 'composite' ? 'z' : 'u';
+}
+
+/**
+ * The program a layer needs, as MapLibre names it (painter programCache keys): its kind and the way each of its
+ * type's data-driven properties is given.
+ */
+function programOf(layer: LayerSpecification): string {
+  const paint = ((layer as { paint?: Record<string, unknown> }).paint ?? {}) as Record<string, unknown>;
+  const program = layer.type === 'line' && paint['line-dasharray'] !== undefined ? 'lineSDF' : layer.type;
+  const props = Object.entries(specOf(layer.type))
+    .filter(([, s]) => /data-driven/.test(s['property-type']))
+    .map(([p]) => `${way(layer.type, p, paint[p], paint)}_${p}`);
+  return [program, ...props].join('/');
+}
+
+const { bundle } = buildBundle(fixtureSources()).value!;
+const data = {
+  context: bundle.context,
+  district: bundle.district,
+  zones: bundle.zones,
+  corridors: bundle.corridors,
+  axes: bundle.axes,
+  landmarks: bundle.landmarks,
+  projects: { type: 'FeatureCollection' as const, features: [] },
+  shapes: { type: 'FeatureCollection' as const, features: [] },
+  selection: { type: 'FeatureCollection' as const, features: [] },
+};
+
+describe('shader programs', () => {
+  it('every style the app can show needs one program per kind of layer: 5, beside MapLibre’s own (15 in all before)', () => {
+    const programs = new Set<string>();
+    for (const selectedAxis of [null, 'songshan'] as const)
+      for (const lang of ['zh', 'en'] as const)
+        for (const pinTiles of [null, { tiles: ['http://x/{z}/{x}/{y}.pbf'], maxzoom: 14, bounds: [113, 34, 114, 35] as [number, number, number, number], corridorM: 1000 }]) {
+          const options: StyleOptions = { theme: THEME, lang, basemap: [], selectedAxis, pinTiles };
+          for (const layer of buildStyle(data, options).layers) if (layer.type !== 'background') programs.add(programOf(layer));
+        }
+    expect([...programs].map((p) => p.split('/')[0]).sort()).toEqual(['circle', 'fill', 'line', 'lineSDF', 'symbol']);
+  });
+});
+
+describe('sharePrograms', () => {
+  const evaluate = (type: string, property: string, value: unknown, zoom: number, properties: Record<string, unknown>) => {
+    const spec = specOf(type)[property]!;
+    const parsed = expression.createPropertyExpression(asExpression(value ?? spec.default), property, spec as never);
+    if (parsed.result !== 'success') throw new Error(`${property} ${JSON.stringify(value)}: ${JSON.stringify(parsed.value)}`);
+    return JSON.stringify(parsed.value.evaluate({ zoom } as never, { type: 'Point', properties } as never));
+  };
+  const layers: LayerSpecification[] = [
+    { id: 'constant', type: 'circle', source: 's', paint: { 'circle-radius': 3, 'circle-color': '#123456' } },
+    { id: 'curve', type: 'line', source: 's', paint: { 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2, 15, 6], 'line-dasharray': [3, 3] } },
+    { id: 'step', type: 'line', source: 's', paint: { 'line-width': ['step', ['zoom'], 1, 12, 2, 14, 4] } },
+    { id: 'feature', type: 'circle', source: 's', paint: { 'circle-radius': ['step', ['get', 'n'], 13, 10, 17], 'circle-stroke-width': ['match', ['get', 'k'], 'a', 1, 2] } },
+    { id: 'both', type: 'circle', source: 's', paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, ['get', 'n'], 15, 9] } },
+    { id: 'missing', type: 'fill', source: 's', paint: {} },
+    { id: 'text', type: 'symbol', source: 's', paint: { 'text-color': '#0000ff' } },
+  ];
+  const shared = sharePrograms(layers);
+
+  it('draws every feature at every zoom as before', () => {
+    for (const [i, layer] of layers.entries()) {
+      const before = (layer as { paint: Record<string, unknown> }).paint;
+      const after = (shared[i] as { paint: Record<string, unknown> }).paint;
+      for (const property of Object.keys(after)) {
+        for (const zoom of [8, 10, 12.5, 14, 15, 20])
+          for (const properties of [{}, { n: 4, k: 'a' }, { n: 50, k: 'b' }]) {
+            const original = before[property] ?? specOf(layer.type)[property]!.default;
+            // A property left out is drawn as invisible as its default: transparent instead of black, width 0.
+            if (before[property] === undefined && /color/.test(property)) continue;
+            expect(evaluate(layer.type, property, after[property], zoom, properties), `${layer.id} ${property} z${zoom}`).toBe(
+              evaluate(layer.type, property, original, zoom, properties),
+            );
+          }
+      }
+    }
+  });
+
+  it('gives each shared property the same way in every layer of a type', () => {
+    const ways = new Map<string, Set<string>>();
+    for (const layer of shared) {
+      const paint = (layer as { paint: Record<string, unknown> }).paint;
+      for (const property of ['circle-radius', 'circle-color', 'circle-stroke-width', 'line-width', 'line-color', 'fill-color', 'text-color']) {
+        if (!property.startsWith(layer.type === 'symbol' ? 'text' : layer.type)) continue;
+        const set = ways.get(property) ?? new Set();
+        set.add(way(layer.type, property, paint[property]));
+        ways.set(property, set);
+      }
+    }
+    expect(Object.fromEntries([...ways].map(([p, s]) => [p, [...s]]))).toEqual({
+      'circle-radius': ['z'],
+      'circle-color': ['a'],
+      'circle-stroke-width': ['a'],
+      'line-width': ['z'],
+      'line-color': ['a'],
+      'fill-color': ['a'],
+      'text-color': ['a'],
+    });
+  });
+
+  it('pins, the hottest layer, are left exactly as written', () => {
+    const style = buildStyle(data, { theme: THEME, lang: 'zh', basemap: [], selectedAxis: null, pinTiles: null });
+    const pin = style.layers.find((l) => l.id === 'projects-pin') as { paint: Record<string, unknown> };
+    expect(JSON.stringify(pin.paint)).not.toContain('"has","_"');
+  });
+});
