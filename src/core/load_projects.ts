@@ -2,7 +2,7 @@ import { parseCsv } from './csv.ts';
 import type { Issue, Loaded } from './issues.ts';
 import type { Project } from './model.ts';
 import type { AxisId } from './model.ts';
-import { OPTIONAL_COLUMNS, PROJECT_COLUMNS, projectRow } from './project_schema.ts';
+import { OPTIONAL_COLUMNS, PROJECT_COLUMNS, projectRow, quickProjectRow } from './project_schema.ts';
 
 /**
  * Reads the project ledger (CSV text); `axisIds` are the layout's (an axis_declared must be one of them). Rows with an error are left out of `value` and each error is an
@@ -11,6 +11,7 @@ import { OPTIONAL_COLUMNS, PROJECT_COLUMNS, projectRow } from './project_schema.
 export function loadProjects(file: string, text: string, axisIds: readonly AxisId[]): Loaded<Project[]> {
   const issues: Issue[] = [];
   const ProjectRow = projectRow(axisIds);
+  const quickRow = quickProjectRow(axisIds);
   const csv = parseCsv(text);
   for (const p of csv.issues) issues.push({ file, row: p.line, message: p.message, severity: 'error' });
 
@@ -48,7 +49,8 @@ export function loadProjects(file: string, text: string, axisIds: readonly AxisI
     }
     const raw: Record<string, string> = {};
     names.forEach((name, i) => (raw[name] = record.fields[i]!));
-    const parsed = ProjectRow.safeParse(raw);
+    const quick = quickRow(raw);
+    const parsed = quick ? { success: true as const, data: quick } : ProjectRow.safeParse(raw);
     if (!parsed.success) {
       for (const e of parsed.error.issues) {
         issues.push({ file, row: record.line, field: String(e.path[0] ?? ''), message: e.message, severity: 'error' });

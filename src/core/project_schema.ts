@@ -100,4 +100,65 @@ export function projectRow(axisIds: readonly AxisId[]): ReturnType<typeof buildR
 /** A ledger row after validation. `null` means the source does not disclose it. */
 export type Project = z.output<ReturnType<typeof buildRow>>;
 
+const ID = /^[^\s,;/?#&]{1,64}$/u;
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/**
+ * The same row check written out by hand, for the rows that pass it (nearly all): the row as projectRow gives it,
+ * or null when any cell fails — then projectRow reads the row again and says why. zod's layers of preprocess,
+ * pipe and refine cost ~7 µs a row, most of a 100,000-row build; this costs a tenth. A property test holds the
+ * two to the same answers (tests/core/ledger_columns.test.ts).
+ */
+export function quickProjectRow(axisIds: readonly AxisId[]): (raw: Readonly<Record<string, unknown>>) => Project | null {
+  const enums: Partial<Record<ColumnKind, ReadonlySet<string>>> = { axis: new Set(axisIds), sector: new Set(SECTORS), status: new Set(STATUSES) };
+  const columns = PROJECT_COLUMNS.map((c) => {
+    const spec: ColumnSpec = LEDGER_COLUMNS[c];
+    return { c, kind: spec.kind, max: spec.maxLength ?? 0 };
+  });
+  return (raw) => {
+    const out: Record<string, unknown> = {};
+    for (const { c, kind, max } of columns) {
+      const v = blankToNull(raw[c]);
+      if (v !== null && typeof v !== 'string') return null;
+      switch (kind) {
+        case 'id':
+          if (v === null || v.length > max || !ID.test(v)) return null;
+          out[c] = v;
+          break;
+        case 'name':
+        case 'source':
+          if (v === null || v.length > max) return null;
+          out[c] = v;
+          break;
+        case 'text':
+          if (v !== null && v.length > max) return null;
+          out[c] = v;
+          break;
+        case 'amount': {
+          if (v === null) {
+            out[c] = null;
+            break;
+          }
+          if (!NUMBER.test(v)) return null;
+          const n = Number(v);
+          if (!Number.isFinite(n) || n < 0 || n > MAX_PLAUSIBLE_YI) return null;
+          out[c] = n;
+          break;
+        }
+        case 'axis':
+        case 'sector':
+        case 'status':
+          if (v !== null && !enums[kind]!.has(v)) return null;
+          out[c] = v;
+          break;
+        case 'date':
+          if (v !== null && !DATE.test(v)) return null;
+          out[c] = v;
+          break;
+      }
+    }
+    return out as Project;
+  };
+}
+
 export { LEDGER_COLUMNS, OPTIONAL_COLUMNS, PROJECT_COLUMNS, type ColumnKind, type LedgerColumn };

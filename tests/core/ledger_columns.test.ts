@@ -69,3 +69,63 @@ describe('the ledger column table', () => {
     }
   });
 });
+
+describe('quickProjectRow, the row check written out by hand', () => {
+  it('accepts exactly the rows projectRow accepts, with the same values (and leaves the rest to it)', async () => {
+    const fc = await import('fast-check');
+    const { projectRow, quickProjectRow } = await import('../../src/core/project_schema.ts');
+    const { SECTORS, STATUSES } = await import('../../src/core/model.ts');
+    const ids = LAYOUT.axisIds;
+    const zod = projectRow(ids);
+    const quick = quickProjectRow(ids);
+    const long = (kind: ColumnKind, column: LedgerColumn) => {
+      const max = (LEDGER_COLUMNS[column] as { maxLength?: number }).maxLength ?? 10;
+      return ['x'.repeat(max), 'x'.repeat(max + 1), ` ${'y'.repeat(max)} `, kind];
+    };
+    // Per kind, cells that pass and cells that fail each rule, blanks and spaces around them.
+    const pool: Record<ColumnKind, string[]> = {
+      id: ['p-1', ' p-2 ', 'a b', 'a,b', 'x/y', '项目1', '#1', 'q'.repeat(64), 'q'.repeat(65)],
+      name: ['泰和里', '  ', 'Name'],
+      source: ['https://example.org', '二七区报道'],
+      text: ['note', '  ', '地址'],
+      amount: ['5', '12.5', ' 3 ', '-1', '1e3', '1e5', '10000', '10000.1', 'abc', '.5', '5.', '+2', '1e400', 'NaN', '0'],
+      axis: [...ids, 'nowhere', ` ${ids[0]} `],
+      sector: [...SECTORS, 'unknownsector', ` ${SECTORS[0]} `],
+      status: [...STATUSES, 'done', 'bogus', ` ${STATUSES[0]} `],
+      date: ['2023', '2023-12', '2023-12-31', '2023-1', '23-12', ' 2023-11 ', '2023/12'],
+    };
+    const cell = (column: LedgerColumn) => {
+      const kind = LEDGER_COLUMNS[column].kind;
+      return fc.oneof(fc.constantFrom(...pool[kind], ...long(kind, column), '', '   '), fc.constant(undefined), fc.string({ maxLength: 8 }));
+    };
+    const row = fc.record(Object.fromEntries(PROJECT_COLUMNS.map((c) => [c, cell(c)])) as Record<LedgerColumn, ReturnType<typeof cell>>);
+    let accepted = 0;
+    fc.assert(
+      fc.property(row, (raw) => {
+        const bare = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
+        const expected = zod.safeParse(bare);
+        const got = quick(bare);
+        if (got) accepted++;
+        expect(got !== null).toBe(expected.success);
+        if (got && expected.success) expect(got).toEqual(expected.data);
+      }),
+      { numRuns: 3000, seed: 20261127 },
+    );
+    // Rows of valid cells only: most are accepted, so the values are compared too.
+    const valid = fc.record(Object.fromEntries(PROJECT_COLUMNS.map((c) => {
+      const kind = LEDGER_COLUMNS[c].kind;
+      const good = { id: ['p-1', ' p-2 '], name: ['泰和里'], source: ['二七区报道'], text: ['note', ''], amount: ['5', ' 1e3 ', '', '0'], axis: [...ids, ''], sector: [...SECTORS, ''], status: [...STATUSES, ''], date: ['2023-12', ''] }[kind];
+      return [c, fc.constantFrom(...good)];
+    })));
+    fc.assert(
+      fc.property(valid, (raw) => {
+        const expected = zod.safeParse(raw);
+        expect(expected.success).toBe(true);
+        expect(quick(raw)).toEqual(expected.success ? expected.data : null);
+        accepted++;
+      }),
+      { numRuns: 300, seed: 1 },
+    );
+    expect(accepted).toBeGreaterThan(300);
+  });
+});

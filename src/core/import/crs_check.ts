@@ -37,6 +37,9 @@ export interface PointToCheck {
   text: string;
 }
 
+/** Rows read by the check, at most. */
+const SAMPLE = 2_000;
+
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -55,13 +58,15 @@ export function suggestCrs(
   anchors: readonly Anchor[],
   axes: readonly PreparedAxis[],
 ): CrsSuggestion | null {
-  const matched = points.flatMap((p) => {
+  // A median needs no more than a few thousand rows: a large ledger is read at evenly spaced rows (the same
+  // rows every time), so its check costs what a small one's does.
+  const step = Math.max(1, points.length / SAMPLE);
+  const sample = step === 1 ? points : Array.from({ length: SAMPLE }, (_, i) => points[Math.floor(i * step)]!);
+  const names = anchors.map((a) => ({ a, n: norm(a.name) })).filter(({ n }) => n.length >= 3);
+  const matched = sample.flatMap((p) => {
     const t = norm(p.text);
-    const a = anchors.find((x) => {
-      const n = norm(x.name);
-      return n.length >= 3 && (t.includes(n) || n.includes(t.slice(0, Math.max(3, t.length))));
-    });
-    return a ? [{ p, a }] : [];
+    const hit = names.find(({ n }) => t.includes(n) || n.includes(t.slice(0, Math.max(3, t.length))));
+    return hit ? [{ p, a: hit.a }] : [];
   });
   const score = (distance: (crs: Crs) => number[]) =>
     CRS_OPTIONS.map((crs) => ({ crs, m: median(distance(crs)) }));
@@ -73,9 +78,9 @@ export function suggestCrs(
       const [x, y] = toWgs84(p.lon, p.lat, crs);
       return distanceM(x, y, a.lon, a.lat);
     }));
-  } else if (points.length >= 10) {
+  } else if (sample.length >= 10) {
     basis = 'axes';
-    scores = score((crs) => points.map((p) => {
+    scores = score((crs) => sample.map((p) => {
       const [x, y] = toWgs84(p.lon, p.lat, crs);
       return Math.min(...axes.map((a) => pointToLineM(x, y, a.line)));
     }));

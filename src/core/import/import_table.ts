@@ -1,11 +1,11 @@
 import type { Geometry } from 'geojson';
 import { wktToGeoJSON } from 'betterknown';
 import { checkPosition } from '../bounds.ts';
-import { checkSiteGeometry, representativePoint, type GeometryCheck } from '../site_geometry.ts';
+import { checkSiteGeometry, representativePoint, type GeometryCheck, type SiteGeometry } from '../site_geometry.ts';
 import type { Issue } from '../issues.ts';
 import type { MappedProject } from '../model.ts';
 import type { PreparedAxis } from '../placement.ts';
-import { LEDGER_COLUMNS, PROJECT_COLUMNS, projectRow, type ColumnKind, type LedgerColumn } from '../project_schema.ts';
+import { LEDGER_COLUMNS, PROJECT_COLUMNS, projectRow, quickProjectRow, type ColumnKind, type LedgerColumn } from '../project_schema.ts';
 import type { ColumnMapping, ImportField, ImportNote } from './columns.ts';
 import { suggestCrs, toWgs84, type Anchor, type Crs, type CrsSuggestion, type PointToCheck } from './crs_check.ts';
 import type { Table } from './table.ts';
@@ -90,7 +90,15 @@ function mapPositions(g: Geometry, f: (p: number[]) => number[]): unknown {
 }
 
 /** A cell of any ledger → the text the row schema reads, by the column's kind: Chinese words to ids, units to 亿元. */
-function readCell(kind: ColumnKind, text: string, at: { line: number; factor: number; defaultSource: string; axes: readonly AxisName[]; values?: ValueChoices }): string {
+interface CellContext {
+  line: number;
+  factor: number;
+  defaultSource: string;
+  axes: readonly AxisName[];
+  values?: ValueChoices;
+}
+
+function readCell(kind: ColumnKind, text: string, at: CellContext): string {
   const chosen = (kind === 'status' || kind === 'sector' || kind === 'axis') && text ? at.values?.[kind]?.[text] : undefined;
   if (chosen !== undefined) return chosen;
   switch (kind) {
@@ -136,9 +144,27 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
   if (issues.length) return { projects, issues, stats: { rows: table.rows.length, valid: 0, mapped: 0 }, crsSuggestion: null, notes };
 
   const ProjectRow = projectRow(options.axisNames.map((a) => a.id));
+  const quickRow = quickProjectRow(options.axisNames.map((a) => a.id));
+  const crsName = options.crs.toUpperCase();
+  /** A row's site, its evidence the file and row (written out, not spread: this runs for every row). */
+  const siteAt = (id: string, line: number, lon: number, lat: number, address: string, geometry?: SiteGeometry): NonNullable<MappedProject['site']> => {
+    const evidence = `${table.file} ${table.rowKind} ${line} (${crsName})`;
+    const place = address || null;
+    if (table.rowKind === 'feature') {
+      return geometry
+        ? { project_id: id, feature: line - 1, geometry, lon, lat, accuracy_m: null, place, confidence: null, evidence }
+        : { project_id: id, feature: line - 1, lon, lat, accuracy_m: null, place, confidence: null, evidence };
+    }
+    return geometry
+      ? { project_id: id, feature: line - 1, row: line, geometry, lon, lat, accuracy_m: null, place, confidence: null, evidence }
+      : { project_id: id, feature: line - 1, row: line, lon, lat, accuracy_m: null, place, confidence: null, evidence };
+  };
   const firstLine = new Map<string, number>();
   /** Unknown words by kind and text (a NUL between: neither holds one), counted by row. */
   const unknown = new Map<string, number>();
+  // What reading a cell needs, made once (at 100,000 rows, an object per cell was most of the import's garbage).
+  const readers = PROJECT_COLUMNS.map((column) => ({ column, kind: LEDGER_COLUMNS[column].kind, factor: mapping[column]?.factor ?? 1 }));
+  const at: CellContext = { line: 0, factor: 1, defaultSource: options.defaultSource, axes: options.axisNames, ...(options.values ? { values: options.values } : {}) };
   for (const [index, { line, cells }] of table.rows.entries()) {
     if (options.onProgress && index % 5000 === 0) options.onProgress(index, table.rows.length);
     // Fewer cells than columns is normal (spreadsheets drop trailing blanks); more means a stray delimiter.
@@ -150,17 +176,21 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
       const c = mapping[field];
       return c ? (cells[c.column] ?? '').trim() : '';
     };
-    // A Chinese Excel ledger ends with a 合计 (or 小计) row: a sum, not a project.
-    const totals = cells.find((c) => TOTALS.test(c.trim()));
-    if (totals !== undefined && !cell('lon') && !cell('lat')) {
+    // A Chinese Excel ledger ends with a 合计 (or 小计) row: a sum, not a project (one without a position).
+    const totals = cell('lon') || cell('lat') ? undefined : cells.find((c) => TOTALS.test(c.trim()));
+    if (totals !== undefined) {
       issues.push({ file: table.file, ...where(line), message: `a totals row (${totals.trim()}), skipped: it is not a project`, severity: 'warning' });
       continue;
     }
     // Every ledger column, read by its kind (project_schema.ts): nothing here names a column.
-    const raw = Object.fromEntries(
-      PROJECT_COLUMNS.map((c) => [c, readCell(LEDGER_COLUMNS[c].kind, cell(c), { line, factor: mapping[c]?.factor ?? 1, defaultSource: options.defaultSource, axes: options.axisNames, ...(options.values ? { values: options.values } : {}) })]),
-    ) as Record<LedgerColumn, string>;
-    let parsed = ProjectRow.safeParse(raw);
+    at.line = line;
+    const raw = {} as Record<LedgerColumn, string>;
+    for (const { column, kind, factor } of readers) {
+      at.factor = factor;
+      raw[column] = readCell(kind, cell(column), at);
+    }
+    const quick = quickRow(raw);
+    let parsed = quick ? { success: true as const, data: quick } : ProjectRow.safeParse(raw);
     // A word the ledger uses that we do not know (新建, 其他…) leaves that field undisclosed, not the row out.
     if (!parsed.success && parsed.error.issues.every((e) => ENUM_KINDS.has(LEDGER_COLUMNS[e.path[0] as LedgerColumn]?.kind))) {
       for (const e of parsed.error.issues) {
@@ -194,18 +224,7 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
       } else {
         const [lon, lat] = representativePoint(read.geometry);
         rawPoints.push({ lon: read.raw[0], lat: read.raw[1], text: `${raw.name_zh} ${raw.address}` });
-        site = {
-          project_id: raw.id,
-          feature: line - 1,
-          ...(table.rowKind === 'feature' ? {} : { row: line }),
-          ...(read.geometry.type === 'Point' ? {} : { geometry: read.geometry }),
-          lon,
-          lat,
-          accuracy_m: null,
-          place: raw.address || null,
-          confidence: null,
-          evidence: `${table.file} ${table.rowKind} ${line} (${options.crs.toUpperCase()})`,
-        };
+        site = siteAt(raw.id, line, lon, lat, raw.address, read.geometry.type === 'Point' ? undefined : read.geometry);
       }
     } else if (lonText || latText) {
       if (!NUMBER.test(lonText) || !NUMBER.test(latText)) {
@@ -226,7 +245,7 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
           issues.push({ file: table.file, ...where(line), field: `${label('lon')}/${label('lat')}`, message: problem, severity: 'error' });
         } else {
           rawPoints.push({ lon: x, lat: y, text: `${raw.name_zh} ${raw.address}` });
-          site = { project_id: raw.id, feature: line - 1, ...(table.rowKind === 'feature' ? {} : { row: line }), lon, lat, accuracy_m: null, place: raw.address || null, confidence: null, evidence: `${table.file} ${table.rowKind} ${line} (${options.crs.toUpperCase()})` };
+          site = siteAt(raw.id, line, lon, lat, raw.address);
         }
       }
     }
@@ -237,7 +256,10 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
       continue;
     }
     firstLine.set(parsed.data.id, line);
-    projects.push({ ...parsed.data, site });
+    // The row's object is new (zod's or quickProjectRow's): the site joins it rather than a copy of it.
+    const project = parsed.data as MappedProject;
+    project.site = site;
+    projects.push(project);
   }
   const crsSuggestion = options.axes || options.anchors ? suggestCrs(rawPoints, options.crs, options.anchors ?? [], options.axes ?? []) : null;
   return {
