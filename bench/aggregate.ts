@@ -13,7 +13,7 @@ import { loadReported } from '../src/core/load_reported.ts';
 import { placeProjects, prepareAxes } from '../src/core/placement.ts';
 import { syntheticProjects } from '../src/core/synthetic.ts';
 import { repoFile } from '../scripts/repo.ts';
-import { median, row, type BenchRow } from './stats.ts';
+import { median, medianFresh, row, type BenchRow } from './stats.ts';
 
 export function aggregateBench(): BenchRow[] {
   const axisFeatures = loadAxes('a', repoFile('geo/axes.geojson').text).value;
@@ -56,8 +56,9 @@ export function aggregateBench(): BenchRow[] {
   const half = 50_000;
   const pointsOnly = syntheticProjects({ count: half, seed: 7, axes: axisFeatures, area: district });
   const mixed = syntheticProjects({ count: half, seed: 7, axes: axisFeatures, area: district, shapeShare: 0.1 });
-  const asPoints = median(5, () => aggregate(pointsOnly, placeProjects(pointsOnly, axes, zones), axes, zones, reported, corridor));
-  const withShapes = median(5, () => aggregate(mixed, placeProjects(mixed, axes, zones), axes, zones, reported, corridor));
+  // Cold: each run on a fresh copy of the ledger (a site's geometry keeps what placing it learnt, as it should).
+  const asPoints = medianFresh(5, () => structuredClone(pointsOnly), (ps) => aggregate(ps, placeProjects(ps, axes, zones), axes, zones, reported, corridor));
+  const withShapes = medianFresh(5, () => structuredClone(mixed), (ps) => aggregate(ps, placeProjects(ps, axes, zones), axes, zones, reported, corridor));
   const shapes = mixed.filter((p) => p.site?.geometry).length;
   rows.push(row(`cold: place + aggregate 50,000 with ${shapes.toLocaleString('en')} lines and areas (node)`, withShapes, asPoints, 'the same 50,000 as points', 'shares inside corridors and zones included'));
   const mixedPlacements = placeProjects(mixed, axes, zones);

@@ -36,53 +36,68 @@ export function polygonRowsAt(rings: ReadonlyArray<ReadonlyArray<readonly [numbe
   return xs.sort((a, b) => a - b);
 }
 
-/** The part [lo, hi] of t for which f0 + t·f1 lies in [min, max]; empty when lo > hi. */
-function linearRange(f0: number, f1: number, min: number, max: number): [number, number] {
-  if (f1 === 0) return f0 >= min && f0 <= max ? [-Infinity, Infinity] : [1, 0];
-  const a = (min - f0) / f1;
-  const b = (max - f0) / f1;
-  return a < b ? [a, b] : [b, a];
-}
-
-/** The part of t for which p + t·d lies within r of the point c. */
-function discRange(px: number, py: number, dx: number, dy: number, cx: number, cy: number, r: number): [number, number] {
-  const a = dx * dx + dy * dy;
-  const ex = px - cx;
-  const ey = py - cy;
-  const c = ex * ex + ey * ey - r * r;
-  if (a === 0) return c <= 0 ? [-Infinity, Infinity] : [1, 0];
-  const b = 2 * (dx * ex + dy * ey);
-  const disc = b * b - 4 * a * c;
-  if (disc < 0) return [1, 0];
-  const s = Math.sqrt(disc);
-  return [(-b - s) / (2 * a), (-b + s) / (2 * a)];
-}
-
 /**
  * The parameters t ∈ [0, 1] of the segment p + t·d (p→p+d) that lie within `r` of the segment a→b: one interval
  * (the set within r of a segment, a "capsule", is convex), as [lo, hi], or null when none. Exact: the capsule is
- * two discs and a rectangle, and the line's passage through each is solved in closed form.
+ * two discs and a rectangle, and the line's passage through each is solved in closed form. (Written without
+ * helpers or small arrays: a width change runs it for every row of every area near an axis.)
  */
 export function capsuleRange(px: number, py: number, dx: number, dy: number, ax: number, ay: number, bx: number, by: number, r: number): [number, number] | null {
   let lo = Infinity;
   let hi = -Infinity;
-  const add = ([l, h]: [number, number]) => {
-    if (l <= h) {
-      if (l < lo) lo = l;
-      if (h > hi) hi = h;
+  const a = dx * dx + dy * dy;
+  const r2 = r * r;
+  // The two discs: |p + t·d − c|² ≤ r², a quadratic in t.
+  for (let end = 0; end < 2; end++) {
+    const ex = px - (end ? bx : ax);
+    const ey = py - (end ? by : ay);
+    const c = ex * ex + ey * ey - r2;
+    if (a === 0) {
+      if (c <= 0) return [0, 1];
+      continue;
     }
-  };
-  add(discRange(px, py, dx, dy, ax, ay, r));
-  add(discRange(px, py, dx, dy, bx, by, r));
+    const b = 2 * (dx * ex + dy * ey);
+    const disc = b * b - 4 * a * c;
+    if (disc < 0) continue;
+    const sq = Math.sqrt(disc);
+    const l = (-b - sq) / (2 * a);
+    const h = (-b + sq) / (2 * a);
+    if (l < lo) lo = l;
+    if (h > hi) hi = h;
+  }
+  // The rectangle: along the segment within [0, len], across it within [−r, r].
   const len = Math.hypot(bx - ax, by - ay);
   if (len > 0) {
     const ex = (bx - ax) / len;
     const ey = (by - ay) / len;
     const qx = px - ax;
     const qy = py - ay;
-    const [u0, u1] = linearRange(qx * ex + qy * ey, dx * ex + dy * ey, 0, len);
-    const [v0, v1] = linearRange(qy * ex - qx * ey, dy * ex - dx * ey, -r, r);
-    add([Math.max(u0, v0), Math.min(u1, v1)]);
+    let l = -Infinity;
+    let h = Infinity;
+    const along0 = qx * ex + qy * ey;
+    const along1 = dx * ex + dy * ey;
+    if (along1 === 0) {
+      if (along0 < 0 || along0 > len) l = 1, h = 0;
+    } else {
+      const u = -along0 / along1;
+      const v = (len - along0) / along1;
+      l = Math.max(l, Math.min(u, v));
+      h = Math.min(h, Math.max(u, v));
+    }
+    const across0 = qy * ex - qx * ey;
+    const across1 = dy * ex - dx * ey;
+    if (across1 === 0) {
+      if (across0 < -r || across0 > r) l = 1, h = 0;
+    } else {
+      const u = (-r - across0) / across1;
+      const v = (r - across0) / across1;
+      l = Math.max(l, Math.min(u, v));
+      h = Math.min(h, Math.max(u, v));
+    }
+    if (l <= h) {
+      if (l < lo) lo = l;
+      if (h > hi) hi = h;
+    }
   }
   lo = Math.max(lo, 0);
   hi = Math.min(hi, 1);

@@ -1,5 +1,5 @@
 import type { LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
-import { pointToLineM, prepareLine, metresPerDegree, type PreparedLine } from './geodesy.ts';
+import { pointToLineM, prepareLine, type PreparedLine } from './geodesy.ts';
 import { capsuleRange, coveredLength, planeOf, polygonRowsAt, toPlane, unionLength, type Plane } from './plane.ts';
 import { linesOf, pointsOf, polygonsOf, positionsOf, representativePoint as representativePointOf, segmentsMeet, siteBounds, siteKind, siteSize, type SiteGeometry, type SiteKind } from './site_geometry.ts';
 
@@ -27,11 +27,54 @@ const overlaps = (a: Bounds, b: Bounds, pad = 0): boolean => a[0] - pad <= b[2] 
 
 /** Each segment of a site (its lines, or its polygons' rings) as [x0, y0, x1, y1] in lon/lat. */
 function segmentsOf(g: SiteGeometry): number[][] {
-  const chains = g.type === 'LineString' || g.type === 'MultiLineString' ? linesOf(g) : g.type === 'Polygon' || g.type === 'MultiPolygon' ? polygonsOf(g).flat() : [];
   const out: number[][] = [];
-  for (const c of chains) for (let i = 1; i < c.length; i++) out.push([c[i - 1]![0]!, c[i - 1]![1]!, c[i]![0]!, c[i]![1]!]);
+  for (const c of chainsOf(g)) for (let i = 1; i < c.length; i++) out.push([c[i - 1]![0]!, c[i - 1]![1]!, c[i]![0]!, c[i]![1]!]);
   return out;
 }
+
+const chainsOf = (g: SiteGeometry): Position[][] =>
+  g.type === 'LineString' || g.type === 'MultiLineString' ? linesOf(g) : g.type === 'Polygon' || g.type === 'MultiPolygon' ? polygonsOf(g).flat() : [];
+
+/** An area's rows (see forEachRow) in its plane: row i at y[i], height h[i], crossings xs[start[i]] … xs[start[i + 1] - 1]. */
+interface AreaRows {
+  y: Float64Array;
+  h: Float64Array;
+  start: Uint32Array;
+  xs: Float64Array;
+}
+
+/**
+ * What every measure of a site starts from, made once per geometry and kept while the geometry lives: placement
+ * measures it against 3 axes and the zones, and each corridor width measures its shares again. Sites are never
+ * changed in place (an edit makes a new geometry), so a geometry's facts stay true.
+ */
+interface PreparedSite {
+  kind: SiteKind;
+  bounds: Bounds;
+  positions: Position[];
+  edges: number[][];
+  plane: Plane;
+  /** Its positions in the plane. */
+  vertices: Array<[number, number]>;
+  chains: PreparedLine[] | null;
+  rows: AreaRows | null;
+}
+const preparedSites = new WeakMap<SiteGeometry, PreparedSite>();
+
+function prepared(g: SiteGeometry): PreparedSite {
+  let p = preparedSites.get(g);
+  if (!p) {
+    const positions = positionsOf(g);
+    const bounds = siteBounds(g);
+    const plane = planeOf(bounds);
+    p = { kind: siteKind(g), bounds, positions, edges: segmentsOf(g), plane, vertices: positions.map((q) => toPlane(plane, q[0]!, q[1]!)), chains: null, rows: null };
+    preparedSites.set(g, p);
+  }
+  return p;
+}
+
+/** The site's lines, or its polygons' rings, prepared for distances (made when first needed). */
+const chainLines = (g: SiteGeometry, site: PreparedSite): PreparedLine[] => (site.chains ??= chainsOf(g).map((c) => prepareLine(c)));
 
 /** Even–odd point in polygon over all rings, in lon/lat. */
 function insideRings(rings: ReadonlyArray<readonly Position[]>, x: number, y: number): boolean {
@@ -52,9 +95,8 @@ function insideRings(rings: ReadonlyArray<readonly Position[]>, x: number, y: nu
  * nearest points of two polylines that do not meet include a vertex of one of them).
  */
 export function shapeDistanceM(g: SiteGeometry, axis: readonly Position[], axisLine: PreparedLine): number {
-  const kind = siteKind(g);
-  const bounds = siteBounds(g);
-  const edges = segmentsOf(g);
+  const site = prepared(g);
+  const { kind, bounds, edges } = site;
   if (kind !== 'point') {
     for (let k = 1; k < axis.length; k++) {
       const [ax, ay, bx, by] = [axis[k - 1]![0]!, axis[k - 1]![1]!, axis[k]![0]!, axis[k]![1]!];
@@ -67,10 +109,10 @@ export function shapeDistanceM(g: SiteGeometry, axis: readonly Position[], axisL
     }
   }
   let best = Infinity;
-  for (const v of positionsOf(g)) best = Math.min(best, pointToLineM(v[0]!, v[1]!, axisLine));
+  for (const v of site.positions) best = Math.min(best, pointToLineM(v[0]!, v[1]!, axisLine));
   if (kind === 'point') return best;
-  const chains = (g.type === 'LineString' || g.type === 'MultiLineString' ? linesOf(g) : polygonsOf(g as Polygon | MultiPolygon).flat()).map((c) => prepareLine(c));
-  const { kx, ky } = metresPerDegree((bounds[1] + bounds[3]) / 2);
+  const chains = chainLines(g, site);
+  const { kx, ky } = site.plane;
   for (const p of axis) {
     // An axis vertex farther from the site's box than the best so far cannot do better.
     const dx = Math.max(bounds[0] - p[0]!, 0, p[0]! - bounds[2]) * kx;
@@ -106,19 +148,37 @@ const rowsFor = (height: number): number => Math.min(1024, Math.max(48, Math.cei
  * the polygon's rings cross it (inside between xs[0] and xs[1], …). Each polygon of a MultiPolygon has its own
  * rows, so a small plot far from a large one is measured as finely.
  */
-function forEachRow(g: Polygon | MultiPolygon, plane: Plane, row: (y: number, xs: number[], h: number) => void): void {
+function forEachRow(g: Polygon | MultiPolygon, row: (y: number, xs: Float64Array, from: number, to: number, h: number) => void): void {
+  const rows = areaRows(g);
+  for (let i = 0; i < rows.y.length; i++) row(rows.y[i]!, rows.xs, rows.start[i]!, rows.start[i + 1]!, rows.h[i]!);
+}
+
+/** The rows of an area in its plane, cut once (they do not depend on the corridor width). */
+function areaRows(g: Polygon | MultiPolygon): AreaRows {
+  const site = prepared(g);
+  if (site.rows) return site.rows;
+  const ys: number[] = [];
+  const hs: number[] = [];
+  const start: number[] = [];
+  const xs: number[] = [];
   for (const polygon of polygonsOf(g)) {
-    const rings: Ring[] = polygon.map((r) => r.map((p) => toPlane(plane, p[0]!, p[1]!)));
+    const rings: Ring[] = polygon.map((r) => r.map((p) => toPlane(site.plane, p[0]!, p[1]!)));
     let [y0, y1] = [Infinity, -Infinity];
     for (const [, y] of rings[0] ?? []) [y0, y1] = [Math.min(y0, y), Math.max(y1, y)];
     const n = rowsFor(y1 - y0);
     const h = (y1 - y0) / n;
     for (let i = 0; i < n; i++) {
       const y = y0 + (i + 0.5) * h;
-      const xs = polygonRowsAt(rings, y);
-      if (xs.length) row(y, xs, h);
+      const at = polygonRowsAt(rings, y);
+      if (!at.length) continue;
+      ys.push(y);
+      hs.push(h);
+      start.push(xs.length);
+      for (const x of at) xs.push(x);
     }
   }
+  start.push(xs.length);
+  return (site.rows = { y: Float64Array.from(ys), h: Float64Array.from(hs), start: Uint32Array.from(start), xs: Float64Array.from(xs) });
 }
 
 /**
@@ -170,22 +230,18 @@ function corridorRow(segments: readonly number[][], x0: number, x1: number, y: n
  */
 export function corridorShare(g: SiteGeometry, axis: readonly Position[], axisLine: PreparedLine, halfWidthM: number, distanceM: number): number {
   if (distanceM > halfWidthM) return 0;
-  const kind = siteKind(g);
+  const site = prepared(g);
+  const { kind, bounds, positions, plane, vertices } = site;
   if (kind === 'point') {
-    const points = pointsOf(g as never) as Position[];
-    return points.filter((p) => pointToLineM(p[0]!, p[1]!, axisLine) <= halfWidthM).length / points.length;
+    return positions.filter((p) => pointToLineM(p[0]!, p[1]!, axisLine) <= halfWidthM).length / positions.length;
   }
-  const bounds = siteBounds(g);
   // Wholly inside at once: every point of the site is within its box's diagonal D of every vertex, so when each
   // vertex is within halfWidth − D of the axis, so is every point (the triangle inequality).
-  const { kx, ky } = metresPerDegree((bounds[1] + bounds[3]) / 2);
+  const { kx, ky } = plane;
   const diagonal = Math.hypot((bounds[2] - bounds[0]) * kx, (bounds[3] - bounds[1]) * ky);
-  const positions = positionsOf(g);
   if (diagonal < halfWidthM && positions.every((p) => pointToLineM(p[0]!, p[1]!, axisLine) <= halfWidthM - diagonal)) return 1;
-  const plane = planeOf(bounds);
   const near = axisNear(axis, plane, bounds, halfWidthM);
   // Wholly inside one segment's capsule (convex): then the whole site is, since it lies in its vertices' hull.
-  const vertices = positions.map((p) => toPlane(plane, p[0]!, p[1]!));
   const r2 = halfWidthM * halfWidthM;
   for (const [ax, ay, bx, by] of near) {
     if (vertices.every(([x, y]) => segmentDistance2(x, y, ax!, ay!, bx!, by!) <= r2)) return 1;
@@ -206,9 +262,9 @@ export function corridorShare(g: SiteGeometry, axis: readonly Position[], axisLi
   let inside = 0;
   const [x0] = toPlane(plane, bounds[0], bounds[1]);
   const [x1] = toPlane(plane, bounds[2], bounds[3]);
-  forEachRow(g as Polygon | MultiPolygon, plane, (y, xs, h) => {
+  forEachRow(g as Polygon | MultiPolygon, (y, xs, from, to, h) => {
     const band = corridorRow(near, x0 - 1, x1 + 1, y, halfWidthM);
-    for (let k = 0; k + 1 < xs.length; k += 2) {
+    for (let k = from; k + 1 < to; k += 2) {
       total += (xs[k + 1]! - xs[k]!) * h;
       if (band.length) inside += coveredLength(xs[k]!, xs[k + 1]!, band) * h;
     }
@@ -279,10 +335,8 @@ function insideEdges(edges: readonly Ring[], x: number, y: number): boolean {
  * site (its representative point), when known.
  */
 export function zoneShares(g: SiteGeometry, zones: readonly ZoneRings[], pin?: readonly [number, number]): Array<{ id: string; share: number }> {
-  const bounds = siteBounds(g);
-  const kind = siteKind(g);
+  const { bounds, kind, plane } = prepared(g);
   const out: Array<{ id: string; share: number }> = [];
-  const plane = planeOf(bounds);
   // A site no zone edge passes near lies wholly in one zone, or in none: its pin's zone says which.
   const crossed = zones.filter((z) => overlaps(z.bounds, bounds) && edgeMeetsBox(z, bounds));
   const inner = (): readonly [number, number] => pin ?? representativePointOf(g);
@@ -321,11 +375,11 @@ export function zoneShares(g: SiteGeometry, zones: readonly ZoneRings[], pin?: r
       } else {
         let total = 0;
         let inside = 0;
-        forEachRow(g as Polygon | MultiPolygon, plane, (y, xs, h) => {
+        forEachRow(g as Polygon | MultiPolygon, (y, xs, from, to, h) => {
           const zx = polygonRowsAt(edges, y);
           const zoneRow: Array<[number, number]> = [];
           for (let k = 0; k + 1 < zx.length; k += 2) zoneRow.push([zx[k]!, zx[k + 1]!]);
-          for (let k = 0; k + 1 < xs.length; k += 2) {
+          for (let k = from; k + 1 < to; k += 2) {
             total += (xs[k + 1]! - xs[k]!) * h;
             inside += coveredLength(xs[k]!, xs[k + 1]!, zoneRow) * h;
           }

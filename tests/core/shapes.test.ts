@@ -193,3 +193,45 @@ describe('lines and areas through export and import', () => {
     ]);
   });
 });
+
+describe('the measures behind the shares', () => {
+  it('capsuleRange: the part of a segment within r of another, against 20,000 samples along it', async () => {
+    const fc = await import('fast-check');
+    const { capsuleRange } = await import('../../src/core/plane.ts');
+    const coord = fc.double({ min: -100, max: 100, noNaN: true });
+    fc.assert(
+      fc.property(coord, coord, coord, coord, coord, coord, coord, coord, fc.double({ min: 0.5, max: 60, noNaN: true }), (px, py, qx, qy, ax, ay, bx, by, r) => {
+        const dx = qx - px;
+        const dy = qy - py;
+        const got = capsuleRange(px, py, dx, dy, ax, ay, bx, by, r);
+        const within = (t: number) => {
+          const x = px + t * dx;
+          const y = py + t * dy;
+          const ex = bx - ax;
+          const ey = by - ay;
+          const len2 = ex * ex + ey * ey;
+          const u = len2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * ex + (y - ay) * ey) / len2)) : 0;
+          return Math.hypot(ax + u * ex - x, ay + u * ey - y) <= r;
+        };
+        const n = 20_000;
+        let inside = 0;
+        for (let i = 0; i < n; i++) if (within((i + 0.5) / n)) inside++;
+        const length = got ? got[1] - got[0] : 0;
+        expect(Math.abs(length - inside / n)).toBeLessThan(2e-4);
+      }),
+      { numRuns: 200, seed: 11 },
+    );
+  });
+
+  it('gives a geometry the same shares the first time and from what it kept', () => {
+    const { bundle } = buildBundle({ ...fixtureSources(), projects: { file: 'p.csv', text: fixture('shapes/projects.csv') }, sites: { file: 's.geojson', text: fixture('shapes/sites.geojson') } }).value!;
+    const zones = JSON.parse(fixtureSources().zones.text).features as ZoneFeature[];
+    const axes = prepareAxes(JSON.parse(fixtureSources().axes.text).features);
+    const first = placeProjects(bundle.projects, axes, zones);
+    const again = placeProjects(bundle.projects, axes, zones);
+    const fresh = structuredClone(bundle.projects);
+    expect(again).toEqual(first);
+    expect(placeProjects(fresh, axes, zones)).toEqual(first);
+    for (const w of [250, 500, 1500]) expect(corridorShares(bundle.projects, first, axes, w)).toEqual(corridorShares(fresh, first, axes, w));
+  });
+});
