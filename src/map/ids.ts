@@ -1,5 +1,11 @@
 /** Source and layer ids: named once, used by the style builder, the map wrapper and the tests. */
 export const SOURCE = {
+  /**
+   * The map's fixed parts (BASE_PARTS: context, district, zones, corridors, axes, landmarks) as one source, each
+   * feature tagged with its part: one set of tiles to cut and draw at load instead of six (PERFORMANCE.md).
+   */
+  base: 'base',
+  /** Parts of `base`: a layer naming one is drawn from base, filtered to that part (style.ts onBase). */
   context: 'context',
   district: 'district',
   zones: 'zones',

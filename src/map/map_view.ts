@@ -18,7 +18,7 @@ import { pinDiff } from './project_features.ts';
 import { HomeControl } from './home_control.ts';
 import { LOCALISED_BUTTONS } from './locale.ts';
 import { SchematicNoteControl } from './schematic_note.ts';
-import { buildStyle, CLUSTER_MAX_ZOOM, keepGeoJsonSources, type StyleData, type StyleOptions } from './style.ts';
+import { BASE_PARTS, baseCollection, buildStyle, CLUSTER_MAX_ZOOM, keepGeoJsonSources, type BasePart, type StyleData, type StyleOptions } from './style.ts';
 
 // Vite cannot see the worker URL MapLibre computes at run time; without this a built page never loads.
 // Absolute against this module: under `npm start` the URL is root-relative (/node_modules/…), which an element
@@ -281,7 +281,10 @@ export function createMapView(options: MapViewOptions): MapView {
     setData(changed) {
       const before = data;
       data = { ...data, ...changed };
+      // The fixed parts are one source: any of them changed (the corridors, at a new width) sends it again.
+      if (BASE_PARTS.some((part) => part in changed)) (map.getSource(SOURCE.base) as GeoJSONSource | undefined)?.setData(baseCollection(data));
       for (const [key, value] of Object.entries(changed)) {
+        if (BASE_PARTS.includes(key as BasePart)) continue;
         // Pins drawn from tiles are not sent: the data waits for the style to come back to GeoJSON.
         if ((key === 'projects' || key === 'shapes') && style.pinTiles) continue;
         const source = map.getSource(SOURCE[key as keyof typeof SOURCE]) as GeoJSONSource | undefined;

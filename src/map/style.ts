@@ -91,16 +91,25 @@ const geojson = (data: FeatureCollection, extra: Partial<GeoJSONSourceSpecificat
   ...extra,
 });
 
+/** The parts of the map drawn from the one `base` source, bottom to top. */
+export const BASE_PARTS = ['context', 'district', 'zones', 'corridors', 'axes', 'landmarks'] as const;
+export type BasePart = (typeof BASE_PARTS)[number];
+/** The property naming a base feature's part. */
+const PART = 'erqi_part';
+
+/** The base source's data: every part's features, each tagged with its part. */
+export function baseCollection(data: Pick<StyleData, BasePart>): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: BASE_PARTS.flatMap((part) => data[part].features.map((f) => ({ ...f, properties: { ...f.properties, [PART]: part } }))),
+  };
+}
+
 export function buildSources(data: StyleData, options: StyleOptions): StyleSpecification['sources'] {
   const basemap = Object.fromEntries(options.basemap.map((s, i) => [basemapSourceId(i), s]));
   return {
     ...basemap,
-    [SOURCE.context]: geojson(data.context, { attribution: ATTRIBUTION.boundaries }),
-    [SOURCE.district]: geojson(data.district),
-    [SOURCE.zones]: geojson(data.zones),
-    [SOURCE.corridors]: geojson(data.corridors),
-    [SOURCE.axes]: geojson(data.axes, { attribution: ATTRIBUTION.axes }),
-    [SOURCE.landmarks]: geojson(data.landmarks),
+    [SOURCE.base]: geojson(baseCollection(data), { attribution: `${ATTRIBUTION.boundaries}; ${ATTRIBUTION.axes}` }),
     // With pin tiles the lines and areas come from the same tiles (their own layer), like the pins.
     [SOURCE.shapes]: options.pinTiles
       ? { type: 'vector', tiles: options.pinTiles.tiles, maxzoom: options.pinTiles.maxzoom, bounds: options.pinTiles.bounds }
@@ -120,7 +129,7 @@ export function buildSources(data: StyleData, options: StyleOptions): StyleSpeci
 
 /** The layers, bottom to top. Labels carry a halo so they stay readable over any fill. */
 export function buildLayers(options: StyleOptions): LayerSpecification[] {
-  const layers = sharePrograms(schematicLayers(options));
+  const layers = sharePrograms(schematicLayers(options).map(onBase));
   // From tiles, the pins and clusters are one layer of the tile set.
   return options.pinTiles
     ? layers.map((l) =>
@@ -131,6 +140,15 @@ export function buildLayers(options: StyleOptions): LayerSpecification[] {
             : l,
       )
     : layers;
+}
+
+/** A layer of a base part: drawn from the base source, its filter limited to that part's features. */
+function onBase(layer: LayerSpecification): LayerSpecification {
+  const source = (layer as { source?: string }).source;
+  if (!BASE_PARTS.includes(source as BasePart)) return layer;
+  const part: ExpressionSpecification = ['==', ['get', PART], source!];
+  const filter = (layer as { filter?: ExpressionSpecification }).filter;
+  return { ...layer, source: SOURCE.base, filter: filter ? ['all', part, filter] : part } as LayerSpecification;
 }
 
 function schematicLayers(options: StyleOptions): LayerSpecification[] {
