@@ -50,5 +50,6 @@ window.__bare.map = map;
 map.once('load', () => performance.mark('erqi:map-load'));
 map.once('idle', () => {
   performance.mark('erqi:map-idle');
+  performance.mark('erqi:ready');
   window.__bare!.ready = true;
 });

@@ -2,7 +2,7 @@
  * Browser benchmarks in headless Chromium (SwiftShader WebGL): time from navigation to first map idle for the
  * full app, the iframe and the element, beside a bare MapLibre page drawing the same data.
  */
-import { cpSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -20,22 +20,51 @@ async function bareServer(): Promise<{ url: string; close: () => Promise<void> }
 }
 
 /** The marks every page sets (src/map/map_view.ts, src/load_bundle.ts, bench/bare.ts), in the order they come. */
-const PHASES = ['erqi:data', 'erqi:map', 'erqi:map-load', 'erqi:map-idle'] as const;
+const PHASES = ['erqi:data', 'erqi:map', 'erqi:map-load', 'erqi:map-idle', 'erqi:ready'] as const;
 type Phases = number[];
 
-/** Navigation → ready, and when each of PHASES was reached (ms from navigation), kept in `into`. */
-async function timeToReady(page: Page, url: string, ready: string, into: Phases[]): Promise<number> {
+/**
+ * CPU seconds used so far by every Chromium process (renderer, GPU, workers; Linux /proc). Unlike wall time, it
+ * barely moves when a shared machine is busy elsewhere: the work a load takes, where wall time is how long it waited.
+ */
+function chromiumCpuS(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!/\((chromium|chrome)[^)]*\)/.test(stat)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    } catch {
+      // a process that ended meanwhile
+    }
+  }
+  return total;
+}
+/** USER_HZ: the unit of /proc/<pid>/stat's times (100 on every Linux kernel here). */
+const CLOCK_TICKS = 100;
+
+/**
+ * Navigation → ready (from a blank page, so the last page's teardown is not counted), when each of PHASES was
+ * reached (ms from navigation), and the browser's CPU time until ready (ms), kept in `into` and `cpu`.
+ */
+async function timeToReady(page: Page, url: string, ready: string, into: Phases[], cpu: number[]): Promise<number> {
+  await page.goto('about:blank');
+  await page.waitForTimeout(100);
+  const c0 = chromiumCpuS();
   await page.goto(url);
   await page.waitForFunction(ready, null, { timeout: 60_000 });
-  const [now, marks] = await page.evaluate((names) => [performance.now(), names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN)] as const, [...PHASES]);
-  into.push([...marks, now]);
-  return now;
+  cpu.push((chromiumCpuS() - c0) * 1000);
+  // Ready when the page said so (its erqi:ready mark), not when the poll above noticed: that lags by a frame or more.
+  const marks = await page.evaluate((names) => names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN), [...PHASES]);
+  into.push(marks);
+  return marks.at(-1)!;
 }
 
 /** Median time spent between marks: before the data is in, until the map exists, until its load, until idle, until ready. */
 function phaseLine(label: string, runs: Phases[]): string {
   const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const steps = ['data in', 'map made', 'map load', 'map idle', 'ready'];
+  const steps = ['data in', 'map made', 'map load', 'map idle', 'ready'] as const;
   return `${label.padEnd(10)} ${steps.map((s, i) => `${s} ${mid(runs.map((r) => r[i]! - (i ? r[i - 1]! : 0))).toFixed(0).padStart(5)}`).join('  ')}`;
 }
 
@@ -70,12 +99,13 @@ export async function loadBench(): Promise<BenchRow[]> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     const phases: Phases[][] = [[], [], [], []];
+    const cpu: number[][] = [[], [], [], []];
     const [bareRun, full, iframe, element] = await interleaved(
       [
-        () => timeToReady(page, `${bare.url}bare.html`, 'window.__bare?.ready === true', phases[0]!),
-        () => timeToReady(page, app.url, 'window.__erqi?.ready === true', phases[1]!),
-        () => timeToReady(page, `${app.url}embed.html`, 'window.__erqiEmbed?.ready === true', phases[2]!),
-        () => timeToReady(page, hostUrl, 'window.elementReady === true', phases[3]!),
+        () => timeToReady(page, `${bare.url}bare.html`, 'window.__bare?.ready === true', phases[0]!, cpu[0]!),
+        () => timeToReady(page, app.url, 'window.__erqi?.ready === true', phases[1]!, cpu[1]!),
+        () => timeToReady(page, `${app.url}embed.html`, 'window.__erqiEmbed?.ready === true', phases[2]!, cpu[2]!),
+        () => timeToReady(page, hostUrl, 'window.elementReady === true', phases[3]!, cpu[3]!),
       ],
       RUNS,
     );
@@ -83,8 +113,13 @@ export async function loadBench(): Promise<BenchRow[]> {
     for (const [i, label] of ['bare page', 'app', 'iframe', 'element'].entries()) console.log(`  ${phaseLine(label, phases[i]!.slice(1))}`);
     const baseline = bareRun!.ms;
     const spread = (r: { ratio: number; spread: [number, number] }) => `median of ${RUNS} rounds' ratios ${r.ratio.toFixed(2)}, spread ${r.spread[0].toFixed(2)}–${r.spread[1].toFixed(2)}`;
+    const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const bareCpu = mid(cpu[0]!.slice(1));
     return [
       row('load: navigation → first idle, full app (Chromium)', full!.ms, baseline, 'bare MapLibre page, same data', spread(full!)),
+      row('load: browser CPU until first idle, full app (Chromium)', mid(cpu[1]!.slice(1)), bareCpu, 'bare page, same', 'all Chromium processes; steadier than wall time on a shared machine'),
+      row('load: browser CPU until ready, iframe (Chromium)', mid(cpu[2]!.slice(1)), bareCpu, 'bare page, same'),
+      row('load: browser CPU until ready, element (Chromium)', mid(cpu[3]!.slice(1)), bareCpu, 'bare page, same'),
       row('load: navigation → ready, iframe embed.html (Chromium)', iframe!.ms, baseline, 'bare MapLibre page, same data', spread(iframe!)),
       row('load: navigation → ready, <erqi-axis-map> element (Chromium)', element!.ms, baseline, 'bare MapLibre page, same data', spread(element!)),
     ];

@@ -108,6 +108,7 @@ async function main(): Promise<void> {
       if (changed.has('period') && app === mounted) void mount(s);
     });
     await app.ready;
+    performance.mark('erqi:ready');
     window.__erqi!.ready = true;
   };
   await mount(state);

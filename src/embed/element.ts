@@ -104,6 +104,7 @@ export class ErqiAxisMap extends HTMLElement {
   private emit(event: MapEvent): void {
     const { type, ...detail } = event;
     if (type === 'height') return;
+    if (type === 'ready') performance.mark('erqi:ready');
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 

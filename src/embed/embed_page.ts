@@ -82,6 +82,7 @@ async function main(): Promise<void> {
   new ResizeObserver(reportHeight).observe(root, { box: 'border-box' });
   await handle.ready;
   reportHeight();
+  performance.mark('erqi:ready');
   window.__erqiEmbed.ready = true;
 }
 
