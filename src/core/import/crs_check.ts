@@ -33,8 +33,9 @@ export interface Anchor {
 export interface PointToCheck {
   lon: number;
   lat: number;
-  /** Name and address of the row, to find it among the anchors. */
-  text: string;
+  /** Name and address of the row, to find it among the anchors (joined only for the rows the check reads). */
+  name: string;
+  address: string;
 }
 
 /** Rows read by the check, at most. */
@@ -64,7 +65,7 @@ export function suggestCrs(
   const sample = step === 1 ? points : Array.from({ length: SAMPLE }, (_, i) => points[Math.floor(i * step)]!);
   const names = anchors.map((a) => ({ a, n: norm(a.name) })).filter(({ n }) => n.length >= 3);
   const matched = sample.flatMap((p) => {
-    const t = norm(p.text);
+    const t = norm(`${p.name} ${p.address}`);
     const hit = names.find(({ n }) => t.includes(n) || n.includes(t.slice(0, Math.max(3, t.length))));
     return hit ? [{ p, a: hit.a }] : [];
   });

@@ -223,7 +223,7 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
         for (const message of read.errors) issues.push({ file: table.file, ...where(line), field: label('wkt'), message, severity: 'error' });
       } else {
         const [lon, lat] = representativePoint(read.geometry);
-        rawPoints.push({ lon: read.raw[0], lat: read.raw[1], text: `${raw.name_zh} ${raw.address}` });
+        rawPoints.push({ lon: read.raw[0], lat: read.raw[1], name: raw.name_zh, address: raw.address });
         site = siteAt(raw.id, line, lon, lat, raw.address, read.geometry.type === 'Point' ? undefined : read.geometry);
       }
     } else if (lonText || latText) {
@@ -244,7 +244,7 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
           bad = true;
           issues.push({ file: table.file, ...where(line), field: `${label('lon')}/${label('lat')}`, message: problem, severity: 'error' });
         } else {
-          rawPoints.push({ lon: x, lat: y, text: `${raw.name_zh} ${raw.address}` });
+          rawPoints.push({ lon: x, lat: y, name: raw.name_zh, address: raw.address });
           site = siteAt(raw.id, line, lon, lat, raw.address);
         }
       }
