@@ -141,6 +141,7 @@ export function createMapView(options: MapViewOptions): MapView {
       ? { center: options.view.center, zoom: options.view.zoom, bearing: options.view.bearing }
       : { bounds: options.bounds, fitBoundsOptions: { padding: 24 } }),
     localIdeographFontFamily: LOCAL_FONTS,
+    // Labels appear at once: a 300 ms fade held the first idle and every filter's cluster counts (PERFORMANCE.md).
     fadeDuration: 0,
     attributionControl: false,
     maxZoom: 18,

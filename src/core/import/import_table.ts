@@ -89,7 +89,7 @@ function mapPositions(g: Geometry, f: (p: number[]) => number[]): unknown {
   return 'coordinates' in g ? { type: g.type, coordinates: walk(g.coordinates) } : g;
 }
 
-/** A cell of any ledger → the text the row schema reads, by the column's kind: Chinese words to ids, units to 亿元. */
+/** What reading a cell needs besides its text: the row, the column's unit factor, the defaults and the user's answers. */
 interface CellContext {
   line: number;
   factor: number;
@@ -98,6 +98,7 @@ interface CellContext {
   values?: ValueChoices;
 }
 
+/** A cell of any ledger → the text the row schema reads, by the column's kind: Chinese words to ids, units to 亿元. */
 function readCell(kind: ColumnKind, text: string, at: CellContext): string {
   const chosen = (kind === 'status' || kind === 'sector' || kind === 'axis') && text ? at.values?.[kind]?.[text] : undefined;
   if (chosen !== undefined) return chosen;
