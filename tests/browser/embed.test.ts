@@ -333,6 +333,9 @@ describe('the Embed dialog in the full app', () => {
     // The preview is that embed, running.
     await expect.poll(() => w.page.locator('.embed-preview').getAttribute('src'), { timeout: 5000 }).toContain('theme=dark&height=600');
     const frame = w.page.frameLocator('.embed-preview');
+    // The preview loads lazily (a map in a dialog costs a phone dearly): as a person does, look at it. Filling the
+    // height field may have scrolled the dialog so that it is out of view, where a new address waits.
+    await w.page.locator('.embed-preview').scrollIntoViewIfNeeded();
     await expect.poll(() => frame.locator('.erqi-embed').getAttribute('data-theme'), { timeout: 30_000 }).toBe('dark');
     await expect.poll(() => frame.locator('.embed-panel.panel-full').count(), { timeout: 30_000 }).toBe(1);
     // A picture of the map, and the whole district instead of this view.
