@@ -5,7 +5,7 @@ export const SOURCE = {
    * feature tagged with its part: one set of tiles to cut and draw at load instead of six (PERFORMANCE.md).
    */
   base: 'base',
-  /** Parts of `base`: a layer naming one is drawn from base, filtered to that part (style.ts onBase). */
+  /** Parts of `base`: a layer naming one is drawn from base, filtered to that part (base_source.ts onBase). */
   context: 'context',
   district: 'district',
   zones: 'zones',

@@ -18,7 +18,8 @@ import { pinDiff } from './project_features.ts';
 import { HomeControl } from './home_control.ts';
 import { LOCALISED_BUTTONS } from './locale.ts';
 import { SchematicNoteControl } from './schematic_note.ts';
-import { BASE_PARTS, baseCollection, buildStyle, CLUSTER_MAX_ZOOM, keepGeoJsonSources, type BasePart, type StyleData, type StyleOptions } from './style.ts';
+import { BASE_PARTS, baseCollection, type BasePart } from './base_source.ts';
+import { buildStyle, CLUSTER_MAX_ZOOM, keepGeoJsonSources, type StyleData, type StyleOptions } from './style.ts';
 
 // Vite cannot see the worker URL MapLibre computes at run time; without this a built page never loads.
 // Absolute against this module: under `npm start` the URL is root-relative (/node_modules/…), which an element

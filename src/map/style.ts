@@ -11,6 +11,7 @@ import { isEmptyFilter, type Filter } from '../core/facets.ts';
 import { PIN_TILE_LAYER, SHAPE_TILE_LAYER } from '../core/pin_tiles.ts';
 import { DOTTED_STAGES, FILLED_STAGES, INVESTMENT_CLASSES, STAGE_LINE, STAGES } from './stages.ts';
 import { LAYER, SOURCE, basemapSourceId } from './ids.ts';
+import { baseCollection, onBase } from './base_source.ts';
 import { sharePrograms } from './shared_programs.ts';
 import { TRANSPARENT, type Theme } from './theme.ts';
 
@@ -91,20 +92,6 @@ const geojson = (data: FeatureCollection, extra: Partial<GeoJSONSourceSpecificat
   ...extra,
 });
 
-/** The parts of the map drawn from the one `base` source, bottom to top. */
-export const BASE_PARTS = ['context', 'district', 'zones', 'corridors', 'axes', 'landmarks'] as const;
-export type BasePart = (typeof BASE_PARTS)[number];
-/** The property naming a base feature's part. */
-const PART = 'erqi_part';
-
-/** The base source's data: every part's features, each tagged with its part. */
-export function baseCollection(data: Pick<StyleData, BasePart>): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: BASE_PARTS.flatMap((part) => data[part].features.map((f) => ({ ...f, properties: { ...f.properties, [PART]: part } }))),
-  };
-}
-
 export function buildSources(data: StyleData, options: StyleOptions): StyleSpecification['sources'] {
   const basemap = Object.fromEntries(options.basemap.map((s, i) => [basemapSourceId(i), s]));
   return {
@@ -140,15 +127,6 @@ export function buildLayers(options: StyleOptions): LayerSpecification[] {
             : l,
       )
     : layers;
-}
-
-/** A layer of a base part: drawn from the base source, its filter limited to that part's features. */
-function onBase(layer: LayerSpecification): LayerSpecification {
-  const source = (layer as { source?: string }).source;
-  if (!BASE_PARTS.includes(source as BasePart)) return layer;
-  const part: ExpressionSpecification = ['==', ['get', PART], source!];
-  const filter = (layer as { filter?: ExpressionSpecification }).filter;
-  return { ...layer, source: SOURCE.base, filter: filter ? ['all', part, filter] : part } as LayerSpecification;
 }
 
 function schematicLayers(options: StyleOptions): LayerSpecification[] {

@@ -80,7 +80,7 @@ describe('planner path', () => {
     const axes = model.derive(EMPTY_FILTER, 1600).aggregates.axes;
     const distinct = new Set(axes.flatMap((a) => a.mapped.project_ids)).size;
     expect(await page.locator('[data-figure="overlap"]').innerText()).toContain(`去重后 ${distinct} 项`);
-    // The corridors are a part of the map's one source of fixed parts (style.ts BASE_PARTS): drawn at the new width.
+    // The corridors are a part of the map's one source of fixed parts (base_source.ts BASE_PARTS): drawn at the new width.
     const corridorWidths = await page.evaluate(() =>
       window.__erqi!.map!.querySourceFeatures('base').filter((f) => f.properties['erqi_part'] === 'corridors').map((f) => f.properties['corridor_m'] as number),
     );
