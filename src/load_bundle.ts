@@ -1,5 +1,6 @@
 import type { DataBundle } from './core/bundle.ts';
 import { checkBundle } from './core/bundle_shape.ts';
+import { knownPlacements } from './core/shipped_placements.ts';
 import { pinTilesMismatch, type PinTilesMeta } from './core/pin_tiles.ts';
 import type { MapConfig } from './map/basemaps.ts';
 import type { PinTiles } from './map/style.ts';
@@ -32,7 +33,15 @@ export async function loadBundle(url: string): Promise<DataBundle> {
   // somewhere inside the map.
   const checked = checkBundle(json);
   if ('errors' in checked) throw new Error(`${url}: not a valid data bundle (run npm run data): ${checked.errors.join('; ')}`);
-  return checked.value;
+  const bundle = checked.value;
+  // The data build's placements: read once and bound to the sites; the page places only what they do not cover.
+  if (bundle.placements) {
+    const known = knownPlacements(bundle);
+    delete bundle.placements;
+    if ('why' in known) console.warn(`${url}: its placements are not used (${known.why}); placing the projects here`);
+    else bundle.placed = known.value;
+  }
+  return bundle;
 }
 
 /** config.json is optional: past this the map starts with the defaults rather than wait (ms). */

@@ -71,7 +71,7 @@ export class DataModel {
     this.axes = prepareAxes(bundle.axes.features as AxisFeature[]);
     this.zones = bundle.zones.features as ZoneFeature[];
     this.layout = { axisIds: this.axes.map((a) => a.id), zoneIds: this.zones.map((z) => z.properties.id) };
-    this.placements = placeProjects(bundle.projects, this.axes, this.zones);
+    this.placements = placeProjects(bundle.projects, this.axes, this.zones, bundle.placed);
     this.indexById = new Map(bundle.projects.map((p, i) => [p.id, i]));
     this.axisNames = Object.fromEntries(
       this.axes.map((a) => [a.id, { zh: a.feature.properties.name_zh, en: a.feature.properties.name_en }]),

@@ -10,6 +10,8 @@ import { loadProjects } from './load_projects.ts';
 import { loadReported, type Reported } from './load_reported.ts';
 import type { MappedProject } from './model.ts';
 import { placeProjects, prepareAxes } from './placement.ts';
+import { shipPlacements, type KnownPlacements, type ShippedPlacements } from './shipped_placements.ts';
+import { layoutOf } from './layout.ts';
 
 /** Default corridor half-width in metres. The axes are 1.2–1.5 km apart: at 500 m corridors barely touch. */
 export const DEFAULT_CORRIDOR_M = 500;
@@ -54,6 +56,14 @@ export interface DataBundle {
    * (scripts/search_keys.ts); absent (an imported ledger's rows): names are found as written.
    */
   search_keys?: Record<string, string>;
+  /**
+   * Each project's placement (distances to the axes, zone, shares of a line or an area), computed by the data
+   * build so a page does not place the ledger again; absent (an older bundle): the page places the projects.
+   * Read and checked once when the bundle loads (load_bundle.ts), then dropped for `placed`.
+   */
+  placements?: ShippedPlacements;
+  /** On a page only, never in a file: the shipped placements, checked and bound to the sites they are for. */
+  placed?: KnownPlacements;
 }
 
 const collection = <F extends Feature>(features: F[]) => ({ type: 'FeatureCollection' as const, features });
@@ -137,5 +147,6 @@ export function bundleFromProjects(
     corridor_m: corridorM,
     corridors: corridorPolygons(axes.value, corridorM),
   };
+  bundle.placements = shipPlacements(placements, layoutOf(bundle));
   return { value: { bundle, aggregates }, issues };
 }

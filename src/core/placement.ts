@@ -3,13 +3,18 @@ import { containsPoint, preparePolygon } from './point_in_polygon.ts';
 import type { AxisFeature, ZoneFeature } from './load_geo.ts';
 import type { AxisId, MappedProject } from './model.ts';
 import { corridorShare, shapeDistanceM, shapeFacts, zoneRings, type ShapeFacts, type ZoneRings } from './shape_placement.ts';
+import type { KnownPlacements } from './shipped_placements.ts';
 
 /**
  * Where each project lies relative to the axes and zones. It does not depend on the corridor width,
  * so it is computed once per data set; a width change only compares these distances again.
  */
 export interface Placement {
-  /** Metres to each axis line, in the axes' order (PreparedAxis[k] ↔ distances_m[k]); `null` when not mapped. */
+  /**
+   * Metres to each axis line, to the centimetre, in the axes' order (PreparedAxis[k] ↔ distances_m[k]); `null`
+   * when not mapped. Centimetres: far finer than any site's accuracy, and what the data build ships
+   * (shipped_placements.ts) is then exactly what a page would compute.
+   */
   distances_m: number[] | null;
   /** The schematic (or official) zone containing the site (for a line or an area: holding most of it), if any. */
   zone: string | null;
@@ -37,26 +42,38 @@ export function prepareAxes(axes: readonly AxisFeature[]): PreparedAxis[] {
 /** From this many projects on, distances go through a segment grid (see geodesy.ts). */
 const INDEX_FROM = 20_000;
 
+/** Metres to the centimetre (see Placement.distances_m). */
+const toCm = (m: number): number => Math.round(m * 100) / 100;
+
+/**
+ * Each project's placement. `known`: placements already computed for these axes and zones (shipped by the data
+ * build), reused for a project whose site is the very site they were computed from.
+ */
 export function placeProjects(
   projects: readonly MappedProject[],
   axes: readonly PreparedAxis[],
   zones: readonly ZoneFeature[],
+  known?: KnownPlacements,
 ): Placement[] {
+  const sameLayout = (ids: readonly string[], of: ReadonlyArray<{ id: string }>) => ids.length === of.length && ids.every((id, k) => id === of[k]!.id);
+  if (known && !(sameLayout(known.layout.axisIds, axes) && sameLayout(known.layout.zoneIds, zones.map((z) => z.properties)))) known = undefined;
+  if (known && known.sites.length === projects.length && projects.every((p, i) => p.site === known!.sites[i])) return known.placements.slice();
   const prepared = zones.map((z) => ({ id: z.properties.id, polygon: preparePolygon(z.geometry) }));
   // A segment grid pays for its building (a few ms) only over tens of thousands of points.
   const lines = axes.map((a) => (projects.length >= INDEX_FROM && !a.line.grid ? prepareLine(a.feature.geometry.coordinates, true) : a.line));
   let rings: ZoneRings[] | null = null;
-  return projects.map(({ site }): Placement => {
+  return projects.map(({ site }, i): Placement => {
+    if (known && known.sites[i] === site) return known.placements[i]!;
     if (!site) return { distances_m: null, zone: null, shape: null };
     if (site.geometry) {
       const g = site.geometry;
       const shape = shapeFacts(g, (rings ??= zones.map((z) => zoneRings(z.properties.id, z.geometry))), [site.lon, site.lat]);
-      return { distances_m: axes.map((a, k) => shapeDistanceM(g, a.feature.geometry.coordinates, lines[k]!)), zone: shape.zones[0]?.id ?? null, shape };
+      return { distances_m: axes.map((a, k) => toCm(shapeDistanceM(g, a.feature.geometry.coordinates, lines[k]!))), zone: shape.zones[0]?.id ?? null, shape };
     }
     const { lon, lat } = site;
     const scale = metresPerDegree(lat);
     const distances_m = new Array<number>(lines.length);
-    for (let k = 0; k < lines.length; k++) distances_m[k] = pointToLineM(lon, lat, lines[k]!, scale);
+    for (let k = 0; k < lines.length; k++) distances_m[k] = toCm(pointToLineM(lon, lat, lines[k]!, scale));
     let zone: string | null = null;
     for (const z of prepared) {
       if (containsPoint(z.polygon, lon, lat)) {

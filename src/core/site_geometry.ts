@@ -9,7 +9,8 @@ import { planeOf, polygonRowsAt, toPlane, type Plane } from './plane.ts';
  * longitude/latitude.
  */
 export type SiteGeometry = Point | MultiPoint | LineString | MultiLineString | Polygon | MultiPolygon;
-export type SiteKind = 'point' | 'line' | 'area';
+export const SITE_KINDS = ['point', 'line', 'area'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
 
 export const SITE_GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'] as const;
 

@@ -151,9 +151,12 @@ describe('aggregate equals an independent brute-force computation', () => {
     return { d, zone: zone?.properties.id ?? null };
   });
 
-  it('has the same distances to the millimetre', () => {
+  it('has the same distances to the millimetre, given to the centimetre', () => {
     placements.forEach((pl, i) => {
-      for (const id of AXIS_IDS) expect(Math.abs(dist(pl, id) - reference[i]!.d[id]!)).toBeLessThan(0.001);
+      for (const id of AXIS_IDS) {
+        expect(Math.abs(dist(pl, id) - reference[i]!.d[id]!)).toBeLessThan(0.005 + 0.001);
+        expect(Number.isInteger(Math.round(dist(pl, id) * 100)) && dist(pl, id) === Math.round(dist(pl, id) * 100) / 100).toBe(true);
+      }
     });
   });
 

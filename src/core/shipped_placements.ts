@@ -1,0 +1,137 @@
+import type { FeatureCollection } from 'geojson';
+import { layoutOf, type Layout } from './layout.ts';
+import type { AxisFeature, ZoneFeature } from './load_geo.ts';
+import type { MappedProject, Site } from './model.ts';
+import { placeProjects, prepareAxes, type Placement } from './placement.ts';
+import type { ShapeFacts } from './shape_placement.ts';
+import { SITE_KINDS } from './site_geometry.ts';
+import { isRecord } from './guards.ts';
+
+/**
+ * Placements computed by the data build and shipped in the bundle (its `placements`), so a page does not place
+ * the whole ledger again on every visit. In columns, which gzip well and read fast:
+ * - `distances_cm[k][i]`: project i's distance to axis k, in whole centimetres (placeProjects measures to the
+ *   centimetre, so what is read is exactly what would be computed); null when the project is not mapped;
+ * - `zone[i]`: an index into `zones`, or null;
+ * - `shapes`: the facts of each line, area or group of points, by project index (zones by index too).
+ * `axes` and `zones` name the layout they were computed on.
+ */
+export interface ShippedPlacements {
+  axes: string[];
+  zones: string[];
+  distances_cm: Array<Array<number | null>>;
+  zone: Array<number | null>;
+  shapes: Record<string, { kind: ShapeFacts['kind']; size: number; zones: Array<[zone: number, share: number]> }>;
+}
+
+/**
+ * Placements known for the sites they were computed from (`sites[i]` ↔ `placements[i]`): a page reuses one only
+ * for that very site object. A ledger shown at another period keeps its sites and so its placements; an edited
+ * site is a new object and is placed again.
+ */
+export interface KnownPlacements {
+  layout: Layout;
+  sites: ReadonlyArray<Site | null>;
+  placements: readonly Placement[];
+}
+
+export function shipPlacements(placements: readonly Placement[], layout: Layout): ShippedPlacements {
+  const zoneIndex = new Map(layout.zoneIds.map((id, i) => [id, i]));
+  const shapes: ShippedPlacements['shapes'] = {};
+  placements.forEach((p, i) => {
+    if (p.shape) shapes[i] = { kind: p.shape.kind, size: p.shape.size, zones: p.shape.zones.map((z) => [zoneIndex.get(z.id)!, z.share]) };
+  });
+  return {
+    axes: [...layout.axisIds],
+    zones: [...layout.zoneIds],
+    distances_cm: layout.axisIds.map((_, k) => placements.map((p) => (p.distances_m ? Math.round(p.distances_m[k]! * 100) : null))),
+    zone: placements.map((p) => (p.zone === null ? null : zoneIndex.get(p.zone)!)),
+    shapes,
+  };
+}
+
+const sameIds = (a: unknown, b: readonly string[]) => Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The shipped placements of these projects, read and checked: the placements, or why they cannot be used (the
+ * page then places the projects itself, as without them). They must be for this layout, one per project, and a
+ * distance exactly where a project has a site.
+ */
+export function readShippedPlacements(json: unknown, projects: readonly MappedProject[], layout: Layout): { value: Placement[]; sites: Array<Site | null> } | { why: string } {
+  if (!isRecord(json)) return { why: 'not an object' };
+  if (!sameIds(json['axes'], layout.axisIds) || !sameIds(json['zones'], layout.zoneIds)) return { why: "made for another layout (its axes or zones are not the bundle's)" };
+  const n = projects.length;
+  const columns = json['distances_cm'];
+  const zone = json['zone'];
+  const shapes = json['shapes'];
+  if (!Array.isArray(columns) || columns.length !== layout.axisIds.length || !columns.every((c) => Array.isArray(c) && c.length === n)) return { why: `distances_cm: expected ${layout.axisIds.length} columns of ${n}` };
+  if (!Array.isArray(zone) || zone.length !== n) return { why: `zone: expected ${n} entries` };
+  if (!isRecord(shapes)) return { why: 'shapes: expected an object' };
+  const cols = columns as unknown[][];
+  const K = cols.length;
+  const zoneIds = layout.zoneIds;
+  const out = new Array<Placement>(n);
+  // The sites they are for, read in the same pass (one pass over 100,000 projects costs ~5 ms in memory reads).
+  const sites = new Array<Site | null>(n);
+  for (let i = 0; i < n; i++) {
+    const site = (sites[i] = projects[i]!.site);
+    if (!site) {
+      if (cols[0]![i] !== null) return { why: `project ${i} has no site but a distance` };
+      out[i] = { distances_m: null, zone: null, shape: null };
+      continue;
+    }
+    const d = new Array<number>(K);
+    for (let k = 0; k < K; k++) {
+      const cm = cols[k]![i];
+      // Whole, non-negative centimetres (NaN and Infinity fail the remainder test; JSON has neither).
+      if (typeof cm !== 'number' || cm < 0 || cm % 1 !== 0) return { why: `distances_cm.${k}.${i}: expected whole centimetres` };
+      d[k] = cm / 100;
+    }
+    const z = zone[i];
+    if (z === null) out[i] = { distances_m: d, zone: null, shape: null };
+    else if (typeof z === 'number' && zoneIds[z] !== undefined && z % 1 === 0) out[i] = { distances_m: d, zone: zoneIds[z]!, shape: null };
+    else return { why: `zone.${i}: expected a zone index or null` };
+  }
+  for (const [key, s] of Object.entries(shapes)) {
+    const i = Number(key);
+    const p = out[i];
+    if (!p?.distances_m || !isRecord(s) || !(SITE_KINDS as readonly unknown[]).includes(s['kind']) || typeof s['size'] !== 'number' || !Array.isArray(s['zones'])) return { why: `shapes.${key}: not the facts of a located project` };
+    const zones = (s['zones'] as unknown[]).map((z) => (Array.isArray(z) && Number.isInteger(z[0]) && layout.zoneIds[z[0]] !== undefined && typeof z[1] === 'number' ? { id: layout.zoneIds[z[0]]!, share: z[1] } : null));
+    if (zones.includes(null)) return { why: `shapes.${key}.zones: expected [zone index, share] pairs` };
+    p.shape = { kind: s['kind'] as ShapeFacts['kind'], size: s['size'], zones: zones as ShapeFacts['zones'] };
+  }
+  // A line or an area must come with its facts (a point has none).
+  for (let i = 0; i < n; i++) if (sites[i]?.geometry && !out[i]!.shape) return { why: `project ${i} is a line or an area without its shares` };
+  return { value: out, sites };
+}
+
+/** How many of the shipped placements a page computes again to check them (evenly spaced over the located projects). */
+const SPOT_CHECKS = 16;
+
+/**
+ * A loaded bundle's shipped placements, read, checked and bound to its sites — or why they are not used. Besides
+ * their frame (readShippedPlacements), a few are computed again here: a bundle whose sites were edited by hand
+ * after the data build, or one built by other code, is placed on the page rather than shown with stale distances.
+ */
+export function knownPlacements(bundle: {
+  projects: MappedProject[];
+  axes: FeatureCollection<AxisFeature['geometry'], AxisFeature['properties']>;
+  zones: FeatureCollection<ZoneFeature['geometry'], ZoneFeature['properties']>;
+  placements?: ShippedPlacements;
+}): { value: KnownPlacements } | { why: string } {
+  const layout = layoutOf(bundle);
+  const read = readShippedPlacements(bundle.placements, bundle.projects, layout);
+  if ('why' in read) return read;
+  const located: number[] = [];
+  for (let i = 0; i < read.sites.length; i++) if (read.sites[i]) located.push(i);
+  const step = located.length / Math.min(SPOT_CHECKS, located.length);
+  const picks = [...new Set(Array.from({ length: Math.min(SPOT_CHECKS, located.length) }, (_, j) => located[Math.floor(j * step)]!))];
+  const again = placeProjects(picks.map((i) => bundle.projects[i]!), prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]);
+  for (const [j, i] of picks.entries()) {
+    const shipped = read.value[i]!;
+    const computed = again[j]!;
+    const same = shipped.zone === computed.zone && shipped.distances_m!.every((d, k) => d === computed.distances_m![k]) && JSON.stringify(shipped.shape) === JSON.stringify(computed.shape);
+    if (!same) return { why: `project '${bundle.projects[i]!.id}' is placed differently than its site says (was the bundle edited after npm run data?)` };
+  }
+  return { value: { layout, sites: read.sites, placements: read.value } };
+}

@@ -1,0 +1,75 @@
+/**
+ * Placements shipped by the data build (src/core/shipped_placements.ts): what a page reads is exactly what it would
+ * compute, a bundle they do not fit is placed on the page instead, and an edited site is placed again.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildBundle, type DataBundle } from '../../src/core/bundle.ts';
+import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
+import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
+import { knownPlacements, readShippedPlacements } from '../../src/core/shipped_placements.ts';
+import { layoutOf } from '../../src/core/layout.ts';
+import { fixture, fixtureSources } from '../helpers/fixtures.ts';
+
+/** A bundle as a page fetches it: written by the data build, read back from JSON. */
+const fetched = (sources = fixtureSources()): DataBundle => JSON.parse(JSON.stringify(buildBundle(sources).value!.bundle)) as DataBundle;
+const shapesSources = () => ({ ...fixtureSources(), projects: { file: 'p.csv', text: fixture('shapes/projects.csv') }, sites: { file: 's.geojson', text: fixture('shapes/sites.geojson') } });
+const placeHere = (b: DataBundle) => placeProjects(b.projects, prepareAxes(b.axes.features as AxisFeature[]), b.zones.features as ZoneFeature[]);
+
+describe('placements shipped in the bundle', () => {
+  it.each([
+    ['points and unmapped projects (the frozen ledger)', fixtureSources],
+    ['points, lines, areas and Multi geometries (the shapes fixture)', shapesSources],
+  ])('read back exactly as the page would compute them: %s', (_, sources) => {
+    const b = fetched(sources());
+    expect(b.placements).toBeDefined();
+    const read = readShippedPlacements(b.placements, b.projects, layoutOf(b));
+    expect(read).toEqual({ value: placeHere(b), sites: b.projects.map((p) => p.site) });
+    // Both kinds of project are there to compare.
+    expect(b.projects.some((p) => p.site === null) || b.projects.some((p) => p.site?.geometry)).toBe(true);
+  });
+
+  it('are used for the very sites they were made from, and an edited site is placed again', () => {
+    const b = fetched(shapesSources());
+    const known = knownPlacements(b);
+    if ('why' in known) throw new Error(known.why);
+    const axes = prepareAxes(b.axes.features as AxisFeature[]);
+    const zones = b.zones.features as ZoneFeature[];
+    const again = placeProjects(b.projects, axes, zones, known.value);
+    expect(again.every((p, i) => p === known.value.placements[i])).toBe(true);
+    // An edit makes a new site 2 km further north: that one project is placed again, the others are reused.
+    const i = b.projects.findIndex((p) => p.site && !p.site.geometry);
+    const moved = b.projects.map((p, j) => (j === i ? { ...p, site: { ...p.site!, lat: p.site!.lat + 0.018 } } : p));
+    const edited = placeProjects(moved, axes, zones, known.value);
+    expect(edited[i]).not.toBe(known.value.placements[i]);
+    expect(edited[i]).toEqual(placeProjects([moved[i]!], axes, zones)[0]);
+    expect(edited[i]!.distances_m).not.toEqual(known.value.placements[i]!.distances_m);
+    expect(edited.filter((p, j) => p !== known.value.placements[j])).toHaveLength(1);
+  });
+
+  it('are not used on another layout (the layout is checked by id)', () => {
+    const b = fetched();
+    const known = knownPlacements(b);
+    if ('why' in known) throw new Error(known.why);
+    const axes = prepareAxes(b.axes.features as AxisFeature[]).slice(0, 2);
+    const placed = placeProjects(b.projects, axes, b.zones.features as ZoneFeature[], known.value);
+    expect(placed.find((p) => p.distances_m)!.distances_m).toHaveLength(2);
+  });
+
+  const broken: Array<[string, (b: DataBundle) => void, RegExp]> = [
+    ['another layout', (b) => void (b.placements!.axes = ['a', 'b', 'c']), /another layout/],
+    ['a column short', (b) => void b.placements!.distances_cm[1]!.pop(), /distances_cm: expected 3 columns of \d+/],
+    ['a distance in metres, not whole centimetres', (b) => void (b.placements!.distances_cm[0]![b.projects.findIndex((p) => p.site)] = 12.5), /distances_cm\.0\.\d+: expected whole centimetres/],
+    ['a negative distance', (b) => void (b.placements!.distances_cm[2]![b.projects.findIndex((p) => p.site)] = -100), /expected whole centimetres/],
+    ['a distance for a project without a site', (b) => void (b.placements!.distances_cm[0]![b.projects.findIndex((p) => !p.site)] = 100), /has no site but a distance/],
+    ['a zone that is not one', (b) => void (b.placements!.zone[b.projects.findIndex((p) => p.site)] = 7), /zone\.\d+: expected a zone index/],
+    ['a line without its shares', (b) => void delete b.placements!.shapes[String(b.projects.findIndex((p) => p.site?.geometry))], /without its shares/],
+    ['a site moved by hand after the data build', (b) => b.projects.forEach((p) => p.site && (p.site.lon += 0.01)), /placed differently than its site says/],
+    ['no placements object', (b) => void ((b as { placements: unknown }).placements = [1, 2]), /not an object|distances_cm/],
+  ];
+  it.each(broken)('are refused, with why, when %s', (_, breakIt, why) => {
+    const b = fetched(shapesSources());
+    breakIt(b);
+    const known = knownPlacements(b);
+    expect('why' in known ? known.why : 'used').toMatch(why);
+  });
+});
