@@ -11,11 +11,12 @@ const DIST = join(import.meta.dirname, '..', 'dist');
 /** kB gzip for the app's own JS on first load, per entry (issue 6). */
 const BUDGET_KB = 60;
 /**
- * kB gzip of ledger data per 1,000 projects, with their search keys (issue 15). A published row carries its
- * source's quote in full (~250 kB per 1,000 at today's 23 rows, where gzip has little to share between rows);
- * the sample's rows carry none (~47 kB).
+ * kB gzip of ledger data per 1,000 projects, with their search keys and placements (issue 15). A published row
+ * carries its source's quote in full (~260 kB per 1,000 at today's 23 rows, where gzip has little to share between
+ * rows); the sample's rows carry none (~47 kB, and ~15 kB of placements: three distances in centimetres, whose
+ * digits gzip cannot shrink, for ~1.3 µs of a page's work per project saved — ~60 ms at 50,000 here, more on a phone).
  */
-const DATA_BUDGETS_KB_PER_1000: Record<string, number> = { 'data/bundle.json': 320, 'data/sample.json': 60 };
+const DATA_BUDGETS_KB_PER_1000: Record<string, number> = { 'data/bundle.json': 320, 'data/sample.json': 70 };
 
 const gz = (file: string): number => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
 const kb = (n: number): string => (n / 1024).toFixed(1).padStart(7);

@@ -19,6 +19,7 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { ledgerFingerprint, PIN_TILE_LAYER, SHAPE_TILE_LAYER, type PinTilesMeta } from '../src/core/pin_tiles.ts';
 import { siteBounds, type SiteGeometry } from '../src/core/site_geometry.ts';
 import { placeProjects, prepareAxes } from '../src/core/placement.ts';
+import { knownPlacements } from '../src/core/shipped_placements.ts';
 import { pinFeatures, projectPins, projectShapes, shapeFeatures } from '../src/map/project_features.ts';
 import { syntheticBundle } from './repo.ts';
 
@@ -76,7 +77,9 @@ export function cutTiles(
 /** The app's pins for a bundle, cut into tiles under `out`, with `out/tiles.json` describing them. */
 export function writePinTiles(bundle: DataBundle, out: string, maxZoom: number): PinTilesMeta & { bytes: number } {
   const axes = prepareAxes(bundle.axes.features as AxisFeature[]);
-  const placements = placeProjects(bundle.projects, axes, bundle.zones.features as ZoneFeature[]);
+  // The data build's placements when the bundle carries them (checked as a page checks them), else placed here.
+  const known = bundle.placements ? knownPlacements(bundle) : null;
+  const placements = placeProjects(bundle.projects, axes, bundle.zones.features as ZoneFeature[], known && 'value' in known ? known.value : undefined);
   const pinFs = pinFeatures(bundle.projects, placements, bundle.corridor_m, axes.map((a) => a.id));
   const pins = projectPins(pinFs).features;
   const shapes = projectShapes(shapeFeatures(pinFs, bundle.projects)).features;
