@@ -95,13 +95,14 @@ export class DataModel {
     const result = applyFilter(this.bundle.projects, this.placements, filter, corridorM, this.layout, this.facts.value);
     const { projects, reported } = this.bundle;
     const { placements, axes, zones } = this;
+    const facts = this.facts.value;
     let aggregates: Aggregates | null = null;
     const value: Derived = {
       filter: result,
       filtered: () => ({ projects: result.indices.map((i) => projects[i]!), placements: result.indices.map((i) => placements[i]!) }),
       // Computed when first read: a change made on the filters or list tab does not need the overview's figures.
       get aggregates() {
-        return (aggregates ??= aggregate(projects, placements, axes, zones, reported, corridorM, result.indices, shares));
+        return (aggregates ??= aggregate(projects, placements, axes, zones, reported, corridorM, { indices: result.indices, shares, facts }));
       },
       pins: projectPins(this.pins.value, result.indices),
       shapes: projectShapes(this.pins.shapes, result.indices),

@@ -2,6 +2,7 @@ import type { ZoneFeature } from './load_geo.ts';
 import type { Reported } from './load_reported.ts';
 import { SECTOR_KEYS, sectorIndex, STATUS_KEYS, statusIndex, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
 import { corridorShares, type Placement, type PreparedAxis } from './placement.ts';
+import type { Facts } from './filter.ts';
 
 /** What a set of projects adds up to. `investment_yi` is `null` when none of them disclosed it. */
 export interface Tally {
@@ -67,6 +68,9 @@ export interface Aggregates {
     unmapped_ids: string[];
     /** Located, but in no corridor at this width. */
     outside_corridors_ids: string[];
+    /** Inside (or touching) at least one corridor, and of those, inside two or more (wide corridors overlap). */
+    in_corridors: number;
+    in_several_corridors: number;
   };
 }
 
@@ -137,10 +141,18 @@ export function aggregate(
   zones: readonly ZoneFeature[],
   reported: Reported,
   corridorM: number,
-  /** Only these projects (indices into `projects`, e.g. a filter's result); all when omitted. */
-  indices?: readonly number[],
-  /** corridorShares(projects, placements, axes, corridorM), when already computed (it is per width). */
-  shares: ReadonlyArray<number[] | null> = corridorShares(projects, placements, axes, corridorM),
+  {
+    indices,
+    shares = corridorShares(projects, placements, axes, corridorM),
+    facts,
+  }: {
+    /** Only these projects (indices into `projects`, e.g. a filter's result); all when omitted. */
+    indices?: readonly number[];
+    /** corridorShares(projects, placements, axes, corridorM), when already computed (it is per width). */
+    shares?: ReadonlyArray<number[] | null>;
+    /** The filter's columns for these projects (filterFacts), when already made: status and sector read from them. */
+    facts?: Pick<Facts, 'status' | 'sector'>;
+  } = {},
 ): Aggregates {
   if (projects.length !== placements.length) {
     throw new Error('aggregate: placements must be computed for the same projects (placeProjects(projects, …))');
@@ -152,14 +164,16 @@ export function aggregate(
   let mapped = 0;
   const unmapped: string[] = [];
   const outside: string[] = [];
+  let inCorridors = 0;
+  let inSeveral = 0;
 
   const n = indices ? indices.length : projects.length;
   for (let j = 0; j < n; j++) {
     const i = indices ? indices[j]! : j;
     const p = projects[i]!;
     const placement = placements[i]!;
-    const status = statusIndex(p.status);
-    const sector = sectorIndex(p.sector);
+    const status = facts ? facts.status[i]! : statusIndex(p.status);
+    const sector = facts ? facts.sector[i]! : sectorIndex(p.sector);
     all.add(p, status, sector);
     const d = placement.distances_m;
     if (!p.site || !d) {
@@ -182,6 +196,10 @@ export function aggregate(
       }
     }
     if (mask === 0) outside.push(p.id);
+    else {
+      inCorridors++;
+      if (mask & (mask - 1)) inSeveral++;
+    }
     const share = shares[i];
     for (let k = 0; k < axes.length; k++) if (mask & (1 << k)) A[k]!.tally.add(p, status, sector, share ? share[k]! : 1);
     if (nearest >= 0) A[nearest]!.nearest++;
@@ -253,6 +271,6 @@ export function aggregate(
     corridor_m: corridorM,
     axes: axisAggregates,
     zones: zoneAggregates,
-    ledger: { all: all.done(), mapped, unmapped_ids: unmapped, outside_corridors_ids: outside },
+    ledger: { all: all.done(), mapped, unmapped_ids: unmapped, outside_corridors_ids: outside, in_corridors: inCorridors, in_several_corridors: inSeveral },
   };
 }

@@ -37,7 +37,10 @@ export function formatCount(value: number | null, lang: Lang): string {
 /** A ratio (0.129) as a percentage ("12.9%"). */
 export function formatPercent(value: number | null, lang: Lang): string {
   if (value === null) return NOT_DISCLOSED[lang];
-  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  const key = `${lang}%`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 })));
+  return f.format(value);
 }
 
 export function formatKm(value: number, lang: Lang): string {

@@ -168,11 +168,9 @@ function publicCoverage(props: AxisPanelProps): HTMLElement | null {
  */
 function overlapNote(aggregates: Aggregates, lang: Lang): HTMLElement | null {
   const perAxis = aggregates.axes.reduce((sum, a) => sum + a.mapped.projects, 0);
-  const distinct = new Set(aggregates.axes.flatMap((a) => a.mapped.project_ids)).size;
+  const distinct = aggregates.ledger.in_corridors;
+  const shared = aggregates.ledger.in_several_corridors;
   if (perAxis === distinct) return null;
-  const counts = new Map<string, number>();
-  for (const a of aggregates.axes) for (const id of a.mapped.project_ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const shared = [...counts.values()].filter((n) => n > 1).length;
   return el('p', { class: 'note', 'data-figure': 'overlap' }, t('overlapNote', lang, { shared, perAxis, distinct }));
 }
 

@@ -182,6 +182,9 @@ describe('aggregate equals an independent brute-force computation', () => {
     expect(result.ledger.outside_corridors_ids).toEqual(
       projects.filter((_, i) => AXIS_IDS.every((a) => reference[i]!.d[a]! > width)).map((p) => p.id),
     );
+    const corridorsOf = (i: number) => AXIS_IDS.filter((a) => reference[i]!.d[a]! <= width).length;
+    expect(result.ledger.in_corridors).toBe(projects.filter((_, i) => corridorsOf(i) > 0).length);
+    expect(result.ledger.in_several_corridors).toBe(projects.filter((_, i) => corridorsOf(i) > 1).length);
   });
 
   it('has the same per-zone membership', () => {
@@ -194,7 +197,7 @@ describe('aggregate equals an independent brute-force computation', () => {
   it('aggregates a subset given by indices as it aggregates those projects alone', () => {
     const indices = projects.map((_, i) => i).filter((i) => i % 3 !== 0 && projects[i]!.status !== 'planned');
     const alone = aggregate(indices.map((i) => projects[i]!), indices.map((i) => placements[i]!), axes, zones, reported, 1000);
-    const byIndex = aggregate(projects, placements, axes, zones, reported, 1000, indices);
+    const byIndex = aggregate(projects, placements, axes, zones, reported, 1000, { indices });
     expect(byIndex).toEqual(alone);
     expect(byIndex.ledger.all.projects).toBe(indices.length);
   });
