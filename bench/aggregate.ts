@@ -2,20 +2,72 @@
  * Aggregation speed: the core (exact distances once, then cheap per-width comparisons) against the naive turf
  * way (buffer each axis, pointsWithinPolygon per axis), on the same seeded synthetic projects, in one process.
  */
+import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { buffer } from '@turf/buffer';
+import { featureCollection, feature as turfFeature } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { length } from '@turf/length';
+import { lineSplit } from '@turf/line-split';
 import { pointsWithinPolygon } from '@turf/points-within-polygon';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import { aggregate } from '../src/core/aggregate.ts';
 import { EMPTY_FILTER } from '../src/core/facets.ts';
 import { applyFilter } from '../src/core/filter.ts';
 import { loadAxes, loadZones, type ZoneFeature } from '../src/core/load_geo.ts';
 import { loadReported } from '../src/core/load_reported.ts';
-import { placeProjects, prepareAxes, type Placement } from '../src/core/placement.ts';
+import { corridorShares, placeProjects, prepareAxes, type Placement } from '../src/core/placement.ts';
 import { knownPlacements, shipPlacements } from '../src/core/shipped_placements.ts';
 import type { MappedProject } from '../src/core/model.ts';
 import { syntheticProjects } from '../src/core/synthetic.ts';
 import { repoFile } from '../scripts/repo.ts';
 import { median, medianFresh, row, type BenchRow } from './stats.ts';
+
+/**
+ * The naive way for a ledger with lines and areas, per axis: buffer the axis; points by pointsWithinPolygon, a
+ * line's share by lineSplit against the band (the length of the pieces whose middle lies inside), an area's by
+ * intersect (the area inside). Returns the apportioned count per axis (shares summed), to compare with the core's.
+ */
+function naiveShares(projects: readonly MappedProject[], axisFeatures: readonly AxisFeatureT[], corridor: number): Record<string, number> {
+  const points = featureCollection(projects.filter((p) => p.site && !p.site.geometry).map((p) => turfFeature({ type: 'Point' as const, coordinates: [p.site!.lon, p.site!.lat] })));
+  const shapes = projects.flatMap((p) => (p.site?.geometry ? [p.site.geometry] : []));
+  const out: Record<string, number> = {};
+  for (const a of axisFeatures) {
+    const band = buffer(a, corridor, { units: 'meters', steps: 64 }) as Feature<Polygon | MultiPolygon>;
+    let sum = pointsWithinPolygon(points, band).features.length;
+    for (const g of shapes) {
+      if (g.type === 'LineString' || g.type === 'MultiLineString') {
+        const lines: LineString[] = g.type === 'LineString' ? [g] : g.coordinates.map((coordinates) => ({ type: 'LineString', coordinates }));
+        let inside = 0;
+        let all = 0;
+        for (const line of lines) {
+          const whole = length(turfFeature(line));
+          all += whole;
+          const pieces = lineSplit(turfFeature(line), band).features;
+          if (!pieces.length) {
+            if (booleanPointInPolygon(line.coordinates[0]!, band)) inside += whole;
+            continue;
+          }
+          for (const piece of pieces) {
+            const [p0, p1] = piece.geometry.coordinates as [number[], number[]];
+            if (booleanPointInPolygon([(p0[0]! + p1[0]!) / 2, (p0[1]! + p1[1]!) / 2], band)) inside += length(piece);
+          }
+        }
+        sum += all > 0 ? inside / all : 0;
+      } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+        const f = turfFeature(g);
+        const common = intersect(featureCollection([f, band]));
+        sum += common ? area(common) / area(f) : 0;
+      } else {
+        const pts = g.type === 'Point' ? [g.coordinates] : g.coordinates;
+        sum += pts.filter((c) => booleanPointInPolygon(c, band)).length / pts.length;
+      }
+    }
+    out[a.properties.id] = sum;
+  }
+  return out;
+}
+type AxisFeatureT = ReturnType<typeof loadAxes>['value'][number];
 
 export function aggregateBench(): BenchRow[] {
   const axisFeatures = loadAxes('a', repoFile('geo/axes.geojson').text).value;
@@ -52,14 +104,22 @@ export function aggregateBench(): BenchRow[] {
   // The page's cold start when the data build shipped the placements (bundle.placements): parse them, check them
   // (a few placed again), aggregate. The naive way parses nothing extra.
   const layout = { axisIds: axes.map((a) => a.id), zoneIds: zones.map((z) => z.properties.id) };
-  const shippedText = (ps: MappedProject[]) => JSON.stringify(shipPlacements(placeProjects(ps, axes, zones), layout));
-  const fromBundle = (ps: MappedProject[], text: string): Placement[] => {
+  const shippedText = (ps: MappedProject[]) => {
+    const placed = placeProjects(ps, axes, zones);
+    return JSON.stringify(shipPlacements(placed, layout, { corridorM: corridor, value: corridorShares(ps, placed, axes, corridor) }));
+  };
+  // As DataModel does: the placements, and their shares at the bundle's width (the first view's).
+  const fromBundle = (ps: MappedProject[], text: string): { placements: Placement[]; shares: ReadonlyArray<number[] | null> } => {
     const known = knownPlacements({ projects: ps, axes: { type: 'FeatureCollection', features: axisFeatures }, zones: { type: 'FeatureCollection', features: zones }, placements: JSON.parse(text) });
     if ('why' in known) throw new Error(known.why);
-    return placeProjects(ps, axes, zones, known.value);
+    return { placements: placeProjects(ps, axes, zones, known.value), shares: known.value.shares.value };
+  };
+  const aggregateFromBundle = (ps: MappedProject[], text: string) => {
+    const { placements, shares } = fromBundle(ps, text);
+    return aggregate(ps, placements, axes, zones, reported, corridor, { shares });
   };
   const shipped100k = shippedText(projects);
-  const shippedCold = median(5, () => aggregate(projects, fromBundle(projects, shipped100k), axes, zones, reported, corridor));
+  const shippedCold = median(5, () => aggregateFromBundle(projects, shipped100k));
   rows.push(row(`cold from the bundle: read placements + aggregate ${N.toLocaleString('en')} (node)`, shippedCold, naive, 'turf buffer + pointsWithinPolygon', `target ≤ 0.1; the data build's placements (${(shipped100k.length / 1e6).toFixed(1)} MB of JSON) parsed, checked, aggregated`));
   // A corridor width or filter change: distances are known, only the aggregation runs again.
   const placements = placeProjects(projects, axes, zones);
@@ -77,14 +137,30 @@ export function aggregateBench(): BenchRow[] {
   rows.push(row(`cold: place + aggregate 50,000 with ${shapes.toLocaleString('en')} lines and areas (node)`, withShapes, asPoints, 'the same 50,000 as points', 'shares inside corridors and zones included; target: the point ratios hold'));
   const shippedPoints = shippedText(pointsOnly);
   const shippedMixed = shippedText(mixed);
-  const fromBundlePoints = median(5, () => aggregate(pointsOnly, fromBundle(pointsOnly, shippedPoints), axes, zones, reported, corridor));
-  const fromBundleMixed = median(5, () => aggregate(mixed, fromBundle(mixed, shippedMixed), axes, zones, reported, corridor));
-  rows.push(row(`cold from the bundle: 50,000 with ${shapes.toLocaleString('en')} lines and areas (node)`, fromBundleMixed, fromBundlePoints, 'the same 50,000 as points, from the bundle', 'placements from the data build; shares at the width computed'));
+  const fromBundlePoints = median(5, () => aggregateFromBundle(pointsOnly, shippedPoints));
+  const fromBundleMixed = median(5, () => aggregateFromBundle(mixed, shippedMixed));
+  rows.push(row(`cold from the bundle: 50,000 with ${shapes.toLocaleString('en')} lines and areas (node)`, fromBundleMixed, fromBundlePoints, 'the same 50,000 as points, from the bundle', 'placements and shares at the first view\'s width from the data build'));
+  // Against the naive way on the same mixed ledger (buffer, lineSplit, intersect): the ratio beside the points' one.
+  let naiveMixedShares: Record<string, number> = {};
+  // One run: it takes ~18 s here, and its ratio is far from the points' either way.
+  const t0 = performance.now();
+  naiveMixedShares = naiveShares(mixed, axisFeatures, corridor);
+  const naiveMixed = performance.now() - t0;
+  const naivePoints = median(3, () => void naiveShares(pointsOnly, axisFeatures, corridor));
+  // Apportioned project counts (a line half inside counts ½): the core's exact shares against turf's chords.
+  const coreApportioned = (k: number) => {
+    const placed = placeProjects(mixed, axes, zones);
+    const shares = corridorShares(mixed, placed, axes, corridor);
+    return mixed.reduce((sum, p, i) => sum + (placed[i]!.distances_m && placed[i]!.distances_m![k]! <= corridor ? (shares[i]?.[k] ?? 1) : 0), 0);
+  };
+  const shareGap = axes.map((a, k) => Math.abs(coreApportioned(k) - naiveMixedShares[a.id]!)).reduce((x, y) => x + y, 0);
+  rows.push(row(`cold: 50,000 with ${shapes.toLocaleString('en')} lines and areas vs turf (node)`, withShapes, naiveMixed, 'turf buffer + pointsWithinPolygon, lineSplit, intersect on the same ledger', `the points-only ratio beside it: ${(asPoints / naivePoints).toFixed(2)} (${asPoints.toFixed(0)} / ${naivePoints.toFixed(0)} ms); apportioned counts differ by ${shareGap.toFixed(1)} (the buffer is chords; the core measures exactly)`));
   const mixedPlacements = placeProjects(mixed, axes, zones);
   const widthShapes = median(5, () => aggregate(mixed, mixedPlacements, axes, zones, reported, 750));
   const pointsPlacements = placeProjects(pointsOnly, axes, zones);
   const widthPoints = median(5, () => aggregate(pointsOnly, pointsPlacements, axes, zones, reported, 750));
   rows.push(row('width change: aggregate 50,000 with lines and areas (node)', widthShapes, widthPoints, 'the same 50,000 as points', 'a width change recomputes the shares of lines and areas; target: the point ratios hold'));
+  rows.push(row('width change: 50,000 with lines and areas vs turf (node)', widthShapes, naiveMixed, 'the naive way on the same ledger, which must buffer and split again', `the points-only ratio beside it: ${(widthPoints / naivePoints).toFixed(3)}`));
 
   // Re-aggregation after a filter change, 10,000 projects, placements already known.
   const ten = projects.slice(0, 10_000);

@@ -10,6 +10,7 @@ import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import type { Selection } from '../core/url_state.ts';
 import { corridorShares, placeProjects, prepareAxes, type Placement, type PreparedAxis } from '../core/placement.ts';
 import type { Place } from '../core/search.ts';
+import type { SharesAt } from '../core/shipped_placements.ts';
 import { siteBounds } from '../core/site_geometry.ts';
 import { pinFeatures, projectPins, projectShapes, shapeFeatures, type PinFeature, type ShapeFeature } from '../map/project_features.ts';
 
@@ -64,7 +65,7 @@ export class DataModel {
   private readonly indexById: Map<string, number>;
   private facts: { corridorM: number; value: Facts } | null = null;
   private pins: { corridorM: number; value: Array<PinFeature | null>; shapes: Array<ShapeFeature | null> } | null = null;
-  private shares: { corridorM: number; value: ReadonlyArray<number[] | null> } | null = null;
+  private shares: SharesAt | null = null;
   private corridorCache = new Map<number, Promise<FeatureCollection<Polygon | MultiPolygon>>>();
 
   constructor(readonly bundle: DataBundle) {
@@ -72,6 +73,9 @@ export class DataModel {
     this.zones = bundle.zones.features as ZoneFeature[];
     this.layout = { axisIds: this.axes.map((a) => a.id), zoneIds: this.zones.map((z) => z.properties.id) };
     this.placements = placeProjects(bundle.projects, this.axes, this.zones, bundle.placed);
+    // Used whole (no site edited since the data build): its shares at the bundle's width are this data's too.
+    const placed = bundle.placed;
+    if (placed && this.placements.every((p, i) => p === placed.placements[i])) this.shares = placed.shares;
     this.indexById = new Map(bundle.projects.map((p, i) => [p.id, i]));
     this.axisNames = Object.fromEntries(
       this.axes.map((a) => [a.id, { zh: a.feature.properties.name_zh, en: a.feature.properties.name_en }]),

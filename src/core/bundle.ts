@@ -9,7 +9,7 @@ import { loadAxes, loadNamedFeatures, loadSites, loadZones, type AxisFeature, ty
 import { loadProjects } from './load_projects.ts';
 import { loadReported, type Reported } from './load_reported.ts';
 import type { MappedProject } from './model.ts';
-import { placeProjects, prepareAxes } from './placement.ts';
+import { corridorShares, placeProjects, prepareAxes } from './placement.ts';
 import { shipPlacements, type KnownPlacements, type ShippedPlacements } from './shipped_placements.ts';
 import { layoutOf } from './layout.ts';
 
@@ -109,7 +109,8 @@ export function bundleFromProjects(
 
   const prepared = prepareAxes(axes.value);
   const placements = placeProjects(projects, prepared, zones.value);
-  const aggregates = aggregate(projects, placements, prepared, zones.value, reported.value, corridorM);
+  const shares = corridorShares(projects, placements, prepared, corridorM);
+  const aggregates = aggregate(projects, placements, prepared, zones.value, reported.value, corridorM, { shares });
   const at = (p: MappedProject) => (p.site?.row !== undefined ? { row: p.site.row } : p.site ? { feature: p.site.feature } : {});
   const indexOf = new Map(projects.map((p, i) => [p.id, i]));
   for (const id of aggregates.ledger.outside_corridors_ids) {
@@ -147,6 +148,6 @@ export function bundleFromProjects(
     corridor_m: corridorM,
     corridors: corridorPolygons(axes.value, corridorM),
   };
-  bundle.placements = shipPlacements(placements, layoutOf(bundle));
+  bundle.placements = shipPlacements(placements, layoutOf(bundle), { corridorM, value: shares });
   return { value: { bundle, aggregates }, issues };
 }

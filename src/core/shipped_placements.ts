@@ -14,6 +14,8 @@ import { isRecord } from './guards.ts';
  *   centimetre, so what is read is exactly what would be computed); null when the project is not mapped;
  * - `zone[i]`: an index into `zones`, or null;
  * - `shapes`: the facts of each line, area or group of points, by project index (zones by index too).
+ * - `corridor_shares`: each line's, area's or group's share inside each corridor at the bundle's own width
+ *   `corridor_m` (the first view's), by project index; other widths are computed on the page.
  * `axes` and `zones` name the layout they were computed on.
  */
 export interface ShippedPlacements {
@@ -22,6 +24,14 @@ export interface ShippedPlacements {
   distances_cm: Array<Array<number | null>>;
   zone: Array<number | null>;
   shapes: Record<string, { kind: ShapeFacts['kind']; size: number; zones: Array<[zone: number, share: number]> }>;
+  corridor_m: number;
+  corridor_shares: Record<string, number[]>;
+}
+
+/** Each project's share inside each corridor at a width (placement.ts corridorShares): empty when no site has a shape. */
+export interface SharesAt {
+  corridorM: number;
+  value: ReadonlyArray<number[] | null>;
 }
 
 /**
@@ -33,9 +43,11 @@ export interface KnownPlacements {
   layout: Layout;
   sites: ReadonlyArray<Site | null>;
   placements: readonly Placement[];
+  /** The shares at the bundle's width, when the placements are used whole. */
+  shares: SharesAt;
 }
 
-export function shipPlacements(placements: readonly Placement[], layout: Layout): ShippedPlacements {
+export function shipPlacements(placements: readonly Placement[], layout: Layout, shares: SharesAt): ShippedPlacements {
   const zoneIndex = new Map(layout.zoneIds.map((id, i) => [id, i]));
   const shapes: ShippedPlacements['shapes'] = {};
   placements.forEach((p, i) => {
@@ -47,6 +59,8 @@ export function shipPlacements(placements: readonly Placement[], layout: Layout)
     distances_cm: layout.axisIds.map((_, k) => placements.map((p) => (p.distances_m ? Math.round(p.distances_m[k]! * 100) : null))),
     zone: placements.map((p) => (p.zone === null ? null : zoneIndex.get(p.zone)!)),
     shapes,
+    corridor_m: shares.corridorM,
+    corridor_shares: Object.fromEntries(shares.value.flatMap((s, i) => (s ? [[String(i), s]] : []))),
   };
 }
 
@@ -57,7 +71,7 @@ const sameIds = (a: unknown, b: readonly string[]) => Array.isArray(a) && a.leng
  * page then places the projects itself, as without them). They must be for this layout, one per project, and a
  * distance exactly where a project has a site.
  */
-export function readShippedPlacements(json: unknown, projects: readonly MappedProject[], layout: Layout): { value: Placement[]; sites: Array<Site | null> } | { why: string } {
+export function readShippedPlacements(json: unknown, projects: readonly MappedProject[], layout: Layout): { value: Placement[]; sites: Array<Site | null>; shares: SharesAt } | { why: string } {
   if (!isRecord(json)) return { why: 'not an object' };
   if (!sameIds(json['axes'], layout.axisIds) || !sameIds(json['zones'], layout.zoneIds)) return { why: "made for another layout (its axes or zones are not the bundle's)" };
   const n = projects.length;
@@ -102,7 +116,19 @@ export function readShippedPlacements(json: unknown, projects: readonly MappedPr
   }
   // A line or an area must come with its facts (a point has none).
   for (let i = 0; i < n; i++) if (sites[i]?.geometry && !out[i]!.shape) return { why: `project ${i} is a line or an area without its shares` };
-  return { value: out, sites };
+  // Shares at the bundle's width: one per axis, 0–1, for exactly the projects with a shape.
+  const width = json['corridor_m'];
+  const corridorShares = json['corridor_shares'];
+  if (typeof width !== 'number' || !(width > 0) || !isRecord(corridorShares)) return { why: 'corridor_m, corridor_shares: expected a width and shares by project' };
+  const withShape = Object.keys(shapes).length;
+  if (Object.keys(corridorShares).length !== withShape) return { why: `corridor_shares: expected the shares of ${withShape} lines and areas` };
+  const shares: Array<number[] | null> = withShape ? new Array<number[] | null>(n).fill(null) : [];
+  for (const [key, v] of Object.entries(corridorShares)) {
+    const i = Number(key);
+    if (!out[i]?.shape || !Array.isArray(v) || v.length !== K || !v.every((x) => typeof x === 'number' && x >= 0 && x <= 1)) return { why: `corridor_shares.${key}: expected ${K} shares between 0 and 1 of a line or an area` };
+    shares[i] = v as number[];
+  }
+  return { value: out, sites, shares: { corridorM: width, value: shares } };
 }
 
 /** How many of the shipped placements a page computes again to check them (evenly spaced over the located projects). */
@@ -133,5 +159,5 @@ export function knownPlacements(bundle: {
     const same = shipped.zone === computed.zone && shipped.distances_m!.every((d, k) => d === computed.distances_m![k]) && JSON.stringify(shipped.shape) === JSON.stringify(computed.shape);
     if (!same) return { why: `project '${bundle.projects[i]!.id}' is placed differently than its site says (was the bundle edited after npm run data?)` };
   }
-  return { value: { layout, sites: read.sites, placements: read.value } };
+  return { value: { layout, sites: read.sites, placements: read.value, shares: read.shares } };
 }

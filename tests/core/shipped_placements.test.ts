@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBundle, type DataBundle } from '../../src/core/bundle.ts';
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
-import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
+import { corridorShares, placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { knownPlacements, readShippedPlacements } from '../../src/core/shipped_placements.ts';
 import { layoutOf } from '../../src/core/layout.ts';
 import { fixture, fixtureSources } from '../helpers/fixtures.ts';
@@ -23,7 +23,9 @@ describe('placements shipped in the bundle', () => {
     const b = fetched(sources());
     expect(b.placements).toBeDefined();
     const read = readShippedPlacements(b.placements, b.projects, layoutOf(b));
-    expect(read).toEqual({ value: placeHere(b), sites: b.projects.map((p) => p.site) });
+    const axes = prepareAxes(b.axes.features as AxisFeature[]);
+    const placed = placeHere(b);
+    expect(read).toEqual({ value: placed, sites: b.projects.map((p) => p.site), shares: { corridorM: b.corridor_m, value: corridorShares(b.projects, placed, axes, b.corridor_m) } });
     // Both kinds of project are there to compare.
     expect(b.projects.some((p) => p.site === null) || b.projects.some((p) => p.site?.geometry)).toBe(true);
   });
@@ -64,6 +66,8 @@ describe('placements shipped in the bundle', () => {
     ['a zone that is not one', (b) => void (b.placements!.zone[b.projects.findIndex((p) => p.site)] = 7), /zone\.\d+: expected a zone index/],
     ['a line without its shares', (b) => void delete b.placements!.shapes[String(b.projects.findIndex((p) => p.site?.geometry))], /without its shares/],
     ['a site moved by hand after the data build', (b) => b.projects.forEach((p) => p.site && (p.site.lon += 0.01)), /placed differently than its site says/],
+    ['a share above 1', (b) => void (Object.values(b.placements!.corridor_shares)[0]![0] = 1.5), /corridor_shares\.\d+: expected 3 shares between 0 and 1/],
+    ['the shares of a line left out', (b) => void delete b.placements!.corridor_shares[Object.keys(b.placements!.corridor_shares)[0]!], /corridor_shares: expected the shares of \d+ lines and areas/],
     ['no placements object', (b) => void ((b as { placements: unknown }).placements = [1, 2]), /not an object|distances_cm/],
   ];
   it.each(broken)('are refused, with why, when %s', (_, breakIt, why) => {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataModel } from '../../src/app/derive.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
-import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
+import { corridorShares, placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { loadBundle } from '../../src/load_bundle.ts';
 import { fixture, fixtureSources } from '../helpers/fixtures.ts';
 
@@ -27,6 +27,10 @@ describe('loading a bundle with its placements', () => {
     const model = new DataModel(bundle);
     expect(model.placements.every((p, i) => p === bundle.placed!.placements[i])).toBe(true);
     expect(model.placements).toEqual(placeProjects(bundle.projects, prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]));
+    // The shares at the bundle's width come with them; another width's are computed.
+    expect(model.sharesAt(bundle.corridor_m)).toBe(bundle.placed!.shares.value);
+    expect(model.sharesAt(1500)).toEqual(corridorShares(bundle.projects, model.placements, model.axes, 1500));
+    expect(model.sharesAt(1500)).not.toEqual(bundle.placed!.shares.value);
   });
 
   it('places the projects itself, with a warning, when its sites were moved by hand after the data build', async () => {
