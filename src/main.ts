@@ -1,6 +1,7 @@
 import { createApp, type App } from './app/app.ts';
 import type { DataBundle } from './core/bundle.ts';
 import type { MappedProject } from './core/model.ts';
+import type { KnownPlacements } from './core/shipped_placements.ts';
 import { bundleAtPeriod, type ProgressRow } from './core/progress.ts';
 import { DATA_BUNDLE, parseUrlState, type DataSet, type UrlState } from './core/url_state.ts';
 import { loadStart } from './load_bundle.ts';
@@ -79,8 +80,8 @@ async function main(): Promise<void> {
       ...(edit
         ? { editPanel: (ctx, getView, notice) => edit.editor.editPanel(ctx, edit.session, getView, notice, stopEditing) }
         : {
-            onImport: (projects: MappedProject[], file: string) => {
-              stack.push({ bundle: { ...top.bundle, projects }, file });
+            onImport: (projects: MappedProject[], file: string, placed?: KnownPlacements) => {
+              stack.push({ bundle: { ...top.bundle, projects, placed }, file });
               void mount({ ...app!.store.get(), selection: { kind: 'none' } });
             },
             // A progress file over the data shown (Undo takes it off again), at its latest period.

@@ -1,5 +1,6 @@
 import type { DataBundle } from '../core/bundle.ts';
 import type { AxisId, MappedProject } from '../core/model.ts';
+import type { KnownPlacements } from '../core/shipped_placements.ts';
 import type { ProgressRow } from '../core/progress.ts';
 import { nearestCorridor } from '../core/placement.ts';
 import { serializeUrlState, DEFAULT_STATE, type UrlState } from '../core/url_state.ts';
@@ -47,7 +48,8 @@ export interface App {
 export interface DataHooks {
   /** The file the shown data was imported from, if any (a banner says so, with Undo). */
   importedFrom?: string | null;
-  onImport?: (projects: MappedProject[], file: string) => void;
+  /** `placed`: the import worker's placements of these projects (the page does not place them again). */
+  onImport?: (projects: MappedProject[], file: string, placed?: KnownPlacements) => void;
   /** A progress file (调度表) applied over the data shown. */
   onImportProgress?: (rows: ProgressRow[], file: string) => void;
   onUndo?: () => void;

@@ -1,4 +1,5 @@
 import type { MappedProject } from '../core/model.ts';
+import type { KnownPlacements } from '../core/shipped_placements.ts';
 import type { ProgressRow } from '../core/progress.ts';
 import { serializeUrlState } from '../core/url_state.ts';
 import type { MapView } from '../map/map_view.ts';
@@ -9,7 +10,7 @@ import type { Control, ControlContext } from './control.ts';
 /** Import…: opens the import dialog, loaded on first use (most visitors never import). */
 export function importButton(
   { bundle, store, theme }: ControlContext,
-  onImport: (projects: MappedProject[], file: string) => void,
+  onImport: (projects: MappedProject[], file: string, placed?: KnownPlacements) => void,
   onFailure: () => void,
   onImportProgress?: (rows: ProgressRow[], file: string) => void,
 ): Control {

@@ -8,7 +8,8 @@ import type { ValueChoices } from '../core/import/import_table.ts';
 import { aggregate } from '../core/aggregate.ts';
 import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
 import type { Reported } from '../core/load_reported.ts';
-import { placeProjects, prepareAxes } from '../core/placement.ts';
+import { corridorShares, placeProjects, prepareAxes } from '../core/placement.ts';
+import { shipPlacements } from '../core/shipped_placements.ts';
 import { importLedger, type LedgerImport } from './import_ledger.ts';
 import type { Encoding } from './read_source.ts';
 
@@ -49,6 +50,8 @@ export type ImportReply =
        * they are copied. The page decodes it only on Apply. */
       import: LedgerImport;
       projectsJson: Uint8Array;
+      /** Their placements and shares at the import's width (shipped_placements.ts), the same way: the page does not place them again. */
+      placementsJson: Uint8Array;
       header: string[];
       axes: AxisPreview[];
       /** Where the located projects are, [lon, lat] pairs (up to MINI_MAP_POINTS of them), for the preview's mini-map. */
@@ -73,9 +76,13 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
       onProgress: (done, total) => post({ type: 'progress', phase: 'rows', done, total }),
     });
     const projects = result.result.projects;
-    const figures = aggregate(projects, placeProjects(projects, axes, r.zones), axes, r.zones, r.reported, r.corridorM);
+    const placements = placeProjects(projects, axes, r.zones);
+    const shares = corridorShares(projects, placements, axes, r.corridorM);
+    const figures = aggregate(projects, placements, axes, r.zones, r.reported, r.corridorM, { shares });
     // The rows stay here (a 50 MB table would be copied whole); the projects travel as bytes, moved not copied.
     const projectsJson = new TextEncoder().encode(JSON.stringify(projects));
+    const layout = { axisIds: axes.map((a) => a.id), zoneIds: r.zones.map((z) => z.properties.id) };
+    const placementsJson = new TextEncoder().encode(JSON.stringify(shipPlacements(placements, layout, { corridorM: r.corridorM, value: shares })));
     const located = projects.filter((p) => p.site);
     const step = Math.max(1, Math.ceil(located.length / MINI_MAP_POINTS));
     const points = new Float64Array(Math.ceil(located.length / step) * 2);
@@ -84,10 +91,11 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
       type: 'done',
       import: { ...result, read: { ...result.read, table: null }, result: { ...result.result, projects: [] } },
       projectsJson,
+      placementsJson,
       header: result.read.table?.header ?? [],
       axes: figures.axes.map((a) => ({ id: a.id, name_zh: a.name_zh, name_en: a.name_en, projects: a.mapped.projects, investment_yi: a.mapped.investment_yi, disclosed: a.mapped.disclosed })),
       points,
-    }, [projectsJson.buffer, points.buffer]);
+    }, [projectsJson.buffer, placementsJson.buffer, points.buffer]);
   } catch (err) {
     post({ type: 'failed', message: (err as Error).message });
   }

@@ -1,4 +1,5 @@
 import type { DataBundle } from '../core/bundle.ts';
+import { knownPlacements, type KnownPlacements, type ShippedPlacements } from '../core/shipped_placements.ts';
 import { formatCount, formatYi, isolated } from '../core/format.ts';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../core/import/columns.ts';
 import { CRS_OPTIONS, type Crs } from '../core/import/crs_check.ts';
@@ -39,7 +40,7 @@ export function openImportDialog(
   bundle: DataBundle,
   corridorM: number,
   lang: Lang,
-  onApply: (projects: MappedProject[], file: string) => void,
+  onApply: (projects: MappedProject[], file: string, placed?: KnownPlacements) => void,
   onApplyProgress: ((rows: ProgressRow[], file: string) => void) | undefined,
   theme: Theme,
 ): HTMLDialogElement {
@@ -125,7 +126,7 @@ export function openImportDialog(
       } else {
         stop();
         status.replaceChildren();
-        showPreview(m.import, m.header, m.projectsJson, m.axes, m.points);
+        showPreview(m.import, m.header, m.projectsJson, m.placementsJson, m.axes, m.points);
       }
     };
     const request: ImportRequest = {
@@ -145,7 +146,7 @@ export function openImportDialog(
     worker.postMessage(request);
   };
 
-  const showPreview = (imp: LedgerImport, header: string[], projectsJson: Uint8Array, axisFigures: AxisPreview[], points: Float64Array) => {
+  const showPreview = (imp: LedgerImport, header: string[], projectsJson: Uint8Array, placementsJson: Uint8Array, axisFigures: AxisPreview[], points: Float64Array) => {
     const { result, read } = imp;
     mapping = imp.mapping;
     for (const u of result.unknown ?? []) {
@@ -278,7 +279,10 @@ export function openImportDialog(
       apply.focus();
     });
     yes.addEventListener('click', () => {
-      onApply(JSON.parse(new TextDecoder().decode(projectsJson)) as MappedProject[], file!.name);
+      const projects = JSON.parse(new TextDecoder().decode(projectsJson)) as MappedProject[];
+      // The worker's placements, read and checked as a bundle's are, bound to these projects' sites.
+      const placed = knownPlacements({ ...bundle, projects, placements: JSON.parse(new TextDecoder().decode(placementsJson)) as ShippedPlacements });
+      onApply(projects, file!.name, 'value' in placed ? placed.value : undefined);
       dialog.close();
     });
 
