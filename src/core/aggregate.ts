@@ -1,8 +1,8 @@
 import type { ZoneFeature } from './load_geo.ts';
 import type { Reported } from './load_reported.ts';
-import { SECTOR_KEYS, sectorIndex, STATUS_KEYS, statusIndex, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
+import { SECTOR_KEYS, STATUS_KEYS, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
 import { corridorShares, type Placement, type PreparedAxis } from './placement.ts';
-import type { Facts } from './filter.ts';
+import { ledgerFacts, type LedgerFacts } from './filter.ts';
 
 /** What a set of projects adds up to. `investment_yi` is `null` when none of them disclosed it. */
 export interface Tally {
@@ -88,32 +88,44 @@ function countsOf<K extends string>(keys: readonly K[], counts: Int32Array): Par
 }
 
 /**
- * A running tally; `sum` becomes `investment_yi` only if anything was disclosed. A project's status and sector
- * come in as indices into STATUS_KEYS and SECTOR_KEYS, looked up once per project however many tallies it joins.
+ * Ids of the projects at these indices, made when first read: most figures only count them (a filter change at
+ * 50,000 projects need not read 50,000 project objects for ids nobody shows).
+ */
+function idsOf(projects: readonly MappedProject[], indices: readonly number[]): () => string[] {
+  let ids: string[] | null = null;
+  return () => (ids ??= indices.map((i) => projects[i]!.id));
+}
+
+/**
+ * A running tally; `sum` becomes `investment_yi` only if anything was disclosed. A project comes in as its index,
+ * its status and sector as indices into STATUS_KEYS and SECTOR_KEYS and its investment (NaN: not disclosed),
+ * read once per project however many tallies it joins.
  */
 class Tallier {
   private projects = 0;
   private disclosed = 0;
   private sum = 0;
   private apportioned = 0;
-  private readonly ids: string[] = [];
+  private readonly indices: number[] = [];
   private readonly byStatus = new Int32Array(STATUS_KEYS.length);
   private readonly bySector = new Int32Array(SECTOR_KEYS.length);
 
   /** `share`: the part of the project inside what is tallied (1 for a point, or for the ledger as a whole). */
-  add(p: MappedProject, status: number, sector: number, share = 1): void {
+  add(i: number, status: number, sector: number, investment: number, share = 1): void {
     this.projects++;
-    this.ids.push(p.id);
-    if (p.investment_total_yi !== null) {
+    this.indices.push(i);
+    if (investment === investment) {
       this.disclosed++;
-      this.sum += p.investment_total_yi;
-      this.apportioned += p.investment_total_yi * share;
+      this.sum += investment;
+      this.apportioned += investment * share;
     }
     this.byStatus[status]!++;
     this.bySector[sector]!++;
   }
 
-  done(): Tally {
+  /** The tally, with `extra` figures beside it; `project_ids` is made when first read. */
+  done<E extends object>(projects: readonly MappedProject[], extra: E): Tally & E {
+    const ids = idsOf(projects, this.indices);
     return {
       projects: this.projects,
       investment_yi: this.disclosed > 0 ? this.sum : null,
@@ -121,7 +133,10 @@ class Tallier {
       investment_apportioned_yi: this.disclosed > 0 ? this.apportioned : null,
       by_status: countsOf(STATUS_KEYS, this.byStatus),
       by_sector: countsOf(SECTOR_KEYS, this.bySector),
-      project_ids: this.ids,
+      get project_ids() {
+        return ids();
+      },
+      ...extra,
     };
   }
 }
@@ -150,34 +165,35 @@ export function aggregate(
     indices?: readonly number[];
     /** corridorShares(projects, placements, axes, corridorM), when already computed (it is per width). */
     shares?: ReadonlyArray<number[] | null>;
-    /** The filter's columns for these projects (filterFacts), when already made: status and sector read from them. */
-    facts?: Pick<Facts, 'status' | 'sector'>;
+    /** The projects' columns (filterFacts or ledgerFacts), when already made; else made here. */
+    facts?: LedgerFacts;
   } = {},
 ): Aggregates {
   if (projects.length !== placements.length) {
     throw new Error('aggregate: placements must be computed for the same projects (placeProjects(projects, …))');
   }
-  const A = axes.map(() => ({ tally: new Tallier(), nearest: 0, declaredOutside: [] as string[], insideElsewhere: [] as string[] }));
-  const axisIndex = new Map<AxisId, number>(axes.map((a, k) => [a.id, k]));
-  const Z = new Map(zones.map((z) => [z.properties.id, { tally: new Tallier(), declaredOutside: [] as string[], insideElsewhere: [] as string[] }]));
+  const f = facts ?? ledgerFacts(projects, { axisIds: axes.map((a) => a.id), zoneIds: zones.map((z) => z.properties.id) });
+  const A = axes.map(() => ({ tally: new Tallier(), nearest: 0, declaredOutside: [] as number[], insideElsewhere: [] as number[] }));
+  const Z = zones.map(() => ({ tally: new Tallier(), declaredOutside: [] as number[], insideElsewhere: [] as number[] }));
+  const zoneIndex = new Map(zones.map((z, k) => [z.properties.id, k]));
   const all = new Tallier();
   let mapped = 0;
-  const unmapped: string[] = [];
-  const outside: string[] = [];
+  const unmapped: number[] = [];
+  const outside: number[] = [];
   let inCorridors = 0;
   let inSeveral = 0;
 
   const n = indices ? indices.length : projects.length;
   for (let j = 0; j < n; j++) {
     const i = indices ? indices[j]! : j;
-    const p = projects[i]!;
     const placement = placements[i]!;
-    const status = facts ? facts.status[i]! : statusIndex(p.status);
-    const sector = facts ? facts.sector[i]! : sectorIndex(p.sector);
-    all.add(p, status, sector);
+    const status = f.status[i]!;
+    const sector = f.sector[i]!;
+    const investment = f.investment[i]!;
+    all.add(i, status, sector, investment);
     const d = placement.distances_m;
-    if (!p.site || !d) {
-      unmapped.push(p.id);
+    if (!f.mapped[i] || !d) {
+      unmapped.push(i);
       continue;
     }
     mapped++;
@@ -195,34 +211,41 @@ export function aggregate(
         }
       }
     }
-    if (mask === 0) outside.push(p.id);
+    if (mask === 0) outside.push(i);
     else {
       inCorridors++;
       if (mask & (mask - 1)) inSeveral++;
     }
     const share = shares[i];
-    for (let k = 0; k < axes.length; k++) if (mask & (1 << k)) A[k]!.tally.add(p, status, sector, share ? share[k]! : 1);
+    for (let k = 0; k < axes.length; k++) if (mask & (1 << k)) A[k]!.tally.add(i, status, sector, investment, share ? share[k]! : 1);
     if (nearest >= 0) A[nearest]!.nearest++;
-    const declared = p.axis_declared === null ? undefined : axisIndex.get(p.axis_declared);
-    if (declared !== undefined && !(mask & (1 << declared))) {
-      A[declared]!.declaredOutside.push(p.id);
-      for (let k = 0; k < axes.length; k++) if (mask & (1 << k)) A[k]!.insideElsewhere.push(p.id);
+    const declared = f.declaredAxis[i]!;
+    if (declared >= 0 && !(mask & (1 << declared))) {
+      A[declared]!.declaredOutside.push(i);
+      for (let k = 0; k < axes.length; k++) if (mask & (1 << k)) A[k]!.insideElsewhere.push(i);
     }
 
     // A line or an area counts in every zone it touches, with its share there; a point in the one holding it.
+    const declaredZone = f.declaredZone[i]!;
     if (placement.shape) {
       const touched = placement.shape.zones;
-      for (const { id, share: s } of touched) Z.get(id)?.tally.add(p, status, sector, s);
-      if (p.zone_declared !== null && Z.has(p.zone_declared) && !touched.some((z) => z.id === p.zone_declared)) {
-        Z.get(p.zone_declared)!.declaredOutside.push(p.id);
-        for (const { id } of touched) Z.get(id)?.insideElsewhere.push(p.id);
+      for (const { id, share: s } of touched) {
+        const z = zoneIndex.get(id);
+        if (z !== undefined) Z[z]!.tally.add(i, status, sector, investment, s);
+      }
+      if (declaredZone >= 0 && !touched.some((t) => zoneIndex.get(t.id) === declaredZone)) {
+        Z[declaredZone]!.declaredOutside.push(i);
+        for (const { id } of touched) {
+          const z = zoneIndex.get(id);
+          if (z !== undefined) Z[z]!.insideElsewhere.push(i);
+        }
       }
     } else {
-      const zone = placement.zone === null ? undefined : Z.get(placement.zone);
-      zone?.tally.add(p, status, sector);
-      if (p.zone_declared !== null && p.zone_declared !== placement.zone && Z.has(p.zone_declared)) {
-        Z.get(p.zone_declared)!.declaredOutside.push(p.id);
-        zone?.insideElsewhere.push(p.id);
+      const z = placement.zone === null ? -1 : (zoneIndex.get(placement.zone) ?? -1);
+      if (z >= 0) Z[z]!.tally.add(i, status, sector, investment);
+      if (declaredZone >= 0 && declaredZone !== z) {
+        Z[declaredZone]!.declaredOutside.push(i);
+        if (z >= 0) Z[z]!.insideElsewhere.push(i);
       }
     }
   }
@@ -230,10 +253,13 @@ export function aggregate(
   const programme = reported.district.find((d) => d.id === DISTRICT_PROGRAMME_ID);
   const axisAggregates = axes.map((axis, k): AxisAggregate => {
     const acc = A[k]!;
-    const mappedTally = acc.tally.done();
     const rep = reported.axes.find((r) => r.id === axis.id)!;
     const length_km = axis.length_m / 1000;
     const p = axis.feature.properties;
+    const declaredOutside = idsOf(projects, acc.declaredOutside);
+    const insideElsewhere = idsOf(projects, acc.insideElsewhere);
+    const mappedTally = acc.tally.done(projects, { investment_per_km: null as number | null, nearest: acc.nearest });
+    mappedTally.investment_per_km = ratio(mappedTally.investment_yi, length_km);
     return {
       id: axis.id,
       name_zh: p.name_zh,
@@ -242,35 +268,58 @@ export function aggregate(
       theme_en: p.theme_en,
       length_km,
       reported: { projects: rep.projects, investment_yi: rep.investment_yi, source: rep.source, as_of: rep.as_of, quote: rep.quote },
-      mapped: { ...mappedTally, investment_per_km: ratio(mappedTally.investment_yi, length_km), nearest: acc.nearest },
+      mapped: mappedTally,
       coverage: { projects: mappedTally.projects / rep.projects, investment: ratio(mappedTally.investment_yi, rep.investment_yi) },
       share_of_district: {
         projects: ratio(rep.projects, programme?.projects),
         investment: ratio(rep.investment_yi, programme?.investment_yi),
       },
-      declared_outside: acc.declaredOutside,
-      inside_declared_elsewhere: acc.insideElsewhere,
+      get declared_outside() {
+        return declaredOutside();
+      },
+      get inside_declared_elsewhere() {
+        return insideElsewhere();
+      },
     };
   });
 
-  const zoneAggregates = zones.map((zone): ZoneAggregate => {
+  const zoneAggregates = zones.map((zone, k): ZoneAggregate => {
     const z = zone.properties;
-    const acc = Z.get(z.id)!;
+    const acc = Z[k]!;
+    const declaredOutside = idsOf(projects, acc.declaredOutside);
+    const insideElsewhere = idsOf(projects, acc.insideElsewhere);
     return {
       id: z.id,
       name_zh: z.name_zh,
       name_en: z.name_en,
       schematic: z.schematic,
-      mapped: acc.tally.done(),
-      declared_outside: acc.declaredOutside,
-      inside_declared_elsewhere: acc.insideElsewhere,
+      mapped: acc.tally.done(projects, {}),
+      get declared_outside() {
+        return declaredOutside();
+      },
+      get inside_declared_elsewhere() {
+        return insideElsewhere();
+      },
     };
   });
 
+  const unmappedIds = idsOf(projects, unmapped);
+  const outsideIds = idsOf(projects, outside);
   return {
     corridor_m: corridorM,
     axes: axisAggregates,
     zones: zoneAggregates,
-    ledger: { all: all.done(), mapped, unmapped_ids: unmapped, outside_corridors_ids: outside, in_corridors: inCorridors, in_several_corridors: inSeveral },
+    ledger: {
+      all: all.done(projects, {}),
+      mapped,
+      get unmapped_ids() {
+        return unmappedIds();
+      },
+      get outside_corridors_ids() {
+        return outsideIds();
+      },
+      in_corridors: inCorridors,
+      in_several_corridors: inSeveral,
+    },
   };
 }

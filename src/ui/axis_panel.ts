@@ -211,8 +211,8 @@ export function renderAxisPanel(props: AxisPanelProps): HTMLElement {
     el('h2', {}, t('zonesHeading', lang)),
     el('ul', { class: 'zone-list' }, ...aggregates.zones.map((z) => zoneRow(z, lang))),
     el('h2', {}, t('ledgerHeading', lang)),
-    el('p', { 'data-figure': 'ledger' }, t('ledgerSummary', lang, { all: ledger.all.projects, mapped: ledger.mapped, unmapped: ledger.unmapped_ids.length })),
-    el('p', { 'data-figure': 'outside' }, t('outsideCorridors', lang, { n: ledger.outside_corridors_ids.length })),
+    el('p', { 'data-figure': 'ledger' }, t('ledgerSummary', lang, { all: ledger.all.projects, mapped: ledger.mapped, unmapped: ledger.all.projects - ledger.mapped })),
+    el('p', { 'data-figure': 'outside' }, t('outsideCorridors', lang, { n: ledger.mapped - ledger.in_corridors })),
     el('h2', {}, t('districtHeading', lang)),
     publicCoverage(props),
     el(

@@ -184,6 +184,9 @@ describe('aggregate equals an independent brute-force computation', () => {
     );
     const corridorsOf = (i: number) => AXIS_IDS.filter((a) => reference[i]!.d[a]! <= width).length;
     expect(result.ledger.in_corridors).toBe(projects.filter((_, i) => corridorsOf(i) > 0).length);
+    // What the overview counts with: the ids' lengths, without reading the ids.
+    expect(result.ledger.mapped - result.ledger.in_corridors).toBe(result.ledger.outside_corridors_ids.length);
+    expect(result.ledger.all.projects - result.ledger.mapped).toBe(result.ledger.unmapped_ids.length);
     expect(result.ledger.in_several_corridors).toBe(projects.filter((_, i) => corridorsOf(i) > 1).length);
   });
 

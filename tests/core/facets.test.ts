@@ -25,6 +25,8 @@ const FACTS: Facts = {
   sector: Uint8Array.from([2, 0, 7, 2]), // health, industry, unknown, health
   investment: Float64Array.from([10, NaN, 3, 7]),
   mapped: Uint8Array.from([1, 1, 1, 0]),
+  declaredAxis: Int8Array.from([-1, -1, -1, -1]),
+  declaredZone: Int8Array.from([-1, -1, -1, -1]),
 };
 const pass = (filter: Filter) => applyFilter([], [], filter, 500, LAYOUT, FACTS).indices;
 
