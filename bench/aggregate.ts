@@ -13,10 +13,10 @@ import { pointsWithinPolygon } from '@turf/points-within-polygon';
 import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import { aggregate } from '../src/core/aggregate.ts';
 import { EMPTY_FILTER } from '../src/core/facets.ts';
-import { applyFilter } from '../src/core/filter.ts';
+import { applyFilter, filterFacts } from '../src/core/filter.ts';
 import { loadAxes, loadZones, type ZoneFeature } from '../src/core/load_geo.ts';
 import { loadReported } from '../src/core/load_reported.ts';
-import { corridorShares, placeProjects, prepareAxes, type Placement } from '../src/core/placement.ts';
+import { corridorShares, placeProjects, prepareAxes, type Placements } from '../src/core/placement.ts';
 import { knownPlacements, shipPlacements } from '../src/core/shipped_placements.ts';
 import type { MappedProject } from '../src/core/model.ts';
 import { syntheticProjects } from '../src/core/synthetic.ts';
@@ -109,7 +109,7 @@ export function aggregateBench(): BenchRow[] {
     return JSON.stringify(shipPlacements(placed, layout, { corridorM: corridor, value: corridorShares(ps, placed, axes, corridor) }));
   };
   // As DataModel does: the placements, and their shares at the bundle's width (the first view's).
-  const fromBundle = (ps: MappedProject[], text: string): { placements: Placement[]; shares: ReadonlyArray<number[] | null> } => {
+  const fromBundle = (ps: MappedProject[], text: string): { placements: Placements; shares: ReadonlyArray<number[] | null> } => {
     const known = knownPlacements({ projects: ps, axes: { type: 'FeatureCollection', features: axisFeatures }, zones: { type: 'FeatureCollection', features: zones }, placements: JSON.parse(text) });
     if ('why' in known) throw new Error(known.why);
     return { placements: placeProjects(ps, axes, zones, known.value), shares: known.value.shares.value };
@@ -151,7 +151,7 @@ export function aggregateBench(): BenchRow[] {
   const coreApportioned = (k: number) => {
     const placed = placeProjects(mixed, axes, zones);
     const shares = corridorShares(mixed, placed, axes, corridor);
-    return mixed.reduce((sum, p, i) => sum + (placed[i]!.distances_m && placed[i]!.distances_m![k]! <= corridor ? (shares[i]?.[k] ?? 1) : 0), 0);
+    return mixed.reduce((sum, p, i) => sum + (placed.distance(i, k) <= corridor ? (shares[i]?.[k] ?? 1) : 0), 0);
   };
   const shareGap = axes.map((a, k) => Math.abs(coreApportioned(k) - naiveMixedShares[a.id]!)).reduce((x, y) => x + y, 0);
   rows.push(row(`cold: 50,000 with ${shapes.toLocaleString('en')} lines and areas vs turf (node)`, withShapes, naiveMixed, 'turf buffer + pointsWithinPolygon, lineSplit, intersect on the same ledger', `the points-only ratio beside it: ${(asPoints / naivePoints).toFixed(2)} (${asPoints.toFixed(0)} / ${naivePoints.toFixed(0)} ms); apportioned counts differ by ${shareGap.toFixed(1)} (the buffer is chords; the core measures exactly)`));
@@ -165,9 +165,11 @@ export function aggregateBench(): BenchRow[] {
   // Re-aggregation after a filter change, 10,000 projects, placements already known.
   const ten = projects.slice(0, 10_000);
   const tenPlacements = placeProjects(ten, axes, zones);
+  // As the app does: the facets' columns are made once per width, then each filter change reads them.
+  const facts = filterFacts(ten, tenPlacements, corridor, layout);
   const refilter = median(20, () => {
-    const r = applyFilter(ten, tenPlacements, { ...EMPTY_FILTER, statuses: ['started', 'signed'] }, corridor, layout);
-    aggregate(r.indices.map((i) => ten[i]!), r.indices.map((i) => tenPlacements[i]!), axes, zones, reported, corridor);
+    const r = applyFilter(ten, tenPlacements, { ...EMPTY_FILTER, statuses: ['started', 'signed'] }, corridor, layout, facts);
+    aggregate(ten, tenPlacements, axes, zones, reported, corridor, { indices: r.indices, facts });
   });
   const replace = median(3, () => placeProjects(ten, axes, zones));
   rows.push(row('re-aggregate 10,000 after a filter change (node)', refilter, replace, 'placing them again from scratch', 'target < 16 ms'));

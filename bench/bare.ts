@@ -18,6 +18,8 @@ const params = new URLSearchParams(location.search);
 // cut by scripts/tiles.ts (?tiles=1, from ./tiles/{z}/{x}/{y}.pbf).
 const vector = params.get('tiles') === '1';
 const bundle = vector || params.get('points') ? null : await (await fetch(params.get('data') ?? 'data/bundle.json')).json();
+// A bare page has no use for the data build's placements: it parses them (the same file) but does not keep them.
+if (bundle) delete bundle.placements;
 const points = params.get('points')
   ? await (await fetch(params.get('points')!)).json()
   : {

@@ -8,7 +8,7 @@ import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
 import type { Layout } from '../core/layout.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import type { Selection } from '../core/url_state.ts';
-import { corridorShares, placeProjects, prepareAxes, type Placement, type PreparedAxis } from '../core/placement.ts';
+import { corridorShares, placeProjects, prepareAxes, type Placement, type Placements, type PreparedAxis } from '../core/placement.ts';
 import type { Place } from '../core/search.ts';
 import type { SharesAt } from '../core/shipped_placements.ts';
 import { siteBounds } from '../core/site_geometry.ts';
@@ -19,7 +19,7 @@ export const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features
 export interface Derived {
   filter: FilterResult;
   /** The projects that pass the filter and their placements (built on demand: only exports need them). */
-  filtered(): { projects: MappedProject[]; placements: Placement[] };
+  filtered(): { projects: MappedProject[]; placements: Placements };
   /** Per-axis and per-zone figures (computed on first read). */
   readonly aggregates: Aggregates;
   pins: FeatureCollection;
@@ -33,7 +33,7 @@ export class DataModel {
   readonly zones: ZoneFeature[];
   /** Which axes and zones this data set has (ids in file order). */
   readonly layout: Layout;
-  readonly placements: Placement[];
+  readonly placements: Placements;
   /** Axis and zone names in both languages, for labels across the UI. */
   readonly axisNames: Record<AxisId, Record<Lang, string>>;
   readonly zoneNames: Record<string, Record<Lang, string>>;
@@ -62,7 +62,8 @@ export class DataModel {
   private progressIndex: { index: Map<string, ProgressRow[]>; periods: string[] } | null = null;
   private totals: Tally | null = null;
   private memo: { key: string; value: Derived } | null = null;
-  private readonly indexById: Map<string, number>;
+  /** Project index by id, made on the first lookup (a visitor who never selects a project never needs it). */
+  private indexById: Map<string, number> | null = null;
   private facts: { corridorM: number; value: Facts } | null = null;
   private pins: { corridorM: number; value: Array<PinFeature | null>; shapes: Array<ShapeFeature | null> } | null = null;
   private shares: SharesAt | null = null;
@@ -75,8 +76,7 @@ export class DataModel {
     this.placements = placeProjects(bundle.projects, this.axes, this.zones, bundle.placed);
     // Used whole (no site edited since the data build): its shares at the bundle's width are this data's too.
     const placed = bundle.placed;
-    if (placed && this.placements.every((p, i) => p === placed.placements[i])) this.shares = placed.shares;
-    this.indexById = new Map(bundle.projects.map((p, i) => [p.id, i]));
+    if (placed && this.placements === placed.placements) this.shares = placed.shares;
     this.axisNames = Object.fromEntries(
       this.axes.map((a) => [a.id, { zh: a.feature.properties.name_zh, en: a.feature.properties.name_en }]),
     ) as Record<AxisId, Record<Lang, string>>;
@@ -103,7 +103,7 @@ export class DataModel {
     let aggregates: Aggregates | null = null;
     const value: Derived = {
       filter: result,
-      filtered: () => ({ projects: result.indices.map((i) => projects[i]!), placements: result.indices.map((i) => placements[i]!) }),
+      filtered: () => ({ projects: result.indices.map((i) => projects[i]!), placements: placements.pick(result.indices) }),
       // Computed when first read: a change made on the filters or list tab does not need the overview's figures.
       get aggregates() {
         return (aggregates ??= aggregate(projects, placements, axes, zones, reported, corridorM, { indices: result.indices, shares, facts }));
@@ -195,7 +195,7 @@ export class DataModel {
   }
 
   project(id: string): { project: MappedProject; placement: Placement; index: number } | null {
-    const i = this.indexById.get(id) ?? -1;
-    return i < 0 ? null : { project: this.bundle.projects[i]!, placement: this.placements[i]!, index: i };
+    const i = (this.indexById ??= new Map(this.bundle.projects.map((p, k) => [p.id, k]))).get(id) ?? -1;
+    return i < 0 ? null : { project: this.bundle.projects[i]!, placement: this.placements.at(i), index: i };
   }
 }

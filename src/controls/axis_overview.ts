@@ -35,12 +35,12 @@ export function axisOverview({ bundle, model, store, theme, selectAxis, selectPr
       axes: model.layout.axisIds.map((id, k) => ({
         id,
         name: model.axisNames[id]![s.lang],
-        projects: [...indices].filter((i) => (model.placements[i]!.distances_m?.[k] ?? Infinity) <= s.corridor).map((i) => projects[i]!),
+        projects: [...indices].filter((i) => model.placements.distance(i, k) <= s.corridor).map((i) => projects[i]!),
       })),
       zones: model.layout.zoneIds.map((id) => ({
         id,
         name: model.zoneNames[id]![s.lang],
-        projects: [...indices].filter((i) => model.placements[i]!.zone === id).map((i) => projects[i]!),
+        projects: [...indices].filter((i) => model.placements.zone(i) === id).map((i) => projects[i]!),
       })),
       all: [...indices].map((i) => projects[i]!),
       reported: bundle.reported,

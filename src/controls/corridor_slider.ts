@@ -15,14 +15,14 @@ export function corridorChange(model: DataModel, from: number, to: number): Arra
   return model.layout.axisIds.map((axis, k) => {
     const entered: string[] = [];
     const left: string[] = [];
-    model.placements.forEach((p, i) => {
-      const d = p.distances_m?.[k];
-      if (d === undefined) return;
+    for (let i = 0; i < model.placements.length; i++) {
+      if (!model.placements.mapped(i)) continue;
+      const d = model.placements.distance(i, k);
       const before = d <= from;
       const after = d <= to;
       if (after && !before) entered.push(model.bundle.projects[i]!.id);
       if (before && !after) left.push(model.bundle.projects[i]!.id);
-    });
+    }
     return { axis, entered, left };
   });
 }

@@ -1,7 +1,7 @@
 import type { ZoneFeature } from './load_geo.ts';
 import type { Reported } from './load_reported.ts';
 import { SECTOR_KEYS, STATUS_KEYS, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
-import { corridorShares, type Placement, type PreparedAxis } from './placement.ts';
+import { corridorShares, type Placements, type PreparedAxis } from './placement.ts';
 import { ledgerFacts, type LedgerFacts } from './filter.ts';
 
 /** What a set of projects adds up to. `investment_yi` is `null` when none of them disclosed it. */
@@ -151,7 +151,7 @@ const ratio = (a: number | null | undefined, b: number | null | undefined): numb
  */
 export function aggregate(
   projects: readonly MappedProject[],
-  placements: readonly Placement[],
+  placements: Placements,
   axes: readonly PreparedAxis[],
   zones: readonly ZoneFeature[],
   reported: Reported,
@@ -176,6 +176,10 @@ export function aggregate(
   const A = axes.map(() => ({ tally: new Tallier(), nearest: 0, declaredOutside: [] as number[], insideElsewhere: [] as number[] }));
   const Z = zones.map(() => ({ tally: new Tallier(), declaredOutside: [] as number[], insideElsewhere: [] as number[] }));
   const zoneIndex = new Map(zones.map((z, k) => [z.properties.id, k]));
+  // The placements' zone indices as this aggregation's (the same layout: the same order, checked by id).
+  const zoneOf = Int8Array.from(placements.zoneIds, (id) => zoneIndex.get(id) ?? -1);
+  const K = placements.axisCount;
+  const dist = placements.distances;
   const all = new Tallier();
   let mapped = 0;
   const unmapped: number[] = [];
@@ -186,13 +190,11 @@ export function aggregate(
   const n = indices ? indices.length : projects.length;
   for (let j = 0; j < n; j++) {
     const i = indices ? indices[j]! : j;
-    const placement = placements[i]!;
     const status = f.status[i]!;
     const sector = f.sector[i]!;
     const investment = f.investment[i]!;
     all.add(i, status, sector, investment);
-    const d = placement.distances_m;
-    if (!f.mapped[i] || !d) {
+    if (!f.mapped[i] || !placements.mapped(i)) {
       unmapped.push(i);
       continue;
     }
@@ -202,7 +204,7 @@ export function aggregate(
     let nearest = -1;
     let nearestD = Infinity;
     for (let k = 0; k < axes.length; k++) {
-      const dk = d[k]!;
+      const dk = dist[i * K + k]!;
       if (dk <= corridorM) {
         mask |= 1 << k;
         if (dk < nearestD) {
@@ -227,8 +229,9 @@ export function aggregate(
 
     // A line or an area counts in every zone it touches, with its share there; a point in the one holding it.
     const declaredZone = f.declaredZone[i]!;
-    if (placement.shape) {
-      const touched = placement.shape.zones;
+    const shape = placements.shapes[i];
+    if (shape) {
+      const touched = shape.zones;
       for (const { id, share: s } of touched) {
         const z = zoneIndex.get(id);
         if (z !== undefined) Z[z]!.tally.add(i, status, sector, investment, s);
@@ -241,7 +244,8 @@ export function aggregate(
         }
       }
     } else {
-      const z = placement.zone === null ? -1 : (zoneIndex.get(placement.zone) ?? -1);
+      const pz = placements.zones[i]!;
+      const z = pz < 0 ? -1 : zoneOf[pz]!;
       if (z >= 0) Z[z]!.tally.add(i, status, sector, investment);
       if (declaredZone >= 0 && declaredZone !== z) {
         Z[declaredZone]!.declaredOutside.push(i);

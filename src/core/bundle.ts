@@ -115,7 +115,7 @@ export function bundleFromProjects(
   const indexOf = new Map(projects.map((p, i) => [p.id, i]));
   for (const id of aggregates.ledger.outside_corridors_ids) {
     const i = indexOf.get(id)!;
-    const d = placements[i]!.distances_m!;
+    const d = placements.at(i).distances_m!;
     issues.push({
       file: sitesFile,
       ...at(projects[i]!),
@@ -125,13 +125,13 @@ export function bundleFromProjects(
     });
   }
   for (const [i, p] of projects.entries()) {
-    const shape = placements[i]!.shape;
+    const shape = placements.shape(i);
     const inZones = shape ? shape.zones.reduce((sum, z) => sum + z.share, 0) : 1;
-    if (p.site && placements[i]!.zone !== null && inZones < 0.999) {
+    if (p.site && placements.zone(i) !== null && inZones < 0.999) {
       const out = Math.round((1 - inZones) * 100);
       issues.push({ file: sitesFile, ...at(p), field: 'geometry', message: `'${p.id}': ${out < 1 ? '<1' : out} % of it lies in no zone (outside 二七区?)`, severity: 'warning' });
     }
-    if (p.site && placements[i]!.zone === null) {
+    if (p.site && placements.zone(i) === null) {
       issues.push({ file: sitesFile, ...at(p), field: 'geometry', message: `'${p.id}' lies in no zone (outside 二七区?)`, severity: 'warning' });
     }
   }

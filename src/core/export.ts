@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { SiteGeometry } from './site_geometry.ts';
 import { csvCell } from './csv.ts';
 import { SECTOR_LABELS, STATUS_LABELS, type AxisId, type Lang, type MappedProject, type Sector, type Status } from './model.ts';
-import { nearestCorridor, type Placement } from './placement.ts';
+import type { Placements } from './placement.ts';
 import { LEDGER_COLUMNS, PROJECT_COLUMNS } from './project_schema.ts';
 
 /**
@@ -80,7 +80,7 @@ export interface Table {
  */
 export function projectsTable(
   projects: readonly MappedProject[],
-  placements: readonly Placement[],
+  placements: Placements,
   corridorM: number,
   axisIds: readonly AxisId[],
   words?: CsvWords,
@@ -88,8 +88,8 @@ export function projectsTable(
   return {
     header: [...PROJECT_COLUMNS, ...EXPORT_COLUMNS].map((c) => headerOf(c, words)),
     rows: projects.map((p, i) => {
-      const axis = nearestCorridor(placements[i]!, corridorM, axisIds);
-      const zone = placements[i]!.zone;
+      const axis = placements.nearestCorridor(i, corridorM, axisIds);
+      const zone = placements.zone(i);
       return [
         ...PROJECT_COLUMNS.map((c) => valueOf(c, p[c], words)),
         words && axis ? (words.axisNames[axis]?.[words.lang] ?? axis) : axis,
@@ -112,7 +112,7 @@ export function tableToCsv(table: Table): string {
 /** CSV of the given projects (projectsTable): what the import reads back. */
 export function projectsToCsv(
   projects: readonly MappedProject[],
-  placements: readonly Placement[],
+  placements: Placements,
   corridorM: number,
   axisIds: readonly AxisId[],
   words?: CsvWords,
@@ -123,7 +123,7 @@ export function projectsToCsv(
 /** GeoJSON of the given projects; one not mapped keeps its properties with a null geometry (RFC 7946 §3.2). */
 export function projectsToGeoJson(
   projects: readonly MappedProject[],
-  placements: readonly Placement[],
+  placements: Placements,
   corridorM: number,
   axisIds: readonly AxisId[],
 ): FeatureCollection<SiteGeometry | null> {
@@ -136,8 +136,8 @@ export function projectsToGeoJson(
         id: p.id,
         properties: {
           ...ledger,
-          axis_spatial: nearestCorridor(placements[i]!, corridorM, axisIds),
-          zone: placements[i]!.zone,
+          axis_spatial: placements.nearestCorridor(i, corridorM, axisIds),
+          zone: placements.zone(i),
           accuracy_m: site?.accuracy_m ?? null,
           location_evidence: site?.evidence ?? null,
         },

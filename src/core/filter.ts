@@ -1,7 +1,7 @@
 import type { Layout } from './layout.ts';
 import { SECTOR_KEYS, sectorIndex, STATUS_KEYS, statusIndex, type AxisId, type MappedProject, type Sector, type Status } from './model.ts';
 import type { FacetId, Filter } from './facets.ts';
-import type { Placement } from './placement.ts';
+import type { Placements } from './placement.ts';
 
 /** One bit per facet: which of them a project fails (a facet missing here does not compile). */
 const BIT = { axes: 1, zones: 2, statuses: 4, sectors: 8, investment: 16, mapped: 32 } as const satisfies Record<FacetId, number>;
@@ -81,22 +81,26 @@ export interface FilterResult {
 }
 
 /** Every project's facets at a corridor width: pass them to applyFilter to filter again without recomputing. */
-export function filterFacts(projects: readonly MappedProject[], placements: readonly Placement[], corridorM: number, layout: Layout): Facts {
+export function filterFacts(projects: readonly MappedProject[], placements: Placements, corridorM: number, layout: Layout): Facts {
   const { axisIds } = layout;
   const zoneBit = new Map(layout.zoneIds.map((id, k) => [id, 1 << k]));
   const zoneIndex = new Map(layout.zoneIds.map((id, k) => [id, k]));
   const n = projects.length;
   const f: Facts = { ...emptyLedgerFacts(n), axes: new Uint32Array(n), zones: new Uint32Array(n) };
+  const K = placements.axisCount;
+  const d = placements.distances;
+  // The placements' zone indices as bits of this layout's zones (the same layout: the same order, checked by id).
+  const bitOf = Uint32Array.from(placements.zoneIds, (id) => zoneBit.get(id) ?? 0);
   for (let i = 0; i < n; i++) {
     const p = projects[i]!;
-    const placement = placements[i]!;
     let axes = 0;
-    const d = placement.distances_m;
-    for (let k = 0; k < axisIds.length; k++) if ((d && d[k]! <= corridorM) || p.axis_declared === axisIds[k]) axes |= 1 << k;
+    // NaN (not mapped) is inside no corridor.
+    for (let k = 0; k < axisIds.length; k++) if (d[i * K + k]! <= corridorM || p.axis_declared === axisIds[k]) axes |= 1 << k;
     f.axes[i] = axes;
     let zones = 0;
-    if (placement.shape) for (const z of placement.shape.zones) zones |= zoneBit.get(z.id) ?? 0;
-    else if (placement.zone !== null) zones = zoneBit.get(placement.zone) ?? 0;
+    const shape = placements.shapes[i];
+    if (shape) for (const z of shape.zones) zones |= zoneBit.get(z.id) ?? 0;
+    else if (placements.zones[i]! >= 0) zones = bitOf[placements.zones[i]!]!;
     if (zones === 0 && p.zone_declared !== null) zones = zoneBit.get(p.zone_declared) ?? 0;
     f.zones[i] = zones;
     setLedgerFacts(f, i, p, axisIds, zoneIndex);
@@ -106,7 +110,7 @@ export function filterFacts(projects: readonly MappedProject[], placements: read
 
 export function applyFilter(
   projects: readonly MappedProject[],
-  placements: readonly Placement[],
+  placements: Placements,
   filter: Filter,
   corridorM: number,
   layout: Layout,

@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import { layoutOf, type Layout } from './layout.ts';
 import type { AxisFeature, ZoneFeature } from './load_geo.ts';
 import type { MappedProject, Site } from './model.ts';
-import { placeProjects, prepareAxes, type Placement } from './placement.ts';
+import { placeProjects, Placements, prepareAxes } from './placement.ts';
 import type { ShapeFacts } from './shape_placement.ts';
 import { SITE_KINDS } from './site_geometry.ts';
 import { isRecord } from './guards.ts';
@@ -42,22 +42,23 @@ export interface SharesAt {
 export interface KnownPlacements {
   layout: Layout;
   sites: ReadonlyArray<Site | null>;
-  placements: readonly Placement[];
+  placements: Placements;
   /** The shares at the bundle's width, when the placements are used whole. */
   shares: SharesAt;
 }
 
-export function shipPlacements(placements: readonly Placement[], layout: Layout, shares: SharesAt): ShippedPlacements {
+export function shipPlacements(placements: Placements, layout: Layout, shares: SharesAt): ShippedPlacements {
   const zoneIndex = new Map(layout.zoneIds.map((id, i) => [id, i]));
   const shapes: ShippedPlacements['shapes'] = {};
-  placements.forEach((p, i) => {
-    if (p.shape) shapes[i] = { kind: p.shape.kind, size: p.shape.size, zones: p.shape.zones.map((z) => [zoneIndex.get(z.id)!, z.share]) };
+  placements.shapes.forEach((shape, i) => {
+    if (shape) shapes[i] = { kind: shape.kind, size: shape.size, zones: shape.zones.map((z) => [zoneIndex.get(z.id)!, z.share]) };
   });
+  const rows = Array.from({ length: placements.length }, (_, i) => i);
   return {
     axes: [...layout.axisIds],
     zones: [...layout.zoneIds],
-    distances_cm: layout.axisIds.map((_, k) => placements.map((p) => (p.distances_m ? Math.round(p.distances_m[k]! * 100) : null))),
-    zone: placements.map((p) => (p.zone === null ? null : zoneIndex.get(p.zone)!)),
+    distances_cm: layout.axisIds.map((_, k) => rows.map((i) => (placements.mapped(i) ? Math.round(placements.distance(i, k) * 100) : null))),
+    zone: rows.map((i) => (placements.mapped(i) ? (placements.zones[i]! < 0 ? null : zoneIndex.get(placements.zone(i)!)!) : null)),
     shapes,
     corridor_m: shares.corridorM,
     corridor_shares: Object.fromEntries(shares.value.flatMap((s, i) => (s ? [[String(i), s]] : []))),
@@ -69,9 +70,9 @@ const sameIds = (a: unknown, b: readonly string[]) => Array.isArray(a) && a.leng
 /**
  * The shipped placements of these projects, read and checked: the placements, or why they cannot be used (the
  * page then places the projects itself, as without them). They must be for this layout, one per project, and a
- * distance exactly where a project has a site.
+ * distance exactly where a project has a site. Read straight into columns: no object per project.
  */
-export function readShippedPlacements(json: unknown, projects: readonly MappedProject[], layout: Layout): { value: Placement[]; sites: Array<Site | null>; shares: SharesAt } | { why: string } {
+export function readShippedPlacements(json: unknown, projects: readonly MappedProject[], layout: Layout): { value: Placements; sites: Array<Site | null>; shares: SharesAt } | { why: string } {
   if (!isRecord(json)) return { why: 'not an object' };
   if (!sameIds(json['axes'], layout.axisIds) || !sameIds(json['zones'], layout.zoneIds)) return { why: "made for another layout (its axes or zones are not the bundle's)" };
   const n = projects.length;
@@ -83,39 +84,38 @@ export function readShippedPlacements(json: unknown, projects: readonly MappedPr
   if (!isRecord(shapes)) return { why: 'shapes: expected an object' };
   const cols = columns as unknown[][];
   const K = cols.length;
-  const zoneIds = layout.zoneIds;
-  const out = new Array<Placement>(n);
+  const zoneCount = layout.zoneIds.length;
+  const withShapes = Object.keys(shapes).length > 0;
+  const out = Placements.empty(n, K, layout.zoneIds, withShapes);
+  const { distances, zones } = out;
   // The sites they are for, read in the same pass (one pass over 100,000 projects costs ~5 ms in memory reads).
   const sites = new Array<Site | null>(n);
   for (let i = 0; i < n; i++) {
     const site = (sites[i] = projects[i]!.site);
     if (!site) {
       if (cols[0]![i] !== null) return { why: `project ${i} has no site but a distance` };
-      out[i] = { distances_m: null, zone: null, shape: null };
       continue;
     }
-    const d = new Array<number>(K);
     for (let k = 0; k < K; k++) {
       const cm = cols[k]![i];
       // Whole, non-negative centimetres (NaN and Infinity fail the remainder test; JSON has neither).
       if (typeof cm !== 'number' || cm < 0 || cm % 1 !== 0) return { why: `distances_cm.${k}.${i}: expected whole centimetres` };
-      d[k] = cm / 100;
+      distances[i * K + k] = cm / 100;
     }
     const z = zone[i];
-    if (z === null) out[i] = { distances_m: d, zone: null, shape: null };
-    else if (typeof z === 'number' && zoneIds[z] !== undefined && z % 1 === 0) out[i] = { distances_m: d, zone: zoneIds[z]!, shape: null };
-    else return { why: `zone.${i}: expected a zone index or null` };
+    if (z === null) continue;
+    if (typeof z !== 'number' || z % 1 !== 0 || z < 0 || z >= zoneCount) return { why: `zone.${i}: expected a zone index or null` };
+    zones[i] = z;
   }
   for (const [key, s] of Object.entries(shapes)) {
     const i = Number(key);
-    const p = out[i];
-    if (!p?.distances_m || !isRecord(s) || !(SITE_KINDS as readonly unknown[]).includes(s['kind']) || typeof s['size'] !== 'number' || !Array.isArray(s['zones'])) return { why: `shapes.${key}: not the facts of a located project` };
-    const zones = (s['zones'] as unknown[]).map((z) => (Array.isArray(z) && Number.isInteger(z[0]) && layout.zoneIds[z[0]] !== undefined && typeof z[1] === 'number' ? { id: layout.zoneIds[z[0]]!, share: z[1] } : null));
-    if (zones.includes(null)) return { why: `shapes.${key}.zones: expected [zone index, share] pairs` };
-    p.shape = { kind: s['kind'] as ShapeFacts['kind'], size: s['size'], zones: zones as ShapeFacts['zones'] };
+    if (!(i >= 0 && i < n && out.mapped(i)) || !isRecord(s) || !(SITE_KINDS as readonly unknown[]).includes(s['kind']) || typeof s['size'] !== 'number' || !Array.isArray(s['zones'])) return { why: `shapes.${key}: not the facts of a located project` };
+    const inZones = (s['zones'] as unknown[]).map((z) => (Array.isArray(z) && Number.isInteger(z[0]) && layout.zoneIds[z[0]] !== undefined && typeof z[1] === 'number' ? { id: layout.zoneIds[z[0]]!, share: z[1] } : null));
+    if (inZones.includes(null)) return { why: `shapes.${key}.zones: expected [zone index, share] pairs` };
+    (out.shapes as Array<ShapeFacts | undefined>)[i] = { kind: s['kind'] as ShapeFacts['kind'], size: s['size'], zones: inZones as ShapeFacts['zones'] };
   }
   // A line or an area must come with its facts (a point has none).
-  for (let i = 0; i < n; i++) if (sites[i]?.geometry && !out[i]!.shape) return { why: `project ${i} is a line or an area without its shares` };
+  for (let i = 0; i < n; i++) if (sites[i]?.geometry && !out.shapes[i]) return { why: `project ${i} is a line or an area without its shares` };
   // Shares at the bundle's width: one per axis, 0–1, for exactly the projects with a shape.
   const width = json['corridor_m'];
   const corridorShares = json['corridor_shares'];
@@ -125,7 +125,7 @@ export function readShippedPlacements(json: unknown, projects: readonly MappedPr
   const shares: Array<number[] | null> = withShape ? new Array<number[] | null>(n).fill(null) : [];
   for (const [key, v] of Object.entries(corridorShares)) {
     const i = Number(key);
-    if (!out[i]?.shape || !Array.isArray(v) || v.length !== K || !v.every((x) => typeof x === 'number' && x >= 0 && x <= 1)) return { why: `corridor_shares.${key}: expected ${K} shares between 0 and 1 of a line or an area` };
+    if (!out.shapes[i] || !Array.isArray(v) || v.length !== K || !v.every((x) => typeof x === 'number' && x >= 0 && x <= 1)) return { why: `corridor_shares.${key}: expected ${K} shares between 0 and 1 of a line or an area` };
     shares[i] = v as number[];
   }
   return { value: out, sites, shares: { corridorM: width, value: shares } };
@@ -154,9 +154,7 @@ export function knownPlacements(bundle: {
   const picks = [...new Set(Array.from({ length: Math.min(SPOT_CHECKS, located.length) }, (_, j) => located[Math.floor(j * step)]!))];
   const again = placeProjects(picks.map((i) => bundle.projects[i]!), prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]);
   for (const [j, i] of picks.entries()) {
-    const shipped = read.value[i]!;
-    const computed = again[j]!;
-    const same = shipped.zone === computed.zone && shipped.distances_m!.every((d, k) => d === computed.distances_m![k]) && JSON.stringify(shipped.shape) === JSON.stringify(computed.shape);
+    const same = JSON.stringify(read.value.at(i)) === JSON.stringify(again.at(j));
     if (!same) return { why: `project '${bundle.projects[i]!.id}' is placed differently than its site says (was the bundle edited after npm run data?)` };
   }
   return { value: { layout, sites: read.sites, placements: read.value, shares: read.shares } };

@@ -2,7 +2,7 @@ import { visibleControls } from '../core/format.ts';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSourceDiff } from 'maplibre-gl';
 import type { AxisId, MappedProject } from '../core/model.ts';
-import { nearestCorridor, type Placement } from '../core/placement.ts';
+import type { Placements } from '../core/placement.ts';
 import { siteKind, type SiteGeometry } from '../core/site_geometry.ts';
 import { stageOf, type Stage } from './stages.ts';
 
@@ -52,7 +52,7 @@ export function projectShapes(features: ReadonlyArray<ShapeFeature | null>, indi
  */
 export function pinFeatures(
   projects: readonly MappedProject[],
-  placements: readonly Placement[],
+  placements: Placements,
   corridorM: number,
   axisIds: readonly AxisId[],
 ): Array<PinFeature | null> {
@@ -67,7 +67,7 @@ export function pinFeatures(
             name_zh: visibleControls(p.name_zh),
             name_en: visibleControls(p.name_en ?? p.name_zh),
             stage: stageOf(p.status),
-            axis: nearestCorridor(placements[i]!, corridorM, axisIds) ?? 'none',
+            axis: placements.nearestCorridor(i, corridorM, axisIds) ?? 'none',
             yi: p.investment_total_yi ?? -1,
           },
           geometry: { type: 'Point', coordinates: [p.site.lon, p.site.lat] },

@@ -1,6 +1,6 @@
 import { formatYi } from '../core/format.ts';
 import { STATUSES, type AxisId, type Lang, type MappedProject } from '../core/model.ts';
-import { nearestCorridor, type Placement } from '../core/placement.ts';
+import type { Placements } from '../core/placement.ts';
 import { dataText, el } from './dom.ts';
 import { statusLabel } from './labels.ts';
 import { t } from './strings.ts';
@@ -14,7 +14,7 @@ export interface Sort {
 export interface TableProps {
   /** The whole ledger and its placements; `indices` picks the filtered rows, `order` sorts them. */
   projects: readonly MappedProject[];
-  placements: readonly Placement[];
+  placements: Placements;
   indices: readonly number[];
   /** Every index of `projects`, sorted (sortedOrder): cached by the caller across filter changes. */
   order: readonly number[];
@@ -56,7 +56,7 @@ export function sortRows<T>(rows: T[], value: (r: T) => string | number | null, 
  */
 export function sortedOrder(
   projects: readonly MappedProject[],
-  placements: readonly Placement[],
+  placements: Placements,
   corridorM: number,
   lang: Lang,
   sort: Sort,
@@ -68,11 +68,11 @@ export function sortedOrder(
       case 'name':
         return lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh);
       case 'axis': {
-        const a = nearestCorridor(placements[i]!, corridorM, axisIds) ?? p.axis_declared;
+        const a = placements.nearestCorridor(i, corridorM, axisIds) ?? p.axis_declared;
         return a === null ? null : axisIds.indexOf(a);
       }
       case 'zone':
-        return placements[i]!.zone;
+        return placements.zone(i);
       case 'status':
         return p.status === null ? null : STATUSES.indexOf(p.status);
       case 'investment':
@@ -95,8 +95,8 @@ export function renderProjectTable(props: TableProps): HTMLElement {
     rows.push({
       p,
       name: lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh),
-      axis: nearestCorridor(props.placements[i]!, props.corridorM, Object.keys(props.axisNames)) ?? p.axis_declared,
-      zone: props.placements[i]!.zone,
+      axis: props.placements.nearestCorridor(i, props.corridorM, Object.keys(props.axisNames)) ?? p.axis_declared,
+      zone: props.placements.zone(i),
     });
     if (rows.length === MAX_ROWS) break;
   }

@@ -96,7 +96,7 @@ describe('the sample ledger', () => {
     const index = historyIndex(rows);
     const axes = prepareAxes(bundle.axes.features as AxisFeature[]);
     const placements = placeProjects(bundle.projects, axes, bundle.zones.features as ZoneFeature[]);
-    const inCorridor = (k: number) => bundle.projects.filter((_, i) => (placements[i]!.distances_m?.[k] ?? Infinity) <= 500);
+    const inCorridor = (k: number) => bundle.projects.filter((_, i) => placements.distance(i, k) <= 500);
     const yi = (x: number | null) => `${Math.round(x! * 100) / 100} 亿元`;
 
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -116,7 +116,7 @@ describe('the sample ledger', () => {
       }
       for (const z of bundle.zones.features) {
         const zone = z.properties.id;
-        const t = tallyAt(bundle.projects.filter((_, i) => placements[i]!.zone === zone), index, period, previous);
+        const t = tallyAt(bundle.projects.filter((_, i) => placements.zone(i) === zone), index, period, previous);
         expect(await page.locator(`[data-progress="zone-${zone}"] [data-figure="progress"]`).innerText(), zone).toContain(`1—${Number(period.slice(5))}月完成 ${yi(t.completed_yi)}（${t.completed_n} 项）`);
       }
     }

@@ -42,7 +42,7 @@ describe('CSV export', () => {
     for (const p of payloads) expect(neutralise(p), JSON.stringify(p)).toBe(`'${p}`);
     for (const ok of ['二七 = 2', 'a-b', ' 普通文字', '\u200b普通']) expect(neutralise(ok)).toBe(ok);
     const evil = { ...bundle.projects[0]!, name_zh: '=HYPERLINK("http://x","y")' };
-    expect(projectsToCsv([evil], [placements[0]!], 500, LAYOUT.axisIds)).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(projectsToCsv([evil], placements.pick([0]), 500, LAYOUT.axisIds)).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMBED_PARAMS } from '../../src/core/embed_options.ts';
 import { EMPTY_FILTER, FACET_IDS, FACETS, facetIsSet, isEmptyFilter, parseFilterPatch, type FacetId, type Filter } from '../../src/core/facets.ts';
 import { applyFilter, type Facts } from '../../src/core/filter.ts';
+import { Placements } from '../../src/core/placement.ts';
 import { parseUrlState, serializeUrlState, DEFAULT_STATE, STATE_PARAMS } from '../../src/core/url_state.ts';
 
 const LAYOUT = { axisIds: ['songshan', 'daxue', 'jingguang'], zoneIds: ['north', 'central', 'south'] };
@@ -28,7 +29,7 @@ const FACTS: Facts = {
   declaredAxis: Int8Array.from([-1, -1, -1, -1]),
   declaredZone: Int8Array.from([-1, -1, -1, -1]),
 };
-const pass = (filter: Filter) => applyFilter([], [], filter, 500, LAYOUT, FACTS).indices;
+const pass = (filter: Filter) => applyFilter([], Placements.empty(0, LAYOUT.axisIds.length, LAYOUT.zoneIds, false), filter, 500, LAYOUT, FACTS).indices;
 
 describe('the facet table', () => {
   it('gives every Filter field an empty value, and the empty filter sets no facet', () => {

@@ -5,7 +5,7 @@ import { guessMapping } from '../../src/core/import/columns.ts';
 import { importTable } from '../../src/core/import/import_table.ts';
 import { loadProjects } from '../../src/core/load_projects.ts';
 import { LEDGER_COLUMNS, PROJECT_COLUMNS, type ColumnKind, type LedgerColumn, type Project } from '../../src/core/project_schema.ts';
-import type { Placement } from '../../src/core/placement.ts';
+import { Placements } from '../../src/core/placement.ts';
 
 /** A cell a Chinese ledger might hold for each kind of column, and what it reads as. */
 const CELLS: Record<ColumnKind, [string, unknown]> = {
@@ -19,7 +19,8 @@ const CELLS: Record<ColumnKind, [string, unknown]> = {
   date: ['2023年12月', '2023-12'],
   source: ['某某日报 2024-01-02', '某某日报 2024-01-02'],
 };
-const NO_PLACEMENT: Placement = { distances_m: null, zone: null } as unknown as Placement;
+/** One project, not mapped. */
+const NO_PLACEMENT = Placements.empty(1, LAYOUT.axisIds.length, LAYOUT.zoneIds, false);
 
 describe('the ledger column table', () => {
   describe.each(PROJECT_COLUMNS)('%s', (c: LedgerColumn) => {
@@ -50,7 +51,7 @@ describe('the ledger column table', () => {
       const loaded = loadProjects('projects.csv', text, LAYOUT.axisIds);
       expect(loaded.issues).toEqual([]);
       expect((loaded.value[0] as unknown as Record<string, unknown>)[c]).toEqual(expected);
-      const exported = projectsToCsv([{ ...(loaded.value[0] as Project), site: null }], [NO_PLACEMENT], 500, LAYOUT.axisIds);
+      const exported = projectsToCsv([{ ...(loaded.value[0] as Project), site: null }], NO_PLACEMENT, 500, LAYOUT.axisIds);
       const [head, body] = exported.slice(1).split('\r\n');
       expect(head!.split(',').slice(0, PROJECT_COLUMNS.length)).toEqual(PROJECT_COLUMNS);
       expect(body!.split(',')[PROJECT_COLUMNS.indexOf(c)]).toBe(String(expected));

@@ -101,7 +101,7 @@ describe('applyFilter counts, against filtering again with each facet left out',
 
   it('finds the nearest containing corridor as the head of the sorted list', () => {
     for (const width of [250, 500, 1500, 3000]) {
-      for (const pl of synthPlacements) expect(nearestCorridor(pl, width, layout.axisIds)).toBe(corridorsOf(pl, width, layout.axisIds)[0] ?? null);
+      for (const pl of synthPlacements.all()) expect(nearestCorridor(pl, width, layout.axisIds)).toBe(corridorsOf(pl, width, layout.axisIds)[0] ?? null);
     }
     // Equal distances keep the axes' order, as the sort does.
     const tie = { distances_m: [100, 50, 50], zone: null, shape: null };

@@ -51,19 +51,19 @@ describe('lines, areas and Multi forms, placed', () => {
   it('measure each distance to each axis as the reference does (0 where they cross), within 1 m', () => {
     for (const { p, i } of located) {
       for (let k = 0; k < axes.length; k++) {
-        const d = placements[i]!.distances_m![k]!;
+        const d = placements.at(i).distances_m![k]!;
         const r = ref(p.id, k, 500).distance;
         if (r === 0) expect(d, `${p.id} ${axes[k]!.id}`).toBe(0);
         else expect(Math.abs(d - r), `${p.id} ${axes[k]!.id}: ${d} vs ${r}`).toBeLessThan(1);
       }
     }
     // The road crosses all three.
-    expect(placements[bundle.projects.findIndex((p) => p.id === 'road-x')]!.distances_m).toEqual([0, 0, 0]);
+    expect(placements.at(bundle.projects.findIndex((p) => p.id === 'road-x')).distances_m).toEqual([0, 0, 0]);
   });
 
   it('measure lengths and areas within 0.1 %', () => {
     for (const { p, i } of located) {
-      const shape = placements[i]!.shape;
+      const shape = placements.at(i).shape;
       if (!shape) continue;
       expect(Math.abs(shape.size / ref(p.id, 0, 500).size - 1), p.id).toBeLessThan(0.001);
     }
@@ -81,16 +81,16 @@ describe('lines, areas and Multi forms, placed', () => {
 
   it('give each share in each zone within 0.1 % of the reference, largest first', () => {
     for (const { p, i } of located) {
-      const shape = placements[i]!.shape;
+      const shape = placements.at(i).shape;
       if (!shape) continue;
       const expected = ref(p.id, 0, 500).zoneShares;
       for (const z of zones) {
         const got = shape.zones.find((s) => s.id === z.properties.id)?.share ?? 0;
         expect(Math.abs(got - expected[z.properties.id]!), `${p.id} in ${z.properties.id}`).toBeLessThan(0.001);
       }
-      expect(placements[i]!.zone).toBe(shape.zones[0]?.id ?? null);
+      expect(placements.at(i).zone).toBe(shape.zones[0]?.id ?? null);
     }
-    const straddle = placements[bundle.projects.findIndex((p) => p.id === 'area-straddle')]!;
+    const straddle = placements.at(bundle.projects.findIndex((p) => p.id === 'area-straddle'));
     expect(straddle.shape!.zones.map((z) => z.id).sort()).toEqual(['central', 'north']);
   });
 });
@@ -119,7 +119,7 @@ describe('aggregates with lines and areas', () => {
   it('count a line or an area in every zone it touches, apportioned by its share there', () => {
     const result = aggregate(bundle.projects, placements, axes, zones, bundle.reported, 500);
     for (const z of result.zones) {
-      const inZone = located.filter(({ p }) => ref(p.id, 0, 500).zoneShares[z.id]! > 1e-6 || (!p.site!.geometry && placements[bundle.projects.indexOf(p)]!.zone === z.id));
+      const inZone = located.filter(({ p }) => ref(p.id, 0, 500).zoneShares[z.id]! > 1e-6 || (!p.site!.geometry && placements.at(bundle.projects.indexOf(p)).zone === z.id));
       expect(z.mapped.project_ids.sort(), z.id).toEqual(inZone.map(({ p }) => p.id).sort());
       const apportioned = inZone.reduce((s, { p }) => s + (p.investment_total_yi ?? 0) * (p.site!.geometry ? ref(p.id, 0, 500).zoneShares[z.id]! : 1), 0);
       expect(Math.abs((z.mapped.investment_apportioned_yi ?? 0) - apportioned), z.id).toBeLessThan(0.001 * apportioned + 1e-9);

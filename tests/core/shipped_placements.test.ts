@@ -25,7 +25,11 @@ describe('placements shipped in the bundle', () => {
     const read = readShippedPlacements(b.placements, b.projects, layoutOf(b));
     const axes = prepareAxes(b.axes.features as AxisFeature[]);
     const placed = placeHere(b);
-    expect(read).toEqual({ value: placed, sites: b.projects.map((p) => p.site), shares: { corridorM: b.corridor_m, value: corridorShares(b.projects, placed, axes, b.corridor_m) } });
+    if ('why' in read) throw new Error(read.why);
+    expect(read.value.all()).toEqual(placed.all());
+    expect(read.value).toEqual(placed);
+    expect(read.sites).toEqual(b.projects.map((p) => p.site));
+    expect(read.shares).toEqual({ corridorM: b.corridor_m, value: corridorShares(b.projects, placed, axes, b.corridor_m) });
     // Both kinds of project are there to compare.
     expect(b.projects.some((p) => p.site === null) || b.projects.some((p) => p.site?.geometry)).toBe(true);
   });
@@ -36,16 +40,18 @@ describe('placements shipped in the bundle', () => {
     if ('why' in known) throw new Error(known.why);
     const axes = prepareAxes(b.axes.features as AxisFeature[]);
     const zones = b.zones.features as ZoneFeature[];
-    const again = placeProjects(b.projects, axes, zones, known.value);
-    expect(again.every((p, i) => p === known.value.placements[i])).toBe(true);
+    expect(placeProjects(b.projects, axes, zones, known.value)).toBe(known.value.placements);
+    // Mark every known row (a distance no site has), to tell a reused row from one placed again.
+    const known2 = { ...known.value, placements: known.value.placements.pick(b.projects.map((_, j) => j)) };
+    for (let j = 0; j < b.projects.length; j++) if (known2.placements.mapped(j)) known2.placements.distances[j * axes.length] = 12345.67;
     // An edit makes a new site 2 km further north: that one project is placed again, the others are reused.
     const i = b.projects.findIndex((p) => p.site && !p.site.geometry);
     const moved = b.projects.map((p, j) => (j === i ? { ...p, site: { ...p.site!, lat: p.site!.lat + 0.018 } } : p));
-    const edited = placeProjects(moved, axes, zones, known.value);
-    expect(edited[i]).not.toBe(known.value.placements[i]);
-    expect(edited[i]).toEqual(placeProjects([moved[i]!], axes, zones)[0]);
-    expect(edited[i]!.distances_m).not.toEqual(known.value.placements[i]!.distances_m);
-    expect(edited.filter((p, j) => p !== known.value.placements[j])).toHaveLength(1);
+    const edited = placeProjects(moved, axes, zones, known2);
+    expect(edited.at(i)).toEqual(placeProjects([moved[i]!], axes, zones).at(0));
+    expect(edited.at(i).distances_m).not.toEqual(known.value.placements.at(i).distances_m);
+    const reused = b.projects.map((_, j) => j).filter((j) => edited.mapped(j) && edited.distance(j, 0) === 12345.67);
+    expect(reused).toEqual(b.projects.map((p, j) => (p.site && j !== i ? j : -1)).filter((j) => j >= 0));
   });
 
   it('are not used on another layout (the layout is checked by id)', () => {
@@ -54,7 +60,8 @@ describe('placements shipped in the bundle', () => {
     if ('why' in known) throw new Error(known.why);
     const axes = prepareAxes(b.axes.features as AxisFeature[]).slice(0, 2);
     const placed = placeProjects(b.projects, axes, b.zones.features as ZoneFeature[], known.value);
-    expect(placed.find((p) => p.distances_m)!.distances_m).toHaveLength(2);
+    expect(placed.axisCount).toBe(2);
+    expect(placed.all().find((p) => p.distances_m)!.distances_m).toHaveLength(2);
   });
 
   const broken: Array<[string, (b: DataBundle) => void, RegExp]> = [

@@ -25,8 +25,8 @@ describe('loading a bundle with its placements', () => {
     expect(bundle.placements).toBeUndefined();
     expect(bundle.placed?.placements).toHaveLength(bundle.projects.length);
     const model = new DataModel(bundle);
-    expect(model.placements.every((p, i) => p === bundle.placed!.placements[i])).toBe(true);
-    expect(model.placements).toEqual(placeProjects(bundle.projects, prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]));
+    expect(model.placements).toBe(bundle.placed!.placements);
+    expect(model.placements.all()).toEqual(placeProjects(bundle.projects, prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]).all());
     // The shares at the bundle's width come with them; another width's are computed.
     expect(model.sharesAt(bundle.corridor_m)).toBe(bundle.placed!.shares.value);
     expect(model.sharesAt(1500)).toEqual(corridorShares(bundle.projects, model.placements, model.axes, 1500));
@@ -43,6 +43,6 @@ describe('loading a bundle with its placements', () => {
     expect(bundle.placed).toBeUndefined();
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^data\/bundle\.json: its placements are not used \(project '.+' is placed differently than its site says/));
     const model = new DataModel(bundle);
-    expect(model.placements).toEqual(placeProjects(bundle.projects, prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]));
+    expect(model.placements.all()).toEqual(placeProjects(bundle.projects, prepareAxes(bundle.axes.features as AxisFeature[]), bundle.zones.features as ZoneFeature[]).all());
   });
 });

@@ -15,7 +15,7 @@ function card(id: string, over: Partial<ProjectCardProps> = {}) {
   const i = bundle.projects.findIndex((p) => p.id === id);
   const node = renderProjectCard({
     project: bundle.projects[i]!,
-    placement: placements[i]!,
+    placement: placements.at(i),
     shares: null,
     corridorM: 500,
     lang: 'zh',
@@ -72,7 +72,7 @@ describe('the project card', () => {
     const evil = { ...bundle.projects[0]!, name_zh: '<img src=x onerror="window.hacked=1">', note: '<script>alert(1)</script>' };
     const node = renderProjectCard({
       project: evil,
-      placement: placements[0]!,
+      placement: placements.at(0),
       shares: null,
       corridorM: 500,
       lang: 'zh',
@@ -92,7 +92,7 @@ describe('where the location comes from', () => {
   it('says it in the interface’s language when the site gives both', () => {
     const i = bundle.projects.findIndex((p) => p.site);
     const project = { ...bundle.projects[i]!, site: { ...bundle.projects[i]!.site!, evidence: 'median of 21 foodgis POIs', evidence_zh: '21 个高德餐饮 POI（foodgis）坐标的中位数' } };
-    const props = { project, placement: placements[i]!, shares: null, corridorM: 500, sources: bundle.reported.sources, axisNames, zoneNames, link: 'x', onClose: () => {} };
+    const props = { project, placement: placements.at(i), shares: null, corridorM: 500, sources: bundle.reported.sources, axisNames, zoneNames, link: 'x', onClose: () => {} };
     expect(renderProjectCard({ ...props, lang: 'zh' }).querySelector('[data-field="evidence"]')!.textContent).toBe('21 个高德餐饮 POI（foodgis）坐标的中位数');
     expect(renderProjectCard({ ...props, lang: 'en' }).querySelector('[data-field="evidence"]')!.textContent).toBe('median of 21 foodgis POIs');
   });
@@ -106,7 +106,7 @@ describe('the card of a line or an area', () => {
   const shares = corridorShares(shapes.projects, placed, axes, 500);
   const cardOf = (id: string, lang: 'zh' | 'en') => {
     const i = shapes.projects.findIndex((p) => p.id === id);
-    const node = renderProjectCard({ project: shapes.projects[i]!, placement: placed[i]!, shares: shares[i]!, corridorM: 500, lang, sources: shapes.reported.sources, axisNames, zoneNames, link: 'x', onClose: () => {} });
+    const node = renderProjectCard({ project: shapes.projects[i]!, placement: placed.at(i), shares: shares[i]!, corridorM: 500, lang, sources: shapes.reported.sources, axisNames, zoneNames, link: 'x', onClose: () => {} });
     document.body.replaceChildren(node);
     return (field: string) => node.querySelector(`[data-field="${field}"]`)?.textContent;
   };
