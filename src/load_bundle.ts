@@ -7,25 +7,10 @@ import type { PinTiles } from './map/style.ts';
 import { layoutOf, type Layout } from './core/layout.ts';
 import { prewarmMap } from './map/map_view.ts';
 
-declare global {
-  interface Window {
-    /** The data fetch index.html and embed.html start before any code loads; taken once by the first load of its URL. */
-    __erqiEarly?: { url: string; response: Promise<Response> };
-  }
-}
-
-/** The page's early fetch of `url`, if it made one and nothing has taken it yet. */
-function takeEarly(url: string): Promise<Response> | null {
-  const early = typeof window === 'undefined' ? undefined : window.__erqiEarly;
-  if (early?.url !== url) return null;
-  delete window.__erqiEarly;
-  return early.response;
-}
-
 async function fetchJson(url: string, timeoutMs?: number): Promise<unknown> {
   let response: Response;
   try {
-    response = await (takeEarly(url) ?? fetch(url, timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}));
+    response = await fetch(url, timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {});
   } catch (e) {
     const why = (e as Error).name === 'TimeoutError' ? `no answer in ${timeoutMs! / 1000} s` : (e as Error).message;
     throw new Error(`${url}: ${why}`);
