@@ -12,6 +12,12 @@ describe('import in the browser', () => {
     page.on('dialog', (d) => void d.accept());
     await page.goto(app.url);
     await waitForMap(page);
+    // Placed by the data build, and then by the import's worker: the page places neither ledger itself.
+    const placedElsewhere = () => page.evaluate(() => {
+      const model = window.__erqi!.app!.model;
+      return model.bundle.placed !== undefined && model.placements === model.bundle.placed.placements;
+    });
+    expect(await placedElsewhere()).toBe(true);
     await page.getByRole('button', { name: '导入' }).click();
     await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/import/ledger_gbk_gcj02.csv'));
     const summary = page.locator('.import-summary');
@@ -34,6 +40,7 @@ describe('import in the browser', () => {
     await page.getByRole('button', { name: '替换', exact: true }).click();
     await page.waitForFunction(() => window.__erqi?.ready === true && (window.__erqi.app?.model.bundle.projects.length ?? 0) === 8, null, { timeout: 30_000 });
     expect(await page.locator('.banner').textContent()).toContain('正在显示导入的数据：\u2068ledger_gbk_gcj02.csv\u2069（8 项');
+    expect(await placedElsewhere()).toBe(true);
     // 亚星万嘉百汇's pin is where the WGS84 evidence puts it (within 15 m).
     const site = await page.evaluate(() => window.__erqi!.app!.model.bundle.projects.find((p) => p.name_zh === '亚星万嘉百汇')!.site);
     expect(Math.abs(site!.lon - 113.623823) * 91_600).toBeLessThan(15);
