@@ -45,7 +45,7 @@ export class DataModel {
   readonly anyShapes: boolean;
   /** The whole ledger's tally, whatever the filter (what the public record covers). */
   get ledgerTotals(): Tally {
-    return (this.totals ??= aggregate(this.bundle.projects, this.placements, this.axes, this.zones, this.bundle.reported, this.bundle.corridor_m).ledger.all);
+    return (this.totals ??= aggregate(this.bundle.projects, this.placements, this.axes, this.zones, this.bundle.reported, this.bundle.corridor_m, { shares: this.sharesAt(this.bundle.corridor_m) }).ledger.all);
   }
   /** Progress by period, indexed by project, with the periods in order; null without a progress file. */
   get progress(): { index: Map<string, ProgressRow[]>; periods: string[] } | null {

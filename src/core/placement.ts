@@ -22,7 +22,8 @@ export interface Placement {
   shape: ShapeFacts | null;
 }
 
-const NO_SHAPES: ReadonlyArray<ShapeFacts | undefined> = [];
+/** Shared by every ledger without lines or areas; frozen, so a write meant for a ledger's own array fails loudly. */
+const NO_SHAPES: ReadonlyArray<ShapeFacts | undefined> = Object.freeze([]);
 
 /**
  * Every project's placement, computed once per data set, in columns: typed arrays rather than an object and an
