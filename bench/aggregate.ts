@@ -16,7 +16,7 @@ import { EMPTY_FILTER } from '../src/core/facets.ts';
 import { applyFilter, filterFacts } from '../src/core/filter.ts';
 import { loadAxes, loadZones, type ZoneFeature } from '../src/core/load_geo.ts';
 import { loadReported } from '../src/core/load_reported.ts';
-import { corridorShares, placeProjects, prepareAxes, type Placements } from '../src/core/placement.ts';
+import { corridorShares, placeProjects, prepareAxes } from '../src/core/placement.ts';
 import { knownPlacements, shipPlacements } from '../src/core/shipped_placements.ts';
 import type { MappedProject } from '../src/core/model.ts';
 import { syntheticProjects } from '../src/core/synthetic.ts';
@@ -109,14 +109,10 @@ export function aggregateBench(): BenchRow[] {
     return JSON.stringify(shipPlacements(placed, layout, { corridorM: corridor, value: corridorShares(ps, placed, axes, corridor) }));
   };
   // As DataModel does: the placements, and their shares at the bundle's width (the first view's).
-  const fromBundle = (ps: MappedProject[], text: string): { placements: Placements; shares: ReadonlyArray<number[] | null> } => {
+  const aggregateFromBundle = (ps: MappedProject[], text: string) => {
     const known = knownPlacements({ projects: ps, axes: { type: 'FeatureCollection', features: axisFeatures }, zones: { type: 'FeatureCollection', features: zones }, placements: JSON.parse(text) });
     if ('why' in known) throw new Error(known.why);
-    return { placements: placeProjects(ps, axes, zones, known.value), shares: known.value.shares.value };
-  };
-  const aggregateFromBundle = (ps: MappedProject[], text: string) => {
-    const { placements, shares } = fromBundle(ps, text);
-    return aggregate(ps, placements, axes, zones, reported, corridor, { shares });
+    return aggregate(ps, placeProjects(ps, axes, zones, known.value), axes, zones, reported, corridor, { shares: known.value.shares.value });
   };
   const shipped100k = shippedText(projects);
   const shippedCold = median(5, () => aggregateFromBundle(projects, shipped100k));
@@ -141,21 +137,17 @@ export function aggregateBench(): BenchRow[] {
   const fromBundleMixed = median(5, () => aggregateFromBundle(mixed, shippedMixed));
   rows.push(row(`cold from the bundle: 50,000 with ${shapes.toLocaleString('en')} lines and areas (node)`, fromBundleMixed, fromBundlePoints, 'the same 50,000 as points, from the bundle', 'placements and shares at the first view\'s width from the data build'));
   // Against the naive way on the same mixed ledger (buffer, lineSplit, intersect): the ratio beside the points' one.
-  let naiveMixedShares: Record<string, number> = {};
   // One run: it takes ~18 s here, and its ratio is far from the points' either way.
   const t0 = performance.now();
-  naiveMixedShares = naiveShares(mixed, axisFeatures, corridor);
+  const naiveMixedShares = naiveShares(mixed, axisFeatures, corridor);
   const naiveMixed = performance.now() - t0;
   const naivePoints = median(3, () => void naiveShares(pointsOnly, axisFeatures, corridor));
   // Apportioned project counts (a line half inside counts ½): the core's exact shares against turf's chords.
-  const coreApportioned = (k: number) => {
-    const placed = placeProjects(mixed, axes, zones);
-    const shares = corridorShares(mixed, placed, axes, corridor);
-    return mixed.reduce((sum, p, i) => sum + (placed.distance(i, k) <= corridor ? (shares[i]?.[k] ?? 1) : 0), 0);
-  };
+  const mixedPlacements = placeProjects(mixed, axes, zones);
+  const mixedShares = corridorShares(mixed, mixedPlacements, axes, corridor);
+  const coreApportioned = (k: number) => mixed.reduce((sum, _, i) => sum + (mixedPlacements.distance(i, k) <= corridor ? (mixedShares[i]?.[k] ?? 1) : 0), 0);
   const shareGap = axes.map((a, k) => Math.abs(coreApportioned(k) - naiveMixedShares[a.id]!)).reduce((x, y) => x + y, 0);
   rows.push(row(`cold: 50,000 with ${shapes.toLocaleString('en')} lines and areas vs turf (node)`, withShapes, naiveMixed, 'turf buffer + pointsWithinPolygon, lineSplit, intersect on the same ledger', `the points-only ratio beside it: ${(asPoints / naivePoints).toFixed(2)} (${asPoints.toFixed(0)} / ${naivePoints.toFixed(0)} ms); apportioned counts differ by ${shareGap.toFixed(1)} (the buffer is chords; the core measures exactly)`));
-  const mixedPlacements = placeProjects(mixed, axes, zones);
   const widthShapes = median(5, () => aggregate(mixed, mixedPlacements, axes, zones, reported, 750));
   const pointsPlacements = placeProjects(pointsOnly, axes, zones);
   const widthPoints = median(5, () => aggregate(pointsOnly, pointsPlacements, axes, zones, reported, 750));

@@ -123,12 +123,17 @@ class Tallier {
     this.bySector[sector]!++;
   }
 
+  /** The disclosed investment so far, 亿元; null while none is disclosed. */
+  get investment(): number | null {
+    return this.disclosed > 0 ? this.sum : null;
+  }
+
   /** The tally, with `extra` figures beside it; `project_ids` is made when first read. */
   done<E extends object>(projects: readonly MappedProject[], extra: E): Tally & E {
     const ids = idsOf(projects, this.indices);
     return {
       projects: this.projects,
-      investment_yi: this.disclosed > 0 ? this.sum : null,
+      investment_yi: this.investment,
       disclosed: this.disclosed,
       investment_apportioned_yi: this.disclosed > 0 ? this.apportioned : null,
       by_status: countsOf(STATUS_KEYS, this.byStatus),
@@ -262,8 +267,7 @@ export function aggregate(
     const p = axis.feature.properties;
     const declaredOutside = idsOf(projects, acc.declaredOutside);
     const insideElsewhere = idsOf(projects, acc.insideElsewhere);
-    const mappedTally = acc.tally.done(projects, { investment_per_km: null as number | null, nearest: acc.nearest });
-    mappedTally.investment_per_km = ratio(mappedTally.investment_yi, length_km);
+    const mappedTally = acc.tally.done(projects, { investment_per_km: ratio(acc.tally.investment, length_km), nearest: acc.nearest });
     return {
       id: axis.id,
       name_zh: p.name_zh,

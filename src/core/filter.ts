@@ -92,18 +92,18 @@ export function filterFacts(projects: readonly MappedProject[], placements: Plac
   // The placements' zone indices as bits of this layout's zones (the same layout: the same order, checked by id).
   const bitOf = Uint32Array.from(placements.zoneIds, (id) => zoneBit.get(id) ?? 0);
   for (let i = 0; i < n; i++) {
-    const p = projects[i]!;
+    setLedgerFacts(f, i, projects[i]!, axisIds, zoneIndex);
+    const declaredAxis = f.declaredAxis[i]!;
     let axes = 0;
     // NaN (not mapped) is inside no corridor.
-    for (let k = 0; k < axisIds.length; k++) if (d[i * K + k]! <= corridorM || p.axis_declared === axisIds[k]) axes |= 1 << k;
+    for (let k = 0; k < axisIds.length; k++) if (d[i * K + k]! <= corridorM || declaredAxis === k) axes |= 1 << k;
     f.axes[i] = axes;
     let zones = 0;
     const shape = placements.shapes[i];
     if (shape) for (const z of shape.zones) zones |= zoneBit.get(z.id) ?? 0;
     else if (placements.zones[i]! >= 0) zones = bitOf[placements.zones[i]!]!;
-    if (zones === 0 && p.zone_declared !== null) zones = zoneBit.get(p.zone_declared) ?? 0;
+    if (zones === 0 && f.declaredZone[i]! >= 0) zones = 1 << f.declaredZone[i]!;
     f.zones[i] = zones;
-    setLedgerFacts(f, i, p, axisIds, zoneIndex);
   }
   return f;
 }

@@ -78,11 +78,7 @@ export class Placements {
 
   /** The nearest axis whose corridor of this half-width holds project i (nearestCorridor without the object). */
   nearestCorridor(i: number, halfWidthM: number, axisIds: readonly AxisId[]): AxisId | null {
-    const K = this.axisCount;
-    const d = this.distances;
-    let best = -1;
-    for (let k = 0; k < K; k++) if (d[i * K + k]! <= halfWidthM && (best < 0 || d[i * K + k]! < d[i * K + best]!)) best = k;
-    return best < 0 ? null : axisIds[best]!;
+    return nearestWithin(this.distances, i * this.axisCount, halfWidthM, axisIds);
   }
 
   /** The rows of these projects (indices into this), in that order: the placements of a filter's projects. */
@@ -191,10 +187,13 @@ export function corridorsOf(placement: Placement, halfWidthM: number, axisIds: r
 
 /** The nearest axis whose corridor contains the site (corridorsOf(…)[0] without building the list). */
 export function nearestCorridor(placement: Placement, halfWidthM: number, axisIds: readonly AxisId[]): AxisId | null {
-  const d = placement.distances_m;
-  if (!d) return null;
+  return placement.distances_m ? nearestWithin(placement.distances_m, 0, halfWidthM, axisIds) : null;
+}
+
+/** Of the distances d[from] … d[from + axisIds.length - 1], the axis of the least within the half-width, if any. */
+function nearestWithin(d: ArrayLike<number>, from: number, halfWidthM: number, axisIds: readonly AxisId[]): AxisId | null {
   let best = -1;
-  for (let k = 0; k < d.length; k++) if (d[k]! <= halfWidthM && (best < 0 || d[k]! < d[best]!)) best = k;
+  for (let k = 0; k < axisIds.length; k++) if (d[from + k]! <= halfWidthM && (best < 0 || d[from + k]! < d[from + best]!)) best = k;
   return best < 0 ? null : axisIds[best]!;
 }
 

@@ -58,7 +58,10 @@ export function shipPlacements(placements: Placements, layout: Layout, shares: S
     axes: [...layout.axisIds],
     zones: [...layout.zoneIds],
     distances_cm: layout.axisIds.map((_, k) => rows.map((i) => (placements.mapped(i) ? Math.round(placements.distance(i, k) * 100) : null))),
-    zone: rows.map((i) => (placements.mapped(i) ? (placements.zones[i]! < 0 ? null : zoneIndex.get(placements.zone(i)!)!) : null)),
+    zone: rows.map((i) => {
+      const z = placements.zone(i);
+      return z === null ? null : zoneIndex.get(z)!;
+    }),
     shapes,
     corridor_m: shares.corridorM,
     corridor_shares: Object.fromEntries(shares.value.flatMap((s, i) => (s ? [[String(i), s]] : []))),
@@ -85,8 +88,8 @@ export function readShippedPlacements(json: unknown, projects: readonly MappedPr
   const cols = columns as unknown[][];
   const K = cols.length;
   const zoneCount = layout.zoneIds.length;
-  const withShapes = Object.keys(shapes).length > 0;
-  const out = Placements.empty(n, K, layout.zoneIds, withShapes);
+  const shapeCount = Object.keys(shapes).length;
+  const out = Placements.empty(n, K, layout.zoneIds, shapeCount > 0);
   const { distances, zones } = out;
   // The sites they are for, read in the same pass (one pass over 100,000 projects costs ~5 ms in memory reads).
   const sites = new Array<Site | null>(n);
@@ -120,9 +123,8 @@ export function readShippedPlacements(json: unknown, projects: readonly MappedPr
   const width = json['corridor_m'];
   const corridorShares = json['corridor_shares'];
   if (typeof width !== 'number' || !(width > 0) || !isRecord(corridorShares)) return { why: 'corridor_m, corridor_shares: expected a width and shares by project' };
-  const withShape = Object.keys(shapes).length;
-  if (Object.keys(corridorShares).length !== withShape) return { why: `corridor_shares: expected the shares of ${withShape} lines and areas` };
-  const shares: Array<number[] | null> = withShape ? new Array<number[] | null>(n).fill(null) : [];
+  if (Object.keys(corridorShares).length !== shapeCount) return { why: `corridor_shares: expected the shares of ${shapeCount} lines and areas` };
+  const shares: Array<number[] | null> = shapeCount ? new Array<number[] | null>(n).fill(null) : [];
   for (const [key, v] of Object.entries(corridorShares)) {
     const i = Number(key);
     if (!out.shapes[i] || !Array.isArray(v) || v.length !== K || !v.every((x) => typeof x === 'number' && x >= 0 && x <= 1)) return { why: `corridor_shares.${key}: expected ${K} shares between 0 and 1 of a line or an area` };

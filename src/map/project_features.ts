@@ -25,7 +25,8 @@ export type ShapeFeature = Feature<Exclude<SiteGeometry, Point>, ProjectPinPrope
 
 /**
  * Every line's and area's (and multi-point's) feature at a corridor width, by ledger index; null (or missing: an
- * empty array when the ledger has none) for single points and unmapped projects. Their pins stay in pinFeatures: at district zoom a road is a pin among pins.
+ * empty array when the ledger has none) for single points and unmapped projects. Their pins stay in pinFeatures:
+ * at district zoom a road is a pin among pins.
  */
 export function shapeFeatures(pins: ReadonlyArray<PinFeature | null>, projects: readonly MappedProject[]): Array<ShapeFeature | null> {
   // A ledger of points only (the usual one) keeps no array of 50,000 nulls: projectShapes reads a missing entry as none.
