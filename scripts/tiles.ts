@@ -1,7 +1,7 @@
 /**
  * `npm run tiles -- [--synthetic N] [--out DIR] [--maxzoom Z]`: cuts the pins into vector tiles (z/x/y.pbf, layer
  * `projects`) with a TileJSON file (`tiles.json`) beside them, clustered below the max zoom as tippecanoe would
- * thin them, for a static host or a CDN. The pins are the app's own (same properties, axis colours at the
+ * thin them, for a static host or a CDN. The pins are the app's own (labelled in both languages, axis colours at the
  * bundle's corridor width); `tiles.json` names the ledger they were cut from, and the app uses them only for that
  * ledger (set `pinTiles` in config.json). Reads the built bundle (public/data/bundle.json) unless --synthetic is
  * given (SYNTHETIC data). supercluster + vt-pbf prove the path with what the registries have; tippecanoe →
@@ -20,7 +20,7 @@ import { ledgerFingerprint, PIN_TILE_LAYER, SHAPE_TILE_LAYER, type PinTilesMeta 
 import { siteBounds, type SiteGeometry } from '../src/core/site_geometry.ts';
 import { placeProjects, prepareAxes } from '../src/core/placement.ts';
 import { knownPlacements } from '../src/core/shipped_placements.ts';
-import { pinFeatures, projectPins, projectShapes, shapeFeatures } from '../src/map/project_features.ts';
+import { pinFeatures, pinName, projectPins, projectShapes, shapeFeatures } from '../src/map/project_features.ts';
 import { syntheticBundle } from './repo.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -80,9 +80,14 @@ export function writePinTiles(bundle: DataBundle, out: string, maxZoom: number):
   // The data build's placements when the bundle carries them (checked as a page checks them), else placed here.
   const known = bundle.placements ? knownPlacements(bundle) : null;
   const placements = placeProjects(bundle.projects, axes, bundle.zones.features as ZoneFeature[], known && 'value' in known ? known.value : undefined);
-  const pinFs = pinFeatures(bundle.projects, placements, bundle.corridor_m, axes.map((a) => a.id));
-  const pins = projectPins(pinFs).features;
-  const shapes = projectShapes(shapeFeatures(pinFs, bundle.projects)).features;
+  const axisIds = axes.map((a) => a.id);
+  // The page's pins, labelled in both languages: a tile set serves either (the style picks the name to draw).
+  const pins = projectPins(pinFeatures(bundle.projects, placements, bundle.corridor_m, axisIds, 'zh')).features.map((f) => {
+    const p = bundle.projects[f.id as number]!;
+    const { name: _, ...look } = f.properties;
+    return { ...f, properties: { ...look, name_zh: pinName(p, 'zh'), name_en: pinName(p, 'en') } };
+  });
+  const shapes = projectShapes(shapeFeatures(bundle.projects, placements, bundle.corridor_m, axisIds)).features;
   const cut = cutTiles(pins as unknown as Array<Feature<Point, Record<string, unknown>>>, out, maxZoom, shapes);
   const meta: PinTilesMeta = {
     tilejson: '3.0.0',
@@ -93,10 +98,11 @@ export function writePinTiles(bundle: DataBundle, out: string, maxZoom: number):
     vector_layers: [
       {
         id: PIN_TILE_LAYER,
-        fields: { id: 'String', name_zh: 'String', name_en: 'String', stage: 'String', axis: 'String', point_count: 'Number' },
+        // A pin's project is its feature id: its index in the ledger the tiles were cut from.
+        fields: { stage: 'String', axis: 'String', yi: 'Number', name_zh: 'String', name_en: 'String', point_count: 'Number' },
       },
       ...(shapes.length
-        ? [{ id: SHAPE_TILE_LAYER, fields: { id: 'String', name_zh: 'String', name_en: 'String', stage: 'String', axis: 'String', kind: 'String' } }]
+        ? [{ id: SHAPE_TILE_LAYER, fields: { stage: 'String', axis: 'String', kind: 'String' } }]
         : []),
     ],
     erqi: { fingerprint: ledgerFingerprint(bundle.projects), corridor_m: bundle.corridor_m, pins: pins.length },

@@ -22,7 +22,8 @@ export interface Derived {
   filtered(): { projects: MappedProject[]; placements: Placements };
   /** Per-axis and per-zone figures (computed on first read). */
   readonly aggregates: Aggregates;
-  pins: FeatureCollection;
+  /** Their pins, labelled in `lang`. */
+  pins(lang: Lang): FeatureCollection;
   /** The lines and areas among them. */
   shapes: FeatureCollection;
 }
@@ -65,7 +66,9 @@ export class DataModel {
   /** Project index by id, made on the first lookup (a visitor who never selects a project never needs it). */
   private indexById: Map<string, number> | null = null;
   private facts: { corridorM: number; value: Facts } | null = null;
-  private pins: { corridorM: number; value: Array<PinFeature | null>; shapes: Array<ShapeFeature | null> } | null = null;
+  /** Every pin at a width, per label language (made when first asked for). */
+  private pins: { corridorM: number; byLang: Partial<Record<Lang, Array<PinFeature | null>>> } | null = null;
+  private shapes: { corridorM: number; value: Array<ShapeFeature | null> } | null = null;
   private shares: SharesAt | null = null;
   private corridorCache = new Map<number, Promise<FeatureCollection<Polygon | MultiPolygon>>>();
 
@@ -91,10 +94,6 @@ export class DataModel {
     const key = JSON.stringify([filter, corridorM]);
     if (this.memo?.key === key) return this.memo.value;
     if (this.facts?.corridorM !== corridorM) this.facts = { corridorM, value: filterFacts(this.bundle.projects, this.placements, corridorM, this.layout) };
-    if (this.pins?.corridorM !== corridorM) {
-      const value = pinFeatures(this.bundle.projects, this.placements, corridorM, this.layout.axisIds);
-      this.pins = { corridorM, value, shapes: shapeFeatures(value, this.bundle.projects) };
-    }
     const shares = this.sharesAt(corridorM);
     const result = applyFilter(this.bundle.projects, this.placements, filter, corridorM, this.layout, this.facts.value);
     const { projects, reported } = this.bundle;
@@ -108,11 +107,25 @@ export class DataModel {
       get aggregates() {
         return (aggregates ??= aggregate(projects, placements, axes, zones, reported, corridorM, { indices: result.indices, shares, facts }));
       },
-      pins: projectPins(this.pins.value, result.indices),
-      shapes: projectShapes(this.pins.shapes, result.indices),
+      pins: (lang) => projectPins(this.pinsAt(corridorM, lang), result.indices),
+      shapes: projectShapes(this.shapesAt(corridorM), result.indices),
     };
     this.memo = { key, value };
     return value;
+  }
+
+  /** Every pin at a width, labelled in `lang` (kept for the width last asked for). */
+  private pinsAt(corridorM: number, lang: Lang): Array<PinFeature | null> {
+    if (this.pins?.corridorM !== corridorM) this.pins = { corridorM, byLang: {} };
+    return (this.pins.byLang[lang] ??= pinFeatures(this.bundle.projects, this.placements, corridorM, this.layout.axisIds, lang));
+  }
+
+  /** The lines and areas at a width (kept for the width last asked for). */
+  private shapesAt(corridorM: number): Array<ShapeFeature | null> {
+    if (this.shapes?.corridorM !== corridorM) {
+      this.shapes = { corridorM, value: shapeFeatures(this.bundle.projects, this.placements, corridorM, this.layout.axisIds) };
+    }
+    return this.shapes.value;
   }
 
   /** Corridor bands at a width: the bundle's own, or buffered on demand (turf's buffer loads only then). */

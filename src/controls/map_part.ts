@@ -65,10 +65,9 @@ export function mapPart({ bundle, model, store, theme }: ControlContext, options
   const tip = el('div', { class: 'map-tip', role: 'tooltip', hidden: '' });
   options.container.append(tip);
   const hideTip = () => (tip.hidden = true);
-  const showTip = (id: string, at: { x: number; y: number }) => {
-    const found = model.project(id);
-    if (!found) return hideTip();
-    const { project: p } = found;
+  const showTip = (index: number, at: { x: number; y: number }) => {
+    const p = model.bundle.projects[index];
+    if (!p) return hideTip();
     const lang = store.get().lang;
     tip.replaceChildren(
       el('strong', {}, dataText(lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh))),
@@ -97,7 +96,7 @@ export function mapPart({ bundle, model, store, theme }: ControlContext, options
         corridors: initial.corridor === bundle.corridor_m ? bundle.corridors : EMPTY_FC,
         axes: bundle.axes,
         landmarks: bundle.landmarks,
-        projects: first.pins,
+        projects: first.pins(initial.lang),
         shapes: first.shapes,
         selection: model.selectionPoint(initial.selection),
       },
@@ -108,11 +107,13 @@ export function mapPart({ bundle, model, store, theme }: ControlContext, options
       locale: mapLocale(initial.lang),
       home: ERQI_BOUNDS,
       ...options.map,
-      onProjectClick: (id) => {
+      // Pins carry their ledger index, not the project's id (every property is sent to MapLibre's worker).
+      onProjectClick: (index) => {
         hideTip();
-        options.onProjectClick(id);
+        const p = model.bundle.projects[index];
+        if (p) options.onProjectClick(p.id);
       },
-      onProjectHover: (id, at) => (id && at ? showTip(id, at) : hideTip()),
+      onProjectHover: (index, at) => (index !== null && at ? showTip(index, at) : hideTip()),
       onEmptyClick: options.onEmptyClick,
       onMoveEnd: (v) => store.set({ view: v }, 'replace'),
     });
@@ -144,8 +145,10 @@ export function mapPart({ bundle, model, store, theme }: ControlContext, options
       const next = styleOf(s);
       const restyle = !sameStyle(next, applied);
       if (restyle) applied = next;
-      const d = changed('filter', 'corridor') ? model.derive(s.filter, s.corridor) : null;
-      view.update(d ? { projects: d.pins, shapes: d.shapes } : {}, restyle ? next : undefined);
+      // The pins are labelled in the language shown: another language sends them again (the lines and areas stay).
+      const d = changed('filter', 'corridor', 'lang') ? model.derive(s.filter, s.corridor) : null;
+      const shapes = changed('filter', 'corridor') ? { shapes: d!.shapes } : {};
+      view.update(d ? { projects: d.pins(s.lang), ...shapes } : {}, restyle ? next : undefined);
       if (changed('corridor')) showCorridors(s.corridor);
       if (changed('selection')) view.setData({ selection: model.selectionPoint(s.selection) });
       if (changed('lang')) view.setLocale(mapLocale(s.lang), noteOf(s.lang));

@@ -52,9 +52,10 @@ export interface MapViewOptions {
   /** UI strings MapLibre shows itself (cooperative-gesture hints, control titles). */
   locale?: Record<string, string>;
   interactive?: boolean;
-  onProjectClick?: (id: string) => void;
+  /** A project's pin, line or area was clicked: its ledger index (the feature's id). */
+  onProjectClick?: (index: number) => void;
   /** The pointer is over a project's pin, line or area (`null`: it left them), at this point of the map. */
-  onProjectHover?: (id: string | null, at: { x: number; y: number } | null) => void;
+  onProjectHover?: (index: number | null, at: { x: number; y: number } | null) => void;
   /** Pixels at the top of the map hidden by something (a phone's card, across the map's top): a cluster opens below it. */
   coveredTop?: () => number;
   /** A click on the map that hit no pin or cluster (closes the card). */
@@ -167,14 +168,13 @@ export function createMapView(options: MapViewOptions): MapView {
 
   for (const layer of PIN_LAYERS) {
     map.on('click', layer, (e) => {
-      const id = e.features?.[0]?.properties?.['id'];
-      if (typeof id === 'string') options.onProjectClick?.(id);
+      const index = e.features?.[0]?.id;
+      if (typeof index === 'number') options.onProjectClick?.(index);
     });
     map.on('mousemove', layer, (e) => {
       map.getCanvas().style.cursor = 'pointer';
       const f = e.features?.[0];
-      const id = f?.properties?.['id'];
-      if (typeof id === 'string') options.onProjectHover?.(id, { x: e.point.x, y: e.point.y });
+      if (typeof f?.id === 'number') options.onProjectHover?.(f.id, { x: e.point.x, y: e.point.y });
       if (f?.geometry.type === 'Point') {
         const hover = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: {}, geometry: f.geometry }] };
         (map.getSource(SOURCE.hover) as GeoJSONSource | undefined)?.setData(hover);

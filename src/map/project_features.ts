@@ -1,41 +1,56 @@
 import { visibleControls } from '../core/format.ts';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSourceDiff } from 'maplibre-gl';
-import type { AxisId, MappedProject } from '../core/model.ts';
+import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import type { Placements } from '../core/placement.ts';
 import { siteKind, type SiteGeometry } from '../core/site_geometry.ts';
 import { stageOf, type Stage } from './stages.ts';
 
-export interface ProjectPinProperties {
-  id: string;
-  name_zh: string;
-  name_en: string;
+/**
+ * What the map draws a project's pin by, and nothing more: every property is cloned to MapLibre's worker, kept by its
+ * clustering and read per tile (a pin's six properties, with both names and the id, cost the 50,000-pin load 0.2 s).
+ * The project is the feature's id, its ledger index.
+ */
+export interface PinLook {
   /** The pin's shape (see stages.ts). */
   stage: Stage;
   /** Nearest axis whose corridor contains the pin; `none` outside every corridor. */
   axis: AxisId | 'none';
+}
+
+export interface ProjectPinProperties extends PinLook {
   /** Total investment in 亿元, or -1 where it is not disclosed (the pin's size: stages.ts INVESTMENT_CLASSES). */
   yi: number;
+  /** The pin's label: the name in the language shown (a change of language sends the pins again). */
+  name: string;
 }
 
 export type PinFeature = Feature<Point, ProjectPinProperties>;
 
-/** A line or an area drawn with the same properties as its pin, and which of the two it is. */
-export type ShapeFeature = Feature<Exclude<SiteGeometry, Point>, ProjectPinProperties & { kind: 'line' | 'area' | 'point' }>;
+/** A line or an area drawn in its pin's colour and stage, and which of the two it is. */
+export type ShapeFeature = Feature<Exclude<SiteGeometry, Point>, PinLook & { kind: 'line' | 'area' | 'point' }>;
+
+/** A pin's label: the name in `lang`, its bidirectional controls shown, not obeyed (issue #16). */
+export const pinName = (p: MappedProject, lang: Lang): string => visibleControls(lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh));
 
 /**
  * Every line's and area's (and multi-point's) feature at a corridor width, by ledger index; null (or missing: an
  * empty array when the ledger has none) for single points and unmapped projects. Their pins stay in pinFeatures:
  * at district zoom a road is a pin among pins.
  */
-export function shapeFeatures(pins: ReadonlyArray<PinFeature | null>, projects: readonly MappedProject[]): Array<ShapeFeature | null> {
+export function shapeFeatures(
+  projects: readonly MappedProject[],
+  placements: Placements,
+  corridorM: number,
+  axisIds: readonly AxisId[],
+): Array<ShapeFeature | null> {
   // A ledger of points only (the usual one) keeps no array of 50,000 nulls: projectShapes reads a missing entry as none.
   if (!projects.some((p) => p.site?.geometry)) return [];
   return projects.map((p, i): ShapeFeature | null => {
     const g = p.site?.geometry;
-    const pin = pins[i];
-    if (!g || g.type === 'Point' || !pin) return null;
-    return { type: 'Feature', id: i, properties: { ...pin.properties, kind: siteKind(g) }, geometry: g };
+    if (!g || g.type === 'Point') return null;
+    const look = { stage: stageOf(p.status), axis: placements.nearestCorridor(i, corridorM, axisIds) ?? 'none' };
+    return { type: 'Feature', id: i, properties: { ...look, kind: siteKind(g) }, geometry: g };
   });
 }
 
@@ -50,14 +65,16 @@ export function projectShapes(features: ReadonlyArray<ShapeFeature | null>, indi
 }
 
 /**
- * Every project's pin at a corridor width (the width decides its colour), by ledger index; `null` for the
- * unmapped ones, which are listed, not drawn. Built once per width: a filter change only picks from it.
+ * Every project's pin at a corridor width (the width decides its colour) with its label in `lang`, by ledger
+ * index; `null` for the unmapped ones, which are listed, not drawn. Built once per width and language: a filter
+ * change only picks from it.
  */
 export function pinFeatures(
   projects: readonly MappedProject[],
   placements: Placements,
   corridorM: number,
   axisIds: readonly AxisId[],
+  lang: Lang,
 ): Array<PinFeature | null> {
   return projects.map((p, i): PinFeature | null =>
     p.site
@@ -65,13 +82,10 @@ export function pinFeatures(
           type: 'Feature',
           id: i,
           properties: {
-            id: p.id,
-            // Map labels: bidirectional controls shown, not obeyed (issue #16).
-            name_zh: visibleControls(p.name_zh),
-            name_en: visibleControls(p.name_en ?? p.name_zh),
             stage: stageOf(p.status),
             axis: placements.nearestCorridor(i, corridorM, axisIds) ?? 'none',
             yi: p.investment_total_yi ?? -1,
+            name: pinName(p, lang),
           },
           geometry: { type: 'Point', coordinates: [p.site.lon, p.site.lat] },
         }

@@ -324,7 +324,8 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
       source: SOURCE.projects,
       filter: ['!', ['has', 'point_count']],
       minzoom: 12,
-      layout: { 'text-field': nameField(lang), 'text-size': 12, 'text-anchor': 'left', 'text-offset': [1.1, 0], 'text-optional': true },
+      // Pins from data carry their name in the language shown; pins cut into tiles carry both.
+      layout: { 'text-field': options.pinTiles ? nameField(lang) : ['get', 'name'], 'text-size': 12, 'text-anchor': 'left', 'text-offset': [1.1, 0], 'text-optional': true },
       paint: { 'text-color': theme.pinLabel, ...halo },
     },
     {

@@ -29,7 +29,11 @@ async function idle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((r) => (window.__erqi!.map!.loaded() ? r() : window.__erqi!.map!.once('idle', () => r()))));
 }
 const renderedIds = (page: Page) =>
-  page.evaluate((layer) => [...new Set(window.__erqi!.map!.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties['id'] as string))].sort(), LAYER.projectsPin);
+  page.evaluate((layer) => {
+    // A pin's feature id is its project's index in the ledger shown.
+    const projects = window.__erqi!.app!.model.bundle.projects;
+    return [...new Set(window.__erqi!.map!.queryRenderedFeatures({ layers: [layer] }).map((f) => projects[f.id as number]!.id))].sort();
+  }, LAYER.projectsPin);
 const search = (page: Page) => page.evaluate(() => location.search);
 
 describe('planner path', () => {
@@ -89,13 +93,13 @@ describe('planner path', () => {
     // Every pin's colour is its nearest corridor at the new width (some change: 500 m left them outside).
     const colours = await page.evaluate(async () => {
       const data = (await (window.__erqi!.map!.getSource('projects') as import('maplibre-gl').GeoJSONSource).getData()) as GeoJSON.FeatureCollection;
-      return Object.fromEntries(data.features.map((f) => [f.properties!['id'], f.properties!['axis']]));
+      return Object.fromEntries(data.features.map((f) => [f.id, f.properties!['axis']]));
     });
-    const pins = model.derive(EMPTY_FILTER, 1600).pins.features;
-    expect(Object.keys(colours).sort()).toEqual(pins.map((f) => f.properties!['id']).sort());
-    for (const f of pins) expect(colours[f.properties!['id']], f.properties!['id']).toBe(f.properties!['axis']);
-    const at500 = new Map(model.derive(EMPTY_FILTER, 500).pins.features.map((f) => [f.properties!['id'], f.properties!['axis']]));
-    expect(pins.filter((f) => at500.get(f.properties!['id']) !== f.properties!['axis']).length).toBeGreaterThan(0);
+    const pins = model.derive(EMPTY_FILTER, 1600).pins('zh').features;
+    expect(Object.keys(colours).sort()).toEqual(pins.map((f) => String(f.id)).sort());
+    for (const f of pins) expect(colours[f.id!], model.bundle.projects[f.id as number]!.id).toBe(f.properties!['axis']);
+    const at500 = new Map(model.derive(EMPTY_FILTER, 500).pins('zh').features.map((f) => [f.id, f.properties!['axis']]));
+    expect(pins.filter((f) => at500.get(f.id) !== f.properties!['axis']).length).toBeGreaterThan(0);
   });
 
   it('selects an axis from the chart: filter set, map fitted to its corridor, panel highlighted', async () => {
@@ -108,9 +112,9 @@ describe('planner path', () => {
     // The highlight restyled the map; its pins are still exactly the filtered ones.
     const pinIds = await page.evaluate(async () => {
       const data = (await (window.__erqi!.map!.getSource('projects') as import('maplibre-gl').GeoJSONSource).getData()) as GeoJSON.FeatureCollection;
-      return data.features.map((f) => f.properties!['id'] as string).sort();
+      return data.features.map((f) => f.id as number).sort((a, b) => a - b);
     });
-    expect(pinIds).toEqual(model.derive({ ...EMPTY_FILTER, axes: ['daxue'] }, 1600).pins.features.map((f) => f.properties!['id']).sort());
+    expect(pinIds).toEqual(model.derive({ ...EMPTY_FILTER, axes: ['daxue'] }, 1600).pins('zh').features.map((f) => f.id as number).sort((a, b) => a - b));
     // The fitted view is written once the camera settles (throttled).
     await expect.poll(() => search(page)).toMatch(/^\?corridor=1600&axis=daxue&axes=daxue&map=[\d.]+\/34\.\d+\/113\.6\d+$/);
   });
@@ -225,6 +229,14 @@ describe('language, basemap failure, small screens, accessibility', () => {
     expect(await page.locator('.axis-card[data-axis="songshan"] [data-figure="reported"]').innerText()).toBe('31 projects · CNY 59.1 bn');
     const labels = await page.evaluate(() => window.__erqi!.map!.getLayoutProperty('axes-label', 'text-field'));
     expect(JSON.stringify(labels)).toContain('name_en');
+    // The pins are sent again, labelled in English (each pin carries only the name it shows).
+    const pinNames = await page.evaluate(async () => {
+      const data = (await (window.__erqi!.map!.getSource('projects') as import('maplibre-gl').GeoJSONSource).getData()) as GeoJSON.FeatureCollection;
+      const projects = window.__erqi!.app!.model.bundle.projects;
+      return data.features.map((f) => [f.properties!['name'], projects[f.id as number]!.name_en ?? projects[f.id as number]!.name_zh]);
+    });
+    expect(pinNames.length).toBeGreaterThan(0);
+    for (const [shown, en] of pinNames) expect(shown).toBe(en);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await search(page)).toBe('?lang=en');
     await page.close();

@@ -74,7 +74,10 @@ describe('项目落图: editing the ledger in the browser', () => {
     await typeLocation(page, { coords: '113.6480,34.6800\n113.6520,34.6800\n113.6520,34.6830\n113.6480,34.6830\n113.6480,34.6800', kind: 'Polygon', accuracy: '100', evidence: '地块内 POI' });
     expect(await mappedCount(page)).toBe(mapped0 + 3);
     // The road is drawn as a line and the area as an area.
-    const shapes = await page.evaluate(() => window.__erqi!.map!.querySourceFeatures('shapes').map((f) => `${f.properties['id']}:${f.geometry.type}`));
+    const shapes = await page.evaluate(() => {
+      const projects = window.__erqi!.app!.model.bundle.projects;
+      return window.__erqi!.map!.querySourceFeatures('shapes').map((f) => `${projects[f.id as number]!.id}:${f.geometry.type}`);
+    });
     expect(shapes).toEqual(expect.arrayContaining(['road-kaixuan:LineString', 'shanshan-fashion:Polygon']));
 
     // Fields: a bad amount is refused with the ledger's own message; a good one is kept.

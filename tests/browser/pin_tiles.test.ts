@@ -49,7 +49,9 @@ const drawn = (page: Page) =>
   page.evaluate(
     ({ pins, clusters }) => {
       const map = window.__erqi!.map!;
-      const ids = [...new Set(map.queryRenderedFeatures({ layers: [pins] }).map((f) => f.properties['id'] as string))].sort();
+      // A pin's feature id is its project's index in the ledger the tiles were cut from (the one shown).
+      const projects = window.__erqi!.app!.model.bundle.projects;
+      const ids = [...new Set(map.queryRenderedFeatures({ layers: [pins] }).map((f) => projects[f.id as number]!.id))].sort();
       const inClusters = [...new Map(map.queryRenderedFeatures({ layers: [clusters] }).map((f) => [f.properties['cluster_id'], f.properties['point_count'] as number])).values()];
       return { ids, inClusters: inClusters.reduce((a, b) => a + b, 0) };
     },

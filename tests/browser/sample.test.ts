@@ -162,8 +162,9 @@ describe('the sample ledger', () => {
     expect(await statusIn()).not.toBe(nov);
     // The pin too: its stage is the March status's.
     const stage = () => page.evaluate((id) => {
-      const data = (window.__erqi!.map!.getSource('projects') as unknown as { serialize(): { data: { features: Array<{ properties: Record<string, unknown> }> } } }).serialize().data;
-      return data.features.find((f) => f.properties['id'] === id)?.properties['stage'];
+      const data = (window.__erqi!.map!.getSource('projects') as unknown as { serialize(): { data: { features: Array<{ id: number; properties: Record<string, unknown> }> } } }).serialize().data;
+      const index = window.__erqi!.app!.model.bundle.projects.findIndex((x) => x.id === id);
+      return data.features.find((f) => f.id === index)?.properties['stage'];
     }, p.project_id);
     const march = await stage();
     await page.locator('#period-select').selectOption('2023-11');

@@ -39,7 +39,9 @@ const screenPoint = (page: Page, lonLat: [number, number]) =>
 const drawnShapes = (page: Page) =>
   page.evaluate(() => {
     const map = window.__erqi!.app!.view.map!;
-    const ids = map.queryRenderedFeatures({ layers: ['shapes-fill', 'shapes-line', 'shapes-point'] }).map((f) => String(f.properties['id']));
+    // A shape's feature id is its project's index in the ledger shown.
+    const projects = window.__erqi!.app!.model.bundle.projects;
+    const ids = map.queryRenderedFeatures({ layers: ['shapes-fill', 'shapes-line', 'shapes-point'] }).map((f) => projects[f.id as number]!.id);
     return [...new Set(ids)].sort();
   });
 

@@ -48,7 +48,7 @@ describe('npm run tiles → tiles.json', () => {
     expect(pinTilesMismatch(written, bundle.projects, bundle.corridor_m)).toBeNull();
   });
 
-  it('holds the app’s pins, with the same properties, at the deepest zoom', () => {
+  it('holds the app’s pins, labelled in both languages, at the deepest zoom', () => {
     const z = '14';
     const ids = new Set<string>(); // a pin near a tile's edge is also in its neighbour's buffer
     for (const x of readdirSync(join(out, z))) {
@@ -56,12 +56,15 @@ describe('npm run tiles → tiles.json', () => {
         const tile = new VectorTile(new PbfReader(readFileSync(join(out, z, x, file))));
         const layer = tile.layers[PIN_TILE_LAYER]!;
         for (let i = 0; i < layer.length; i++) {
-          const props = layer.feature(i).properties;
-          expect(Object.keys(props).sort()).toEqual(['axis', 'id', 'name_en', 'name_zh', 'stage', 'yi']);
-          // The pin's size comes with it: the amount, or -1 where it is not disclosed (never 0).
-          const p = bundle.projects.find((q) => q.id === props['id'])!;
+          const feature = layer.feature(i);
+          const props = feature.properties;
+          expect(Object.keys(props).sort()).toEqual(['axis', 'name_en', 'name_zh', 'stage', 'yi']);
+          // The project is the feature's id, its ledger index; the pin's size comes with it: the amount, or -1
+          // where it is not disclosed (never 0).
+          const p = bundle.projects[feature.id!]!;
           expect(props['yi']).toBe(p.investment_total_yi ?? -1);
-          ids.add(String(props['id']));
+          expect([props['name_zh'], props['name_en']]).toEqual([p.name_zh, p.name_en ?? p.name_zh]);
+          ids.add(p.id);
         }
       }
     }
@@ -91,7 +94,8 @@ describe('npm run tiles with lines and areas', () => {
         const layer = new VectorTile(new PbfReader(readFileSync(join(out, '14', x, f)))).layers[SHAPE_TILE_LAYER];
         for (let i = 0; i < (layer?.length ?? 0); i++) {
           const feature = layer!.feature(i);
-          drawn.set(String(feature.properties['id']), `${feature.properties['kind']} ${['', 'Point', 'LineString', 'Polygon'][feature.type]}`);
+          // The feature's id is the project's ledger index.
+          drawn.set(shapes.projects[feature.id!]!.id, `${feature.properties['kind']} ${['', 'Point', 'LineString', 'Polygon'][feature.type]}`);
         }
       }
     }

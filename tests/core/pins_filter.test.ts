@@ -20,16 +20,20 @@ const zones = bundle.zones.features as ZoneFeature[];
 const placements = placeProjects(bundle.projects, axes, zones);
 
 describe('pins', () => {
-  it('draws the six located projects of the shipped ledger, numbered by ledger index', () => {
-    const all = projectPins(pinFeatures(bundle.projects, placements, 500, LAYOUT.axisIds));
+  it('draws the six located projects of the shipped ledger, numbered by ledger index, labelled in the language asked', () => {
+    const all = projectPins(pinFeatures(bundle.projects, placements, 500, LAYOUT.axisIds, 'zh'));
     expect(all.features).toHaveLength(6);
-    for (const f of all.features) expect(bundle.projects[f.id as number]!.id).toBe(f.properties.id);
-    const taihe = all.features.find((f) => f.properties.id === 'crec-taihe')!;
-    expect(taihe.properties).toMatchObject({ axis: 'jingguang', stage: 'done' });
+    const taihe = all.features.find((f) => bundle.projects[f.id as number]!.id === 'crec-taihe')!;
+    // Only what the map draws: the project is the feature's id.
+    const project = bundle.projects[taihe.id as number]!;
+    expect(taihe.properties).toEqual({ axis: 'jingguang', stage: 'done', yi: project.investment_total_yi ?? -1, name: project.name_zh });
+    const en = projectPins(pinFeatures(bundle.projects, placements, 500, LAYOUT.axisIds, 'en')).features.find((f) => f.id === taihe.id)!;
+    expect(en.properties.name).toBe(project.name_en);
+    expect(en.properties.name).not.toBe(taihe.properties.name);
   });
 
   it('picks the filtered ones from the same features, skipping the unmapped', () => {
-    const features = pinFeatures(bundle.projects, placements, 500, LAYOUT.axisIds);
+    const features = pinFeatures(bundle.projects, placements, 500, LAYOUT.axisIds, 'zh');
     const picked = projectPins(features, [...bundle.projects.keys()]);
     expect(picked.features.map((f) => f.id)).toEqual(projectPins(features).features.map((f) => f.id));
     const unmapped = bundle.projects.findIndex((p) => !p.site);
