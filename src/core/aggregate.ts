@@ -91,9 +91,9 @@ function countsOf<K extends string>(keys: readonly K[], counts: Int32Array): Par
  * Ids of the projects at these indices, made when first read: most figures only count them (a filter change at
  * 50,000 projects need not read 50,000 project objects for ids nobody shows).
  */
-function idsOf(projects: readonly MappedProject[], indices: readonly number[]): () => string[] {
+function idsOf(projects: readonly MappedProject[], indices: readonly number[] | null): () => string[] {
   let ids: string[] | null = null;
-  return () => (ids ??= indices.map((i) => projects[i]!.id));
+  return () => (ids ??= indices ? indices.map((i) => projects[i]!.id) : projects.map((p) => p.id));
 }
 
 /**
@@ -106,14 +106,20 @@ class Tallier {
   private disclosed = 0;
   private sum = 0;
   private apportioned = 0;
-  private readonly indices: number[] = [];
+  /** The projects tallied; null for a tally of the projects given (they are kept by whoever gave them). */
+  private readonly indices: number[] | null;
+
+  /** `given`: this tallies exactly the aggregation's projects (its `indices`, or every project: null). */
+  constructor(private readonly given?: { indices: readonly number[] | null }) {
+    this.indices = given ? null : [];
+  }
   private readonly byStatus = new Int32Array(STATUS_KEYS.length);
   private readonly bySector = new Int32Array(SECTOR_KEYS.length);
 
   /** `share`: the part of the project inside what is tallied (1 for a point, or for the ledger as a whole). */
   add(i: number, status: number, sector: number, investment: number, share = 1): void {
     this.projects++;
-    this.indices.push(i);
+    this.indices?.push(i);
     if (investment === investment) {
       this.disclosed++;
       this.sum += investment;
@@ -130,7 +136,7 @@ class Tallier {
 
   /** The tally, with `extra` figures beside it; `project_ids` is made when first read. */
   done<E extends object>(projects: readonly MappedProject[], extra: E): Tally & E {
-    const ids = idsOf(projects, this.indices);
+    const ids = idsOf(projects, this.indices ?? this.given!.indices);
     return {
       projects: this.projects,
       investment_yi: this.investment,
@@ -184,8 +190,11 @@ export function aggregate(
   // The placements' zone indices as this aggregation's (the same layout: the same order, checked by id).
   const zoneOf = Int8Array.from(placements.zoneIds, (id) => zoneIndex.get(id) ?? -1);
   const K = placements.axisCount;
-  const dist = placements.distances;
-  const all = new Tallier();
+  // Whole centimetres against the half-width in centimetres (see Placements.cm); a mapped row has no -1.
+  const dist = placements.cm;
+  const corridorCm = corridorM * 100;
+  // Every project given joins `all`: its ids are the given indices' (not a second list of 50,000).
+  const all = new Tallier({ indices: indices ?? null });
   let mapped = 0;
   const unmapped: number[] = [];
   const outside: number[] = [];
@@ -210,7 +219,7 @@ export function aggregate(
     let nearestD = Infinity;
     for (let k = 0; k < axes.length; k++) {
       const dk = dist[i * K + k]!;
-      if (dk <= corridorM) {
+      if (dk <= corridorCm) {
         mask |= 1 << k;
         if (dk < nearestD) {
           nearestD = dk;

@@ -31,10 +31,14 @@ export interface LedgerFacts {
  */
 export interface Facts extends LedgerFacts {
   /** Bit k: inside (or touching) the corridor of the layout's k-th axis, or declared on it. */
-  axes: Uint32Array;
+  axes: BitColumn;
   /** Bit k: lies in (a line or an area: touches) the layout's k-th zone; or, not mapped, is declared in it. */
-  zones: Uint32Array;
+  zones: BitColumn;
 }
+
+/** A bit set per project, in the smallest unsigned integers that hold the layout's axes or zones (three axes: a byte). */
+export type BitColumn = Uint8Array | Uint16Array | Uint32Array;
+const bitColumn = (n: number, bits: number): BitColumn => (bits <= 8 ? new Uint8Array(n) : bits <= 16 ? new Uint16Array(n) : new Uint32Array(n));
 
 const emptyLedgerFacts = (n: number): LedgerFacts => ({
   length: n,
@@ -86,17 +90,18 @@ export function filterFacts(projects: readonly MappedProject[], placements: Plac
   const zoneBit = new Map(layout.zoneIds.map((id, k) => [id, 1 << k]));
   const zoneIndex = new Map(layout.zoneIds.map((id, k) => [id, k]));
   const n = projects.length;
-  const f: Facts = { ...emptyLedgerFacts(n), axes: new Uint32Array(n), zones: new Uint32Array(n) };
+  const f: Facts = { ...emptyLedgerFacts(n), axes: bitColumn(n, axisIds.length), zones: bitColumn(n, layout.zoneIds.length) };
   const K = placements.axisCount;
-  const d = placements.distances;
+  // Whole centimetres (-1: not mapped, inside no corridor) against the half-width in centimetres.
+  const d = placements.cm;
+  const corridorCm = corridorM * 100;
   // The placements' zone indices as bits of this layout's zones (the same layout: the same order, checked by id).
   const bitOf = Uint32Array.from(placements.zoneIds, (id) => zoneBit.get(id) ?? 0);
   for (let i = 0; i < n; i++) {
     setLedgerFacts(f, i, projects[i]!, axisIds, zoneIndex);
     const declaredAxis = f.declaredAxis[i]!;
     let axes = 0;
-    // NaN (not mapped) is inside no corridor.
-    for (let k = 0; k < axisIds.length; k++) if (d[i * K + k]! <= corridorM || declaredAxis === k) axes |= 1 << k;
+    for (let k = 0; k < axisIds.length; k++) if ((d[i * K + k]! >= 0 && d[i * K + k]! <= corridorCm) || declaredAxis === k) axes |= 1 << k;
     f.axes[i] = axes;
     let zones = 0;
     const shape = placements.shapes[i];

@@ -22,20 +22,26 @@ export interface Placement {
   shape: ShapeFacts | null;
 }
 
+/** Placements.cm of a project not mapped. */
+const NOT_MAPPED = -1;
+
 /** Shared by every ledger without lines or areas; frozen, so a write meant for a ledger's own array fails loudly. */
 const NO_SHAPES: ReadonlyArray<ShapeFacts | undefined> = Object.freeze([]);
 
 /**
  * Every project's placement, computed once per data set, in columns: typed arrays rather than an object and an
- * array per project (at 50,000 projects: ~1.2 MB instead of ~3.6 MB, and a pass over them reads numbers in a row).
+ * array per project (at 50,000 projects: ~0.65 MB instead of ~3.6 MB, and a pass over them reads numbers in a row).
  * Row i is project i of the ledger it was computed for.
  */
 export class Placements {
   constructor(
     readonly length: number,
     readonly axisCount: number,
-    /** Metres to the centimetre, row after row: project i's distance to axis k at [i × axisCount + k]; NaN: not mapped. */
-    readonly distances: Float64Array,
+    /**
+     * Whole centimetres, row after row: project i's distance to axis k at [i × axisCount + k]; -1: not mapped.
+     * (Exact integers in half the room of metres as doubles; `distance` gives metres.)
+     */
+    readonly cm: Int32Array,
     /** Index into `zoneIds` of the zone holding the site (a line or an area: most of it); -1: none, or not mapped. */
     readonly zones: Int8Array,
     readonly zoneIds: readonly string[],
@@ -45,15 +51,17 @@ export class Placements {
 
   /** Room for `length` projects, none placed yet (every row "not mapped"). */
   static empty(length: number, axisCount: number, zoneIds: readonly string[], withShapes: boolean): Placements {
-    return new Placements(length, axisCount, new Float64Array(length * axisCount).fill(NaN), new Int8Array(length).fill(-1), zoneIds, withShapes ? new Array<ShapeFacts | undefined>(length) : NO_SHAPES);
+    return new Placements(length, axisCount, new Int32Array(length * axisCount).fill(NOT_MAPPED), new Int8Array(length).fill(-1), zoneIds, withShapes ? new Array<ShapeFacts | undefined>(length) : NO_SHAPES);
   }
 
   mapped(i: number): boolean {
-    return this.distances[i * this.axisCount] === this.distances[i * this.axisCount];
+    return this.cm[i * this.axisCount]! >= 0;
   }
 
+  /** Metres from project i to axis k, to the centimetre; NaN when it is not mapped. */
   distance(i: number, k: number): number {
-    return this.distances[i * this.axisCount + k]!;
+    const cm = this.cm[i * this.axisCount + k]!;
+    return cm < 0 ? NaN : cm / 100;
   }
 
   zone(i: number): string | null {
@@ -68,7 +76,7 @@ export class Placements {
   /** Project i's placement as one object. */
   at(i: number): Placement {
     if (!this.mapped(i)) return { distances_m: null, zone: null, shape: null };
-    return { distances_m: Array.from(this.distances.subarray(i * this.axisCount, (i + 1) * this.axisCount)), zone: this.zone(i), shape: this.shape(i) };
+    return { distances_m: Array.from(this.cm.subarray(i * this.axisCount, (i + 1) * this.axisCount), (cm) => cm / 100), zone: this.zone(i), shape: this.shape(i) };
   }
 
   /** Every row as an object (tests, and a few projects at a time). */
@@ -78,7 +86,9 @@ export class Placements {
 
   /** The nearest axis whose corridor of this half-width holds project i (nearestCorridor without the object). */
   nearestCorridor(i: number, halfWidthM: number, axisIds: readonly AxisId[]): AxisId | null {
-    return nearestWithin(this.distances, i * this.axisCount, halfWidthM, axisIds);
+    if (!this.mapped(i)) return null;
+    // Whole centimetres against the half-width in centimetres: the same answers as in metres (c / 100 ≤ w ⇔ c ≤ 100 w).
+    return nearestWithin(this.cm, i * this.axisCount, halfWidthM * 100, axisIds);
   }
 
   /** The rows of these projects (indices into this), in that order: the placements of a filter's projects. */
@@ -86,7 +96,7 @@ export class Placements {
     const K = this.axisCount;
     const out = Placements.empty(indices.length, K, this.zoneIds, this.shapes.length > 0);
     indices.forEach((i, j) => {
-      out.distances.set(this.distances.subarray(i * K, (i + 1) * K), j * K);
+      out.cm.set(this.cm.subarray(i * K, (i + 1) * K), j * K);
       out.zones[j] = this.zones[i]!;
       if (this.shapes[i]) (out.shapes as Array<ShapeFacts | undefined>)[j] = this.shapes[i];
     });
@@ -96,7 +106,7 @@ export class Placements {
   /** Copies row `from` of `source` (placed on the same layout) into row `to`. */
   copyRow(source: Placements, from: number, to: number): void {
     const K = this.axisCount;
-    this.distances.set(source.distances.subarray(from * K, (from + 1) * K), to * K);
+    this.cm.set(source.cm.subarray(from * K, (from + 1) * K), to * K);
     this.zones[to] = source.zones[from]!;
     if (source.shapes[from]) (this.shapes as Array<ShapeFacts | undefined>)[to] = source.shapes[from];
   }
@@ -122,8 +132,8 @@ export function prepareAxes(axes: readonly AxisFeature[]): PreparedAxis[] {
 /** From this many projects on, distances go through a segment grid (see geodesy.ts). */
 const INDEX_FROM = 20_000;
 
-/** Metres to the centimetre (see Placement.distances_m). */
-const toCm = (m: number): number => Math.round(m * 100) / 100;
+/** Metres in whole centimetres (see Placements.cm). */
+const toCm = (m: number): number => Math.round(m * 100);
 
 /**
  * Each project's placement. `known`: placements already computed for these axes and zones (shipped by the data
@@ -144,7 +154,7 @@ export function placeProjects(
   const lines = axes.map((a) => (projects.length >= INDEX_FROM && !a.line.grid ? prepareLine(a.feature.geometry.coordinates, true) : a.line));
   const K = axes.length;
   const out = Placements.empty(projects.length, K, zoneIds, projects.some((p) => p.site?.geometry));
-  const { distances, zones: zoneOf } = out;
+  const { cm: distances, zones: zoneOf } = out;
   let rings: ZoneRings[] | null = null;
   for (let i = 0; i < projects.length; i++) {
     const site = projects[i]!.site;

@@ -57,7 +57,7 @@ export function shipPlacements(placements: Placements, layout: Layout, shares: S
   return {
     axes: [...layout.axisIds],
     zones: [...layout.zoneIds],
-    distances_cm: layout.axisIds.map((_, k) => rows.map((i) => (placements.mapped(i) ? Math.round(placements.distance(i, k) * 100) : null))),
+    distances_cm: layout.axisIds.map((_, k) => rows.map((i) => (placements.mapped(i) ? placements.cm[i * placements.axisCount + k]! : null))),
     zone: rows.map((i) => {
       const z = placements.zone(i);
       return z === null ? null : zoneIndex.get(z)!;
@@ -67,6 +67,9 @@ export function shipPlacements(placements: Placements, layout: Layout, shares: S
     corridor_shares: Object.fromEntries(shares.value.flatMap((s, i) => (s ? [[String(i), s]] : []))),
   };
 }
+
+/** The largest distance Placements.cm holds (an Int32Array): 21,474 km, more than any on Earth. */
+const MAX_CM = 2 ** 31 - 1;
 
 const sameIds = (a: unknown, b: readonly string[]) => Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -90,7 +93,7 @@ export function readShippedPlacements(json: unknown, projects: readonly MappedPr
   const zoneCount = layout.zoneIds.length;
   const shapeCount = Object.keys(shapes).length;
   const out = Placements.empty(n, K, layout.zoneIds, shapeCount > 0);
-  const { distances, zones } = out;
+  const { cm: distances, zones } = out;
   // The sites they are for, read in the same pass (one pass over 100,000 projects costs ~5 ms in memory reads).
   const sites = new Array<Site | null>(n);
   for (let i = 0; i < n; i++) {
@@ -101,9 +104,10 @@ export function readShippedPlacements(json: unknown, projects: readonly MappedPr
     }
     for (let k = 0; k < K; k++) {
       const cm = cols[k]![i];
-      // Whole, non-negative centimetres (NaN and Infinity fail the remainder test; JSON has neither).
-      if (typeof cm !== 'number' || cm < 0 || cm % 1 !== 0) return { why: `distances_cm.${k}.${i}: expected whole centimetres` };
-      distances[i * K + k] = cm / 100;
+      // Whole, non-negative centimetres within the column's integers (a distance on Earth is under 2.1e9 cm;
+      // NaN and Infinity fail the remainder test; JSON has neither).
+      if (typeof cm !== 'number' || cm < 0 || cm > MAX_CM || cm % 1 !== 0) return { why: `distances_cm.${k}.${i}: expected whole centimetres` };
+      distances[i * K + k] = cm;
     }
     const z = zone[i];
     if (z === null) continue;

@@ -5,7 +5,7 @@ import { EMPTY_FILTER } from '../../src/core/facets.ts';
 import { applyFilter } from '../../src/core/filter.ts';
 import type { ZoneFeature } from '../../src/core/load_geo.ts';
 import type { AxisFeature } from '../../src/core/load_geo.ts';
-import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
+import { Placements, placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { searchPlaces, searchProjects } from '../../src/core/search.ts';
 import { DataModel } from '../../src/app/derive.ts';
 import { searchKeys } from '../../scripts/search_keys.ts';
@@ -54,6 +54,26 @@ describe('applyFilter on the shipped ledger', () => {
   it('filters by schematic zone', () => {
     const f = { ...EMPTY_FILTER, zones: ['central'] };
     expect(ids(applyFilter(projects, placements, f, 500, LAYOUT).indices)).toEqual(['yaxing-wanjia', 'digital-sci-tech-city']);
+  });
+});
+
+describe('applyFilter with many zones', () => {
+  // The facts keep each project's zones as bits in the smallest integers that hold the layout's: a byte for three,
+  // 16 bits for twelve, 32 for twenty. The project in the last zone must pass a filter on it in every case.
+  it.each([3, 12, 20, 31])('finds the project in the last of %i zones', (count) => {
+    const zoneIds = Array.from({ length: count }, (_, k) => `z${k}`);
+    const layout = { axisIds: LAYOUT.axisIds, zoneIds };
+    const rows = Array.from({ length: count }, (_, i) => ({ ...projects[i % projects.length]!, id: `p${i}` }));
+    const p = Placements.empty(rows.length, 3, zoneIds, false);
+    for (let i = 0; i < rows.length; i++) {
+      p.cm.set([100_000, 200_000, 300_000], i * 3);
+      p.zones[i] = i;
+    }
+    const mapped = rows.map((r) => ({ ...r, site: r.site ?? { lon: 113.6, lat: 34.7, accuracy_m: 10, evidence: 'test' } }));
+    const last = applyFilter(mapped as typeof projects, p, { ...EMPTY_FILTER, zones: [`z${count - 1}`] }, 500, layout);
+    expect(last.indices).toEqual([count - 1]);
+    expect(last.counts.zones[`z${count - 1}`]).toBe(1);
+    expect(Object.values(applyFilter(mapped as typeof projects, p, EMPTY_FILTER, 500, layout).counts.zones)).toEqual(zoneIds.map(() => 1));
   });
 });
 

@@ -43,7 +43,7 @@ describe('placements shipped in the bundle', () => {
     expect(placeProjects(b.projects, axes, zones, known.value)).toBe(known.value.placements);
     // Mark every known row (a distance no site has), to tell a reused row from one placed again.
     const known2 = { ...known.value, placements: known.value.placements.pick(b.projects.map((_, j) => j)) };
-    for (let j = 0; j < b.projects.length; j++) if (known2.placements.mapped(j)) known2.placements.distances[j * axes.length] = 12345.67;
+    for (let j = 0; j < b.projects.length; j++) if (known2.placements.mapped(j)) known2.placements.cm[j * axes.length] = 1234567;
     // An edit makes a new site 2 km further north: that one project is placed again, the others are reused.
     const i = b.projects.findIndex((p) => p.site && !p.site.geometry);
     const moved = b.projects.map((p, j) => (j === i ? { ...p, site: { ...p.site!, lat: p.site!.lat + 0.018 } } : p));
@@ -69,6 +69,7 @@ describe('placements shipped in the bundle', () => {
     ['a column short', (b) => void b.placements!.distances_cm[1]!.pop(), /distances_cm: expected 3 columns of \d+/],
     ['a distance in metres, not whole centimetres', (b) => void (b.placements!.distances_cm[0]![b.projects.findIndex((p) => p.site)] = 12.5), /distances_cm\.0\.\d+: expected whole centimetres/],
     ['a negative distance', (b) => void (b.placements!.distances_cm[2]![b.projects.findIndex((p) => p.site)] = -100), /expected whole centimetres/],
+    ['a distance past what the column holds (2^31 cm)', (b) => void (b.placements!.distances_cm[1]![b.projects.findIndex((p) => p.site)] = 2 ** 31), /distances_cm\.1\.\d+: expected whole centimetres/],
     ['a distance for a project without a site', (b) => void (b.placements!.distances_cm[0]![b.projects.findIndex((p) => !p.site)] = 100), /has no site but a distance/],
     ['a zone that is not one', (b) => void (b.placements!.zone[b.projects.findIndex((p) => p.site)] = 7), /zone\.\d+: expected a zone index/],
     ['a line without its shares', (b) => void delete b.placements!.shapes[String(b.projects.findIndex((p) => p.site?.geometry))], /without its shares/],
