@@ -166,17 +166,21 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
   // What reading a cell needs, made once (at 100,000 rows, an object per cell was most of the import's garbage).
   const readers = PROJECT_COLUMNS.map((column) => ({ column, kind: LEDGER_COLUMNS[column].kind, factor: mapping[column]?.factor ?? 1 }));
   const at: CellContext = { line: 0, factor: 1, defaultSource: options.defaultSource, axes: options.axisNames, ...(options.values ? { values: options.values } : {}) };
-  for (const [index, { line, cells }] of table.rows.entries()) {
+  /** The row being read's cells; `cell` reads them (one function for every row, not a closure per row). */
+  let cells: readonly string[] = [];
+  const cell = (field: ImportField): string => {
+    const c = mapping[field];
+    return c ? (cells[c.column] ?? '').trim() : '';
+  };
+  for (let index = 0; index < table.rows.length; index++) {
+    const { line } = table.rows[index]!;
+    cells = table.rows[index]!.cells;
     if (options.onProgress && index % 5000 === 0) options.onProgress(index, table.rows.length);
     // Fewer cells than columns is normal (spreadsheets drop trailing blanks); more means a stray delimiter.
     if (cells.length > table.header.length) {
       issues.push({ file: table.file, ...where(line), message: `has ${cells.length} fields, the header has ${table.header.length} (an unquoted comma?)`, severity: 'error' });
       continue;
     }
-    const cell = (field: ImportField): string => {
-      const c = mapping[field];
-      return c ? (cells[c.column] ?? '').trim() : '';
-    };
     // A Chinese Excel ledger ends with a 合计 (or 小计) row: a sum, not a project (one without a position).
     const totals = cell('lon') || cell('lat') ? undefined : cells.find((c) => TOTALS.test(c.trim()));
     if (totals !== undefined) {
@@ -233,14 +237,20 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
         const which = !NUMBER.test(lonText) ? 'lon' : 'lat';
         issues.push({ file: table.file, ...where(line), field: label(which), message: `'${cell(which)}' is not a coordinate: write decimal degrees, or leave both longitude and latitude empty`, severity: 'error' });
       } else {
-        let [x, y] = [Number(lonText), Number(latText)];
+        let x = Number(lonText);
+        let y = Number(latText);
+        let [lon, lat] = toWgs84(x, y, options.crs);
+        let problem = checkPosition(lon, lat);
         // Latitude in the longitude column and the other way round: read them the right way, and say so.
-        if (checkPosition(...toWgs84(x, y, options.crs)) && !checkPosition(...toWgs84(y, x, options.crs))) {
-          issues.push({ file: table.file, ...where(line), field: `${label('lon')}/${label('lat')}`, message: `longitude ${x} and latitude ${y} look swapped: read as longitude ${y}, latitude ${x}`, severity: 'warning' });
-          [x, y] = [y, x];
+        if (problem) {
+          const swapped = toWgs84(y, x, options.crs);
+          if (!checkPosition(...swapped)) {
+            issues.push({ file: table.file, ...where(line), field: `${label('lon')}/${label('lat')}`, message: `longitude ${x} and latitude ${y} look swapped: read as longitude ${y}, latitude ${x}`, severity: 'warning' });
+            [x, y] = [y, x];
+            [lon, lat] = swapped;
+            problem = null;
+          }
         }
-        const [lon, lat] = toWgs84(x, y, options.crs);
-        const problem = checkPosition(lon, lat);
         if (problem) {
           bad = true;
           issues.push({ file: table.file, ...where(line), field: `${label('lon')}/${label('lat')}`, message: problem, severity: 'error' });
