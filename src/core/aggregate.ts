@@ -21,6 +21,18 @@ export interface Tally {
   project_ids: string[];
 }
 
+/**
+ * Project ids counted when aggregated and named only as far as they are read: a mismatch list may run to thousands
+ * at 50,000 projects, and the panel names a dozen of them on every filter change.
+ */
+export interface IdList {
+  readonly count: number;
+  /** The first `n` ids (all when omitted), in ledger order. */
+  ids(n?: number): string[];
+  /** Written out whole (`npm run data -- --json`): the list of ids. */
+  toJSON(): string[];
+}
+
 export interface AxisAggregate {
   id: AxisId;
   name_zh: string;
@@ -41,9 +53,9 @@ export interface AxisAggregate {
   /** This axis's reported figures as a share of the district's reported programme. */
   share_of_district: { projects: number | null; investment: number | null };
   /** Declared on this axis in the ledger, located, but outside its corridor. */
-  declared_outside: string[];
+  declared_outside: IdList;
   /** Inside this corridor, declared on another axis, and outside that axis's corridor. */
-  inside_declared_elsewhere: string[];
+  inside_declared_elsewhere: IdList;
 }
 
 export interface ZoneAggregate {
@@ -52,8 +64,8 @@ export interface ZoneAggregate {
   name_en: string;
   schematic: boolean;
   mapped: Tally;
-  declared_outside: string[];
-  inside_declared_elsewhere: string[];
+  declared_outside: IdList;
+  inside_declared_elsewhere: IdList;
 }
 
 export interface Aggregates {
@@ -94,6 +106,12 @@ function countsOf<K extends string>(keys: readonly K[], counts: Int32Array): Par
 function idsOf(projects: readonly MappedProject[], indices: readonly number[] | null): () => string[] {
   let ids: string[] | null = null;
   return () => (ids ??= indices ? indices.map((i) => projects[i]!.id) : projects.map((p) => p.id));
+}
+
+/** The ids of the projects at these indices as an IdList: each read names only the ids it asks for. */
+function idList(projects: readonly MappedProject[], indices: readonly number[]): IdList {
+  const ids = (n = indices.length) => indices.slice(0, n).map((i) => projects[i]!.id);
+  return { count: indices.length, ids, toJSON: () => ids() };
 }
 
 /**
@@ -274,8 +292,6 @@ export function aggregate(
     const rep = reported.axes.find((r) => r.id === axis.id)!;
     const length_km = axis.length_m / 1000;
     const p = axis.feature.properties;
-    const declaredOutside = idsOf(projects, acc.declaredOutside);
-    const insideElsewhere = idsOf(projects, acc.insideElsewhere);
     const mappedTally = acc.tally.done(projects, { investment_per_km: ratio(acc.tally.investment, length_km), nearest: acc.nearest });
     return {
       id: axis.id,
@@ -291,32 +307,22 @@ export function aggregate(
         projects: ratio(rep.projects, programme?.projects),
         investment: ratio(rep.investment_yi, programme?.investment_yi),
       },
-      get declared_outside() {
-        return declaredOutside();
-      },
-      get inside_declared_elsewhere() {
-        return insideElsewhere();
-      },
+      declared_outside: idList(projects, acc.declaredOutside),
+      inside_declared_elsewhere: idList(projects, acc.insideElsewhere),
     };
   });
 
   const zoneAggregates = zones.map((zone, k): ZoneAggregate => {
     const z = zone.properties;
     const acc = Z[k]!;
-    const declaredOutside = idsOf(projects, acc.declaredOutside);
-    const insideElsewhere = idsOf(projects, acc.insideElsewhere);
     return {
       id: z.id,
       name_zh: z.name_zh,
       name_en: z.name_en,
       schematic: z.schematic,
       mapped: acc.tally.done(projects, {}),
-      get declared_outside() {
-        return declaredOutside();
-      },
-      get inside_declared_elsewhere() {
-        return insideElsewhere();
-      },
+      declared_outside: idList(projects, acc.declaredOutside),
+      inside_declared_elsewhere: idList(projects, acc.insideElsewhere),
     };
   });
 

@@ -57,6 +57,7 @@ export function shapeFeatures(
 /** The lines and areas of the projects at `indices` (all when omitted). */
 export function projectShapes(features: ReadonlyArray<ShapeFeature | null>, indices?: readonly number[]): FeatureCollection {
   const out: ShapeFeature[] = [];
+  if (!features.length) return { type: 'FeatureCollection', features: out }; // a ledger of points: nothing to pick
   for (const i of indices ?? features.keys()) {
     const f = features[i];
     if (f) out.push(f);
@@ -110,6 +111,48 @@ export function projectPins(features: ReadonlyArray<PinFeature | null>, indices?
  * colour changed with the corridor width: pinFeatures builds new ones per width) is sent again.
  */
 export function pinDiff(before: FeatureCollection, after: FeatureCollection): GeoJSONSourceDiff | null {
+  return sortedPinDiff(before.features, after.features) ?? anyOrderPinDiff(before, after);
+}
+
+/**
+ * pinDiff for pins in ledger order (as projectPins makes them): one walk along both, allocating only the diff.
+ * `undefined` when the ids are not whole numbers in rising order (then anyOrderPinDiff).
+ */
+function sortedPinDiff(before: readonly Feature[], after: readonly Feature[]): GeoJSONSourceDiff | null | undefined {
+  const add: Feature[] = [];
+  const remove: number[] = [];
+  let a = 0;
+  let b = 0;
+  let last = -1;
+  while (a < before.length || b < after.length) {
+    const fa = before[a];
+    const fb = after[b];
+    const ia = fa ? fa.id : Infinity;
+    const ib = fb ? fb.id : Infinity;
+    if (!(typeof ia === 'number' && typeof ib === 'number' && (Number.isInteger(ia) || ia === Infinity) && (Number.isInteger(ib) || ib === Infinity))) return undefined;
+    if (ia === ib) {
+      if (ia <= last) return undefined;
+      last = ia;
+      if (fa !== fb) add.push(fb!); // changed: an added feature replaces the one with its id
+      a++;
+      b++;
+    } else if (ia < ib) {
+      if (ia <= last || ia < 0) return undefined;
+      last = ia;
+      remove.push(ia);
+      a++;
+    } else {
+      if (ib <= last || ib < 0) return undefined;
+      last = ib;
+      add.push(fb!);
+      b++;
+    }
+    if (add.length >= after.length && after.length > 0) return null;
+  }
+  return add.length >= after.length ? null : { add, remove };
+}
+
+function anyOrderPinDiff(before: FeatureCollection, after: FeatureCollection): GeoJSONSourceDiff | null {
   // Pins are numbered by ledger index, so the previous pins are looked up by index rather than through a Map.
   let size = 0;
   for (const fc of [before, after]) {

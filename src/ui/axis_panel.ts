@@ -1,4 +1,4 @@
-import { DISTRICT_PROGRAMME_ID, type Aggregates, type AxisAggregate, type Tally, type ZoneAggregate } from '../core/aggregate.ts';
+import { DISTRICT_PROGRAMME_ID, type Aggregates, type AxisAggregate, type IdList, type Tally, type ZoneAggregate } from '../core/aggregate.ts';
 import { formatCount, formatKm, formatMetres, formatPercent, formatYi } from '../core/format.ts';
 import type { Reported } from '../core/load_reported.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
@@ -59,16 +59,16 @@ function swatch(colour: string): HTMLElement {
 /** Names shown in a mismatch list; the rest are counted (the list view filters them all). */
 const MAX_LINKS = 12;
 
-function projectLinks(ids: readonly string[], props: AxisPanelProps): HTMLElement {
+function projectLinks(listed: IdList, props: AxisPanelProps): HTMLElement {
   const list = el('ul', { class: 'project-links' });
-  for (const id of ids.slice(0, MAX_LINKS)) {
+  for (const id of listed.ids(MAX_LINKS)) {
     const p = props.projectById(id);
     const name = p ? (props.lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh)) : id;
     const button = el('button', { type: 'button', class: 'link', 'data-key': `link-${id}` }, dataText(name));
     button.addEventListener('click', () => props.onSelectProject(id));
     list.append(el('li', {}, button));
   }
-  if (ids.length > MAX_LINKS) list.append(el('li', { class: 'muted' }, `+ ${ids.length - MAX_LINKS}`));
+  if (listed.count > MAX_LINKS) list.append(el('li', { class: 'muted' }, `+ ${listed.count - MAX_LINKS}`));
   return list;
 }
 
@@ -84,8 +84,8 @@ function axisCard(a: AxisAggregate, props: AxisPanelProps): HTMLElement {
   const select = el('button', { type: 'button', class: 'axis-select', 'aria-pressed': String(selected), 'data-key': `axis-${a.id}` }, swatch(axisColour(theme, a.id)), name);
   select.title = t('selectAxis', lang);
   select.addEventListener('click', () => props.onSelectAxis(a.id));
-  const mismatch = (label: string, ids: string[]) =>
-    ids.length ? el('div', { class: 'mismatch' }, el('p', {}, `${label}: ${ids.length}`), projectLinks(ids, props)) : null;
+  const mismatch = (label: string, listed: IdList) =>
+    listed.count ? el('div', { class: 'mismatch' }, el('p', {}, `${label}: ${listed.count}`), projectLinks(listed, props)) : null;
   return el(
     'section',
     { class: `axis-card${selected ? ' selected' : ''}`, 'data-axis': a.id, 'aria-label': name },

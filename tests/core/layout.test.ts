@@ -28,7 +28,7 @@ describe('a layout of 2 axes and 4 zones, through the core', () => {
   });
 
   it('gives the hand-checked per-axis figures', () => {
-    expect(aggregates.axes.map((a) => ({ id: a.id, ids: a.mapped.project_ids, yi: a.mapped.investment_yi, nearest: a.mapped.nearest, outside: a.declared_outside, reported: a.reported.projects }))).toEqual([
+    expect(aggregates.axes.map((a) => ({ id: a.id, ids: a.mapped.project_ids, yi: a.mapped.investment_yi, nearest: a.mapped.nearest, outside: a.declared_outside.ids(), reported: a.reported.projects }))).toEqual([
       { id: 'ring-a', ids: ['t1'], yi: 10, nearest: 1, outside: ['t2'], reported: 4 },
       { id: 'ring-b', ids: ['t2', 't5'], yi: 2, nearest: 2, outside: [], reported: 6 },
     ]);

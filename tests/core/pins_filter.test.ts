@@ -52,7 +52,9 @@ describe('pinDiff', () => {
 
   it('turns one set of pins into the next, sending again the ones that changed', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.nat(60)), fc.uniqueArray(fc.nat(60)), fc.func(fc.constantFrom(0, 1)), (a, b, version) => {
+      // In ledger order (as projectPins makes them: one walk along both) or in any order.
+      fc.property(fc.uniqueArray(fc.nat(60)), fc.uniqueArray(fc.nat(60)), fc.func(fc.constantFrom(0, 1)), fc.boolean(), (a0, b0, version, sorted) => {
+        const [a, b] = sorted ? [[...a0].sort((x, y) => x - y), [...b0].sort((x, y) => x - y)] : [a0, b0];
         const before = fcOf(a);
         const after = fcOf(b, version);
         const diff = pinDiff(before, after);
@@ -77,10 +79,18 @@ describe('pinDiff', () => {
     expect(pinDiff(fcOf([1, 2, 3]), fcOf([1, 2, 3], () => 1))).toBeNull();
   });
 
+  it('sends only the pins that come and go between two filters in ledger order', () => {
+    const diff = pinDiff(fcOf([1, 2, 3, 5, 8]), fcOf([2, 3, 4, 8, 9]))!;
+    expect(diff.remove).toEqual([1, 5]);
+    expect(diff.add!.map((f) => f.id)).toEqual([4, 9]);
+  });
+
   it('declines features without a numeric id', () => {
     const noIds = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [0, 0] } }] };
     expect(pinDiff(fcOf([1, 2]), noIds)).toBeNull();
     expect(pinDiff(noIds, fcOf([1]))).toBeNull();
+    // Nor ids that are not ledger indices (whole numbers), in order or not.
+    expect(pinDiff(fcOf([1, 2, 3]), { type: 'FeatureCollection', features: [pool[0]![1]!, { ...pool[0]![2]!, id: 2.5 }, pool[0]![3]!] })).toBeNull();
   });
 });
 
