@@ -12,6 +12,7 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
 import type { View } from '../core/url_state.ts';
 import { LAYER, PIN_LAYERS, SOURCE } from './ids.ts';
 import { pinDiff } from './project_features.ts';
@@ -19,7 +20,7 @@ import { HomeControl } from './home_control.ts';
 import { LOCALISED_BUTTONS } from './locale.ts';
 import { SchematicNoteControl } from './schematic_note.ts';
 import { BASE_PARTS, baseCollection, type BasePart } from './base_source.ts';
-import { buildStyle, CLUSTER_MAX_ZOOM, keepGeoJsonSources, type StyleData, type StyleOptions } from './style.ts';
+import { buildStyle, CLUSTER_MAX_ZOOM, keepGeoJsonSources, OPTIONAL_SOURCES, type OptionalSource, type StyleData, type StyleOptions } from './style.ts';
 
 // Vite cannot see the worker URL MapLibre computes at run time; without this a built page never loads.
 // Absolute against this module: under `npm start` the URL is root-relative (/node_modules/…), which an element
@@ -166,6 +167,13 @@ export function createMapView(options: MapViewOptions): MapView {
   const note = new SchematicNoteControl(options.note.badge, options.note.text);
   map.addControl(note);
 
+  /** The ring around the pin under the pointer (its source is added on the first hover: style.ts OPTIONAL_SOURCES). */
+  const showHover = (hover: FeatureCollection) => {
+    data = { ...data, hover };
+    const source = map.getSource(SOURCE.hover) as GeoJSONSource | undefined;
+    if (source) source.setData(hover);
+    else if (hover.features.length) addLeftOut(SOURCE.hover);
+  };
   for (const layer of PIN_LAYERS) {
     map.on('click', layer, (e) => {
       const index = e.features?.[0]?.id;
@@ -176,14 +184,13 @@ export function createMapView(options: MapViewOptions): MapView {
       const f = e.features?.[0];
       if (typeof f?.id === 'number') options.onProjectHover?.(f.id, { x: e.point.x, y: e.point.y });
       if (f?.geometry.type === 'Point') {
-        const hover = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: {}, geometry: f.geometry }] };
-        (map.getSource(SOURCE.hover) as GeoJSONSource | undefined)?.setData(hover);
+        showHover({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: f.geometry }] });
       }
     });
     map.on('mouseleave', layer, () => {
       map.getCanvas().style.cursor = '';
       options.onProjectHover?.(null, null);
-      (map.getSource(SOURCE.hover) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: [] });
+      showHover({ type: 'FeatureCollection', features: [] });
     });
   }
   // A click that hit no pin or cluster: the layers' own handlers above ran for those that did.
@@ -222,6 +229,31 @@ export function createMapView(options: MapViewOptions): MapView {
     }
     console.error(e.error);
   });
+
+  /**
+   * An optional source (style.ts OPTIONAL_SOURCES) left out of the style while it had nothing to draw, added with
+   * its layers in their places once it has. Before the style has loaded, or while a new one loads, it waits for it.
+   */
+  const waiting = new Set<OptionalSource>();
+  const addLeftOut = (id: OptionalSource) => {
+    if (map.getSource(id)) return;
+    const full = buildStyle(data, style);
+    const spec = full.sources[id];
+    if (!spec) return; // nothing to draw after all
+    try {
+      map.addSource(id, spec);
+    } catch {
+      // "Style is not done loading": once it has, it is built from the data then (or this adds it).
+      if (!waiting.size) map.once('style.load', () => [...waiting].forEach((w) => (waiting.delete(w), addLeftOut(w))));
+      waiting.add(id);
+      return;
+    }
+    full.layers.forEach((layer, k) => {
+      if (!('source' in layer) || layer.source !== id) return;
+      const before = full.layers.slice(k + 1).find((next) => map.getLayer(next.id));
+      map.addLayer(layer, before?.id);
+    });
+  };
 
   const getView = (): View => {
     const c = map.getCenter();
@@ -290,6 +322,10 @@ export function createMapView(options: MapViewOptions): MapView {
         // Pins drawn from tiles are not sent: the data waits for the style to come back to GeoJSON.
         if ((key === 'projects' || key === 'shapes') && style.pinTiles) continue;
         const source = map.getSource(SOURCE[key as keyof typeof SOURCE]) as GeoJSONSource | undefined;
+        if (!source && (OPTIONAL_SOURCES as readonly string[]).includes(key)) {
+          if (value.features.length) addLeftOut(key as OptionalSource);
+          continue;
+        }
         const diff = key === 'projects' ? pinDiff(before.projects, value) : null;
         if (diff) void source?.updateData(diff);
         else source?.setData(value);

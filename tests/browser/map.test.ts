@@ -109,6 +109,16 @@ describe('the first map', () => {
     expect(text).toContain('亚星万嘉百汇');
     expect(text).toContain('嵩山南路343号');
     expect(text).toContain('未公开');
+    // The selection's ring: its source joins the map with the first selection, its layers on top of the pins.
+    await expect.poll(() => w.page.evaluate(() => window.__erqi!.map!.querySourceFeatures('selection').length)).toBe(1);
+    const selection = await w.page.evaluate(() => {
+      const m = window.__erqi!.map!;
+      const order = m.getStyle().layers.map((l) => l.id);
+      return { features: m.querySourceFeatures('selection').length, halo: order.indexOf('selection-halo'), pins: order.indexOf('projects-pin'), hover: order.indexOf('hover-halo') };
+    });
+    expect(selection.features).toBe(1);
+    expect(selection.halo).toBeGreaterThan(selection.pins);
+    expect(selection.hover).toBeGreaterThan(selection.pins); // the hover ring, added on the first hover, in its place too
     await w.page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached', timeout: 5000 });
   });

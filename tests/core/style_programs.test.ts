@@ -5,6 +5,8 @@ import { fixtureSources, THEME } from '../helpers/fixtures.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { buildStyle, type StyleOptions } from '../../src/map/style.ts';
 import { sharePrograms } from '../../src/map/shared_programs.ts';
+import { LAYER } from '../../src/map/ids.ts';
+import type { FeatureCollection, Geometry } from 'geojson';
 
 type Spec = Record<string, { 'property-type': string; default?: unknown }>;
 /** A value as the expression parser takes it: a bare array (a dash pattern) is a literal. */
@@ -37,6 +39,10 @@ function programOf(layer: LayerSpecification): string {
 }
 
 const { bundle } = buildBundle(fixtureSources()).value!;
+function one(geometry: Geometry): FeatureCollection {
+  return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry }] };
+}
+
 const data = {
   context: bundle.context,
   district: bundle.district,
@@ -45,9 +51,28 @@ const data = {
   axes: bundle.axes,
   landmarks: bundle.landmarks,
   projects: { type: 'FeatureCollection' as const, features: [] },
-  shapes: { type: 'FeatureCollection' as const, features: [] },
-  selection: { type: 'FeatureCollection' as const, features: [] },
+  // Something in every source that is left out while empty (style.ts OPTIONAL_SOURCES), so every layer is built.
+  shapes: one({ type: 'LineString', coordinates: [[113.6, 34.7], [113.61, 34.71]] }),
+  selection: one({ type: 'Point', coordinates: [113.6, 34.7] }),
+  hover: one({ type: 'Point', coordinates: [113.6, 34.7] }),
 };
+const EMPTY = { type: 'FeatureCollection' as const, features: [] };
+
+describe('sources with nothing to draw', () => {
+  const options: StyleOptions = { theme: THEME, lang: 'zh', basemap: [], selectedAxis: null, pinTiles: null };
+  it('are left out of the style with their layers, and come back in their places', () => {
+    const full = buildStyle(data, options);
+    expect(new Set(full.layers.map((l) => l.id))).toEqual(new Set(Object.values(LAYER)));
+    const bare = buildStyle({ ...data, shapes: EMPTY, selection: EMPTY, hover: EMPTY }, options);
+    expect(Object.keys(bare.sources).sort()).toEqual(['base', 'projects']);
+    expect(bare.layers.map((l) => l.id)).toEqual(full.layers.map((l) => l.id).filter((id) => !/^(shapes|selection|hover)-/.test(id)));
+  });
+
+  it('keeps the lines and areas drawn from pin tiles (the tiles may hold some)', () => {
+    const tiles = { tiles: ['http://x/{z}/{x}/{y}.pbf'], maxzoom: 14, bounds: [113, 34, 114, 35] as [number, number, number, number], corridorM: 1000 };
+    expect(Object.keys(buildStyle({ ...data, shapes: EMPTY, selection: EMPTY, hover: EMPTY }, { ...options, pinTiles: tiles }).sources).sort()).toEqual(['base', 'projects', 'shapes']);
+  });
+});
 
 describe('shader programs', () => {
   it('every style the app can show needs one program per kind of layer: 5, beside MapLibre’s own (15 in all before)', () => {
