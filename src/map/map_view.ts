@@ -20,7 +20,7 @@ import { HomeControl } from './home_control.ts';
 import { LOCALISED_BUTTONS } from './locale.ts';
 import { SchematicNoteControl } from './schematic_note.ts';
 import { BASE_PARTS, baseCollection, type BasePart } from './base_source.ts';
-import { buildStyle, CLUSTER_MAX_ZOOM, keepGeoJsonSources, OPTIONAL_SOURCES, type OptionalSource, type StyleData, type StyleOptions } from './style.ts';
+import { buildStyle, CLUSTER_MAX_ZOOM, keepGeoJsonSources, layerPropertyChanges, OPTIONAL_SOURCES, type OptionalSource, type StyleData, type StyleOptions } from './style.ts';
 
 // Vite cannot see the worker URL MapLibre computes at run time; without this a built page never loads.
 // Absolute against this module: under `npm start` the URL is root-relative (/node_modules/…), which an element
@@ -338,7 +338,22 @@ export function createMapView(options: MapViewOptions): MapView {
     },
     setStyleOptions(next) {
       if (next.basemap !== style.basemap) tileErrorReported = false;
+      const before = style;
       style = next;
+      // Another language or highlighted axis changes a few layer properties: set just those (a style diff would
+      // serialise and compare every pin). Property by property, as the diff itself would send them.
+      const changes = layerPropertyChanges(buildStyle(data, before), buildStyle(data, next));
+      if (changes) {
+        try {
+          for (const c of changes) {
+            if (c.kind === 'layout') map.setLayoutProperty(c.layer, c.name as never, c.value as never);
+            else map.setPaintProperty(c.layer, c.name as never, c.value as never);
+          }
+          return;
+        } catch {
+          // The style is still loading (or a layer is missing): the whole style, diffed, as for any other change.
+        }
+      }
       const apply = () => map.setStyle(buildStyle(data, style), { diff: true, transformStyle: keepGeoJsonSources });
       if (next.basemap.some((s) => s.url?.startsWith('pmtiles://'))) void ensurePmtiles().then(apply);
       else apply();

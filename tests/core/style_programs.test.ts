@@ -3,7 +3,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { fixtureSources, THEME } from '../helpers/fixtures.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
-import { buildStyle, type StyleOptions } from '../../src/map/style.ts';
+import { buildStyle, layerPropertyChanges, type StyleOptions } from '../../src/map/style.ts';
 import { sharePrograms } from '../../src/map/shared_programs.ts';
 import { LAYER } from '../../src/map/ids.ts';
 import type { FeatureCollection, Geometry } from 'geojson';
@@ -57,6 +57,40 @@ const data = {
   hover: one({ type: 'Point', coordinates: [113.6, 34.7] }),
 };
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
+
+describe('layerPropertyChanges (a language or a highlighted axis set property by property)', () => {
+  const zh: StyleOptions = { theme: THEME, lang: 'zh', basemap: [], selectedAxis: null, pinTiles: null };
+  /** `before` with the changes set on it, as map.setLayoutProperty and setPaintProperty would. */
+  const applied = (before: ReturnType<typeof buildStyle>, changes: NonNullable<ReturnType<typeof layerPropertyChanges>>) => {
+    const style = structuredClone(before) as unknown as { layers: Array<{ id: string; layout?: Record<string, unknown>; paint?: Record<string, unknown> }> };
+    for (const c of changes) {
+      const layer = style.layers.find((l) => l.id === c.layer)!;
+      const props = (layer[c.kind] ??= {});
+      if (c.value === undefined) delete props[c.name];
+      else props[c.name] = c.value;
+    }
+    return style;
+  };
+  it.each([
+    ['another language', { ...zh, lang: 'en' as const }, /^text-field$/],
+    ['a highlighted axis', { ...zh, selectedAxis: 'songshan' as const }, /opacity/],
+  ])('%s: only those properties, and setting them gives the new style', (_, next, names) => {
+    const before = buildStyle(data, zh);
+    const after = buildStyle(data, next);
+    const changes = layerPropertyChanges(before, after)!;
+    expect(changes.length).toBeGreaterThan(0);
+    for (const c of changes) expect(c.name).toMatch(names);
+    expect(JSON.stringify(applied(before, changes))).toBe(JSON.stringify(after));
+  });
+  it('declines anything else: another basemap, pins from tiles, a source that comes or goes', () => {
+    const before = buildStyle(data, zh);
+    const raster = { type: 'raster' as const, tiles: ['https://t/{z}/{x}/{y}.png'], tileSize: 256 };
+    expect(layerPropertyChanges(before, buildStyle(data, { ...zh, basemap: [raster] }))).toBeNull();
+    const tiles = { tiles: ['http://x/{z}/{x}/{y}.pbf'], maxzoom: 14, bounds: [113, 34, 114, 35] as [number, number, number, number], corridorM: 1000 };
+    expect(layerPropertyChanges(before, buildStyle(data, { ...zh, pinTiles: tiles }))).toBeNull();
+    expect(layerPropertyChanges(before, buildStyle({ ...data, hover: EMPTY }, { ...zh, lang: 'en' }))).toBeNull();
+  });
+});
 
 describe('sources with nothing to draw', () => {
   const options: StyleOptions = { theme: THEME, lang: 'zh', basemap: [], selectedAxis: null, pinTiles: null };
