@@ -100,18 +100,18 @@ function countsOf<K extends string>(keys: readonly K[], counts: Int32Array): Par
 }
 
 /**
- * Ids of the projects at these indices, made when first read: most figures only count them (a filter change at
- * 50,000 projects need not read 50,000 project objects for ids nobody shows).
+ * The ids of the projects at these indices (null: every project), named when read and only as far as asked: most
+ * figures only count them (a filter change at 50,000 projects need not read 50,000 project objects for ids nobody
+ * shows). The whole list is made once.
  */
-function idsOf(projects: readonly MappedProject[], indices: readonly number[] | null): () => string[] {
-  let ids: string[] | null = null;
-  return () => (ids ??= indices ? indices.map((i) => projects[i]!.id) : projects.map((p) => p.id));
-}
-
-/** The ids of the projects at these indices as an IdList: each read names only the ids it asks for. */
-function idList(projects: readonly MappedProject[], indices: readonly number[]): IdList {
-  const ids = (n = indices.length) => indices.slice(0, n).map((i) => projects[i]!.id);
-  return { count: indices.length, ids, toJSON: () => ids() };
+function idList(projects: readonly MappedProject[], indices: readonly number[] | null): IdList {
+  let all: string[] | null = null;
+  const count = indices ? indices.length : projects.length;
+  const ids = (n = count): string[] => {
+    if (n >= count) return (all ??= indices ? indices.map((i) => projects[i]!.id) : projects.map((p) => p.id));
+    return (indices ? indices.slice(0, n) : [...projects.keys()].slice(0, n)).map((i) => projects[i]!.id);
+  };
+  return { count, ids, toJSON: () => ids() };
 }
 
 /**
@@ -124,6 +124,8 @@ class Tallier {
   private disclosed = 0;
   private sum = 0;
   private apportioned = 0;
+  private readonly byStatus = new Int32Array(STATUS_KEYS.length);
+  private readonly bySector = new Int32Array(SECTOR_KEYS.length);
   /** The projects tallied; null for a tally of the projects given (they are kept by whoever gave them). */
   private readonly indices: number[] | null;
 
@@ -131,8 +133,6 @@ class Tallier {
   constructor(private readonly given?: { indices: readonly number[] | null }) {
     this.indices = given ? null : [];
   }
-  private readonly byStatus = new Int32Array(STATUS_KEYS.length);
-  private readonly bySector = new Int32Array(SECTOR_KEYS.length);
 
   /** `share`: the part of the project inside what is tallied (1 for a point, or for the ledger as a whole). */
   add(i: number, status: number, sector: number, investment: number, share = 1): void {
@@ -154,7 +154,7 @@ class Tallier {
 
   /** The tally, with `extra` figures beside it; `project_ids` is made when first read. */
   done<E extends object>(projects: readonly MappedProject[], extra: E): Tally & E {
-    const ids = idsOf(projects, this.indices ?? this.given!.indices);
+    const listed = idList(projects, this.indices ?? this.given!.indices);
     return {
       projects: this.projects,
       investment_yi: this.investment,
@@ -163,7 +163,7 @@ class Tallier {
       by_status: countsOf(STATUS_KEYS, this.byStatus),
       by_sector: countsOf(SECTOR_KEYS, this.bySector),
       get project_ids() {
-        return ids();
+        return listed.ids();
       },
       ...extra,
     };
@@ -326,8 +326,8 @@ export function aggregate(
     };
   });
 
-  const unmappedIds = idsOf(projects, unmapped);
-  const outsideIds = idsOf(projects, outside);
+  const unmappedIds = idList(projects, unmapped);
+  const outsideIds = idList(projects, outside);
   return {
     corridor_m: corridorM,
     axes: axisAggregates,
@@ -336,10 +336,10 @@ export function aggregate(
       all: all.done(projects, {}),
       mapped,
       get unmapped_ids() {
-        return unmappedIds();
+        return unmappedIds.ids();
       },
       get outside_corridors_ids() {
-        return outsideIds();
+        return outsideIds.ids();
       },
       in_corridors: inCorridors,
       in_several_corridors: inSeveral,

@@ -20,7 +20,8 @@ import { HomeControl } from './home_control.ts';
 import { LOCALISED_BUTTONS } from './locale.ts';
 import { SchematicNoteControl } from './schematic_note.ts';
 import { BASE_PARTS, baseCollection, type BasePart } from './base_source.ts';
-import { buildStyle, CLUSTER_MAX_ZOOM, keepGeoJsonSources, layerPropertyChanges, OPTIONAL_SOURCES, type OptionalSource, type StyleData, type StyleOptions } from './style.ts';
+import { buildStyle, CLUSTER_MAX_ZOOM, OPTIONAL_SOURCES, type OptionalSource, type StyleData, type StyleOptions } from './style.ts';
+import { keepGeoJsonSources, layerPropertyChanges } from './style_changes.ts';
 
 // Vite cannot see the worker URL MapLibre computes at run time; without this a built page never loads.
 // Absolute against this module: under `npm start` the URL is root-relative (/node_modules/…), which an element
@@ -167,12 +168,10 @@ export function createMapView(options: MapViewOptions): MapView {
   const note = new SchematicNoteControl(options.note.badge, options.note.text);
   map.addControl(note);
 
-  /** The ring around the pin under the pointer (its source is added on the first hover: style.ts OPTIONAL_SOURCES). */
+  /** The ring around the pin under the pointer. */
   const showHover = (hover: FeatureCollection) => {
     data = { ...data, hover };
-    const source = map.getSource(SOURCE.hover) as GeoJSONSource | undefined;
-    if (source) source.setData(hover);
-    else if (hover.features.length) addLeftOut(SOURCE.hover);
+    setOptional(SOURCE.hover, hover);
   };
   for (const layer of PIN_LAYERS) {
     map.on('click', layer, (e) => {
@@ -235,6 +234,12 @@ export function createMapView(options: MapViewOptions): MapView {
    * its layers in their places once it has. Before the style has loaded, or while a new one loads, it waits for it.
    */
   const waiting = new Set<OptionalSource>();
+  /** An optional source's new data: set on the source, or the source added once it has something to draw. */
+  const setOptional = (id: OptionalSource, value: FeatureCollection) => {
+    const source = map.getSource(id) as GeoJSONSource | undefined;
+    if (source) source.setData(value);
+    else if (value.features.length) addLeftOut(id);
+  };
   const addLeftOut = (id: OptionalSource) => {
     if (map.getSource(id)) return;
     const full = buildStyle(data, style);
@@ -321,11 +326,11 @@ export function createMapView(options: MapViewOptions): MapView {
         if (BASE_PARTS.includes(key as BasePart)) continue;
         // Pins drawn from tiles are not sent: the data waits for the style to come back to GeoJSON.
         if ((key === 'projects' || key === 'shapes') && style.pinTiles) continue;
-        const source = map.getSource(SOURCE[key as keyof typeof SOURCE]) as GeoJSONSource | undefined;
-        if (!source && (OPTIONAL_SOURCES as readonly string[]).includes(key)) {
-          if (value.features.length) addLeftOut(key as OptionalSource);
+        if ((OPTIONAL_SOURCES as readonly string[]).includes(key)) {
+          setOptional(key as OptionalSource, value);
           continue;
         }
+        const source = map.getSource(SOURCE[key as keyof typeof SOURCE]) as GeoJSONSource | undefined;
         const diff = key === 'projects' ? pinDiff(before.projects, value) : null;
         if (diff) void source?.updateData(diff);
         else source?.setData(value);

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { ledgerFingerprint, PIN_TILE_LAYER, pinTilesMismatch, SHAPE_TILE_LAYER, type PinTilesMeta } from '../../src/core/pin_tiles.ts';
 import { LAYER, SOURCE } from '../../src/map/ids.ts';
-import { buildStyle, keepGeoJsonSources, type PinTiles } from '../../src/map/style.ts';
+import { buildStyle, type PinTiles } from '../../src/map/style.ts';
+import { keepGeoJsonSources } from '../../src/map/style_changes.ts';
 import { writePinTiles } from '../../scripts/tiles.ts';
 
 const { bundle } = buildBundle(fixtureSources()).value!;
