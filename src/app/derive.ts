@@ -2,7 +2,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { aggregate, type Aggregates, type Tally } from '../core/aggregate.ts';
 import type { DataBundle } from '../core/bundle.ts';
 import { historyIndex, periodsOf, type ProgressRow } from '../core/progress.ts';
-import type { Filter } from '../core/facets.ts';
+import { isEmptyFilter, type Filter } from '../core/facets.ts';
 import { applyFilter, filterFacts, type Facts, type FilterResult } from '../core/filter.ts';
 import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
 import type { Layout } from '../core/layout.ts';
@@ -12,6 +12,7 @@ import { corridorShares, placeProjects, prepareAxes, type Placement, type Placem
 import type { Place } from '../core/search.ts';
 import type { SharesAt } from '../core/shipped_placements.ts';
 import { siteBounds } from '../core/site_geometry.ts';
+import type { LedgerPages } from './ledger_pages.ts';
 import { pinFeatures, projectPins, projectShapes, shapeFeatures, type PinFeature, type ShapeFeature } from '../map/project_features.ts';
 
 export const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -46,6 +47,7 @@ export class DataModel {
   readonly anyShapes: boolean;
   /** The whole ledger's tally, whatever the filter (what the public record covers). */
   get ledgerTotals(): Tally {
+    if (this.pages) return this.pages.aggregates.ledger.all;
     return (this.totals ??= aggregate(this.bundle.projects, this.placements, this.axes, this.zones, this.bundle.reported, this.bundle.corridor_m, { shares: this.sharesAt(this.bundle.corridor_m) }).ledger.all);
   }
   /** Progress by period, indexed by project, with the periods in order; null without a progress file. */
@@ -72,7 +74,17 @@ export class DataModel {
   private shares: SharesAt | null = null;
   private corridorCache = new Map<number, Promise<FeatureCollection<Polygon | MultiPolygon>>>();
 
-  constructor(readonly bundle: DataBundle) {
+  /** How many projects the ledger has (with pages: the whole ledger's, not the few fetched). */
+  readonly count: number;
+
+  /**
+   * `pages`: the ledger is served in pages (ledger_pages.ts) and `bundle` is its head, without projects: the
+   * default view's figures come from the pages, and a project from its chunk once fetched.
+   */
+  constructor(
+    readonly bundle: DataBundle,
+    readonly pages: LedgerPages | null = null,
+  ) {
     this.axes = prepareAxes(bundle.axes.features as AxisFeature[]);
     this.zones = bundle.zones.features as ZoneFeature[];
     this.layout = { axisIds: this.axes.map((a) => a.id), zoneIds: this.zones.map((z) => z.properties.id) };
@@ -84,15 +96,35 @@ export class DataModel {
       this.axes.map((a) => [a.id, { zh: a.feature.properties.name_zh, en: a.feature.properties.name_en }]),
     ) as Record<AxisId, Record<Lang, string>>;
     this.zoneNames = Object.fromEntries(this.zones.map((z) => [z.properties.id, { zh: z.properties.name_zh, en: z.properties.name_en }]));
-    this.anyDeclared = bundle.projects.some((p) => p.axis_declared !== null);
-    this.anyShapes = bundle.projects.some((p) => p.site?.geometry !== undefined);
-    this.synthetic = bundle.projects.some((p) => p.source === 'synthetic');
+    const summary = pages?.index.summary;
+    this.anyDeclared = summary ? summary.anyDeclared : bundle.projects.some((p) => p.axis_declared !== null);
+    this.anyShapes = summary ? summary.anyShapes : bundle.projects.some((p) => p.site?.geometry !== undefined);
+    this.synthetic = summary ? summary.synthetic : bundle.projects.some((p) => p.source === 'synthetic');
+    this.count = pages ? pages.index.projects : bundle.projects.length;
     this.corridorCache.set(bundle.corridor_m, Promise.resolve(bundle.corridors));
+  }
+
+  /** Whether this data holds the figures for a filter and width (with pages: the default view only). */
+  covers(filter: Filter, corridorM: number): boolean {
+    return !this.pages || (corridorM === this.pages.index.summary.corridor_m && isEmptyFilter(filter));
   }
 
   derive(filter: Filter, corridorM: number): Derived {
     const key = JSON.stringify([filter, corridorM]);
     if (this.memo?.key === key) return this.memo.value;
+    if (this.pages && this.covers(filter, corridorM)) {
+      // The pages' default view: its figures from the data build, its pins from the tiles.
+      const { aggregates, index } = this.pages;
+      const value: Derived = {
+        filter: { indices: [], counts: index.summary.counts },
+        filtered: () => ({ projects: [], placements: this.placements }),
+        aggregates,
+        pins: () => EMPTY_FC,
+        shapes: EMPTY_FC,
+      };
+      this.memo = { key, value };
+      return value;
+    }
     if (this.facts?.corridorM !== corridorM) this.facts = { corridorM, value: filterFacts(this.bundle.projects, this.placements, corridorM, this.layout) };
     const shares = this.sharesAt(corridorM);
     const result = applyFilter(this.bundle.projects, this.placements, filter, corridorM, this.layout, this.facts.value);
@@ -207,8 +239,23 @@ export class DataModel {
     return null;
   }
 
+  /** A project by id (with pages: once its chunk is fetched; `index` is its ledger index). */
   project(id: string): { project: MappedProject; placement: Placement; index: number } | null {
     const i = (this.indexById ??= new Map(this.bundle.projects.map((p, k) => [p.id, k]))).get(id) ?? -1;
-    return i < 0 ? null : { project: this.bundle.projects[i]!, placement: this.placements.at(i), index: i };
+    if (i >= 0) return { project: this.bundle.projects[i]!, placement: this.placements.at(i), index: i };
+    const paged = this.pages?.loaded(id);
+    return paged ? { project: paged.chunk.model.bundle.projects[paged.local]!, placement: paged.chunk.model.placements.at(paged.local), index: paged.chunk.from + paged.local } : null;
+  }
+
+  /** A project by ledger index (with pages: once its chunk is fetched). */
+  projectAt(i: number): MappedProject | null {
+    const paged = this.pages?.loadedAt(i);
+    return (paged ? paged.chunk.model.bundle.projects[paged.local] : this.bundle.projects[i]) ?? null;
+  }
+
+  /** A line's or an area's shares inside each corridor at a width (null: a point), by ledger index. */
+  shareOf(i: number, corridorM: number): number[] | null {
+    const paged = this.pages?.loadedAt(i);
+    return (paged ? paged.chunk.model.sharesAt(corridorM)[paged.local] : this.sharesAt(corridorM)[i]) ?? null;
   }
 }

@@ -43,6 +43,13 @@ export function formatPercent(value: number | null, lang: Lang): string {
   return f.format(value);
 }
 
+/** A download's size: "157 kB", "4.2 MB", "107 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 2 ** 20) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  const mb = bytes / 2 ** 20;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}
+
 export function formatKm(value: number, lang: Lang): string {
   return lang === 'zh' ? `${number(value, lang, 1)} 公里` : `${number(value, lang, 1)} km`;
 }

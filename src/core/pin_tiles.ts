@@ -57,12 +57,12 @@ export function ledgerFingerprint(projects: readonly MappedProject[]): string {
   return `${n}-${(h >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-/** Why a tile set cannot stand in for the pins of this ledger, or null when it can. */
-export function pinTilesMismatch(meta: unknown, projects: readonly MappedProject[], corridorM: number): string | null {
+/** Why a tile set cannot stand in for the pins of this ledger (its projects, or their fingerprint), or null when it can. */
+export function pinTilesMismatch(meta: unknown, projects: readonly MappedProject[] | string, corridorM: number): string | null {
   const m = meta as Partial<PinTilesMeta> | null;
   if (!m || m.tilejson !== '3.0.0' || !Array.isArray(m.tiles) || !m.tiles.length || !m.erqi) return 'not a TileJSON 3.0.0 file from npm run tiles';
   if (m.erqi.corridor_m !== corridorM) return `cut at a ${m.erqi.corridor_m} m corridor, the data's is ${corridorM} m`;
-  const fp = ledgerFingerprint(projects);
+  const fp = typeof projects === 'string' ? projects : ledgerFingerprint(projects);
   if (m.erqi.fingerprint !== fp) return `cut from other projects (fingerprint ${m.erqi.fingerprint}, the data's is ${fp}): run npm run tiles again`;
   return null;
 }
