@@ -6,6 +6,9 @@ import type { MapConfig } from './map/basemaps.ts';
 import type { PinTiles } from './map/style.ts';
 import { layoutOf, type Layout } from './core/layout.ts';
 import { prewarmMap } from './map/map_view.ts';
+import type { PagesIndex } from './core/ledger_pages.ts';
+import { PAGES_FORMAT } from './core/pages_format.ts';
+import type { LedgerPages } from './app/ledger_pages.ts';
 
 async function fetchJson(url: string, timeoutMs?: number): Promise<unknown> {
   let response: Response;
@@ -23,9 +26,19 @@ async function fetchJson(url: string, timeoutMs?: number): Promise<unknown> {
   }
 }
 
-/** Fetches the data bundle. Throws an Error whose message names the file and what went wrong. */
+/**
+ * Fetches the data bundle (a ledger in pages: the whole bundle they name). Throws an Error whose message names the
+ * file and what went wrong.
+ */
 export async function loadBundle(url: string): Promise<DataBundle> {
   const json = await fetchJson(url);
+  const pages = json as Partial<PagesIndex> | null;
+  if (pages?.format === PAGES_FORMAT && typeof pages.bundle === 'string') return bundleOf(await fetchJson(new URL(pages.bundle, new URL(url, location.href)).href), url);
+  return bundleOf(json, url);
+}
+
+/** A fetched bundle checked, its placements read. */
+function bundleOf(json: unknown, url: string): DataBundle {
   if ((json as Partial<DataBundle> | null)?.format !== 'erqi-axis-map/bundle@1') {
     throw new Error(`${url}: not an erqi-axis-map data bundle (run npm run data)`);
   }
@@ -72,12 +85,12 @@ export async function loadConfig(url: string): Promise<MapConfig> {
  * cut from exactly these projects at this corridor width; otherwise null, with a warning saying why (the pins are
  * then drawn from the data, as without tiles).
  */
-export async function loadPinTiles(url: string | null | undefined, bundle: DataBundle, relativeTo: string | URL = location.href): Promise<PinTiles | null> {
+export async function loadPinTiles(url: string | null | undefined, bundle: DataBundle, relativeTo: string | URL = location.href, fingerprint?: string): Promise<PinTiles | null> {
   if (!url) return null;
   const base = new URL(url, relativeTo);
   try {
     const meta = await fetchJson(base.href);
-    const why = pinTilesMismatch(meta, bundle.projects, bundle.corridor_m);
+    const why = pinTilesMismatch(meta, fingerprint ?? bundle.projects, bundle.corridor_m);
     if (why) {
       console.warn(`${url}: ${why}; drawing the pins from the data`);
       return null;
@@ -94,7 +107,10 @@ export async function loadPinTiles(url: string | null | undefined, bundle: DataB
 
 /** What every page starts from: the data, the deployment's settings, pin tiles cut from that data, its layout. */
 export interface Start {
+  /** With `pages`: their head, the ledger without its projects. */
   bundle: DataBundle;
+  /** The ledger in pages (the app only: `pages` asked for and the data file is a pages index). */
+  pages?: LedgerPages;
   config: MapConfig;
   pinTiles: PinTiles | null;
   layout: Layout;
@@ -106,10 +122,25 @@ export interface Start {
  * and what went wrong) for the page to show; config.json and the tiles never throw (defaults, with a warning).
  * `bundle`: its URL, or the promise of an already requested one (the element shares one per `src`).
  */
-export async function loadStart(bundle: string | Promise<DataBundle>, base: string | URL = location.href): Promise<Start> {
+export async function loadStart(
+  bundle: string | Promise<DataBundle>,
+  base: string | URL = location.href,
+  /** `pages`: reads a pages index (the app; the embeds read the whole bundle it names). */
+  options: { pages?: (json: unknown, url: string) => Promise<LedgerPages> } = {},
+): Promise<Start> {
   prewarmMap();
   const configLoad = loadConfig(new URL('config.json', base).href);
-  const data = await (typeof bundle === 'string' ? loadBundle(bundle) : bundle);
+  // The app reads a ledger in pages as pages; the embeds read it whole.
+  const json = typeof bundle === 'string' && options.pages ? await fetchJson(bundle) : null;
+  if ((json as Partial<PagesIndex> | null)?.format === PAGES_FORMAT) {
+    // Read by the caller, with their code (a page of the shipped ledger does not download it).
+    const pages = await options.pages!(json, new URL(bundle as string, base).href);
+    const config = await configLoad;
+    performance.mark('erqi:data');
+    const head = pages.head;
+    return { bundle: head, pages, config, pinTiles: await loadPinTiles(config.pinTiles, head, base, pages.index.fingerprint), layout: layoutOf(head) };
+  }
+  const data = await (json ? bundleOf(json, bundle as string) : typeof bundle === 'string' ? loadBundle(bundle) : bundle);
   const config = await configLoad;
   performance.mark('erqi:data');
   return { bundle: data, config, pinTiles: await loadPinTiles(config.pinTiles, data, base), layout: layoutOf(data) };

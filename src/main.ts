@@ -4,7 +4,11 @@ import type { MappedProject } from './core/model.ts';
 import type { KnownPlacements } from './core/shipped_placements.ts';
 import { bundleAtPeriod, type ProgressRow } from './core/progress.ts';
 import { DATA_BUNDLE, parseUrlState, type DataSet, type UrlState } from './core/url_state.ts';
-import { loadStart } from './load_bundle.ts';
+import { loadBundle, loadStart } from './load_bundle.ts';
+import { emptyFilter } from './core/facets.ts';
+import { formatBytes } from './core/format.ts';
+import { DataModel } from './app/derive.ts';
+import { checkBundle } from './core/bundle_shape.ts';
 import { el } from './ui/dom.ts';
 import { t } from './ui/strings.ts';
 import './style.css';
@@ -25,7 +29,9 @@ async function main(): Promise<void> {
   const dataSet: DataSet = params.get('data') === 'sample' ? 'sample' : 'published';
   let start;
   try {
-    start = await loadStart(DATA_BUNDLE[dataSet]);
+    start = await loadStart(DATA_BUNDLE[dataSet], location.href, {
+      pages: async (json, url) => (await import('./app/ledger_pages.ts')).pagesOf(json, url, { DataModel, checkBundle }),
+    });
   } catch (e) {
     const message = (e as Error).message;
     window.__erqi.error = message;
@@ -33,7 +39,10 @@ async function main(): Promise<void> {
     return;
   }
   // Tiles stand in for the shipped data's pins only: an imported ledger is drawn from its own data.
-  const { bundle, config, pinTiles, layout } = start;
+  const { config, pinTiles, layout } = start;
+  let bundle = start.bundle;
+  /** A ledger in pages (npm run pages): shown from them until something needs it whole (then null). */
+  let pages = start.pages ?? null;
   const { state, warnings } = parseUrlState(location.search, layout);
   for (const w of warnings) console.warn(w);
 
@@ -43,6 +52,29 @@ async function main(): Promise<void> {
   /** While editing (项目落图): the session, its change log replayed over the shipped data (src/edit, loaded then). */
   let editing: { session: import('./edit/index.ts').EditSession; editor: typeof import('./edit/index.ts') } | null = null;
   const remount = () => void mount({ ...app!.store.get() });
+  /** Loads a ledger in pages whole, once, then shows the same view from it (a failure: back to the default view). */
+  let whole: Promise<void> | null = null;
+  const loadWhole = () => {
+    const paged = pages;
+    if (!paged || whole) return;
+    const lang = app!.store.get().lang;
+    app!.notify(t('wholeLoading', lang, { n: paged.index.projects, size: formatBytes(paged.index.bundle_bytes) }));
+    whole = loadBundle(paged.bundleUrl).then(
+      (loaded) => {
+        bundle = loaded;
+        stack[0] = { bundle: loaded, file: null };
+        pages = null;
+        remount();
+      },
+      (e: Error) => {
+        whole = null;
+        console.warn(e.message);
+        const s = app!.store.get();
+        app!.notify(t('wholeFailed', s.lang, { why: e.message }));
+        app!.store.set({ filter: emptyFilter(), corridor: paged.index.summary.corridor_m });
+      },
+    );
+  };
   const startEditing = async () => {
     const lang = app!.store.get().lang;
     let editor: typeof import('./edit/index.ts');
@@ -75,23 +107,26 @@ async function main(): Promise<void> {
     const shown = bundleAtPeriod(edit ? { ...bundle, projects: edit.session.projects } : top.bundle, initial.period);
     app = createApp(root, shown, config, initial, {
       importedFrom: edit ? null : top.file,
+      ...(pages ? { pages, onWhole: loadWhole } : {}),
       // Tiles were cut from the shipped pins: edited data is drawn from itself.
       pinTiles: top.file === null && (!edit || edit.session.changes.length === 0) ? pinTiles : null,
       ...(edit
         ? { editPanel: (ctx, getView, notice) => edit.editor.editPanel(ctx, edit.session, getView, notice, stopEditing) }
-        : {
-            onImport: (projects: MappedProject[], file: string, placed?: KnownPlacements) => {
-              stack.push({ bundle: { ...top.bundle, projects, placed }, file });
-              void mount({ ...app!.store.get(), selection: { kind: 'none' } });
-            },
-            // A progress file over the data shown (Undo takes it off again), at its latest period.
-            onImportProgress: (progress: ProgressRow[], file: string) => {
-              stack.push({ bundle: { ...top.bundle, progress }, file });
-              void mount({ ...app!.store.get(), period: null });
-            },
-            // The published ledger is what the editor edits (not an imported file, not the sample).
-            ...(stack.length === 1 && dataSet === 'published' ? { onEdit: () => void startEditing() } : {}),
-          }),
+        : pages
+          ? {}
+          : {
+              onImport: (projects: MappedProject[], file: string, placed?: KnownPlacements) => {
+                stack.push({ bundle: { ...top.bundle, projects, placed }, file });
+                void mount({ ...app!.store.get(), selection: { kind: 'none' } });
+              },
+              // A progress file over the data shown (Undo takes it off again), at its latest period.
+              onImportProgress: (progress: ProgressRow[], file: string) => {
+                stack.push({ bundle: { ...top.bundle, progress }, file });
+                void mount({ ...app!.store.get(), period: null });
+              },
+              // The published ledger is what the editor edits (not an imported file, not the sample).
+              ...(stack.length === 1 && dataSet === 'published' ? { onEdit: () => void startEditing() } : {}),
+            }),
       ...(stack.length > 1 && !edit
         ? {
             onUndo: () => {
@@ -107,7 +142,10 @@ async function main(): Promise<void> {
     const mounted = app;
     mounted.store.subscribe((s, _prev, _how, changed) => {
       if (changed.has('period') && app === mounted) void mount(s);
+      // A ledger in pages holds the default view: another filter or width loads it whole.
+      if (app === mounted && !mounted.model.covers(s.filter, s.corridor)) loadWhole();
     });
+    if (!mounted.model.covers(initial.filter, initial.corridor)) loadWhole();
     await app.ready;
     performance.mark('erqi:ready');
     window.__erqi!.ready = true;

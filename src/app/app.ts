@@ -10,7 +10,7 @@ import { askTileHost, basemapSwitcher, tileAccess } from '../controls/basemap_sw
 import { runControls, type Control, type ControlContext } from '../controls/control.ts';
 import { corridorSlider } from '../controls/corridor_slider.ts';
 import { periodSelect } from '../controls/period_select.ts';
-import { editButton, embedButton, importButton, shareButton } from '../controls/dialog_buttons.ts';
+import { editButton, embedButton, importButton, shareButton, wholeButton } from '../controls/dialog_buttons.ts';
 import { exportMenu } from '../controls/export_menu.ts';
 import { filterStatus } from '../controls/filter_status.ts';
 import { filtersPanel } from '../controls/filters_panel.ts';
@@ -29,6 +29,8 @@ import { ATTRIBUTION, type PinTiles } from '../map/style.ts';
 import { LIGHT, themeFor, type Palette } from '../map/theme.ts';
 import { el } from '../ui/dom.ts';
 import { DataModel } from './derive.ts';
+import type { LedgerPages } from './ledger_pages.ts';
+import { t } from '../ui/strings.ts';
 import { createStore, type Store } from './store.ts';
 import { syncUrl } from './url_sync.ts';
 
@@ -62,6 +64,12 @@ export interface DataHooks {
   onEdit?: () => void;
   /** While editing: the editor's panel (src/edit), above the corridor slider. */
   editPanel?: (ctx: ControlContext, getView: () => MapView, notice: Notice) => Control;
+  /**
+   * The ledger is served in pages (`bundle` is its head): the page shows the default view from them, and
+   * `onWhole` loads the whole ledger for anything else (filters, widths, exports, edits, imports).
+   */
+  pages?: LedgerPages | null;
+  onWhole?: () => void;
 }
 
 /**
@@ -76,7 +84,7 @@ export function createApp(
   hooks: DataHooks = {},
   palette: Palette = LIGHT,
 ): App {
-  const model = new DataModel(bundle);
+  const model = new DataModel(bundle, hooks.pages ?? null);
   const theme = themeFor(palette, model.layout);
   const store = createStore<UrlState>(initial);
   const tiles = tileAccess(config);
@@ -90,7 +98,14 @@ export function createApp(
   const coveredBy = (slot: HTMLElement): Covered => (wide() ? { right: slot.offsetWidth + 16 } : { top: slot.offsetHeight + 10 });
   const selectProject = (id: string, fly: boolean) => {
     const found = model.project(id);
-    if (!found) return;
+    if (!found) {
+      // A ledger in pages: the project's chunk is fetched first, then it is selected as any other.
+      void model.pages?.project(id).then(
+        (p) => p && alive && selectProject(id, fly),
+        (e: Error) => notice.notify(`${t('loadError', store.get().lang)}: ${e.message}`),
+      );
+      return;
+    }
     const active = document.activeElement as HTMLElement | null;
     if (active && active !== document.body && !card.element.contains(active)) returnFocus = { node: active, key: active.dataset['key'] ?? null };
     store.set({ selection: { kind: 'project', id } });
@@ -124,7 +139,7 @@ export function createApp(
     store.set({ selection: { kind: 'axis', id }, filter: { ...s.filter, axes: [id] } });
     map.view.fitBounds(model.axisBounds(id, s.corridor));
   };
-  const ctx: ControlContext = { bundle, model, store, theme, selectProject, selectAxis };
+  const ctx: ControlContext = { bundle, model, store, theme, selectProject, selectAxis, ...(hooks.onWhole ? { loadWhole: hooks.onWhole } : {}) };
   let map: MapPart;
 
   // ------------------------------------------------------------------ controls
@@ -142,7 +157,9 @@ export function createApp(
     import: hooks.onImport ? importButton(ctx, hooks.onImport, () => notice.partFailed('partImport'), hooks.onImportProgress) : null,
     share: shareButton(ctx, () => map.view, { importedFrom: hooks.importedFrom ?? null, editing: !!hooks.editPanel }, () => notice.partFailed('partShare')),
     embed: embedButton(ctx, () => notice.partFailed('partEmbed')),
-    export: exportMenu(ctx, () => map.view, () => notice.partFailed('partExport')),
+    // A ledger in pages exports, imports and edits once whole: one button loads it.
+    export: model.pages ? null : exportMenu(ctx, () => map.view, () => notice.partFailed('partExport')),
+    whole: model.pages && hooks.onWhole ? wholeButton(ctx, hooks.onWhole) : null,
     // The sample ledger is offered from the published one (the banner leads back).
     sample: initial.data === 'published' && !hooks.importedFrom && !hooks.editPanel ? sampleLink() : null,
   };
@@ -166,7 +183,7 @@ export function createApp(
   const editor = hooks.editPanel?.(ctx, () => map.view, notice) ?? null;
   const key = legend(ctx, { open: wide(), attribution: Object.values(ATTRIBUTION) });
 
-  const tools = [header.basemap, header.lang, header.sample, header.edit, header.import, header.share, header.embed, header.export].filter((c) => c !== null);
+  const tools = [header.basemap, header.lang, header.sample, header.edit, header.import, header.share, header.embed, header.export, header.whole].filter((c) => c !== null);
   root.replaceChildren(
     el('header', { class: 'top' }, header.titles.element, header.search.element, el('div', { class: 'tools' }, ...tools.map((c) => c.element))),
     top.element,
@@ -219,12 +236,24 @@ export function createApp(
   const linked = initial.selection.kind === 'project' ? initial.selection.id : null;
   let alive = true;
   if (linked && !initial.view && !wide() && model.project(linked)) void map.view.idle.then(() => alive && store.get().selection.kind === 'project' && showSite(linked));
-  if (initial.selection.kind === 'project' && !model.project(initial.selection.id)) {
+  const missing = (id: string) => {
     // Said, not only logged: a link to a project someone imported or edited in their own browser opens here.
-    console.warn(`URL parameter project=${initial.selection.id} ignored: no such project`);
-    notice.say('linkProjectMissing', { id: initial.selection.id.slice(0, 80) });
+    console.warn(`URL parameter project=${id} ignored: no such project`);
+    notice.say('linkProjectMissing', { id: id.slice(0, 80) });
     store.set({ selection: { kind: 'none' } }, 'replace');
-  }
+  };
+  if (initial.selection.kind === 'project' && model.pages) {
+    // A ledger in pages: the linked project is looked up in them, then shown where it is.
+    const id = initial.selection.id;
+    void model.pages.project(id).then(
+      (p) => {
+        if (!alive || store.get().selection.kind !== 'project') return;
+        if (!p) return missing(id);
+        if (!initial.view) void map.view.idle.then(() => alive && showSite(id));
+      },
+      (e: Error) => notice.notify(`${t('loadError', store.get().lang)}: ${e.message}`),
+    );
+  } else if (initial.selection.kind === 'project' && !model.project(initial.selection.id)) missing(initial.selection.id);
   return {
     store,
     model,

@@ -5,7 +5,7 @@ import type { TableSort } from '../ui/axis_table.ts';
 import { renderAxisPanel } from '../ui/axis_panel.ts';
 import { el } from '../ui/dom.ts';
 import { mapNote } from '../ui/labels.ts';
-import { renderProgress } from '../ui/progress_panel.ts';
+import { t } from '../ui/strings.ts';
 import { replaceKeepingFocus, type Control, type ControlContext } from './control.ts';
 
 export interface OverviewOptions {
@@ -22,12 +22,21 @@ export function axisOverview({ bundle, model, store, theme, selectAxis, selectPr
   let chartMetric: ChartMetric = 'projects';
   let tableSort: TableSort = null;
   /** Progress at the period shown (a ledger with progress): per axis in its corridor, passing the filter. */
+  /** The progress panel's code: loaded for a ledger with progress only (then drawn again). */
+  let ui: typeof import('../ui/progress_panel.ts') | null = null;
   const progress = (s: UrlState): HTMLElement | null => {
     const at = model.periodOf(s.period);
     if (!at) return null;
+    if (!ui) {
+      void import('../ui/progress_panel.ts').then((m) => {
+        ui = m;
+        draw(store.get());
+      });
+      return null;
+    }
     const { indices } = model.derive(s.filter, s.corridor).filter;
     const projects = bundle.projects;
-    return renderProgress({
+    return ui.renderProgress({
       ...at,
       index: model.progress!.index,
       periods: model.progress!.periods,
@@ -49,7 +58,10 @@ export function axisOverview({ bundle, model, store, theme, selectAxis, selectPr
     });
   };
   const draw = (s: UrlState) =>
-    replaceKeepingFocus(
+    // A ledger in pages holds the default view's figures only: others wait for the whole ledger (never zeros).
+    !model.covers(s.filter, s.corridor)
+      ? box.replaceChildren(el('p', { class: 'muted', role: 'status' }, t('pageLoading', s.lang)))
+      : replaceKeepingFocus(
       box,
       ...[progress(s)].filter((x): x is HTMLElement => x !== null),
       renderAxisPanel({
@@ -58,7 +70,7 @@ export function axisOverview({ bundle, model, store, theme, selectAxis, selectPr
         lang: s.lang,
         theme,
         selectedAxis: options.highlight(s),
-        projectById: (id) => model.project(id)?.project ?? null,
+        projectById: (id) => model.project(id)?.project ?? model.pages?.name(id) ?? null,
         anyDeclared: model.anyDeclared,
         ledgerTotals: model.ledgerTotals,
         note: mapNote(bundle, s.lang),

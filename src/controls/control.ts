@@ -31,6 +31,8 @@ export interface ControlContext {
   selectProject(id: string, fly: boolean): void;
   /** An axis chosen in a panel (the app filters to it, an embed focuses it; again clears). */
   selectAxis(id: AxisId): void;
+  /** A ledger served in pages (model.pages): loads it whole, for what the pages do not hold. */
+  loadWhole?: () => void;
 }
 
 /** The first draw: everything changed. */
@@ -55,6 +57,40 @@ export function runControls(store: Store<UrlState>, controls: readonly Control[]
   return () => {
     unsubscribe();
     for (const c of controls) c.destroy();
+  };
+}
+
+/**
+ * A control whose code loads when it is first made (a part only some pages need): its element is a placeholder
+ * until then, and the last state it was given is drawn once it has loaded.
+ */
+export function lazyControl(load: () => Promise<Control>): Control {
+  const box = document.createElement('div');
+  let real: Control | null = null;
+  let last: [UrlState, Changed] | null = null;
+  let gone = false;
+  load().then(
+    (c) => {
+      if (gone) return c.destroy();
+      real = c;
+      box.replaceWith(c.element);
+      if (last) c.update(last[0], EVERYTHING);
+    },
+    // Its script did not load (offline, a new deployment): said where the control would be.
+    (e: Error) => (box.textContent = e.message),
+  );
+  return {
+    get element() {
+      return real?.element ?? box;
+    },
+    update(s, changed) {
+      if (real) real.update(s, changed);
+      else last = [s, changed];
+    },
+    destroy() {
+      gone = true;
+      real?.destroy();
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { MappedProject } from '../core/model.ts';
 import type { KnownPlacements } from '../core/shipped_placements.ts';
 import type { ProgressRow } from '../core/progress.ts';
+import { formatBytes } from '../core/format.ts';
 import { serializeUrlState } from '../core/url_state.ts';
 import type { MapView } from '../map/map_view.ts';
 import { el } from '../ui/dom.ts';
@@ -75,6 +76,20 @@ export function shareButton(
 }
 
 /** 编辑 / Edit: starts editing the ledger (项目落图). Only the full app offers it; no link or host can start it. */
+/** A ledger in pages: loads it whole (what filters, other widths, exports, imports and edits need). */
+export function wholeButton({ model }: ControlContext, onWhole: () => void): Control {
+  const button = el('button', { type: 'button', class: 'whole-button', 'data-key': 'whole-ledger' });
+  button.addEventListener('click', onWhole);
+  const size = formatBytes(model.pages?.index.bundle_bytes ?? 0);
+  return {
+    element: button,
+    update(s, changed) {
+      if (changed('lang')) button.textContent = `${t('wholeLoad', s.lang)} (${size})`;
+    },
+    destroy() {},
+  };
+}
+
 export function editButton(_ctx: ControlContext, onEdit: () => void): Control {
   const button = el('button', { type: 'button', class: 'edit-button', 'data-key': 'edit' });
   button.addEventListener('click', onEdit);

@@ -8,7 +8,7 @@ import type { Control, ControlContext } from './control.ts';
  * Over the map, while a filter is set: a chip for each active facet (× takes that one off), how many projects the
  * filter shows, and one click to clear it all.
  */
-export function filterStatus({ bundle, model, store }: ControlContext): Control {
+export function filterStatus({ model, store }: ControlContext): Control {
   const box = el('div', { class: 'filter-status', role: 'status', 'aria-live': 'polite', hidden: '' });
   return {
     element: box,
@@ -16,7 +16,8 @@ export function filterStatus({ bundle, model, store }: ControlContext): Control 
       if (!changed('filter', 'corridor', 'lang')) return;
       box.hidden = isEmptyFilter(s.filter);
       if (box.hidden) return box.replaceChildren();
-      const shown = model.derive(s.filter, s.corridor).filter.indices.length;
+      // A ledger in pages: the count waits for the whole ledger.
+      const shown = model.covers(s.filter, s.corridor) ? model.derive(s.filter, s.corridor).filter.indices.length : null;
       const clear = el('button', { type: 'button', class: 'clear', 'data-key': 'status-clear' }, t('filterClear', s.lang));
       clear.addEventListener('click', () => store.set({ filter: emptyFilter() }));
       box.classList.toggle('empty', shown === 0);
@@ -32,7 +33,7 @@ export function filterStatus({ bundle, model, store }: ControlContext): Control 
       });
       box.replaceChildren(
         ...chips,
-        el('span', {}, shown === 0 ? t('filterNone', s.lang) : t('filterShowing', s.lang, { n: shown, all: bundle.projects.length })),
+        el('span', {}, shown === null ? t('pageLoading', s.lang) : shown === 0 ? t('filterNone', s.lang) : t('filterShowing', s.lang, { n: shown, all: model.count })),
         ' ',
         clear,
       );

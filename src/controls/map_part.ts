@@ -1,6 +1,6 @@
 import { EMPTY_FC } from '../app/derive.ts';
 import { ERQI_BOUNDS } from '../core/bounds.ts';
-import type { AxisId, Lang } from '../core/model.ts';
+import type { AxisId, Lang, MappedProject } from '../core/model.ts';
 import type { UrlState } from '../core/url_state.ts';
 import { mapLocale } from '../map/locale.ts';
 import { createMapView, noMapView, type MapView, type MapViewOptions } from '../map/map_view.ts';
@@ -64,10 +64,29 @@ export function mapPart({ bundle, model, store, theme }: ControlContext, options
   // A hover names the project under the pointer — name, stage, investment — before any click.
   const tip = el('div', { class: 'map-tip', role: 'tooltip', hidden: '' });
   options.container.append(tip);
-  const hideTip = () => (tip.hidden = true);
+  /** The pin under the pointer (a ledger in pages fetches its project's chunk first). */
+  let hovered: number | null = null;
+  const hideTip = () => {
+    hovered = null;
+    tip.hidden = true;
+  };
+  /** A pin's project, now or once its chunk is fetched (a ledger in pages: tiles name only the ledger index). */
+  const withProject = (index: number, then: (p: MappedProject) => void) => {
+    const p = model.projectAt(index);
+    if (p) return then(p);
+    void model.pages?.chunkAt(index).then(
+      () => {
+        const q = model.projectAt(index);
+        if (q) then(q);
+      },
+      (e: Error) => console.warn(e.message),
+    );
+  };
   const showTip = (index: number, at: { x: number; y: number }) => {
-    const p = model.bundle.projects[index];
-    if (!p) return hideTip();
+    hovered = index;
+    withProject(index, (p) => hovered === index && drawTip(p, at));
+  };
+  const drawTip = (p: MappedProject, at: { x: number; y: number }) => {
     const lang = store.get().lang;
     tip.replaceChildren(
       el('strong', {}, dataText(lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh))),
@@ -110,8 +129,7 @@ export function mapPart({ bundle, model, store, theme }: ControlContext, options
       // Pins carry their ledger index, not the project's id (every property is sent to MapLibre's worker).
       onProjectClick: (index) => {
         hideTip();
-        const p = model.bundle.projects[index];
-        if (p) options.onProjectClick(p.id);
+        withProject(index, (p) => options.onProjectClick(p.id));
       },
       onProjectHover: (index, at) => (index !== null && at ? showTip(index, at) : hideTip()),
       onEmptyClick: options.onEmptyClick,

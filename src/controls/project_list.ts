@@ -1,10 +1,12 @@
 import type { UrlState } from '../core/url_state.ts';
 import { el } from '../ui/dom.ts';
 import { renderProjectTable, sortedOrder, type Sort } from '../ui/project_table.ts';
-import { replaceKeepingFocus, type Control, type ControlContext } from './control.ts';
+import { lazyControl, replaceKeepingFocus, type Control, type ControlContext } from './control.ts';
 
 /** The List tab: the filtered projects, sortable; a row opens the project's card. */
-export function projectList({ bundle, model, selectProject }: ControlContext): Control {
+export function projectList(ctx: ControlContext): Control {
+  if (ctx.model.pages) return lazyControl(() => import('./paged_list.ts').then((m) => m.pagedList(ctx)));
+  const { bundle, model, selectProject } = ctx;
   const box = el('div', {});
   let sort: Sort = { key: 'name', dir: 'asc' };
   // The sort order over the whole ledger, kept until the sort, language or corridor changes.

@@ -15,6 +15,7 @@ export function search(
 ): Control {
   const box = createSearchBox(bundle.projects, store.get().lang, (id) => selectProject(id, true), {
     ...(bundle.search_keys ? { keys: bundle.search_keys } : {}),
+    ...(model.pages ? { find: (q: string) => model.pages!.search(q) } : {}),
     ...(goTo
       ? {
           places: model.places,

@@ -16,7 +16,7 @@ export interface AxisPanelProps {
   theme: Theme;
   selectedAxis: AxisId | null;
   /** A project by id (to name the ones in mismatch lists), e.g. DataModel.project. */
-  projectById: (id: string) => MappedProject | null;
+  projectById: (id: string) => Pick<MappedProject, 'name_zh' | 'name_en'> | null;
   /** Whether any project declares an axis (if none does, mismatch lists cannot say anything). */
   anyDeclared: boolean;
   /** The whole ledger, whatever the filter: what the public record covers of the report's programme. */

@@ -7,6 +7,14 @@ import { fill } from './strings.ts';
  */
 export const LAZY_STRINGS = {
   importValues: { zh: '未识别的取值', en: 'Values not recognised' },
+  // Ledger pages: the list's pages (ui/paged_list.ts)
+  pagePrev: { zh: '上一页', en: 'Previous page' },
+  pageNext: { zh: '下一页', en: 'Next page' },
+  pageOf: { zh: '第 {k} / {n} 页（按名称排序）', en: 'Page {k} of {n} (by name)' },
+  pagedNote: {
+    zh: '此台账较大，页面只载入所显示的部分。筛选、其他排序、改变走廊半宽和导出需载入整本台账（{size}）。',
+    en: 'This ledger is large: the page loads only what it shows. Filters, other sorts, another corridor width and exports load the whole ledger ({size}).',
+  },
   importValuesIntro: {
     zh: '这些词不在状态、行业或轴线的列表中，目前按“未公开”读取。选择它们的含义，文件会按此重新读取。',
     en: 'These words are in no list of statuses, sectors or axes and are read as not disclosed for now. Say what each means and the file is read again.',

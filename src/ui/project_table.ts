@@ -1,5 +1,5 @@
 import { formatYi } from '../core/format.ts';
-import { STATUSES, type AxisId, type Lang, type MappedProject } from '../core/model.ts';
+import { STATUSES, type AxisId, type Lang, type MappedProject, type Status } from '../core/model.ts';
 import type { Placements } from '../core/placement.ts';
 import { dataText, el } from './dom.ts';
 import { statusLabel } from './labels.ts';
@@ -30,13 +30,6 @@ export interface TableProps {
 
 /** Rows drawn at once; the rest is counted (a real ledger of thousands is filtered, not scrolled). */
 export const MAX_ROWS = 500;
-
-interface Row {
-  p: MappedProject;
-  name: string;
-  axis: AxisId | null;
-  zone: string | null;
-}
 
 /** Sorts rows; undisclosed values (null) always go last, whatever the direction. */
 export function sortRows<T>(rows: T[], value: (r: T) => string | number | null, dir: 'asc' | 'desc', lang: Lang): T[] {
@@ -83,49 +76,78 @@ export function sortedOrder(
   return sortRows(keyed, (r) => r.v, sort.dir, lang).map((r) => r.i);
 }
 
+/** One row of the table (the List tab's, or a page of ledger pages: core/ledger_pages.ts ListRow). */
+export interface TableRow {
+  id: string;
+  name: string;
+  mapped: boolean;
+  axis: AxisId | null;
+  zone: string | null;
+  status: Status | null;
+  yi: number | null;
+}
+
 /** The filtered projects as a sortable table: the list view, and the screen-reader alternative to the map. */
 export function renderProjectTable(props: TableProps): HTMLElement {
-  const { lang, sort } = props;
+  const { lang } = props;
   const visible = new Uint8Array(props.projects.length);
   for (const i of props.indices) visible[i] = 1;
-  const rows: Row[] = [];
+  const rows: TableRow[] = [];
   for (const i of props.order) {
     if (!visible[i]) continue;
     const p = props.projects[i]!;
     rows.push({
-      p,
+      id: p.id,
       name: lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh),
+      mapped: p.site !== null,
       axis: props.placements.nearestCorridor(i, props.corridorM, Object.keys(props.axisNames)) ?? p.axis_declared,
       zone: props.placements.zone(i),
+      status: p.status,
+      yi: p.investment_total_yi,
     });
     if (rows.length === MAX_ROWS) break;
   }
   const total = props.indices.length;
+  return el('div', { class: 'table-wrap' }, projectTable(rows, total, props), total > MAX_ROWS ? el('p', { class: 'muted' }, `${MAX_ROWS} / ${total}`) : null);
+}
 
+/**
+ * The table itself, for rows already made. Without `onSort` the headers are not buttons (ledger pages come sorted
+ * by name).
+ */
+export function projectTable(
+  rows: readonly TableRow[],
+  total: number,
+  props: Pick<TableProps, 'lang' | 'sort' | 'selectedId' | 'axisNames' | 'zoneNames' | 'onSelect'> & { onSort?: TableProps['onSort'] },
+): HTMLElement {
+  const { lang, sort } = props;
   const header = (key: SortKey, label: string, className = '') => {
     const active = sort.key === key;
+    const attrs = { scope: 'col', 'aria-sort': active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none', ...(className ? { class: className } : {}) };
+    const onSort = props.onSort;
+    if (!onSort) return el('th', attrs, label);
     const button = el('button', { type: 'button', class: 'sort', 'data-key': `sort-${key}` }, label, active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : '');
     button.setAttribute('aria-label', t('sortBy', lang, { col: label }));
-    button.addEventListener('click', () => props.onSort({ key, dir: active && sort.dir === 'asc' ? 'desc' : 'asc' }));
-    return el('th', { scope: 'col', 'aria-sort': active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none', ...(className ? { class: className } : {}) }, button);
+    button.addEventListener('click', () => onSort({ key, dir: active && sort.dir === 'asc' ? 'desc' : 'asc' }));
+    return el('th', attrs, button);
   };
 
   const body = el('tbody');
   for (const r of rows) {
-    const open = el('button', { type: 'button', class: 'link', 'data-key': `row-${r.p.id}` }, dataText(r.name));
-    open.addEventListener('click', () => props.onSelect(r.p.id));
+    const open = el('button', { type: 'button', class: 'link', 'data-key': `row-${r.id}` }, dataText(r.name));
+    open.addEventListener('click', () => props.onSelect(r.id));
     const tr = el(
       'tr',
-      { 'data-project': r.p.id, ...(props.selectedId === r.p.id ? { 'aria-current': 'true', class: 'selected' } : {}) },
-      el('th', { scope: 'row' }, open, r.p.site ? null : el('span', { class: 'badge' }, t('mappedNo', lang))),
+      { 'data-project': r.id, ...(props.selectedId === r.id ? { 'aria-current': 'true', class: 'selected' } : {}) },
+      el('th', { scope: 'row' }, open, r.mapped ? null : el('span', { class: 'badge' }, t('mappedNo', lang))),
       el('td', {}, r.axis ? (props.axisNames[r.axis]?.[lang] ?? r.axis) : '—'),
       el('td', { class: 'col-zone' }, r.zone ? (props.zoneNames[r.zone]?.[lang] ?? r.zone) : '—'),
-      el('td', {}, r.p.status ? statusLabel(r.p.status, lang) : t('unknown', lang)),
-      el('td', { class: 'num' }, formatYi(r.p.investment_total_yi, lang)),
+      el('td', {}, r.status ? statusLabel(r.status, lang) : t('unknown', lang)),
+      el('td', { class: 'num' }, formatYi(r.yi, lang)),
     );
     body.append(tr);
   }
-  const table = el(
+  return el(
     'table',
     { class: 'project-table' },
     el('caption', {}, `${t('listCaption', lang)}: ${total}`),
@@ -136,5 +158,4 @@ export function renderProjectTable(props: TableProps): HTMLElement {
     ),
     body,
   );
-  return el('div', { class: 'table-wrap' }, table, total > MAX_ROWS ? el('p', { class: 'muted' }, `${MAX_ROWS} / ${total}`) : null);
 }

@@ -14,10 +14,12 @@ export interface SearchOptions {
   /** Landmarks, roads and zones found beside the projects, and where choosing one goes (none without it). */
   places?: readonly Place[];
   onPlace?: (place: Place) => void;
+  /** A ledger in pages: its projects are found in the search pages (fetched), not in `projects`. */
+  find?: (query: string) => Promise<ReadonlyArray<Pick<MappedProject, 'id' | 'name_zh' | 'name_en'>>>;
 }
 
 /** One line of the results: a project (by its index in the ledger) or a place. */
-type Hit = { kind: 'project'; index: number } | { kind: 'place'; place: Place };
+type Hit = { kind: 'project'; p: Pick<MappedProject, 'id' | 'name_zh' | 'name_en' | 'other_names' | 'address'> } | { kind: 'place'; place: Place };
 
 const PLACE_KIND: Record<Place['kind'], 'placeLandmark' | 'placeAxis' | 'placeZone'> = { landmark: 'placeLandmark', axis: 'placeAxis', zone: 'placeZone' };
 
@@ -58,7 +60,7 @@ export function createSearchBox(projects: readonly MappedProject[], initialLang:
       options.onPlace?.(hit.place);
       return;
     }
-    const p = projects[hit.index]!;
+    const { p } = hit;
     input.value = lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh);
     onSelect(p.id);
   };
@@ -74,8 +76,26 @@ export function createSearchBox(projects: readonly MappedProject[], initialLang:
     li.addEventListener('click', () => choose(i));
     return li;
   };
+  /** Queries asked of the search pages: an answer to an earlier one is dropped. */
+  let asked = 0;
   const update = () => {
-    const found = searchProjects(projects, input.value, 10, options.keys).map((h): Hit => ({ kind: 'project', index: h.index }));
+    const { find } = options;
+    if (!find) return show(searchProjects(projects, input.value, 10, options.keys).map((h): Hit => ({ kind: 'project', p: projects[h.index]! })));
+    const mine = ++asked;
+    const query = input.value;
+    if (!query.trim()) return show([]);
+    find(query).then(
+      (found) => mine === asked && show(found.map((p): Hit => ({ kind: 'project', p: { other_names: null, address: null, ...p } }))),
+      (e: Error) => {
+        console.warn(`search: ${e.message}`);
+        if (mine !== asked) return;
+        show([]);
+        // Not "no matching project": the search pages did not answer.
+        list.replaceChildren(el('li', { class: 'muted', role: 'presentation' }, t('loadError', lang)));
+      },
+    );
+  };
+  const show = (found: Hit[]) => {
     const places = options.onPlace ? searchPlaces(options.places ?? [], input.value, 5, options.keys).map((place): Hit => ({ kind: 'place', place })) : [];
     hits = [...found, ...places];
     const items = hits.map((hit, i) => {
@@ -83,7 +103,7 @@ export function createSearchBox(projects: readonly MappedProject[], initialLang:
         const { place } = hit;
         return option(i, `${place.kind}:${place.id}`, lang === 'zh' ? place.name_zh : place.name_en, [t(PLACE_KIND[place.kind], lang), ' · ', dataText(lang === 'zh' ? place.name_en : place.name_zh)]);
       }
-      const p = projects[hit.index]!;
+      const { p } = hit;
       const li = option(i, `project:${p.id}`, lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh), [
         dataText(lang === 'zh' ? (p.name_en ?? '') : p.name_zh),
         ...(p.other_names ? [' · ', dataText(p.other_names)] : []),

@@ -143,6 +143,11 @@ export const STRINGS = {
   colZone: { zh: '区', en: 'Zone' },
   colStatus: { zh: '状态', en: 'Status' },
   colInvestment: { zh: '总投资', en: 'Investment' },
+  // Ledger pages (a ledger served in pages: the page holds what it shows)
+  wholeLoad: { zh: '载入整本台账', en: 'Load the whole ledger' },
+  wholeLoading: { zh: '正在载入整本台账（{n} 个项目，{size}）…', en: 'Loading the whole ledger ({n} projects, {size})…' },
+  wholeFailed: { zh: '整本台账未能载入（{why}），仍显示默认视图。', en: 'The whole ledger did not load ({why}): still showing the default view.' },
+  pageLoading: { zh: '正在载入…', en: 'Loading…' },
   sortBy: { zh: '按{col}排序', en: 'Sort by {col}' },
   outsideAxes: { zh: '走廊外', en: 'outside' },
   // Card
