@@ -1,12 +1,14 @@
 /**
  * Beyond one browser: 200,000 synthetic projects drawn from vector tiles (scripts/tiles.ts, served as static
  * files) beside the same points as clustered GeoJSON — on the bare MapLibre page, and in the full app (whose
- * panel, list and search still hold the whole ledger; only the map's pins come from tiles).
+ * panel, list and search still hold the whole ledger; only the map's pins come from tiles), and the app on the same
+ * ledger in pages (npm run pages), which holds only what it shows.
  */
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { writePinTiles } from '../scripts/tiles.ts';
+import { writeLedgerPages } from '../scripts/pages.ts';
 import { syntheticBundle } from '../scripts/repo.ts';
 import { launch, ROOT } from '../scripts/browser.ts';
 import { buildBarePage, serveFolder } from './serve.ts';
@@ -60,6 +62,26 @@ export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
     // The app really drew from the tiles (a mismatch would fall back to the data, silently but for a warning).
     const fromTiles = await page.evaluate(() => window.__erqi!.map!.getSource('projects')?.type === 'vector');
     if (!fromTiles) throw new Error('tiles bench: the app did not use the pin tiles');
+    // The same ledger in pages (npm run pages): the page loads the default view's figures, not the ledger.
+    const text = JSON.stringify(bundle);
+    const t0 = performance.now();
+    const index = writeLedgerPages(bundle, join(dir, 'data', 'pages'), { base: 'pages/', bundle: 'pages/bundle.json', bytes: text.length });
+    const pagesMs = performance.now() - t0;
+    writeFileSync(join(dir, 'data', 'pages', 'bundle.json'), text);
+    writeFileSync(join(dir, 'data', 'bundle.json'), JSON.stringify(index));
+    const appPaged = await timeLoads(page, server.url, appReady);
+    if (!(await page.evaluate(() => !!window.__erqi!.app!.model.pages))) throw new Error('tiles bench: the app did not read the ledger pages');
+    const heap = async () => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      await cdp.detach();
+      return usedSize / 2 ** 20;
+    };
+    const pagedHeap = await heap();
+    await page.goto(`${server.url}bare.html?tiles=1`);
+    await page.waitForFunction(bareReady, null, { timeout: 180_000 });
+    const bareHeap = await heap();
     const n2 = n.toLocaleString('en');
     return [
       row(
@@ -76,6 +98,15 @@ export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
         'the same app clustering the pins itself',
         `both download the whole ledger (${appFlat.mb.toFixed(0)} MB compressed) for the panel, list and search`,
       ),
+      row(
+        `${n2} projects, full app with pin tiles and ledger pages: navigation → idle (Chromium)`,
+        appPaged.ms,
+        tiled.ms,
+        'bare MapLibre page from the same tiles (target 1.5×)',
+        `downloads ${(appPaged.mb * 1024).toFixed(0)} kB of data and tiles (the pages' index: the default view's figures) instead of the ${appFlat.mb.toFixed(0)} MB ledger`,
+      ),
+      row(`${n2} projects in pages: JS heap after a full GC (MB)`, pagedHeap, bareHeap, 'bare MapLibre page from the same tiles', 'the page holds the default view, not the ledger'),
+      row(`${n2} projects: ledger pages written by the data build (node)`, pagesMs, appFlat.ms, 'the app loading the whole ledger once', `${index.list.pages} list pages, ${index.search.length} search pages, ${Math.ceil(index.projects / index.chunk)} card chunks`),
     ];
   } finally {
     await browser.close();

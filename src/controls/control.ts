@@ -61,31 +61,35 @@ export function runControls(store: Store<UrlState>, controls: readonly Control[]
 }
 
 /**
- * A control whose code loads when it is first made (a part only some pages need): its element is a placeholder
- * until then, and the last state it was given is drawn once it has loaded.
+ * A control whose code loads when it first draws (a part only some pages need, in a tab not yet opened): its element
+ * is a placeholder until then, and the last state it was given is drawn once it has loaded.
  */
 export function lazyControl(load: () => Promise<Control>): Control {
   const box = document.createElement('div');
   let real: Control | null = null;
   let last: [UrlState, Changed] | null = null;
   let gone = false;
-  load().then(
-    (c) => {
-      if (gone) return c.destroy();
-      real = c;
-      box.replaceWith(c.element);
-      if (last) c.update(last[0], EVERYTHING);
-    },
-    // Its script did not load (offline, a new deployment): said where the control would be.
-    (e: Error) => (box.textContent = e.message),
-  );
+  let loading = false;
+  const start = () =>
+    load().then(
+      (c) => {
+        if (gone) return c.destroy();
+        real = c;
+        box.replaceWith(c.element);
+        if (last) c.update(last[0], EVERYTHING);
+      },
+      // Its script did not load (offline, a new deployment): said where the control would be.
+      (e: Error) => (box.textContent = e.message),
+    );
   return {
     get element() {
       return real?.element ?? box;
     },
     update(s, changed) {
-      if (real) real.update(s, changed);
-      else last = [s, changed];
+      if (real) return real.update(s, changed);
+      last = [s, changed];
+      if (!loading) void start();
+      loading = true;
     },
     destroy() {
       gone = true;

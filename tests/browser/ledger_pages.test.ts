@@ -73,7 +73,8 @@ describe('a ledger in pages', () => {
     const w = await open(paged.url);
     const ref = await open(whole.url);
     expect(await isPaged(w.page)).toBe(true);
-    expect(w.fetched).toEqual(['bundle.json']); // the index; not the whole ledger, no list, no chunk
+    await w.page.waitForTimeout(300); // anything fetched after the first view
+    expect(w.fetched).toEqual(['bundle.json']); // the index; not the whole ledger, no list (its tab is closed), no chunk
     expect(await w.page.evaluate(() => window.__erqi!.map!.getSource('projects')!.type)).toBe('vector');
     const mine = await figures(w.page);
     expect(mine.length).toBeGreaterThan(10);
