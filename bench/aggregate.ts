@@ -14,6 +14,7 @@ import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import { aggregate } from '../src/core/aggregate.ts';
 import { EMPTY_FILTER } from '../src/core/facets.ts';
 import { applyFilter, filterFacts } from '../src/core/filter.ts';
+import { summaryAggregates, summaryOf, type SummaryJSON } from '../src/core/ledger_pages.ts';
 import { loadAxes, loadZones, type ZoneFeature } from '../src/core/load_geo.ts';
 import { loadReported } from '../src/core/load_reported.ts';
 import { corridorShares, placeProjects, prepareAxes } from '../src/core/placement.ts';
@@ -119,6 +120,11 @@ export function aggregateBench(): BenchRow[] {
   rows.push(row(`cold from the bundle: read placements + aggregate ${N.toLocaleString('en')} (node)`, shippedCold, naive, 'turf buffer + pointsWithinPolygon', `target ≤ 0.1; the data build's placements (${(shipped100k.length / 1e6).toFixed(1)} MB of JSON) parsed, checked, aggregated`));
   // A corridor width or filter change: distances are known, only the aggregation runs again.
   const placements = placeProjects(projects, axes, zones);
+  // Ledger pages (npm run pages): the data build computed the default view's figures; the page reads them.
+  const counts = applyFilter(projects, placements, EMPTY_FILTER, corridor, layout).counts;
+  const summaryText = JSON.stringify(summaryOf(coreResult!, counts, projects, { anyDeclared: true, anyShapes: false, synthetic: true }));
+  const fromPages = median(5, () => summaryAggregates(JSON.parse(summaryText) as SummaryJSON));
+  rows.push(row(`cold from ledger pages: the default view of ${N.toLocaleString('en')} (node)`, fromPages, naive, 'turf buffer + pointsWithinPolygon', `target ≤ 0.1; the data build's figures (${(summaryText.length / 1024).toFixed(1)} kB of JSON) parsed — other views load the ledger whole`));
   const warm = median(5, () => aggregate(projects, placements, axes, zones, reported, 750));
   rows.push(row(`width change: aggregate ${N.toLocaleString('en')} projects (node)`, warm, naive, 'turf buffer + pointsWithinPolygon', 'target < 50 ms, ≥ 10× faster'));
 
