@@ -24,7 +24,7 @@ import { syntheticBundle } from './repo.ts';
 const ROOT = join(import.meta.dirname, '..');
 
 /** Sizes: a card chunk, a list page, an id page, a search page (entries). */
-export const PAGE_SIZES = { chunk: 1000, rows: 200, ids: 2000, search: 4000 };
+export const PAGE_SIZES = { chunk: 250, rows: 200, ids: 2000, search: 2000 };
 
 const write = (file: string, value: unknown) => writeFileSync(file, JSON.stringify(value));
 

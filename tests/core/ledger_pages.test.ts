@@ -45,7 +45,7 @@ function reader(dir: string, index: PagesIndex): LedgerPages {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('ledger pages of 2,500 synthetic projects (a tenth unmapped)', () => {
-  // More than one page of everything: two card chunks and a half, thirteen list pages.
+  // More than one page of everything: ten card chunks, thirteen list pages, several search pages.
   const bundle = syntheticBundle(2500, { seed: 5, unmappedShare: 0.1 });
   let dir: string;
   let index: PagesIndex;
@@ -90,7 +90,7 @@ describe('ledger pages of 2,500 synthetic projects (a tenth unmapped)', () => {
 
   it('finds every project by id, and opens it from its chunk with its placement', async () => {
     const pages = reader(dir, index);
-    for (const i of [0, 999, 1000, 1001, 2499]) {
+    for (const i of [0, PAGE_SIZES.chunk - 1, PAGE_SIZES.chunk, PAGE_SIZES.chunk + 1, 2499]) {
       const p = bundle.projects[i]!;
       expect(await pages.indexOf(p.id)).toBe(i);
       const found = await pages.project(p.id);
@@ -106,12 +106,21 @@ describe('ledger pages of 2,500 synthetic projects (a tenth unmapped)', () => {
     expect(model.project(bundle.projects[2499]!.id)).toBeNull();
     await fresh.project(bundle.projects[2499]!.id);
     expect(model.project(bundle.projects[2499]!.id)?.index).toBe(2499);
-    expect(model.projectAt(2000)?.id).toBe(bundle.projects[2000]!.id);
+    expect(model.projectAt(2499 - 1)?.id).toBe(bundle.projects[2498]!.id);
     expect(model.projectAt(1000)).toBeNull();
     expect(model.count).toBe(2500);
     expect(model.covers(emptyFilter(), bundle.corridor_m)).toBe(true);
     expect(model.covers({ ...emptyFilter(), statuses: ['signed'] }, bundle.corridor_m)).toBe(false);
     expect(model.covers(emptyFilter(), 1000)).toBe(false);
+  });
+
+  it('searches across its search pages with the whole ledger’s ranking', async () => {
+    const pages = reader(dir, index);
+    expect(index.search.length).toBeGreaterThan(3);
+    for (const q of ['合成示例项目 12', 'Synthetic project 249', 'syn-0012', '项目 7']) {
+      const whole = searchProjects(bundle.projects, q, 10).map((h) => bundle.projects[h.index]!.id);
+      expect((await pages.search(q)).map((h) => h.id), q).toEqual(whole);
+    }
   });
 
   it('names the file when a page is missing or is not a chunk of this ledger', async () => {
