@@ -9,6 +9,7 @@ import { emptyFilter } from './core/facets.ts';
 import { formatBytes } from './core/format.ts';
 import { DataModel } from './app/derive.ts';
 import { checkBundle } from './core/bundle_shape.ts';
+import type { Tab } from './controls/tabs.ts';
 import { el } from './ui/dom.ts';
 import { t } from './ui/strings.ts';
 import './style.css';
@@ -51,7 +52,8 @@ async function main(): Promise<void> {
   let app: App | null = null;
   /** While editing (项目落图): the session, its change log replayed over the shipped data (src/edit, loaded then). */
   let editing: { session: import('./edit/index.ts').EditSession; editor: typeof import('./edit/index.ts') } | null = null;
-  const remount = () => void mount({ ...app!.store.get() });
+  /** The same view made again (another ledger, editing on or off), on the same sidebar tab. */
+  const remount = () => void mount({ ...app!.store.get() }, app!.tab());
   /** Loads a ledger in pages whole, once, then shows the same view from it (a failure: back to the default view). */
   let whole: Promise<void> | null = null;
   const loadWhole = () => {
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
     editing = null;
     remount();
   };
-  const mount = async (initial: UrlState) => {
+  const mount = async (initial: UrlState, tab?: Tab) => {
     const top = stack.at(-1)!;
     app?.destroy();
     window.__erqi!.ready = false;
@@ -108,6 +110,7 @@ async function main(): Promise<void> {
     app = createApp(root, shown, config, initial, {
       importedFrom: edit ? null : top.file,
       ...(pages ? { pages, onWhole: loadWhole } : {}),
+      ...(tab ? { tab } : {}),
       // Tiles were cut from the shipped pins: edited data is drawn from itself.
       pinTiles: top.file === null && (!edit || edit.session.changes.length === 0) ? pinTiles : null,
       ...(edit

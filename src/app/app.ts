@@ -21,7 +21,7 @@ import { notice as createNotice, type Notice } from '../controls/notice.ts';
 import { projectCard } from '../controls/project_card.ts';
 import { projectList } from '../controls/project_list.ts';
 import { search } from '../controls/search.ts';
-import { tabs } from '../controls/tabs.ts';
+import { tabs, type Tab } from '../controls/tabs.ts';
 import { titles } from '../controls/titles.ts';
 import { basemapSources, type MapConfig } from '../map/basemaps.ts';
 import type { Covered, MapView } from '../map/map_view.ts';
@@ -42,6 +42,8 @@ export interface App {
   ready: Promise<void>;
   /** Says something over the map (a notice with a dismiss button). */
   notify(text: string): void;
+  /** The sidebar's open tab (a page made again for the same view opens the same one: DataHooks.tab). */
+  tab(): Tab;
   /** Removes the map and every listener; the root is left empty. */
   destroy(): void;
 }
@@ -70,6 +72,8 @@ export interface DataHooks {
    */
   pages?: LedgerPages | null;
   onWhole?: () => void;
+  /** The sidebar tab to open (the default: the overview). */
+  tab?: Tab;
 }
 
 /**
@@ -178,7 +182,7 @@ export function createApp(
     }),
     filters: filtersPanel(ctx),
     list: projectList(ctx),
-  });
+  }, hooks.tab);
   const status = filterStatus(ctx);
   const editor = hooks.editPanel?.(ctx, () => map.view, notice) ?? null;
   const key = legend(ctx, { open: wide(), attribution: Object.values(ATTRIBUTION) });
@@ -260,6 +264,7 @@ export function createApp(
     view: map.view,
     ready: map.view.idle,
     notify: (text) => notice.notify(text),
+    tab: () => panels.current(),
     destroy() {
       alive = false;
       unrestore();

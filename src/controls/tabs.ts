@@ -13,8 +13,8 @@ const TAB_LABEL: Record<Tab, StringKey> = { overview: 'tabOverview', filters: 't
  * tab's control draws on a change; the others collect what changed and draw when opened. With tens of thousands
  * of projects that keeps a filter change to one panel's DOM.
  */
-export function tabs(store: Store<UrlState>, panels: Record<Tab, Control>): Control & { show(name: Tab, focus?: boolean): void } {
-  let open: Tab = 'overview';
+export function tabs(store: Store<UrlState>, panels: Record<Tab, Control>, initial: Tab = 'overview'): Control & { show(name: Tab, focus?: boolean): void; current(): Tab } {
+  let open: Tab = initial;
   const list = el('div', { role: 'tablist', class: 'tabs' });
   const buttons = {} as Record<Tab, HTMLButtonElement>;
   const boxes = {} as Record<Tab, HTMLElement>;
@@ -52,6 +52,7 @@ export function tabs(store: Store<UrlState>, panels: Record<Tab, Control>): Cont
   return {
     element,
     show,
+    current: () => open,
     update(s, changed: Changed) {
       if (changed('lang')) for (const name of TABS) buttons[name].textContent = t(TAB_LABEL[name], s.lang);
       for (const name of TABS) {

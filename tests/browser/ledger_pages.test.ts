@@ -171,6 +171,10 @@ describe('a ledger in pages', () => {
     expect(await w.page.locator('#panel').textContent()).toContain('正在载入…');
     await w.page.waitForFunction(() => window.__erqi?.ready === true && !window.__erqi.app?.model.pages, null, { timeout: 30_000 });
     expect(w.fetched).toContain('pages/bundle.json');
+    // The same tab, with the choice made, as the planner left it.
+    expect(await w.page.getByRole('tab', { name: '筛选' }).getAttribute('aria-selected')).toBe('true');
+    expect(await w.page.locator('#f-statuses-operating').isChecked()).toBe(true);
+    await w.page.getByRole('tab', { name: '概览' }).click();
     const ref = await open(whole.url, '?status=operating');
     expect(await w.page.evaluate(() => location.search)).toContain('status=operating');
     expect(await w.page.locator('.filter-status').textContent()).toBe(await ref.page.locator('.filter-status').textContent());
