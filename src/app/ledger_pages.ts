@@ -1,6 +1,6 @@
 import type { Aggregates } from '../core/aggregate.ts';
 import type { DataBundle } from '../core/bundle.ts';
-import { PAGES_FORMAT, pageOf, pagesFor, rankEntries, summaryAggregates, KEY_LENGTH, type ListRow, type PagedHit, type PagesIndex, type SearchEntry } from '../core/ledger_pages.ts';
+import { indexProblems, PAGES_FORMAT, pageOf, pagesFor, rankEntries, summaryAggregates, KEY_LENGTH, type ListRow, type PagedHit, type PagesIndex, type SearchEntry } from '../core/ledger_pages.ts';
 import type { checkBundle } from '../core/bundle_shape.ts';
 import type { Lang } from '../core/model.ts';
 import { normalise } from '../core/search.ts';
@@ -153,5 +153,7 @@ export function pagesOf(json: unknown, url: string, page: PageParts): LedgerPage
   // The head is checked as a bundle is: geometry and figures the map draws.
   const head = page.checkBundle({ ...index.head, projects: [] });
   if ('errors' in head) throw new Error(`${url}: not valid ledger pages (run npm run pages): ${head.errors.slice(0, 3).join('; ')}`);
+  const problems = indexProblems(index as PagesIndex, head.value.axes.features.map((f) => f.properties.id), head.value.zones.features.map((f) => f.properties.id));
+  if (problems.length) throw new Error(`${url}: not valid ledger pages (run npm run pages): ${problems.slice(0, 3).join('; ')}`);
   return new LedgerPages(url, index as PagesIndex, page);
 }

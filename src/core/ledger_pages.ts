@@ -175,6 +175,44 @@ export function rankEntries(entries: readonly SearchEntry[], query: string, limi
     .map((b) => b.hit);
 }
 
+/**
+ * What is wrong with an index's figures and page sizes, field by field (none: []): its figures must name the head's
+ * axes and zones in order, and every count must be a count. Checked before anything is drawn from them.
+ */
+export function indexProblems(index: PagesIndex, axisIds: readonly string[], zoneIds: readonly string[]): string[] {
+  const out: string[] = [];
+  const count = (v: unknown, at: string) => {
+    if (!(Number.isInteger(v) && (v as number) >= 0)) out.push(`${at}: not a count`);
+  };
+  const listed = (v: Partial<ListedJSON> | undefined, at: string) => {
+    count(v?.count, `${at}.count`);
+    if (!Array.isArray(v?.ids) || !v.ids.every((id) => typeof id === 'string')) out.push(`${at}.ids: not a list of ids`);
+  };
+  count(index.projects, 'projects');
+  for (const [k, v] of [['chunk', index.chunk], ['list.rows', index.list?.rows]] as const) if (!(Number.isInteger(v) && (v as number) > 0)) out.push(`${k}: not a page size`);
+  count(index.list?.pages, 'list.pages');
+  const a = index.summary?.aggregates;
+  if (!a || !Array.isArray(a.axes) || !Array.isArray(a.zones) || !a.ledger) return [...out, 'summary.aggregates: missing'];
+  if (a.axes.map((x) => x?.id).join() !== axisIds.join()) out.push(`summary.aggregates.axes: not the head's axes (${axisIds.join(', ')})`);
+  if (a.zones.map((z) => z?.id).join() !== zoneIds.join()) out.push(`summary.aggregates.zones: not the head's zones (${zoneIds.join(', ')})`);
+  a.axes.forEach((x, k) => {
+    count(x.mapped?.projects, `summary.aggregates.axes.${k}.mapped.projects`);
+    listed(x.declared_outside, `summary.aggregates.axes.${k}.declared_outside`);
+    listed(x.inside_declared_elsewhere, `summary.aggregates.axes.${k}.inside_declared_elsewhere`);
+  });
+  a.zones.forEach((z, k) => {
+    count(z.mapped?.projects, `summary.aggregates.zones.${k}.mapped.projects`);
+    listed(z.declared_outside, `summary.aggregates.zones.${k}.declared_outside`);
+    listed(z.inside_declared_elsewhere, `summary.aggregates.zones.${k}.inside_declared_elsewhere`);
+  });
+  count(a.ledger.all?.projects, 'summary.aggregates.ledger.all.projects');
+  count(a.ledger.mapped, 'summary.aggregates.ledger.mapped');
+  const c = index.summary.counts;
+  if (!c || ['axes', 'zones', 'statuses', 'sectors', 'mapped'].some((k) => typeof c[k as keyof typeof c] !== 'object')) out.push('summary.counts: missing');
+  if (typeof index.summary.names !== 'object' || index.summary.names === null) out.push('summary.names: missing');
+  return out;
+}
+
 /** An id list of the pages as the panel reads it (the names beyond the first few are not in the pages). */
 export function listedIds(listed: ListedJSON): IdList {
   return { count: listed.count, ids: (n = listed.count) => listed.ids.slice(0, n), toJSON: () => listed.ids };

@@ -131,6 +131,22 @@ describe('ledger pages of 2,500 synthetic projects (a tenth unmapped)', () => {
     await expect(pages.chunkAt(0)).rejects.toThrow(/cards\/0\.json: not a chunk of this ledger/);
     expect(() => pagesOf({ format: 'erqi-axis-map/pages@1' }, 'https://example.test/x.json', { DataModel, checkBundle })).toThrow('https://example.test/x.json: not ledger pages (run npm run pages)');
     expect(() => pagesOf({ ...index, head: { ...index.head, axes: null } }, 'https://example.test/x.json', { DataModel, checkBundle })).toThrow(/x\.json: not valid ledger pages/);
+    // Figures that are not this head's, or not counts: refused with the field named, before anything is drawn.
+    const summary = index.summary;
+    const broken = (change: (s: typeof summary) => unknown) => ({ ...index, summary: change(structuredClone(summary)) });
+    const open = (json: unknown) => () => pagesOf(json, 'https://example.test/x.json', { DataModel, checkBundle });
+    expect(open(broken((s) => ({ ...s, aggregates: { ...s.aggregates, axes: s.aggregates.axes.slice(1) } })))).toThrow(/summary\.aggregates\.axes: not the head's axes \(songshan, daxue, jingguang\)/);
+    expect(
+      open(
+        broken((s) => {
+          s.aggregates.axes[1]!.declared_outside.count = -3;
+          s.aggregates.zones[0]!.mapped.projects = '12' as unknown as number;
+          return s;
+        }),
+      ),
+    ).toThrow('summary.aggregates.axes.1.declared_outside.count: not a count; summary.aggregates.zones.0.mapped.projects: not a count');
+    expect(open({ ...index, chunk: 0 })).toThrow('chunk: not a page size');
+    expect(open(broken(() => ({ corridor_m: 500 })))).toThrow('summary.aggregates: missing');
   });
 });
 
