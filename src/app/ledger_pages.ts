@@ -38,7 +38,7 @@ export class LedgerPages {
   private readonly chunks = new Map<number, Chunk>();
 
   constructor(
-    /** Where index.json was loaded from (pages resolve against it). */
+    /** Where the index was loaded from (data/bundle.json in a build served in pages): pages resolve against it. */
     readonly url: string,
     readonly index: PagesIndex,
     private readonly page: PageParts,
