@@ -31,10 +31,7 @@ async function fetchJson(url: string, timeoutMs?: number): Promise<unknown> {
  * file and what went wrong.
  */
 export async function loadBundle(url: string): Promise<DataBundle> {
-  const json = await fetchJson(url);
-  const pages = json as Partial<PagesIndex> | null;
-  if (pages?.format === PAGES_FORMAT && typeof pages.bundle === 'string') return bundleOf(await fetchJson(new URL(pages.bundle, new URL(url, location.href)).href), url);
-  return bundleOf(json, url);
+  return (await loadData(url)).bundle;
 }
 
 /** A fetched bundle checked, its placements read. */
@@ -105,11 +102,35 @@ export async function loadPinTiles(url: string | null | undefined, bundle: DataB
   }
 }
 
+/** A reader of ledger pages (read_pages.ts: loaded with their code); without one, a page reads the whole ledger. */
+export type PagesReader = (json: unknown, url: string) => Promise<LedgerPages>;
+
+/** The data a page shows: a bundle, or a ledger in pages (`bundle` then is their head, without projects). */
+export interface Loaded {
+  bundle: DataBundle;
+  pages?: LedgerPages;
+}
+
+/**
+ * Fetches the data file: with `pages`, a pages index is read as pages; without, the whole ledger it names is
+ * loaded. Throws an Error naming the file and what went wrong.
+ */
+export async function loadData(url: string, pages?: PagesReader): Promise<Loaded> {
+  const json = await fetchJson(url);
+  if ((json as Partial<PagesIndex> | null)?.format === PAGES_FORMAT && pages) {
+    const read = await pages(json, new URL(url, location.href).href);
+    return { bundle: read.head, pages: read };
+  }
+  const index = json as Partial<PagesIndex> | null;
+  if (index?.format === PAGES_FORMAT && typeof index.bundle === 'string') return { bundle: bundleOf(await fetchJson(new URL(index.bundle, new URL(url, location.href)).href), url) };
+  return { bundle: bundleOf(json, url) };
+}
+
 /** What every page starts from: the data, the deployment's settings, pin tiles cut from that data, its layout. */
 export interface Start {
   /** With `pages`: their head, the ledger without its projects. */
   bundle: DataBundle;
-  /** The ledger in pages (the app only: `pages` asked for and the data file is a pages index). */
+  /** The ledger in pages (a reader given and the data file is a pages index). */
   pages?: LedgerPages;
   config: MapConfig;
   pinTiles: PinTiles | null;
@@ -120,28 +141,16 @@ export interface Start {
  * The app, the iframe and the element start the same way: MapLibre's workers, config.json (beside `base`) and the
  * bundle all load at once — the workers start while the data is on its way. Throws the bundle's error (its file
  * and what went wrong) for the page to show; config.json and the tiles never throw (defaults, with a warning).
- * `bundle`: its URL, or the promise of an already requested one (the element shares one per `src`).
+ * `bundle`: its URL, or the promise of an already requested one (the element shares one per `src`); `pages`: reads
+ * a ledger in pages as pages (loadData).
  */
-export async function loadStart(
-  bundle: string | Promise<DataBundle>,
-  base: string | URL = location.href,
-  /** `pages`: reads a pages index (the app; the embeds read the whole bundle it names). */
-  options: { pages?: (json: unknown, url: string) => Promise<LedgerPages> } = {},
-): Promise<Start> {
+export async function loadStart(bundle: string | Promise<Loaded>, base: string | URL = location.href, pages?: PagesReader): Promise<Start> {
   prewarmMap();
   const configLoad = loadConfig(new URL('config.json', base).href);
-  // The app reads a ledger in pages as pages; the embeds read it whole.
-  const json = typeof bundle === 'string' && options.pages ? await fetchJson(bundle) : null;
-  if ((json as Partial<PagesIndex> | null)?.format === PAGES_FORMAT) {
-    // Read by the caller, with their code (a page of the shipped ledger does not download it).
-    const pages = await options.pages!(json, new URL(bundle as string, base).href);
-    const config = await configLoad;
-    performance.mark('erqi:data');
-    const head = pages.head;
-    return { bundle: head, pages, config, pinTiles: await loadPinTiles(config.pinTiles, head, base, pages.index.fingerprint), layout: layoutOf(head) };
-  }
-  const data = await (json ? bundleOf(json, bundle as string) : typeof bundle === 'string' ? loadBundle(bundle) : bundle);
+  const data = await (typeof bundle === 'string' ? loadData(bundle, pages) : bundle);
   const config = await configLoad;
   performance.mark('erqi:data');
-  return { bundle: data, config, pinTiles: await loadPinTiles(config.pinTiles, data, base), layout: layoutOf(data) };
+  // Tiles of a ledger in pages are checked against the pages' fingerprint (the head has no projects).
+  const pinTiles = await loadPinTiles(config.pinTiles, data.bundle, base, data.pages?.index.fingerprint);
+  return { ...data, config, pinTiles, layout: layoutOf(data.bundle) };
 }

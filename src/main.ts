@@ -7,8 +7,7 @@ import { DATA_BUNDLE, parseUrlState, type DataSet, type UrlState } from './core/
 import { loadBundle, loadStart } from './load_bundle.ts';
 import { emptyFilter } from './core/facets.ts';
 import { formatBytes } from './core/format.ts';
-import { DataModel } from './app/derive.ts';
-import { checkBundle } from './core/bundle_shape.ts';
+import { readPages } from './app/read_pages.ts';
 import type { Tab } from './controls/tabs.ts';
 import { el } from './ui/dom.ts';
 import { t } from './ui/strings.ts';
@@ -30,9 +29,7 @@ async function main(): Promise<void> {
   const dataSet: DataSet = params.get('data') === 'sample' ? 'sample' : 'published';
   let start;
   try {
-    start = await loadStart(DATA_BUNDLE[dataSet], location.href, {
-      pages: async (json, url) => (await import('./app/ledger_pages.ts')).pagesOf(json, url, { DataModel, checkBundle }),
-    });
+    start = await loadStart(DATA_BUNDLE[dataSet], location.href, readPages);
   } catch (e) {
     const message = (e as Error).message;
     window.__erqi.error = message;

@@ -12,6 +12,8 @@ export function axisChips({ model, theme, selectAxis }: ControlContext, element:
       if (!changed('filter', 'corridor', 'lang', 'selection')) return;
       const selected = s.selection.kind === 'axis' ? s.selection.id : null;
       const lang = s.lang;
+      // A ledger in pages holds the default view's figures only: others wait for the whole ledger (never zeros).
+      if (!model.covers(s.filter, s.corridor)) return element.replaceChildren(el('p', { class: 'muted', role: 'status' }, t('pageLoading', lang)));
       element.replaceChildren(
         ...model.derive(s.filter, s.corridor).aggregates.axes.map((a) => {
           const b = el(

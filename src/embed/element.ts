@@ -13,11 +13,12 @@
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import type { DataBundle } from '../core/bundle.ts';
 import { EMBED_PARAMS, parseEmbedOptions } from '../core/embed_options.ts';
-import type { Filter } from '../core/facets.ts';
+import { EMPTY_FILTER, type Filter } from '../core/facets.ts';
 import type { MapEvent } from '../core/messages.ts';
 import type { AxisId } from '../core/model.ts';
-import { DATA_BUNDLE, parseUrlState, serializeUrlState, STATE_PARAMS } from '../core/url_state.ts';
-import { loadBundle, loadStart } from '../load_bundle.ts';
+import { DATA_BUNDLE, parseUrlState, serializeUrlState, STATE_PARAMS, type UrlState } from '../core/url_state.ts';
+import { loadData, loadStart, type Loaded } from '../load_bundle.ts';
+import { readPages } from '../app/read_pages.ts';
 import embedCss from './embed.css?inline';
 import { mountEmbed, type EmbedHandle } from './mount_embed.ts';
 
@@ -36,11 +37,13 @@ function sharedSheet(): CSSStyleSheet {
 }
 
 /** Bundles already fetched, shared by every element on the page that uses the same file. */
-const bundles = new Map<string, Promise<DataBundle>>();
+const bundles = new Map<string, Promise<Loaded>>();
 
 export class ErqiAxisMap extends HTMLElement {
   static observedAttributes = OBSERVED;
   private handle: EmbedHandle | null = null;
+  /** A ledger in pages being loaded whole for a view the pages do not hold. */
+  private wholeLoading = false;
   private mounting = 0;
   private pending: Array<(h: EmbedHandle) => void> = [];
   private readonly shadow: ShadowRoot;
@@ -120,7 +123,7 @@ export class ErqiAxisMap extends HTMLElement {
     let start;
     try {
       let p = bundles.get(src);
-      if (!p) bundles.set(src, (p = loadBundle(src)));
+      if (!p) bundles.set(src, (p = loadData(src, readPages)));
       start = await loadStart(p, base);
     } catch (e) {
       bundles.delete(src);
@@ -132,17 +135,48 @@ export class ErqiAxisMap extends HTMLElement {
       return;
     }
     if (run !== this.mounting) return; // a newer mount or a destroy came first
-    const { bundle, config, pinTiles, layout } = start;
+    const { bundle, config, pinTiles, layout, pages } = start;
     const pairs = OBSERVED.filter((a) => this.hasAttribute(a)).map((a): [string, string] => [a, this.getAttribute(a)!]);
     const query = pairs.filter(([k]) => k !== 'src').map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
     const { state, warnings } = parseUrlState(query, layout);
     const { options, warnings: more } = parseEmbedOptions(pairs, layout);
     for (const w of [...warnings, ...more]) console.warn(`<erqi-axis-map>: ${w}`);
-    const handle = mountEmbed(this.root, bundle, config, state, { ...options, origins: [] }, {
-      emit: (e) => this.emit(e),
-      fullMapUrl: (s) => new URL(`index.html${serializeUrlState(s)}`, base).href,
-      pinTiles,
-    });
+    const mountWith = (data: DataBundle, at: UrlState, paged: Loaded['pages'] | null, opts = options): EmbedHandle =>
+      mountEmbed(this.root, data, config, at, { ...opts, origins: [] }, {
+        emit: (e) => this.emit(e),
+        fullMapUrl: (s) => new URL(`index.html${serializeUrlState(s)}`, base).href,
+        pinTiles,
+        pages: paged,
+        // A ledger in pages, asked for a view they do not hold: the whole ledger (loaded once per src, shared by
+        // every element showing it), then this element again in that view.
+        onWhole: () => {
+          if (!paged || this.wholeLoading) return;
+          this.wholeLoading = true;
+          const full = loadData(paged.bundleUrl);
+          bundles.set(src, full);
+          full.then(
+            (loaded) => {
+              this.wholeLoading = false;
+              if (run !== this.mounting || !this.handle) return;
+              // The view as it is now (a host may have changed it again while the ledger loaded).
+              const now = this.handle.getState();
+              this.handle.destroy();
+              this.handle = mountWith(loaded.bundle, now, null);
+            },
+            (e: Error) => {
+              this.wholeLoading = false;
+              bundles.set(src, Promise.resolve({ bundle: data, pages: paged }));
+              console.warn(`<erqi-axis-map>: the whole ledger did not load (${e.message}); showing the default view`);
+              if (run !== this.mounting || !this.handle) return;
+              // The default view from the pages again (a zone option is a filter: dropped with it).
+              const back = { ...this.handle.getState(), filter: EMPTY_FILTER, corridor: paged.index.summary.corridor_m };
+              this.handle.destroy();
+              this.handle = mountWith(data, back, paged, { ...options, zone: null });
+            },
+          );
+        },
+      });
+    const handle = mountWith(bundle, state, pages ?? null);
     this.handle = handle;
     for (const fn of this.pending.splice(0)) fn(handle);
   }

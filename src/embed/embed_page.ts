@@ -5,7 +5,9 @@
 import { parseEmbedOptions } from '../core/embed_options.ts';
 import { acceptCommand, envelope, type MapEvent } from '../core/messages.ts';
 import { DATA_BUNDLE, parseUrlState, serializeUrlState } from '../core/url_state.ts';
-import { loadStart } from '../load_bundle.ts';
+import { loadBundle, loadStart } from '../load_bundle.ts';
+import { readPages } from '../app/read_pages.ts';
+import { EMPTY_FILTER } from '../core/facets.ts';
 import { el } from '../ui/dom.ts';
 import { mountEmbed } from './mount_embed.ts';
 import './embed.css';
@@ -23,13 +25,13 @@ async function main(): Promise<void> {
   let start;
   try {
     // The SAMPLE ledger only when asked for (data=sample): bannered as in the app.
-    start = await loadStart(DATA_BUNDLE[new URLSearchParams(location.search).get('data') === 'sample' ? 'sample' : 'published']);
+    start = await loadStart(DATA_BUNDLE[new URLSearchParams(location.search).get('data') === 'sample' ? 'sample' : 'published'], location.href, readPages);
   } catch (e) {
     window.__erqiEmbed.error = (e as Error).message;
     root.replaceChildren(el('p', { role: 'alert' }, (e as Error).message));
     return;
   }
-  const { bundle, config, pinTiles, layout } = start;
+  const { bundle, config, pinTiles, layout, pages } = start;
   const { state, warnings } = parseUrlState(location.search, layout);
   const { options, warnings: embedWarnings } = parseEmbedOptions(pairs, layout);
   for (const w of [...warnings, ...embedWarnings]) console.warn(w);
@@ -43,8 +45,33 @@ async function main(): Promise<void> {
     else window.parent.postMessage(message, '*');
   };
   const fullMapUrl = (s: typeof state) => new URL(`index.html${serializeUrlState(s)}`, location.href).href;
-  const handle = mountEmbed(root, bundle, config, state, options, { emit, fullMapUrl, pinTiles });
+  const mountWith = (data: typeof bundle, at: typeof state, opts: typeof options, paged: typeof pages | null) =>
+    mountEmbed(root, data, config, at, opts, { emit, fullMapUrl, pinTiles, pages: paged, onWhole: () => loadWhole() });
+  let handle = mountWith(bundle, state, options, pages ?? null);
   window.__erqiEmbed.handle = handle;
+  /**
+   * A ledger in pages, asked for a view they do not hold (a host's filter, a zone option): loaded whole, then
+   * mounted again in that view. If it does not load: the default view from the pages again, and a warning.
+   */
+  let loading = false;
+  const loadWhole = () => {
+    if (loading || !pages) return;
+    loading = true;
+    const remount = (data: typeof bundle, at: typeof state, opts: typeof options, paged: typeof pages | null) => {
+      handle.destroy();
+      handle = mountWith(data, at, opts, paged);
+      window.__erqiEmbed!.handle = handle;
+    };
+    loadBundle(pages.bundleUrl).then(
+      // The view as it is now (a host may have changed it again while the ledger loaded).
+      (loaded) => remount(loaded, handle.getState(), options, null),
+      (e: Error) => {
+        loading = false;
+        console.warn(`erqi-axis-map: the whole ledger did not load (${e.message}); showing the default view`);
+        remount(bundle, { ...handle.getState(), filter: EMPTY_FILTER, corridor: pages.index.summary.corridor_m }, { ...options, zone: null }, pages);
+      },
+    );
+  };
 
   addEventListener('message', (e: MessageEvent) => {
     if (e.source !== window.parent) return;

@@ -19,6 +19,7 @@ import type { UrlState } from '../core/url_state.ts';
 import { basemapSources, customTilesAllowed, customTilesHost, type MapConfig } from '../map/basemaps.ts';
 import type { MapView } from '../map/map_view.ts';
 import type { PinTiles } from '../map/style.ts';
+import type { LedgerPages } from '../app/ledger_pages.ts';
 import { DARK, LIGHT, themeFor } from '../map/theme.ts';
 import { el } from '../ui/dom.ts';
 import { t } from '../ui/strings.ts';
@@ -47,6 +48,13 @@ export interface EmbedHooks {
   fullMapUrl(state: UrlState): string;
   /** Pin tiles checked against this data (see load_bundle.ts loadPinTiles); as in the app. */
   pinTiles?: PinTiles | null;
+  /**
+   * A ledger in pages (`bundle` is their head): the embed shows the default view from them, and asks `onWhole` for
+   * the whole ledger when it is shown anything else (a host's filter, a zone option) — the page mounts it again
+   * from the whole ledger in its state then (getState).
+   */
+  pages?: LedgerPages | null;
+  onWhole?: () => void;
 }
 
 
@@ -60,7 +68,7 @@ export function mountEmbed(
   hooks: EmbedHooks,
 ): EmbedHandle {
   // A ledger with progress as it stood at the period asked for (period=YYYY-MM; the latest by default).
-  const model = new DataModel(bundleAtPeriod(bundle, initial.period));
+  const model = new DataModel(bundleAtPeriod(bundle, initial.period), hooks.pages ?? null);
   if (initial.basemap === 'custom' && initial.tiles && !customTilesAllowed(initial.tiles, config)) {
     const host = customTilesHost(initial.tiles);
     console.warn(`erqi-axis-map: custom tiles ignored: ${'host' in host ? `${host.host} is not in config.json's tileHosts` : host.error}`);
@@ -72,7 +80,17 @@ export function mountEmbed(
   const has = (c: EmbedOptions['controls'][number]) => options.controls.includes(c);
 
   // ---------------------------------------------------------------- actions
+  /** Until destroyed (a lookup in pages may answer after). */
+  let alive = true;
   const selectProject = (id: string | null): boolean => {
+    if (typeof id === 'string' && !model.project(id) && model.pages) {
+      // A ledger in pages: looked up (its chunk fetched), then selected; one it lacks is said in the console.
+      void model.pages.project(id).then(
+        (p) => (p ? alive && selectProject(id) : console.warn(`erqi-axis-map: selectProject: no project ${id.slice(0, 80)}`)),
+        (e: Error) => console.warn(`erqi-axis-map: selectProject: ${e.message}`),
+      );
+      return true;
+    }
     if (id !== null && (typeof id !== 'string' || !model.project(id))) return false;
     store.set({ selection: id === null ? { kind: 'none' } : { kind: 'project', id } });
     const site = id ? model.project(id)!.project.site : null;
@@ -159,6 +177,10 @@ export function mountEmbed(
 
   // ---------------------------------------------------------------- wiring
   const stop = runControls(store, controls);
+  // A ledger in pages holds the default view: any other is shown from the whole ledger (the page mounts it).
+  const wantsWhole = (s: UrlState) => model.pages && hooks.onWhole && !model.covers(s.filter, s.corridor);
+  // (Asked once mounted: the page that mounts this has its handle by then.)
+  if (wantsWhole(start)) queueMicrotask(() => alive && hooks.onWhole!());
   fullLink.href = hooks.fullMapUrl(start);
   store.subscribe((s, prev, _how, changed) => {
     fullLink.href = hooks.fullMapUrl(s);
@@ -172,6 +194,7 @@ export function mountEmbed(
       }
     }
     if (changed.has('filter')) hooks.emit({ type: 'filter-change', filter: s.filter });
+    if (wantsWhole(s)) hooks.onWhole!();
   });
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && store.get().selection.kind === 'project') selectProject(null);
@@ -200,6 +223,7 @@ export function mountEmbed(
     },
     getState: () => store.get(),
     destroy() {
+      alive = false;
       stop();
       root.replaceChildren();
     },

@@ -201,12 +201,63 @@ describe('a ledger in pages', () => {
     await w.page.close();
   });
 
-  it('serves the iframe from the whole ledger the pages name', async () => {
+  it('serves the iframe from the pages too: the default view from them, a host’s filter from the whole ledger', async () => {
     const w = await watchedPage(browser);
-    await w.page.goto(`${paged.url}embed.html`);
-    await w.page.waitForFunction(() => window.__erqiEmbed?.ready === true, null, { timeout: 30_000 });
-    expect(await w.page.locator('.axis-chip').count()).toBe(3);
+    const fetched: string[] = [];
+    w.page.on('request', (r) => {
+      const m = /\/data\/(.+)$/.exec(r.url());
+      if (m) fetched.push(m[1]!);
+    });
+    const ready = (page: Page) => page.waitForFunction(() => window.__erqiEmbed?.ready === true, null, { timeout: 30_000 });
+    await w.page.goto(`${paged.url}embed.html?panel=compact`);
+    await ready(w.page);
+    const ref = await watchedPage(browser);
+    await ref.page.goto(`${whole.url}embed.html?panel=compact`);
+    await ready(ref.page);
+    const chips = (page: Page) => page.locator('.axis-chip').allTextContents();
+    expect(await chips(w.page)).toEqual(await chips(ref.page));
+    expect(fetched).toEqual(['bundle.json']);
+    // A host selects a project: looked up in the pages, then its card opens.
+    expect(await w.page.evaluate(() => window.__erqiEmbed!.handle!.selectProject('crec-taihe'))).toBe(true);
+    await w.page.locator('.project-card', { hasText: '泰和' }).waitFor();
+    // A host's filter: the whole ledger, then the embed again in that view, the card still open.
+    expect(await w.page.evaluate(() => window.__erqiEmbed!.handle!.setFilters({ statuses: ['operating'] }))).toBe(true);
+    await w.page.waitForFunction(() => window.__erqiEmbed!.handle!.getState().filter.statuses.includes('operating') && !!window.__erqiEmbed!.handle!.view.map?.getSource('projects') && window.__erqiEmbed!.handle!.view.map!.getSource('projects')!.type === 'geojson', null, { timeout: 30_000 });
+    expect(fetched).toContain('pages/bundle.json');
+    await ref.page.goto(`${whole.url}embed.html?panel=compact&status=operating`);
+    await ready(ref.page);
+    await expect.poll(() => chips(w.page)).toEqual(await chips(ref.page));
+    await w.page.locator('.project-card', { hasText: '泰和' }).waitFor();
     expect(w.consoleErrors).toEqual([]);
-    await w.page.close();
+    await Promise.all([w.page.close(), ref.page.close()]);
+  });
+
+  it('serves the element from the pages, and a zone option from the whole ledger', async () => {
+    mkdirSync(join(pagedDir, 'host'), { recursive: true });
+    writeFileSync(
+      join(pagedDir, 'host', 'el.html'),
+      '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="../erqi-axis-map.js"></script><erqi-axis-map panel="compact" style="height:400px"></erqi-axis-map>',
+    );
+    const e = await watchedPage(browser);
+    const fetched: string[] = [];
+    e.page.on('request', (r) => {
+      const m = /\/data\/(.+)$/.exec(r.url());
+      if (m) fetched.push(m[1]!);
+    });
+    await e.page.goto(`${paged.url}host/el.html`);
+    await e.page.locator('.axis-chip').first().waitFor();
+    expect(fetched).toEqual(['bundle.json']);
+    expect(await e.page.evaluate(() => document.querySelector('erqi-axis-map')!.setFilters({ statuses: ['operating'] }))).toBe(true);
+    await expect.poll(() => fetched.includes('pages/bundle.json'), { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => (await e.page.locator('.axis-chip').allTextContents()).join('|'), { timeout: 30_000 }).not.toContain('正在载入');
+    expect(e.consoleErrors).toEqual([]);
+    await e.page.close();
+
+    // The iframe with a zone: a filter from the start, so the whole ledger from the start.
+    const z = await watchedPage(browser);
+    await z.page.goto(`${paged.url}embed.html?zone=north&panel=compact`);
+    await z.page.waitForFunction(() => window.__erqiEmbed?.handle?.view.map?.getSource('projects')?.type === 'geojson', null, { timeout: 30_000 });
+    expect(await z.page.evaluate(() => window.__erqiEmbed!.handle!.getState().filter.zones)).toEqual(['north']);
+    await z.page.close();
   });
 });
