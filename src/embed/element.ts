@@ -13,14 +13,14 @@
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import type { DataBundle } from '../core/bundle.ts';
 import { EMBED_PARAMS, parseEmbedOptions } from '../core/embed_options.ts';
-import { EMPTY_FILTER, type Filter } from '../core/facets.ts';
+import type { Filter } from '../core/facets.ts';
 import type { MapEvent } from '../core/messages.ts';
 import type { AxisId } from '../core/model.ts';
 import { DATA_BUNDLE, parseUrlState, serializeUrlState, STATE_PARAMS, type UrlState } from '../core/url_state.ts';
 import { loadData, loadStart, type Loaded } from '../load_bundle.ts';
 import { readPages } from '../app/read_pages.ts';
 import embedCss from './embed.css?inline';
-import { mountEmbed, type EmbedHandle } from './mount_embed.ts';
+import { mountEmbed, wholeOnDemand, type EmbedHandle } from './mount_embed.ts';
 
 /** Every attribute: the shared state's parameters and the embed's own (origins are the iframe's only). */
 const OBSERVED = [...STATE_PARAMS, ...EMBED_PARAMS.filter((p) => p !== 'origins')];
@@ -42,8 +42,6 @@ const bundles = new Map<string, Promise<Loaded>>();
 export class ErqiAxisMap extends HTMLElement {
   static observedAttributes = OBSERVED;
   private handle: EmbedHandle | null = null;
-  /** A ledger in pages being loaded whole for a view the pages do not hold. */
-  private wholeLoading = false;
   private mounting = 0;
   private pending: Array<(h: EmbedHandle) => void> = [];
   private readonly shadow: ShadowRoot;
@@ -141,42 +139,37 @@ export class ErqiAxisMap extends HTMLElement {
     const { state, warnings } = parseUrlState(query, layout);
     const { options, warnings: more } = parseEmbedOptions(pairs, layout);
     for (const w of [...warnings, ...more]) console.warn(`<erqi-axis-map>: ${w}`);
-    const mountWith = (data: DataBundle, at: UrlState, paged: Loaded['pages'] | null, opts = options): EmbedHandle =>
+    // A ledger in pages, asked for a view they do not hold (a host's filter, a zone option): the whole ledger,
+    // loaded once per src and shared by every element showing it.
+    const onWhole: (() => void) | undefined = pages
+      ? wholeOnDemand(pages, bundle, options, {
+          load: () => {
+            const full = loadData(pages.bundleUrl);
+            bundles.set(src, full);
+            return full.then(
+              (loaded) => loaded.bundle,
+              (e: Error) => {
+                bundles.set(src, Promise.resolve({ bundle, pages }));
+                throw e;
+              },
+            );
+          },
+          current: () => (run === this.mounting ? this.handle : null),
+          mount: (data, at, opts, paged) => {
+            this.handle?.destroy();
+            this.handle = mountWith(data, at, opts, paged);
+          },
+        }, '<erqi-axis-map>')
+      : undefined;
+    const mountWith = (data: DataBundle, at: UrlState, opts: typeof options, paged: Loaded['pages'] | null): EmbedHandle =>
       mountEmbed(this.root, data, config, at, { ...opts, origins: [] }, {
         emit: (e) => this.emit(e),
         fullMapUrl: (s) => new URL(`index.html${serializeUrlState(s)}`, base).href,
         pinTiles,
-        pages: paged,
-        // A ledger in pages, asked for a view they do not hold: the whole ledger (loaded once per src, shared by
-        // every element showing it), then this element again in that view.
-        onWhole: () => {
-          if (!paged || this.wholeLoading) return;
-          this.wholeLoading = true;
-          const full = loadData(paged.bundleUrl);
-          bundles.set(src, full);
-          full.then(
-            (loaded) => {
-              this.wholeLoading = false;
-              if (run !== this.mounting || !this.handle) return;
-              // The view as it is now (a host may have changed it again while the ledger loaded).
-              const now = this.handle.getState();
-              this.handle.destroy();
-              this.handle = mountWith(loaded.bundle, now, null);
-            },
-            (e: Error) => {
-              this.wholeLoading = false;
-              bundles.set(src, Promise.resolve({ bundle: data, pages: paged }));
-              console.warn(`<erqi-axis-map>: the whole ledger did not load (${e.message}); showing the default view`);
-              if (run !== this.mounting || !this.handle) return;
-              // The default view from the pages again (a zone option is a filter: dropped with it).
-              const back = { ...this.handle.getState(), filter: EMPTY_FILTER, corridor: paged.index.summary.corridor_m };
-              this.handle.destroy();
-              this.handle = mountWith(data, back, paged, { ...options, zone: null });
-            },
-          );
-        },
+        pages: paged ?? null,
+        ...(onWhole ? { onWhole } : {}),
       });
-    const handle = mountWith(bundle, state, pages ?? null);
+    const handle = mountWith(bundle, state, options, pages ?? null);
     this.handle = handle;
     for (const fn of this.pending.splice(0)) fn(handle);
   }

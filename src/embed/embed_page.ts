@@ -7,9 +7,8 @@ import { acceptCommand, envelope, type MapEvent } from '../core/messages.ts';
 import { DATA_BUNDLE, parseUrlState, serializeUrlState } from '../core/url_state.ts';
 import { loadBundle, loadStart } from '../load_bundle.ts';
 import { readPages } from '../app/read_pages.ts';
-import { EMPTY_FILTER } from '../core/facets.ts';
 import { el } from '../ui/dom.ts';
-import { mountEmbed } from './mount_embed.ts';
+import { mountEmbed, wholeOnDemand, type EmbedHandle } from './mount_embed.ts';
 import './embed.css';
 
 declare global {
@@ -45,33 +44,22 @@ async function main(): Promise<void> {
     else window.parent.postMessage(message, '*');
   };
   const fullMapUrl = (s: typeof state) => new URL(`index.html${serializeUrlState(s)}`, location.href).href;
-  const mountWith = (data: typeof bundle, at: typeof state, opts: typeof options, paged: typeof pages | null) =>
-    mountEmbed(root, data, config, at, opts, { emit, fullMapUrl, pinTiles, pages: paged, onWhole: () => loadWhole() });
-  let handle = mountWith(bundle, state, options, pages ?? null);
+  // A ledger in pages, asked for a view they do not hold (a host's filter, a zone option): the whole ledger.
+  const onWhole: (() => void) | undefined = pages
+    ? wholeOnDemand(pages, bundle, options, {
+        load: () => loadBundle(pages.bundleUrl),
+        current: () => handle,
+        mount: (data, at, opts, paged) => {
+          handle.destroy();
+          handle = mountWith(data, at, opts, paged);
+          window.__erqiEmbed!.handle = handle;
+        },
+      }, 'erqi-axis-map')
+    : undefined;
+  const mountWith = (data: typeof bundle, at: typeof state, opts: typeof options, paged: typeof pages | null): EmbedHandle =>
+    mountEmbed(root, data, config, at, opts, { emit, fullMapUrl, pinTiles, pages: paged, ...(onWhole ? { onWhole } : {}) });
+  let handle: EmbedHandle = mountWith(bundle, state, options, pages ?? null);
   window.__erqiEmbed.handle = handle;
-  /**
-   * A ledger in pages, asked for a view they do not hold (a host's filter, a zone option): loaded whole, then
-   * mounted again in that view. If it does not load: the default view from the pages again, and a warning.
-   */
-  let loading = false;
-  const loadWhole = () => {
-    if (loading || !pages) return;
-    loading = true;
-    const remount = (data: typeof bundle, at: typeof state, opts: typeof options, paged: typeof pages | null) => {
-      handle.destroy();
-      handle = mountWith(data, at, opts, paged);
-      window.__erqiEmbed!.handle = handle;
-    };
-    loadBundle(pages.bundleUrl).then(
-      // The view as it is now (a host may have changed it again while the ledger loaded).
-      (loaded) => remount(loaded, handle.getState(), options, null),
-      (e: Error) => {
-        loading = false;
-        console.warn(`erqi-axis-map: the whole ledger did not load (${e.message}); showing the default view`);
-        remount(bundle, { ...handle.getState(), filter: EMPTY_FILTER, corridor: pages.index.summary.corridor_m }, { ...options, zone: null }, pages);
-      },
-    );
-  };
 
   addEventListener('message', (e: MessageEvent) => {
     if (e.source !== window.parent) return;

@@ -58,6 +58,42 @@ export interface EmbedHooks {
 }
 
 
+/** How a page (the iframe's, the element) mounts its embed again, for wholeOnDemand. */
+export interface Remount {
+  /** Loads the whole ledger the pages name. */
+  load(): Promise<DataBundle>;
+  /** Destroys the embed shown and mounts it again: the data, the state, the options, the pages (null: whole). */
+  mount(data: DataBundle, at: UrlState, options: EmbedOptions, pages: LedgerPages | null): void;
+  /** The embed shown now (null: gone, or mounting anew). */
+  current(): EmbedHandle | null;
+}
+
+/**
+ * The `onWhole` of an embed on a ledger in pages (`head`: their bundle): loads the whole ledger once, then mounts
+ * the embed again in the view it shows then (a host may have changed it while the ledger loaded). If it does not
+ * load: the default view from the pages again (a zone option is a filter: dropped with it), with a warning; a
+ * later filter tries again.
+ */
+export function wholeOnDemand(pages: LedgerPages, head: DataBundle, options: EmbedOptions, remount: Remount, who: string): () => void {
+  let loading = false;
+  return () => {
+    if (loading) return;
+    loading = true;
+    remount.load().then(
+      (whole) => {
+        const shown = remount.current();
+        if (shown) remount.mount(whole, shown.getState(), options, null);
+      },
+      (e: Error) => {
+        loading = false;
+        console.warn(`${who}: the whole ledger did not load (${e.message}); showing the default view`);
+        const shown = remount.current();
+        if (shown) remount.mount(head, { ...shown.getState(), filter: EMPTY_FILTER, corridor: pages.index.summary.corridor_m }, { ...options, zone: null }, pages);
+      },
+    );
+  };
+}
+
 /** A chrome-light map for a foreign page: map, optional figures, card; no header, no tabs. */
 export function mountEmbed(
   root: HTMLElement,

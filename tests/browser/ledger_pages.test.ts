@@ -232,6 +232,21 @@ describe('a ledger in pages', () => {
     await Promise.all([w.page.close(), ref.page.close()]);
   });
 
+  it('keeps the iframe’s default view when the whole ledger does not load, and warns the host page’s developer', async () => {
+    const w = await watchedPage(browser);
+    const warnings: string[] = [];
+    w.page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await w.page.route('**/data/pages/bundle.json', (r) => r.fulfill({ status: 503, body: 'busy' }));
+    await w.page.goto(`${paged.url}embed.html?panel=compact`);
+    await w.page.waitForFunction(() => window.__erqiEmbed?.ready === true, null, { timeout: 30_000 });
+    const before = await w.page.locator('.axis-chip').allTextContents();
+    await w.page.evaluate(() => window.__erqiEmbed!.handle!.setFilters({ statuses: ['operating'] }));
+    await expect.poll(() => warnings.join('\n')).toMatch(/the whole ledger did not load \(.*HTTP 503\); showing the default view/);
+    await expect.poll(() => w.page.locator('.axis-chip').allTextContents()).toEqual(before);
+    expect(await w.page.evaluate(() => window.__erqiEmbed!.handle!.getState().filter.statuses)).toEqual([]);
+    await w.page.close();
+  });
+
   it('serves the element from the pages, and a zone option from the whole ledger', async () => {
     mkdirSync(join(pagedDir, 'host'), { recursive: true });
     writeFileSync(
