@@ -1,6 +1,7 @@
 import { formatCount, formatYi } from '../core/format.ts';
 import { axisColour } from '../map/theme.ts';
 import { el } from '../ui/dom.ts';
+import { pendingNote } from '../ui/labels.ts';
 import { t } from '../ui/strings.ts';
 import type { Control, ControlContext } from './control.ts';
 
@@ -13,7 +14,7 @@ export function axisChips({ model, theme, selectAxis }: ControlContext, element:
       const selected = s.selection.kind === 'axis' ? s.selection.id : null;
       const lang = s.lang;
       // A ledger in pages holds the default view's figures only: others wait for the whole ledger (never zeros).
-      if (!model.covers(s.filter, s.corridor)) return element.replaceChildren(el('p', { class: 'muted', role: 'status' }, t('pageLoading', lang)));
+      if (!model.covers(s.filter, s.corridor)) return element.replaceChildren(pendingNote(lang));
       element.replaceChildren(
         ...model.derive(s.filter, s.corridor).aggregates.axes.map((a) => {
           const b = el(

@@ -4,8 +4,7 @@ import type { ChartMetric } from '../ui/axis_chart.ts';
 import type { TableSort } from '../ui/axis_table.ts';
 import { renderAxisPanel } from '../ui/axis_panel.ts';
 import { el } from '../ui/dom.ts';
-import { mapNote } from '../ui/labels.ts';
-import { t } from '../ui/strings.ts';
+import { mapNote, pendingNote } from '../ui/labels.ts';
 import { replaceKeepingFocus, type Control, type ControlContext } from './control.ts';
 
 export interface OverviewOptions {
@@ -21,9 +20,9 @@ export function axisOverview({ bundle, model, store, theme, selectAxis, selectPr
   const box = options.element ?? el('div', {});
   let chartMetric: ChartMetric = 'projects';
   let tableSort: TableSort = null;
-  /** Progress at the period shown (a ledger with progress): per axis in its corridor, passing the filter. */
   /** The progress panel's code: loaded for a ledger with progress only (then drawn again). */
   let ui: typeof import('../ui/progress_panel.ts') | null = null;
+  /** Progress at the period shown (a ledger with progress): per axis in its corridor, passing the filter. */
   const progress = (s: UrlState): HTMLElement | null => {
     const at = model.periodOf(s.period);
     if (!at) return null;
@@ -57,11 +56,10 @@ export function axisOverview({ bundle, model, store, theme, selectAxis, selectPr
       theme,
     });
   };
-  const draw = (s: UrlState) =>
+  const draw = (s: UrlState): void => {
     // A ledger in pages holds the default view's figures only: others wait for the whole ledger (never zeros).
-    !model.covers(s.filter, s.corridor)
-      ? box.replaceChildren(el('p', { class: 'muted', role: 'status' }, t('pageLoading', s.lang)))
-      : replaceKeepingFocus(
+    if (!model.covers(s.filter, s.corridor)) return box.replaceChildren(pendingNote(s.lang));
+    replaceKeepingFocus(
       box,
       ...[progress(s)].filter((x): x is HTMLElement => x !== null),
       renderAxisPanel({
@@ -95,6 +93,7 @@ export function axisOverview({ bundle, model, store, theme, selectAxis, selectPr
         onSelectProject: (id) => selectProject(id, true),
       }),
     );
+  };
   return {
     element: box,
     update(s, changed) {

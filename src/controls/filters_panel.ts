@@ -1,6 +1,6 @@
 import { el } from '../ui/dom.ts';
 import { renderFilters } from '../ui/filters_panel.ts';
-import { t } from '../ui/strings.ts';
+import { pendingNote } from '../ui/labels.ts';
 import { replaceKeepingFocus, type Control, type ControlContext } from './control.ts';
 
 /** The Filters tab: every facet with its live counts. */
@@ -11,7 +11,7 @@ export function filtersPanel({ model, theme, store }: ControlContext): Control {
     update(s, changed) {
       if (!changed('filter', 'corridor', 'lang')) return;
       // A ledger in pages counts the default view only: other counts wait for the whole ledger.
-      if (!model.covers(s.filter, s.corridor)) return box.replaceChildren(el('p', { class: 'muted', role: 'status' }, t('pageLoading', s.lang)));
+      if (!model.covers(s.filter, s.corridor)) return box.replaceChildren(pendingNote(s.lang));
       replaceKeepingFocus(
         box,
         renderFilters({

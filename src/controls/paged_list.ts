@@ -2,6 +2,7 @@ import type { UrlState } from '../core/url_state.ts';
 import { formatBytes } from '../core/format.ts';
 import { el } from '../ui/dom.ts';
 import * as ui from '../ui/paged_list.ts';
+import { pendingNote } from '../ui/labels.ts';
 import { t } from '../ui/strings.ts';
 import { replaceKeepingFocus, type Control, type ControlContext } from './control.ts';
 
@@ -14,8 +15,8 @@ export function pagedList({ model, selectProject, loadWhole }: ControlContext): 
   let drawn = 0;
   const draw = async (s: UrlState) => {
     const mine = ++drawn;
-    if (!model.covers(s.filter, s.corridor)) return box.replaceChildren(el('p', { class: 'muted', role: 'status' }, t('pageLoading', s.lang)));
-    if (!box.firstChild) box.replaceChildren(el('p', { class: 'muted', role: 'status' }, t('pageLoading', s.lang)));
+    if (!model.covers(s.filter, s.corridor)) return box.replaceChildren(pendingNote(s.lang));
+    if (!box.firstChild) box.replaceChildren(pendingNote(s.lang));
     try {
       const rows = await pages.listPage(s.lang, page);
       if (mine !== drawn) return;

@@ -1,7 +1,11 @@
 import type { AxisAggregate } from '../core/aggregate.ts';
 import type { DataBundle } from '../core/bundle.ts';
 import { SECTOR_LABELS, STATUS_LABELS, type Lang, type Sector, type Status } from '../core/model.ts';
+import { el } from './dom.ts';
 import { t } from './strings.ts';
+
+/** What a panel shows while its figures wait for the whole ledger (a ledger in pages): never zeros. */
+export const pendingNote = (lang: Lang): HTMLElement => el('p', { class: 'muted', role: 'status' }, t('pageLoading', lang));
 
 export const statusLabel = (s: Status | 'unknown', lang: Lang): string => (s === 'unknown' ? t('unknown', lang) : STATUS_LABELS[s][lang]);
 export const sectorLabel = (s: Sector | 'unknown', lang: Lang): string => (s === 'unknown' ? t('unknown', lang) : SECTOR_LABELS[s][lang]);

@@ -33,11 +33,11 @@ export function renderPagedList(props: PagedListProps): HTMLElement {
   };
   const whole = el('button', { type: 'button', class: 'link', 'data-key': 'whole' }, t('wholeLoad', lang));
   whole.addEventListener('click', props.onWhole);
-  const nav = () => el('nav', { class: 'pager', 'aria-label': lt('pageOf', lang, { k: page + 1, n: pages }) }, button('pagePrev', page - 1), el('span', {}, lt('pageOf', lang, { k: page + 1, n: pages })), button('pageNext', page + 1));
+  const where = lt('pageOf', lang, { k: page + 1, n: pages });
   return el(
     'div',
     { class: 'table-wrap paged' },
-    nav(),
+    el('nav', { class: 'pager', 'aria-label': where }, button('pagePrev', page - 1), el('span', {}, where), button('pageNext', page + 1)),
     projectTable(props.rows, props.total, { lang, sort: { key: 'name', dir: 'asc' }, selectedId: props.selectedId, axisNames: props.axisNames, zoneNames: props.zoneNames, onSelect: props.onSelect }),
     el('p', { class: 'muted' }, lt('pagedNote', lang, { size: props.wholeSize }), ' ', whole),
   );
