@@ -153,8 +153,8 @@ export function createMapView(options: MapViewOptions): MapView {
     cooperativeGestures: options.cooperativeGestures ?? false,
     interactive: options.interactive ?? true,
     ...(options.locale ? { locale: options.locale } : {}),
-    // Kept so a PNG export can read the pixels back.
-    canvasContextAttributes: { preserveDrawingBuffer: true },
+    // No preserveDrawingBuffer: it made the WebGL context 2–4× slower to create (PERFORMANCE.md, Session 11) and
+    // costs a copy per frame; a snapshot draws the map once more and reads it in the same task instead.
   });
   const controls = { zoom: true, fullscreen: true, scale: true, ...options.controls };
   if (controls.zoom) map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
@@ -404,6 +404,8 @@ export function createMapView(options: MapViewOptions): MapView {
       map.setPixelRatio(scale);
       try {
         await drawn();
+        // Drawn now, synchronously: the drawing buffer holds this frame until the task ends.
+        map.redraw();
         const source = map.getCanvas();
         const copy = document.createElement('canvas');
         copy.width = source.width;

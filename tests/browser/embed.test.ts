@@ -6,6 +6,7 @@ import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, ROOT, startServer, watchedPage } from '../../scripts/browser.ts';
 import { fixtureBundleJson } from '../helpers/app_server.ts';
+import { keepDrawingBuffer } from './pixels.ts';
 
 let server: PreviewServer;
 let mapUrl: string;
@@ -164,9 +165,12 @@ describe('the custom element', () => {
     host = await hostServer();
   });
 
-  async function openElements(body: string, css = '', viewport = { width: 900, height: 1400 }) {
+  async function openElements(body: string, css = '', viewport = { width: 900, height: 1400 }, { pixels = false } = {}) {
     host.pages.set('/el.html', elementPage(body, css).replace('MAP', mapUrl));
     const w = await watchedPage(browser, viewport);
+    // The map does not keep its drawing buffer (a slower context, a copy per frame): a test that reads what it drew
+    // back from the canvas asks WebGL to keep it.
+    if (pixels) await w.page.addInitScript(keepDrawingBuffer);
     await w.page.goto(`${host.origin}/el.html`);
     const ids = await w.page.evaluate(() => [...document.querySelectorAll('erqi-axis-map')].map((e) => e.id));
     await w.page.waitForFunction((n) => (window as unknown as { events: Array<{ type: string }> }).events.filter((e) => e.type === 'ready').length === n, ids.length, { timeout: 30_000 });
@@ -257,7 +261,7 @@ describe('the custom element', () => {
   });
 
   it('with interactive=false takes neither scroll nor drag: the page scrolls, the map stays', async () => {
-    const { page } = await openElements('<div style="height:300px"></div><erqi-axis-map id="a" interactive="false" style="height:400px"></erqi-axis-map><div style="height:2000px"></div>', '', { width: 800, height: 600 });
+    const { page } = await openElements('<div style="height:300px"></div><erqi-axis-map id="a" interactive="false" style="height:400px"></erqi-axis-map><div style="height:2000px"></div>', '', { width: 800, height: 600 }, { pixels: true });
     const view = () => page.evaluate(() => {
       const c = document.getElementById('a')!.getBoundingClientRect();
       return { top: Math.round(c.top), scroll: window.scrollY };
@@ -284,7 +288,7 @@ describe('the custom element', () => {
   });
 
   it('an interactive element does not hijack the page scroll (cooperative gestures)', async () => {
-    const { page } = await openElements('<div style="height:300px"></div><erqi-axis-map id="a" style="height:400px"></erqi-axis-map><div style="height:2000px"></div>', '', { width: 800, height: 600 });
+    const { page } = await openElements('<div style="height:300px"></div><erqi-axis-map id="a" style="height:400px"></erqi-axis-map><div style="height:2000px"></div>', '', { width: 800, height: 600 }, { pixels: true });
     const pixels = () =>
       page.evaluate(() => (document.getElementById('a')!.shadowRoot!.querySelector('.maplibregl-canvas') as HTMLCanvasElement).toDataURL());
     const before = await pixels();

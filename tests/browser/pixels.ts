@@ -25,3 +25,15 @@ export async function countColours(page: Page, png: Buffer, colours: Record<stri
     { b64: png.toString('base64'), colours, tolerance },
   );
 }
+
+/**
+ * Run in a page before it loads (`page.addInitScript`): WebGL canvases keep their drawing buffer, so a test can read
+ * back what the map drew with `toDataURL` at any time (the app does not ask for it: a slower context to create).
+ */
+export function keepDrawingBuffer(): void {
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, attributes?: Record<string, unknown>) {
+    const keep = type === 'webgl' || type === 'webgl2' ? { ...attributes, preserveDrawingBuffer: true } : attributes;
+    return getContext.call(this, type as '2d', keep);
+  } as typeof getContext;
+}
