@@ -200,7 +200,9 @@ export function createApp(
   );
 
   const drawing = () => !!map.view.map?.getCanvas().classList.contains('drawing');
-  // The map measures its container when it is made: it is made in the page.
+  // The page's controls are drawn before the map is made: it measures its container once. (Made first, it was
+  // resized as the header filled in — 4 px on a desktop, 30 on a phone — and drew its first frames again.)
+  const stopPage = runControls(store, [header.titles, header.search, ...tools, top, ...(editor ? [editor] : []), slider, ...(period ? [period] : []), panels, status, key, card, notice]);
   map = mapPart(ctx, {
     container: mapEl,
     basemap: (s) => basemapSources(s.basemap, tiles.config(), s.tiles),
@@ -225,7 +227,7 @@ export function createApp(
 
   // ------------------------------------------------------------------ wiring
   askTileHost(initial, tiles, notice, () => map.restyle());
-  const stop = runControls(store, [header.titles, header.search, ...tools, top, ...(editor ? [editor] : []), slider, ...(period ? [period] : []), panels, status, key, card, map, notice]);
+  const stopMap = runControls(store, [map]);
   // Back and forward restore a saved view; the map moves itself for every other change.
   const unrestore = store.subscribe((s, _prev, how, changed) => {
     if (how === 'restore' && changed.has('view') && s.view) map.view.map?.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing });
@@ -269,7 +271,8 @@ export function createApp(
       alive = false;
       unrestore();
       unsync();
-      stop();
+      stopMap();
+      stopPage();
       document.removeEventListener('keydown', onKey);
       root.replaceChildren();
     },
