@@ -23,6 +23,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   build: {
     target: 'es2022',
+    modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       input: {
@@ -33,8 +34,9 @@ export default defineConfig({
       },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'element' ? 'erqi-axis-map.js' : 'assets/[name]-[hash].js'),
+        chunkFileNames: (chunk) => (chunk.name.startsWith('shared') ? 'assets/shared-[hash].js' : 'assets/[name]-[hash].js'),
         // MapLibre in a chunk of its own: cached across the app, the iframe and the element, and measured apart.
-        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
+        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/, priority: 10 }, { name: 'shared', test: /[\\/]src[\\/]/, minShareCount: 2, entriesAware: true, entriesAwareMergeThreshold: 8000 }] },
       },
     },
   },
