@@ -5,6 +5,7 @@
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { LOCAL_FONTS } from '../src/map/map_view.ts';
 
 setWorkerUrl(workerUrl);
 declare global {
@@ -14,10 +15,12 @@ declare global {
 }
 window.__bare = { ready: false };
 const params = new URLSearchParams(location.search);
-// Three modes: the app's bundle (default), a plain GeoJSON file of points (?points=URL), or vector tiles
-// cut by scripts/tiles.ts (?tiles=1, from ./tiles/{z}/{x}/{y}.pbf).
+// Four modes: the app's bundle (default), a plain GeoJSON file of points (?points=URL), vector tiles cut by
+// scripts/tiles.ts (?tiles=1, from ./tiles/{z}/{x}/{y}.pbf), or a style the app made, as MapLibre gave it back
+// (?style=URL&w=&h=&center=lon,lat&zoom=: the app's map drawn by MapLibre alone, at the app's map size and view).
 const vector = params.get('tiles') === '1';
-const bundle = vector || params.get('points') ? null : await (await fetch(params.get('data') ?? 'data/bundle.json')).json();
+const own = params.get('style') ? await (await fetch(params.get('style')!)).json() : null;
+const bundle = vector || own || params.get('points') ? null : await (await fetch(params.get('data') ?? 'data/bundle.json')).json();
 // A bare page has no use for the data build's placements: it parses them (the same file) but does not keep them.
 if (bundle) delete bundle.placements;
 const points = params.get('points')
@@ -29,10 +32,20 @@ const points = params.get('points')
 performance.mark('erqi:data');
 const tilesUrl = new URL('tiles/{z}/{x}/{y}.pbf', location.href).href.replace(/%7B/g, '{').replace(/%7D/g, '}');
 performance.mark('erqi:map');
+const container = document.getElementById('map')!;
+if (own) Object.assign(container.style, { width: `${params.get('w')}px`, height: `${params.get('h')}px` });
 const map = new MapLibreMap({
-  container: 'map',
-  bounds: [[113.498, 34.601], [113.671, 34.768]],
-  style: {
+  container,
+  ...(own
+    ? {
+        center: params.get('center')!.split(',').map(Number) as [number, number],
+        zoom: Number(params.get('zoom')),
+        // As the app's map (src/map/map_view.ts): labels from local fonts, no fade.
+        localIdeographFontFamily: LOCAL_FONTS,
+        fadeDuration: 0,
+      }
+    : { bounds: [[113.498, 34.601], [113.671, 34.768]] }),
+  style: own ?? {
     version: 8,
     sources: {
       projects: vector

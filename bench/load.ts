@@ -2,7 +2,7 @@
  * Browser benchmarks in headless Chromium (SwiftShader WebGL): time from navigation to first map idle for the
  * full app, the iframe and the element, beside a bare MapLibre page drawing the same data.
  */
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,28 +13,55 @@ import { row, type BenchRow } from './stats.ts';
 const RUNS = 7;
 
 /** The bare page beside a copy of the shipped data bundle. */
-async function bareServer(): Promise<{ url: string; close: () => Promise<void> }> {
+async function bareServer(): Promise<{ url: string; dir: string; close: () => Promise<void> }> {
   const out = await buildBarePage();
   cpSync(join(ROOT, 'dist', 'data'), join(out, 'data'), { recursive: true });
-  return serveFolder(out);
+  return { ...(await serveFolder(out)), dir: out };
+}
+
+/**
+ * The style the app's map was made with, as MapLibre gives it back (its data inline), with the map's size and view:
+ * written beside the bare page, which then draws the app's map with MapLibre alone (bench/bare.ts, `?style=`).
+ */
+async function appStyle(page: Page, appUrl: string, dir: string): Promise<string> {
+  await page.goto(appUrl);
+  await page.waitForFunction('window.__erqi?.ready === true', null, { timeout: 60_000 });
+  const { style, w, h, center, zoom } = await page.evaluate(() => {
+    const m = window.__erqi!.map!;
+    const c = m.getCanvas();
+    return { style: JSON.stringify(m.getStyle()), w: c.clientWidth, h: c.clientHeight, center: m.getCenter().toArray().join(','), zoom: m.getZoom() };
+  });
+  writeFileSync(join(dir, 'app-style.json'), style);
+  return `bare.html?style=app-style.json&w=${w}&h=${h}&center=${center}&zoom=${zoom}`;
 }
 
 /** The marks every page sets (src/map/map_view.ts, src/load_bundle.ts, bench/bare.ts), in the order they come. */
 const PHASES = ['erqi:data', 'erqi:map', 'erqi:map-load', 'erqi:map-idle', 'erqi:ready'] as const;
 type Phases = number[];
 
+/** CPU seconds used so far by Chromium's GPU process and by all its other processes (browser, renderer, workers). */
+interface Cpu {
+  gpu: number;
+  rest: number;
+}
+
 /**
- * CPU seconds used so far by every Chromium process (renderer, GPU, workers; Linux /proc). Unlike wall time, it
- * barely moves when a shared machine is busy elsewhere: the work a load takes, where wall time is how long it waited.
+ * CPU used so far by every Chromium process (Linux /proc), split into the GPU process and the rest. Unlike wall
+ * time, it barely moves when a shared machine is busy elsewhere: the work a load takes, where wall time is how long
+ * it waited. The split says what a GPU would change: on SwiftShader the GPU process rasterises every WebGL frame on
+ * the CPU, links each shader program and copies every frame it shows back to memory (PERFORMANCE.md, Session 7);
+ * with a GPU that work leaves the CPU, and the rest — scripts, layout, MapLibre's worker, V8's compilers — stays.
  */
-function chromiumCpuS(): number {
-  let total = 0;
+function chromiumCpuS(): Cpu {
+  const total: Cpu = { gpu: 0, rest: 0 };
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       if (!/\((chromium|chrome)[^)]*\)/.test(stat)) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+      const s = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=gpu-process')) total.gpu += s;
+      else total.rest += s;
     } catch {
       // a process that ended meanwhile
     }
@@ -48,13 +75,14 @@ const CLOCK_TICKS = 100;
  * Navigation → ready (from a blank page, so the last page's teardown is not counted), when each of PHASES was
  * reached (ms from navigation), and the browser's CPU time until ready (ms), kept in `into` and `cpu`.
  */
-async function timeToReady(page: Page, url: string, ready: string, into: Phases[], cpu: number[]): Promise<number> {
+async function timeToReady(page: Page, url: string, ready: string, into: Phases[], cpu: Cpu[]): Promise<number> {
   await page.goto('about:blank');
   await page.waitForTimeout(100);
   const c0 = chromiumCpuS();
   await page.goto(url);
   await page.waitForFunction(ready, null, { timeout: 60_000 });
-  cpu.push((chromiumCpuS() - c0) * 1000);
+  const c1 = chromiumCpuS();
+  cpu.push({ gpu: (c1.gpu - c0.gpu) * 1000, rest: (c1.rest - c0.rest) * 1000 });
   // Ready when the page said so (its erqi:ready mark), not when the poll above noticed: that lags by a frame or more.
   const marks = await page.evaluate((names) => names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN), [...PHASES]);
   into.push(marks);
@@ -73,14 +101,14 @@ function phaseLine(label: string, runs: Phases[]): string {
  * cache): a slow spell of a shared machine then slows every page of that round alike, and each round gives a
  * ratio of its own. Returns each page's median time and the median and spread of its per-round ratio to the first.
  */
-async function interleaved(pages: Array<() => Promise<number>>, rounds: number): Promise<Array<{ ms: number; ratio: number; spread: [number, number] }>> {
+async function interleaved(pages: Array<() => Promise<number>>, rounds: number): Promise<Array<{ ms: number; ratio: number; spread: [number, number]; times: number[] }>> {
   for (const p of pages) await p();
   const times = pages.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) for (const [i, p] of pages.entries()) times[i]!.push(await p());
   const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return times.map((ts) => {
     const ratios = ts.map((t, r) => t / times[0]![r]!);
-    return { ms: mid(ts), ratio: mid(ratios), spread: [Math.min(...ratios), Math.max(...ratios)] };
+    return { ms: mid(ts), ratio: mid(ratios), spread: [Math.min(...ratios), Math.max(...ratios)], times: ts };
   });
 }
 
@@ -98,28 +126,40 @@ export async function loadBench(): Promise<BenchRow[]> {
   const browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
-    const phases: Phases[][] = [[], [], [], []];
-    const cpu: number[][] = [[], [], [], []];
-    const [bareRun, full, iframe, element] = await interleaved(
+    const ownStyle = await appStyle(page, app.url, bare.dir);
+    const phases: Phases[][] = [[], [], [], [], []];
+    const cpu: Cpu[][] = [[], [], [], [], []];
+    const [bareRun, full, iframe, element, bareOwn] = await interleaved(
       [
         () => timeToReady(page, `${bare.url}bare.html`, 'window.__bare?.ready === true', phases[0]!, cpu[0]!),
         () => timeToReady(page, app.url, 'window.__erqi?.ready === true', phases[1]!, cpu[1]!),
         () => timeToReady(page, `${app.url}embed.html`, 'window.__erqiEmbed?.ready === true', phases[2]!, cpu[2]!),
         () => timeToReady(page, hostUrl, 'window.elementReady === true', phases[3]!, cpu[3]!),
+        () => timeToReady(page, `${bare.url}${ownStyle}`, 'window.__bare?.ready === true', phases[4]!, cpu[4]!),
       ],
       RUNS,
     );
     console.log('load phases (median ms each, from navigation):');
-    for (const [i, label] of ['bare page', 'app', 'iframe', 'element'].entries()) console.log(`  ${phaseLine(label, phases[i]!.slice(1))}`);
+    for (const [i, label] of ['bare page', 'app', 'iframe', 'element', "app's map"].entries()) console.log(`  ${phaseLine(label, phases[i]!.slice(1))}`);
     const baseline = bareRun!.ms;
     const spread = (r: { ratio: number; spread: [number, number] }) => `median of ${RUNS} rounds' ratios ${r.ratio.toFixed(2)}, spread ${r.spread[0].toFixed(2)}–${r.spread[1].toFixed(2)}`;
     const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const bareCpu = mid(cpu[0]!.slice(1));
+    // Medians of each page's loads after the warm-up: all processes, and the two parts (see chromiumCpuS).
+    const cpuOf = (i: number, part: (c: Cpu) => number) => mid(cpu[i]!.slice(1).map(part));
+    const all = (c: Cpu) => c.gpu + c.rest;
+    const gpu = (c: Cpu) => c.gpu;
+    const rest = (c: Cpu) => c.rest;
     return [
       row('load: navigation → first idle, full app (Chromium)', full!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${spread(full!)}`),
-      row('load: browser CPU until first idle, full app (Chromium)', mid(cpu[1]!.slice(1)), bareCpu, 'bare page, same', 'all Chromium processes; steadier than wall time on a shared machine'),
-      row('load: browser CPU until ready, iframe (Chromium)', mid(cpu[2]!.slice(1)), bareCpu, 'bare page, same'),
-      row('load: browser CPU until ready, element (Chromium)', mid(cpu[3]!.slice(1)), bareCpu, 'bare page, same'),
+      row('load: browser CPU until first idle, full app (Chromium)', cpuOf(1, all), cpuOf(0, all), 'bare page, same', 'all Chromium processes; steadier than wall time on a shared machine'),
+      row('load: browser CPU until ready, iframe (Chromium)', cpuOf(2, all), cpuOf(0, all), 'bare page, same'),
+      row('load: browser CPU until ready, element (Chromium)', cpuOf(3, all), cpuOf(0, all), 'bare page, same'),
+      row('load: GPU process CPU until first idle, full app (SwiftShader)', cpuOf(1, gpu), cpuOf(0, gpu), 'bare page, same', 'software WebGL: what a GPU takes off the CPU'),
+      row('load: CPU outside the GPU process until first idle, full app', cpuOf(1, rest), cpuOf(0, rest), 'bare page, same', 'scripts, layout, MapLibre worker, V8 compilers: what a GPU leaves'),
+      row('load: CPU outside the GPU process until ready, iframe / element', cpuOf(2, rest), cpuOf(0, rest), 'bare page, same', `element: ${cpuOf(3, rest).toFixed(0)} ms (${(cpuOf(3, rest) / cpuOf(0, rest)).toFixed(2)}×)`),
+      // What the app adds to drawing its own map: against MapLibre alone drawing the app's style.
+      row('load: navigation → first idle, full app, against its own map alone (Chromium)', full!.ms, bareOwn!.ms, "bare page drawing the app's style", `the app's panel, data and code beside its map; median of ${RUNS} rounds' ratios ${mid(full!.times.map((t, r) => t / bareOwn!.times[r]!)).toFixed(2)}`),
+      row("load: the app's map drawn by MapLibre alone (Chromium)", bareOwn!.ms, baseline, 'bare MapLibre page, same data', `the app's style at its size and view (labels, context, zones, corridors, landmarks): what the map's content costs; median of ${RUNS} rounds' ratios ${bareOwn!.ratio.toFixed(2)}`),
       row('load: navigation → ready, iframe embed.html (Chromium)', iframe!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${spread(iframe!)}`),
       row('load: navigation → ready, <erqi-axis-map> element (Chromium)', element!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${spread(element!)}`),
     ];

@@ -33,7 +33,7 @@ setWorkerUrl(WORKER_URL);
 const WORKER_CHECK_MS = 4000;
 
 /** CSS font stack for Han characters, drawn locally (no glyph server). */
-const LOCAL_FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+export const LOCAL_FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 export interface MapViewOptions {
   container: HTMLElement;
