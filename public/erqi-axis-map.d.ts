@@ -26,7 +26,7 @@ export interface ErqiAxisMapEventMap {
 }
 
 export declare class ErqiAxisMap extends HTMLElement {
-  /** Opens a project's card (null closes it); resolves false when there is no such project (a ledger in pages: true while it is looked up, and a console warning if the ledger lacks it). */
+  /** Opens a project's card (null closes it); resolves false when there is no such project (a ledger in pages: once the project has been looked up in them). */
   selectProject(id: string | null): Promise<boolean>;
   /** Highlights an axis and fits the map to its corridor (null clears); resolves false for an unknown axis. */
   focusAxis(id: AxisId | null): Promise<boolean>;

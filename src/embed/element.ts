@@ -73,7 +73,7 @@ export class ErqiAxisMap extends HTMLElement {
 
   /** Opens a project's card (null closes it); false when there is no such project. */
   selectProject(id: string | null): Promise<boolean> {
-    return this.whenReady((h) => h.selectProject(id));
+    return this.whenReady((h) => h.selectProject(id)).then((found) => found);
   }
 
   /** Highlights an axis (null clears); false, with a console warning, for an unknown axis. */

@@ -28,8 +28,11 @@ import { t } from '../ui/strings.ts';
 export interface EmbedHandle {
   readonly ready: Promise<void>;
   readonly view: MapView;
-  /** Opens a project's card (null closes it). false when there is no such project. */
-  selectProject(id: string | null): boolean;
+  /**
+   * Opens a project's card (null closes it). false when there is no such project. A ledger in pages answers once
+   * the project has been looked up in them (a promise): true when its card is open, false when the ledger lacks it.
+   */
+  selectProject(id: string | null): boolean | Promise<boolean>;
   /** Highlights an axis and fits the map to its corridor (null clears); false for an unknown axis. */
   focusAxis(id: AxisId | null): boolean;
   /**
@@ -118,14 +121,15 @@ export function mountEmbed(
   // ---------------------------------------------------------------- actions
   /** Until destroyed (a lookup in pages may answer after). */
   let alive = true;
-  const selectProject = (id: string | null): boolean => {
+  const selectProject = (id: string | null): boolean | Promise<boolean> => {
     if (typeof id === 'string' && !model.project(id) && model.pages) {
-      // A ledger in pages: looked up (its chunk fetched), then selected; one it lacks is said in the console.
-      void model.pages.project(id).then(
-        (p) => (p ? alive && selectProject(id) : console.warn(`erqi-axis-map: selectProject: no project ${id.slice(0, 80)}`)),
-        (e: Error) => console.warn(`erqi-axis-map: selectProject: ${e.message}`),
+      // A ledger in pages: looked up (its chunk fetched), then selected. The iframe's host has no answer to read, so
+      // one the ledger lacks is also said in the console.
+      const said = (why: string) => (console.warn(`erqi-axis-map: selectProject: ${why}`), false);
+      return model.pages.project(id).then(
+        (p) => (p ? alive && selectProject(id) === true : said(`no project ${id.slice(0, 80)}`)),
+        (e: Error) => said(e.message),
       );
-      return true;
     }
     if (id !== null && (typeof id !== 'string' || !model.project(id))) return false;
     store.set({ selection: id === null ? { kind: 'none' } : { kind: 'project', id } });

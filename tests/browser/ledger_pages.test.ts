@@ -203,6 +203,8 @@ describe('a ledger in pages', () => {
 
   it('serves the iframe from the pages too: the default view from them, a host’s filter from the whole ledger', async () => {
     const w = await watchedPage(browser);
+    const warnings: string[] = [];
+    w.page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     const fetched: string[] = [];
     w.page.on('request', (r) => {
       const m = /\/data\/(.+)$/.exec(r.url());
@@ -217,8 +219,11 @@ describe('a ledger in pages', () => {
     const chips = (page: Page) => page.locator('.axis-chip').allTextContents();
     expect(await chips(w.page)).toEqual(await chips(ref.page));
     expect(fetched).toEqual(['bundle.json']);
-    // A host selects a project: looked up in the pages, then its card opens.
+    // A host selects a project: looked up in the pages, answered once its card is open; an id the ledger lacks: false.
     expect(await w.page.evaluate(() => window.__erqiEmbed!.handle!.selectProject('crec-taihe'))).toBe(true);
+    expect(await w.page.locator('.project-card', { hasText: '泰和' }).count()).toBe(1);
+    expect(await w.page.evaluate(() => window.__erqiEmbed!.handle!.selectProject('no-such-project'))).toBe(false);
+    expect(warnings).toContain('erqi-axis-map: selectProject: no project no-such-project');
     await w.page.locator('.project-card', { hasText: '泰和' }).waitFor();
     // A host's filter: the whole ledger, then the embed again in that view, the card still open.
     expect(await w.page.evaluate(() => window.__erqiEmbed!.handle!.setFilters({ statuses: ['operating'] }))).toBe(true);
@@ -262,6 +267,10 @@ describe('a ledger in pages', () => {
     await e.page.goto(`${paged.url}host/el.html`);
     await e.page.locator('.axis-chip').first().waitFor();
     expect(fetched).toEqual(['bundle.json']);
+    // The element's selectProject answers once the project is looked up in the pages.
+    expect(await e.page.evaluate(() => document.querySelector('erqi-axis-map')!.selectProject('crec-taihe'))).toBe(true);
+    expect(await e.page.locator('.project-card', { hasText: '泰和' }).count()).toBe(1);
+    expect(await e.page.evaluate(() => document.querySelector('erqi-axis-map')!.selectProject('no-such-project'))).toBe(false);
     expect(await e.page.evaluate(() => document.querySelector('erqi-axis-map')!.setFilters({ statuses: ['operating'] }))).toBe(true);
     await expect.poll(() => fetched.includes('pages/bundle.json'), { timeout: 30_000 }).toBe(true);
     await expect.poll(async () => (await e.page.locator('.axis-chip').allTextContents()).join('|'), { timeout: 30_000 }).not.toContain('正在载入');
