@@ -85,8 +85,8 @@ export const KEY_LENGTH = 16;
 const RANK: Record<SearchHit['field'], number> = { name_zh: 0, name_en: 0, other_names: 2, pinyin: 2, address: 4, id: 4 };
 
 /**
- * The keys a project is found by in pages: every suffix of its Chinese name and other names (contains), each word of
- * its English name and pinyin (starts with), and its id (starts with). Addresses are not in the pages.
+ * The keys a project is found by in pages: every suffix of its Chinese name, other names and address (contains), each
+ * word of its English name and pinyin (starts with), and its id (starts with) — what search.ts matches.
  */
 export function searchEntries(p: MappedProject, index: number, pinyin: string | undefined): SearchEntry[] {
   const out: SearchEntry[] = [];
@@ -110,6 +110,7 @@ export function searchEntries(p: MappedProject, index: number, pinyin: string | 
   }
   for (const other of splitNames(p.other_names)) suffixes(other, 'other_names');
   for (const w of (pinyin ?? '').split(' ')) add(normalise(w), 'pinyin', 0);
+  if (p.address) suffixes(p.address, 'address');
   add(normalise(p.id), 'id', 0);
   // Ties keep the better field (a key seen first was added by the better-ranked field).
   return out;

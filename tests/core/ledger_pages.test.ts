@@ -156,9 +156,9 @@ describe('search in pages', () => {
   let index: PagesIndex;
   beforeAll(() => ({ dir, index } = paged(bundle)));
 
-  it('finds what search over the whole ledger finds, by name, part of a name, English word, pinyin and id', async () => {
+  it('finds what search over the whole ledger finds, by name, part of a name, English word, pinyin, address and id', async () => {
     const pages = reader(dir, index);
-    const queries = ['泰和', '中铁', '杉杉', 'Taihe', 'fashion', 'taiheli', 'shanshan', 'liandong-ugu', '工业总部港', 'U谷'];
+    const queries = ['泰和', '中铁', '杉杉', 'Taihe', 'fashion', 'taiheli', 'shanshan', 'liandong-ugu', '工业总部港', 'U谷', '陇海中路', '343号', '桂江路'];
     for (const q of queries) {
       const whole = searchProjects(bundle.projects, q, 10, bundle.search_keys).map((h) => bundle.projects[h.index]!.id);
       const mine = (await pages.search(q)).map((h) => h.id);
