@@ -2,12 +2,12 @@
  * Browser benchmarks in headless Chromium (SwiftShader WebGL): time from navigation to first map idle for the
  * full app, the iframe and the element, beside a bare MapLibre page drawing the same data.
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, ROOT, startServer } from '../scripts/browser.ts';
-import { buildBarePage, serveFolder } from './serve.ts';
+import { appStyle, buildBarePage, serveFolder } from './serve.ts';
 import { row, type BenchRow } from './stats.ts';
 
 const RUNS = 7;
@@ -17,22 +17,6 @@ async function bareServer(): Promise<{ url: string; dir: string; close: () => Pr
   const out = await buildBarePage();
   cpSync(join(ROOT, 'dist', 'data'), join(out, 'data'), { recursive: true });
   return { ...(await serveFolder(out)), dir: out };
-}
-
-/**
- * The style the app's map was made with, as MapLibre gives it back (its data inline), with the map's size and view:
- * written beside the bare page, which then draws the app's map with MapLibre alone (bench/bare.ts, `?style=`).
- */
-async function appStyle(page: Page, appUrl: string, dir: string): Promise<string> {
-  await page.goto(appUrl);
-  await page.waitForFunction('window.__erqi?.ready === true', null, { timeout: 60_000 });
-  const { style, w, h, center, zoom } = await page.evaluate(() => {
-    const m = window.__erqi!.map!;
-    const c = m.getCanvas();
-    return { style: JSON.stringify(m.getStyle()), w: c.clientWidth, h: c.clientHeight, center: m.getCenter().toArray().join(','), zoom: m.getZoom() };
-  });
-  writeFileSync(join(dir, 'app-style.json'), style);
-  return `bare.html?style=app-style.json&w=${w}&h=${h}&center=${center}&zoom=${zoom}`;
 }
 
 /** The marks every page sets (src/map/map_view.ts, src/load_bundle.ts, bench/bare.ts), in the order they come. */

@@ -1,7 +1,8 @@
 /** Folders the browser benchmarks serve: the bare MapLibre baseline page, built on demand, and static files. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { ROOT } from '../scripts/browser.ts';
 
@@ -16,6 +17,22 @@ export async function buildBarePage(): Promise<string> {
     build: { outDir: out, emptyOutDir: true, target: 'es2022', rolldownOptions: { input: join(ROOT, 'bench', 'bare.html') } },
   });
   return out;
+}
+
+/**
+ * The style the app's map was made with, as MapLibre gives it back (its data inline), with the map's size and view:
+ * written beside the bare page, which then draws the app's map with MapLibre alone (bench/bare.ts, `?style=`).
+ */
+export async function appStyle(page: Page, appUrl: string, dir: string): Promise<string> {
+  await page.goto(appUrl);
+  await page.waitForFunction('window.__erqi?.ready === true', null, { timeout: 60_000 });
+  const { style, w, h, center, zoom } = await page.evaluate(() => {
+    const m = window.__erqi!.map!;
+    const c = m.getCanvas();
+    return { style: JSON.stringify(m.getStyle()), w: c.clientWidth, h: c.clientHeight, center: m.getCenter().toArray().join(','), zoom: m.getZoom() };
+  });
+  writeFileSync(join(dir, 'app-style.json'), style);
+  return `bare.html?style=app-style.json&w=${w}&h=${h}&center=${center}&zoom=${zoom}`;
 }
 
 export { serveFolder } from '../scripts/browser.ts';

@@ -11,7 +11,7 @@ import { writePinTiles } from '../scripts/tiles.ts';
 import { writeLedgerPages } from '../scripts/pages.ts';
 import { syntheticBundle } from '../scripts/repo.ts';
 import { launch, ROOT } from '../scripts/browser.ts';
-import { buildBarePage, serveFolder } from './serve.ts';
+import { appStyle, buildBarePage, serveFolder } from './serve.ts';
 import { row, type BenchRow } from './stats.ts';
 
 /** Median of three page loads until `ready`, and the bytes of tiles, GeoJSON or bundle the first one fetched. */
@@ -71,6 +71,8 @@ export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
     writeFileSync(join(dir, 'data', 'bundle.json'), JSON.stringify(index));
     const appPaged = await timeLoads(page, server.url, appReady);
     if (!(await page.evaluate(() => !!window.__erqi!.app!.model.pages))) throw new Error('tiles bench: the app did not read the ledger pages');
+    // The app's own map (its style from the same tiles, at its size and view) drawn by MapLibre alone.
+    const ownMap = await timeLoads(page, `${server.url}${await appStyle(page, server.url, dir)}`, bareReady);
     const heap = async () => {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
@@ -104,6 +106,13 @@ export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
         tiled.ms,
         'bare MapLibre page from the same tiles (target 1.5×)',
         `downloads ${(appPaged.mb * 1024).toFixed(0)} kB of data and tiles (the pages' index: the default view's figures) instead of the ${appFlat.mb.toFixed(0)} MB ledger`,
+      ),
+      row(
+        `${n2} projects, full app in pages against its own map alone (Chromium)`,
+        appPaged.ms,
+        ownMap.ms,
+        "the app's style from the same tiles drawn by MapLibre alone, at its size and view",
+        `what the app's panel, pages and code add; its map alone is ${(ownMap.ms / tiled.ms).toFixed(2)}× the bare tile page (labels, context, zones, corridors)`,
       ),
       row(`${n2} projects in pages: JS heap after a full GC (MB)`, pagedHeap, bareHeap, 'bare MapLibre page from the same tiles', 'the page holds the default view, not the ledger'),
       row(`${n2} projects: ledger pages written by the data build (node)`, pagesMs, appFlat.ms, 'the app loading the whole ledger once', `${index.list.pages} list pages, ${index.search.length} search pages, ${Math.ceil(index.projects / index.chunk)} card chunks`),
