@@ -147,6 +147,9 @@ export function createMapView(options: MapViewOptions): MapView {
     localIdeographFontFamily: LOCAL_FONTS,
     // Labels appear at once: a 300 ms fade held the first idle and every filter's cluster counts (PERFORMANCE.md).
     fadeDuration: 0,
+    // The style is the app's own, checked by the style specification in the tests (every theme, language, axis,
+    // basemap and pin source: tests/core/style_programs.test.ts); not again at each load and style change.
+    validateStyle: false,
     attributionControl: false,
     maxZoom: 18,
     minZoom: 7,

@@ -1,7 +1,8 @@
-import { expression, latest } from '@maplibre/maplibre-gl-style-spec';
+import { expression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { fixtureSources, THEME } from '../helpers/fixtures.ts';
+import { fixtureSources, LAYOUT, THEME } from '../helpers/fixtures.ts';
+import { DARK, themeFor } from '../../src/map/theme.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { buildStyle, type StyleOptions } from '../../src/map/style.ts';
 import { layerPropertyChanges } from '../../src/map/style_changes.ts';
@@ -106,6 +107,25 @@ describe('sources with nothing to draw', () => {
   it('keeps the lines and areas drawn from pin tiles (the tiles may hold some)', () => {
     const tiles = { tiles: ['http://x/{z}/{x}/{y}.pbf'], maxzoom: 14, bounds: [113, 34, 114, 35] as [number, number, number, number], corridorM: 1000 };
     expect(Object.keys(buildStyle({ ...data, shapes: EMPTY, selection: EMPTY, hover: EMPTY }, { ...options, pinTiles: tiles }).sources).sort()).toEqual(['base', 'projects', 'shapes']);
+  });
+});
+
+describe('every style the app can make', () => {
+  it('is valid by MapLibre’s style specification (the map skips checking it at load: validateStyle false)', () => {
+    const tiles = { tiles: ['http://x/{z}/{x}/{y}.pbf'], maxzoom: 14, bounds: [113, 34, 114, 35] as [number, number, number, number], corridorM: 1000 };
+    const raster = { type: 'raster' as const, tiles: ['https://t/{z}/{x}/{y}.png'], tileSize: 256, attribution: 'x' };
+    let checked = 0;
+    for (const theme of [THEME, themeFor(DARK, LAYOUT)])
+      for (const selectedAxis of [null, 'songshan'] as const)
+        for (const lang of ['zh', 'en'] as const)
+          for (const pinTiles of [null, tiles])
+            for (const basemap of [[], [raster]])
+              for (const shown of [data, { ...data, shapes: EMPTY, selection: EMPTY, hover: EMPTY }]) {
+                const errors = validateStyleMin(buildStyle(shown, { theme, lang, basemap, selectedAxis, pinTiles }) as never);
+                expect(errors.map((e) => e.message)).toEqual([]);
+                checked++;
+              }
+    expect(checked).toBe(64);
   });
 });
 
