@@ -3,6 +3,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { fixtureSources, LAYOUT, THEME } from '../helpers/fixtures.ts';
 import { DARK, themeFor } from '../../src/map/theme.ts';
+import { BASEMAP_TABLE } from '../../src/map/basemaps.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { buildStyle, type StyleOptions } from '../../src/map/style.ts';
 import { layerPropertyChanges } from '../../src/map/style_changes.ts';
@@ -111,21 +112,24 @@ describe('sources with nothing to draw', () => {
 });
 
 describe('every style the app can make', () => {
-  it('is valid by MapLibre’s style specification (the map skips checking it at load: validateStyle false)', () => {
+  it('is valid by MapLibre’s style specification, with every basemap (the map skips checking it at load: validateStyle false)', () => {
     const tiles = { tiles: ['http://x/{z}/{x}/{y}.pbf'], maxzoom: 14, bounds: [113, 34, 114, 35] as [number, number, number, number], corridorM: 1000 };
-    const raster = { type: 'raster' as const, tiles: ['https://t/{z}/{x}/{y}.png'], tileSize: 256, attribution: 'x' };
+    // Every basemap as the app makes it (a 天地图 key given; a custom XYZ and a PMTiles address).
+    const config = { tiandituKey: 'k' };
+    const basemaps = Object.values(BASEMAP_TABLE).flatMap((b) => [b.sources(config, 'https://t.example/{z}/{x}/{y}.png'), b.sources(config, 'pmtiles://https://t.example/a.pmtiles')]);
+    expect(basemaps.filter((b) => b.length).length).toBeGreaterThan(4);
     let checked = 0;
     for (const theme of [THEME, themeFor(DARK, LAYOUT)])
       for (const selectedAxis of [null, 'songshan'] as const)
         for (const lang of ['zh', 'en'] as const)
           for (const pinTiles of [null, tiles])
-            for (const basemap of [[], [raster]])
+            for (const basemap of basemaps)
               for (const shown of [data, { ...data, shapes: EMPTY, selection: EMPTY, hover: EMPTY }]) {
                 const errors = validateStyleMin(buildStyle(shown, { theme, lang, basemap, selectedAxis, pinTiles }) as never);
                 expect(errors.map((e) => e.message)).toEqual([]);
                 checked++;
               }
-    expect(checked).toBe(64);
+    expect(checked).toBe(16 * 2 * basemaps.length);
   });
 });
 
