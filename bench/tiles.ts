@@ -71,8 +71,6 @@ export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
     writeFileSync(join(dir, 'data', 'bundle.json'), JSON.stringify(index));
     const appPaged = await timeLoads(page, server.url, appReady);
     if (!(await page.evaluate(() => !!window.__erqi!.app!.model.pages))) throw new Error('tiles bench: the app did not read the ledger pages');
-    // The app's own map (its style from the same tiles, at its size and view) drawn by MapLibre alone.
-    const ownMap = await timeLoads(page, `${server.url}${await appStyle(page, server.url, dir)}`, bareReady);
     const heap = async () => {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
@@ -84,6 +82,9 @@ export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
     await page.goto(`${server.url}bare.html?tiles=1`);
     await page.waitForFunction(bareReady, null, { timeout: 180_000 });
     const bareHeap = await heap();
+    // The app's own map (its style from the same tiles, at its size and view) drawn by MapLibre alone: after the
+    // heaps, which are read from the page last loaded.
+    const ownMap = await timeLoads(page, `${server.url}${await appStyle(page, server.url, dir)}`, bareReady);
     const n2 = n.toLocaleString('en');
     return [
       row(
