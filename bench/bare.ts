@@ -5,7 +5,7 @@
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { LOCAL_FONTS } from '../src/map/map_view.ts';
+import { LOCAL_FONTS } from '../src/map/fonts.ts';
 
 setWorkerUrl(workerUrl);
 declare global {

@@ -14,6 +14,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { View } from '../core/url_state.ts';
+import { LOCAL_FONTS } from './fonts.ts';
 import { LAYER, PIN_LAYERS, SOURCE } from './ids.ts';
 import { pinDiff } from './project_features.ts';
 import { HomeControl } from './home_control.ts';
@@ -32,8 +33,6 @@ setWorkerUrl(WORKER_URL);
 /** A map not loaded after this long is checked for a worker script that did not load (ms). */
 const WORKER_CHECK_MS = 4000;
 
-/** CSS font stack for Han characters, drawn locally (no glyph server). */
-export const LOCAL_FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 export interface MapViewOptions {
   container: HTMLElement;
