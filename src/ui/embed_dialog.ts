@@ -67,6 +67,14 @@ export function openEmbedDialog(base: string, state: UrlState, lang: Lang, axes:
   const iframeBlock = block('embed-iframe', lt('embedIframe', lang));
   const elementBlock = block('embed-element', lt('embedElement', lang));
   const preview = el('iframe', { class: 'embed-preview', title: lt('embedPreview', lang), loading: 'lazy' });
+  // Lazy until first seen (a map in a dialog costs a phone dearly); once seen, every change shows at once — a lazy
+  // frame scrolled out of view would keep the previous choice's page until scrolled back.
+  const seen = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    preview.loading = 'eager';
+    seen.disconnect();
+  });
+  seen.observe(preview);
   let timer = 0;
   const refresh = (now = false) => {
     const { state: s, choice } = chosen();
@@ -111,6 +119,7 @@ export function openEmbedDialog(base: string, state: UrlState, lang: Lang, axes:
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => {
     clearTimeout(timer);
+    seen.disconnect();
     dialog.remove();
   });
   document.body.append(dialog);
