@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatKm, formatPercent, formatYi } from '../../src/core/format.ts';
+import { formatCount, formatKm, formatPercent, formatYi, plainNumber } from '../../src/core/format.ts';
 
 describe('formatYi', () => {
   it.each([
@@ -29,5 +30,31 @@ describe('other formats', () => {
     expect(formatPercent(null, 'en')).toBe('not disclosed');
     expect(formatKm(11.517, 'zh')).toBe('11.5 公里');
     expect(formatKm(11.517, 'en')).toBe('11.5 km');
+  });
+});
+
+describe('plainNumber: what Intl.NumberFormat writes in zh-CN and en-GB, without loading its locale data', () => {
+  const intl = (value: number, digits: number, percent: boolean, locale: string) =>
+    new Intl.NumberFormat(locale, percent ? { style: 'percent', maximumFractionDigits: digits } : { maximumFractionDigits: digits }).format(value).replace(/%$/, '');
+  const same = (value: number, digits: number, percent = false) => {
+    const mine = plainNumber(value, digits, percent ? 2 : 0);
+    expect(mine, `${value} to ${digits}`).toBe(intl(value, digits, percent, 'zh-CN'));
+    expect(mine, `${value} to ${digits}`).toBe(intl(value, digits, percent, 'en-GB'));
+  };
+
+  it.each([
+    [1.005, 2], [2.675, 2], [0.125, 2], [0.5, 0], [1.5, 0], [2.5, 0], [-2.5, 0], [-0, 0], [-0.004, 2], [999.995, 2],
+    [9.96, 1], [99999.5, 0], [1234567.891, 2], [0, 2], [1e-7, 2], [123456789012345680000, 0], [1e21, 0], [NaN, 2], [Infinity, 0],
+  ])('%f to %i decimals: rounded half away from zero on its decimal digits, grouped by thousands', (value, digits) => same(value, digits));
+
+  it('percentages move the point on the decimal digits (0.0125 → 1.3, not 1.2)', () => {
+    for (const v of [0.0125, 1 / 31, 0.129, 0.99995, 1, 12.3456, -0.0005]) same(v, 1, true);
+  });
+
+  it('agrees with Intl on any double, to 0, 1 or 2 decimals, plain or as a percentage', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: -1e7, max: 1e7 }).map((n) => n / 1000)), fc.constantFrom(0, 1, 2), fc.boolean(), (v, digits, percent) => same(v, digits, percent)),
+      { numRuns: 5000 },
+    );
   });
 });
