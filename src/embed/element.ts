@@ -20,7 +20,7 @@ import { DATA_BUNDLE, parseUrlState, serializeUrlState, STATE_PARAMS, type UrlSt
 import { loadData, loadStart, type Loaded } from '../load_bundle.ts';
 import { readPages } from '../app/read_pages.ts';
 import embedCss from './embed.css?inline';
-import { mountEmbed, wholeOnDemand, type EmbedHandle } from './mount_embed.ts';
+import { firstMount, mountEmbed, wholeOnDemand, type EmbedHandle } from './mount_embed.ts';
 
 /** Every attribute: the shared state's parameters and the embed's own (origins are the iframe's only). */
 const OBSERVED = [...STATE_PARAMS, ...EMBED_PARAMS.filter((p) => p !== 'origins')];
@@ -141,19 +141,20 @@ export class ErqiAxisMap extends HTMLElement {
     for (const w of [...warnings, ...more]) console.warn(`<erqi-axis-map>: ${w}`);
     // A ledger in pages, asked for a view they do not hold (a host's filter, a zone option): the whole ledger,
     // loaded once per src and shared by every element showing it.
+    const loadWhole = (): Promise<DataBundle> => {
+      const full = loadData(pages!.bundleUrl);
+      bundles.set(src, full);
+      return full.then(
+        (loaded) => loaded.bundle,
+        (e: Error) => {
+          bundles.set(src, Promise.resolve({ bundle, pages }));
+          throw e;
+        },
+      );
+    };
     const onWhole: (() => void) | undefined = pages
       ? wholeOnDemand(pages, bundle, options, {
-          load: () => {
-            const full = loadData(pages.bundleUrl);
-            bundles.set(src, full);
-            return full.then(
-              (loaded) => loaded.bundle,
-              (e: Error) => {
-                bundles.set(src, Promise.resolve({ bundle, pages }));
-                throw e;
-              },
-            );
-          },
+          load: loadWhole,
           current: () => (run === this.mounting ? this.handle : null),
           mount: (data, at, opts, paged) => {
             this.handle?.destroy();
@@ -169,7 +170,10 @@ export class ErqiAxisMap extends HTMLElement {
         pages: paged ?? null,
         ...(onWhole ? { onWhole } : {}),
       });
-    const handle = mountWith(bundle, state, options, pages ?? null);
+    // A view the pages do not hold is mounted once, from the whole ledger loaded first (firstMount).
+    const first = await firstMount(pages ?? null, bundle, state, options, loadWhole, this.root, '<erqi-axis-map>');
+    if (run !== this.mounting) return; // a newer mount or a destroy came while the ledger loaded
+    const handle = mountWith(first.data, first.state, first.options, first.pages);
     this.handle = handle;
     for (const fn of this.pending.splice(0)) fn(handle);
   }

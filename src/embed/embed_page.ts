@@ -8,7 +8,7 @@ import { DATA_BUNDLE, parseUrlState, serializeUrlState } from '../core/url_state
 import { loadBundle, loadStart } from '../load_bundle.ts';
 import { readPages } from '../app/read_pages.ts';
 import { el } from '../ui/dom.ts';
-import { mountEmbed, wholeOnDemand, type EmbedHandle } from './mount_embed.ts';
+import { firstMount, mountEmbed, wholeOnDemand, type EmbedHandle } from './mount_embed.ts';
 import './embed.css';
 
 declare global {
@@ -58,7 +58,9 @@ async function main(): Promise<void> {
     : undefined;
   const mountWith = (data: typeof bundle, at: typeof state, opts: typeof options, paged: typeof pages | null): EmbedHandle =>
     mountEmbed(root, data, config, at, opts, { emit, fullMapUrl, pinTiles, pages: paged, ...(onWhole ? { onWhole } : {}) });
-  let handle: EmbedHandle = mountWith(bundle, state, options, pages ?? null);
+  // A view the pages do not hold is mounted once, from the whole ledger loaded first (firstMount).
+  const first = await firstMount(pages ?? null, bundle, state, options, () => loadBundle(pages!.bundleUrl), root, 'erqi-axis-map');
+  let handle: EmbedHandle = mountWith(first.data, first.state, first.options, first.pages);
   window.__erqiEmbed.handle = handle;
 
   addEventListener('message', (e: MessageEvent) => {

@@ -11,7 +11,8 @@ import { search } from '../controls/search.ts';
 import type { DataBundle } from '../core/bundle.ts';
 import { bundleAtPeriod } from '../core/progress.ts';
 import type { EmbedOptions } from '../core/embed_options.ts';
-import { EMPTY_FILTER, parseFilterPatch, type Filter } from '../core/facets.ts';
+import { EMPTY_FILTER, isEmptyFilter, parseFilterPatch, type Filter } from '../core/facets.ts';
+import { formatBytes } from '../core/format.ts';
 import type { MapEvent } from '../core/messages.ts';
 import type { AxisId } from '../core/model.ts';
 import { ERQI_BOUNDS } from '../core/bounds.ts';
@@ -95,6 +96,42 @@ export function wholeOnDemand(pages: LedgerPages, head: DataBundle, options: Emb
       },
     );
   };
+}
+
+/** What an embed is first mounted with: its data, its state and options, and the pages (null: the whole ledger). */
+export interface FirstMount {
+  data: DataBundle;
+  state: UrlState;
+  options: EmbedOptions;
+  pages: LedgerPages | null;
+}
+
+/**
+ * What an embed on a ledger in pages is first mounted with. The pages hold the default view (no filter, no zone
+ * option, their corridor width): that is mounted from them at once. Any other view is mounted from the whole ledger,
+ * loaded first while `root` says so — a map made from the pages would only be thrown away when it came (its WebGL
+ * context, style and tiles made twice, and a second `ready`). If it does not load: the default view from the pages,
+ * with a warning naming why, as wholeOnDemand does.
+ */
+export async function firstMount(
+  pages: LedgerPages | null,
+  head: DataBundle,
+  state: UrlState,
+  options: EmbedOptions,
+  load: () => Promise<DataBundle>,
+  root: HTMLElement,
+  who: string,
+): Promise<FirstMount> {
+  const summary = pages?.index.summary;
+  if (!pages || !summary || (!options.zone && isEmptyFilter(state.filter) && state.corridor === summary.corridor_m)) return { data: head, state, options, pages };
+  const saying = t('wholeLoading', state.lang, { n: pages.index.projects, size: formatBytes(pages.index.bundle_bytes) });
+  root.replaceChildren(el('div', { class: 'erqi-embed', 'data-theme': options.theme, lang: state.lang === 'zh' ? 'zh-CN' : 'en' }, el('p', { class: 'embed-loading', role: 'status' }, saying)));
+  try {
+    return { data: await load(), state, options, pages: null };
+  } catch (e) {
+    console.warn(`${who}: the whole ledger did not load (${(e as Error).message}); showing the default view`);
+    return { data: head, state: { ...state, filter: EMPTY_FILTER, corridor: summary.corridor_m }, options: { ...options, zone: null }, pages };
+  }
 }
 
 /** A chrome-light map for a foreign page: map, optional figures, card; no header, no tabs. */

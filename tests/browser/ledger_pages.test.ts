@@ -40,6 +40,12 @@ beforeAll(async () => {
   mkdirSync(join(pagedDir, 'tiles'));
   writePinTiles(bundle, join(pagedDir, 'tiles'), 14);
   writeFileSync(join(pagedDir, 'config.json'), JSON.stringify({ tiandituKey: '', pinTiles: 'tiles/tiles.json' }));
+  // A host page with the element.
+  mkdirSync(join(pagedDir, 'host'));
+  writeFileSync(
+    join(pagedDir, 'host', 'el.html'),
+    '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="../erqi-axis-map.js"></script><erqi-axis-map panel="compact" style="height:400px"></erqi-axis-map>',
+  );
   [paged, whole] = await Promise.all([serveFolder(pagedDir), serveFolder(wholeDir)]);
   browser = await launch();
 });
@@ -252,12 +258,67 @@ describe('a ledger in pages', () => {
     await w.page.close();
   });
 
+  it('starts an embed in a view the pages do not hold from the whole ledger, making its map once', async () => {
+    // The Embed dialog's "focus an axis" writes axes=daxue: a filter. The whole ledger is loaded first (said while it
+    // loads), then one map is made from it — not a map from the pages thrown away when the ledger comes.
+    const countContexts = (page: Page) =>
+      page.addInitScript({ content: `window.__contexts = 0; const get = HTMLCanvasElement.prototype.getContext; HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { if (/webgl/.test(kind)) window.__contexts++; return get.call(this, kind, ...rest); };` });
+    const w = await watchedPage(browser);
+    await countContexts(w.page);
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await w.page.route('**/data/pages/bundle.json', async (r) => (await held, r.continue()));
+    await w.page.goto(`${paged.url}embed.html?panel=compact&axis=daxue&axes=daxue`);
+    await expect.poll(() => w.page.locator('[role=status]').textContent()).toMatch(/^正在载入整本台账（\d+ 个项目，\d+ kB）…$/);
+    expect(await w.page.evaluate(() => (window as unknown as { __contexts: number }).__contexts)).toBe(0);
+    release();
+    await w.page.waitForFunction(() => window.__erqiEmbed?.ready === true, null, { timeout: 30_000 });
+    expect(await w.page.evaluate(() => (window as unknown as { __contexts: number }).__contexts)).toBe(1);
+    expect(await w.page.evaluate(() => window.__erqiEmbed!.handle!.view.map!.getSource('projects')!.type)).toBe('geojson');
+    const ref = await watchedPage(browser);
+    await ref.page.goto(`${whole.url}embed.html?panel=compact&axis=daxue&axes=daxue`);
+    await ref.page.waitForFunction(() => window.__erqiEmbed?.ready === true, null, { timeout: 30_000 });
+    const chips = (page: Page) => page.locator('.axis-chip').allTextContents();
+    expect(await chips(w.page)).toEqual(await chips(ref.page));
+    expect(w.consoleErrors).toEqual([]);
+    await Promise.all([w.page.close(), ref.page.close()]);
+
+    // The element the same way: one map, one ready event.
+    const e = await watchedPage(browser);
+    await countContexts(e.page);
+    await e.page.goto(`${paged.url}host/el.html`);
+    await e.page.locator('.axis-chip').first().waitFor();
+    const readies = await e.page.evaluate(async () => {
+      const old = document.querySelector('erqi-axis-map')!;
+      const fresh = document.createElement('erqi-axis-map');
+      fresh.setAttribute('panel', 'compact');
+      fresh.setAttribute('zone', 'north');
+      fresh.style.height = '400px';
+      let n = 0;
+      fresh.addEventListener('ready', () => n++);
+      const before = (window as unknown as { __contexts: number }).__contexts;
+      old.replaceWith(fresh);
+      await new Promise<void>((done) => fresh.addEventListener('ready', () => done(), { once: true }));
+      await new Promise((r) => setTimeout(r, 1500));
+      return { n, made: (window as unknown as { __contexts: number }).__contexts - before };
+    });
+    expect(readies).toEqual({ n: 1, made: 1 });
+    expect(e.consoleErrors).toEqual([]);
+    await e.page.close();
+
+    // When the whole ledger does not load: the default view from the pages, and a warning naming why.
+    const f = await watchedPage(browser);
+    const warnings: string[] = [];
+    f.page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await f.page.route('**/data/pages/bundle.json', (r) => r.fulfill({ status: 503, body: 'busy' }));
+    await f.page.goto(`${paged.url}embed.html?panel=compact&axes=daxue`);
+    await f.page.waitForFunction(() => window.__erqiEmbed?.ready === true, null, { timeout: 30_000 });
+    expect(warnings.join('\n')).toMatch(/erqi-axis-map: the whole ledger did not load \(.*HTTP 503\); showing the default view/);
+    expect(await f.page.evaluate(() => window.__erqiEmbed!.handle!.getState().filter.axes)).toEqual([]);
+    await f.page.close();
+  });
+
   it('serves the element from the pages, and a zone option from the whole ledger', async () => {
-    mkdirSync(join(pagedDir, 'host'), { recursive: true });
-    writeFileSync(
-      join(pagedDir, 'host', 'el.html'),
-      '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="../erqi-axis-map.js"></script><erqi-axis-map panel="compact" style="height:400px"></erqi-axis-map>',
-    );
     const e = await watchedPage(browser);
     const fetched: string[] = [];
     e.page.on('request', (r) => {
