@@ -207,7 +207,7 @@ describe('项目落图: editing the ledger in the browser', () => {
     await openEditor(b);
     await pick(a, 'bibo-antiques');
     await typeLocation(a, { coords: '113.6420,34.7420', accuracy: '200', evidence: '公交站“金博大超市(碧波园)”附近（示意）' });
-    await b.waitForFunction(() => document.querySelector('.edit-pending')?.getAttribute('data-pending') === '1', null, { timeout: 10_000 });
+    await b.waitForFunction(() => document.querySelector('.edit-pending')?.getAttribute('data-pending') === '1', null, { timeout: 30_000 });
     await ready(b);
     expect(await b.locator('.notice').innerText()).toContain('另一个标签页');
     expect(await mappedCount(b)).toBe(await mappedCount(a));

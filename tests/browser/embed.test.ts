@@ -335,7 +335,7 @@ describe('the Embed dialog in the full app', () => {
     const element = await w.page.locator('#embed-element').inputValue();
     expect(element).toContain('<erqi-axis-map lang="en" corridor="1000" axis="daxue" axes="daxue" panel="full" theme="dark" style="display:block;height:600px">');
     // The preview is that embed, running.
-    await expect.poll(() => w.page.locator('.embed-preview').getAttribute('src'), { timeout: 5000 }).toContain('theme=dark&height=600');
+    await expect.poll(() => w.page.locator('.embed-preview').getAttribute('src'), { timeout: 30_000 }).toContain('theme=dark&height=600');
     const frame = w.page.frameLocator('.embed-preview');
     // The preview loads lazily (a map in a dialog costs a phone dearly): as a person does, look at it. Filling the
     // height field may have scrolled the dialog so that it is out of view, where a new address waits.

@@ -27,11 +27,11 @@ describe('every camera change reaches the URL', () => {
     const box = (await page.locator('.map-wrap canvas').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const zoomedIn = await wheelZoom(page, -400);
-    await expect.poll(() => zoomInUrl(page), { timeout: 5_000 }).toBeCloseTo(zoomedIn, 2);
+    await expect.poll(() => zoomInUrl(page), { timeout: 30_000 }).toBeCloseTo(zoomedIn, 2);
     // A second wheel zoom replaces the view in the link, and shared links follow it.
     const zoomedOut = await wheelZoom(page, 300);
     expect(zoomedOut).toBeLessThan(zoomedIn);
-    await expect.poll(() => zoomInUrl(page), { timeout: 5_000 }).toBeCloseTo(zoomedOut, 2);
+    await expect.poll(() => zoomInUrl(page), { timeout: 30_000 }).toBeCloseTo(zoomedOut, 2);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
@@ -45,11 +45,11 @@ describe('every camera change reaches the URL', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2 + 40, { steps: 8 });
     await page.mouse.up();
-    await expect.poll(() => page.evaluate(() => location.search), { timeout: 5_000 }).toMatch(/map=/);
+    await expect.poll(() => page.evaluate(() => location.search), { timeout: 30_000 }).toMatch(/map=/);
     const before = await zoomInUrl(page);
     await page.locator('.map-wrap canvas').focus();
     await page.keyboard.press('Equal');
-    await expect.poll(() => zoomInUrl(page), { timeout: 5_000 }).toBeGreaterThan(before);
+    await expect.poll(() => zoomInUrl(page), { timeout: 30_000 }).toBeGreaterThan(before);
     await page.close();
   });
 });

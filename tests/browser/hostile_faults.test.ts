@@ -109,7 +109,7 @@ describe('a script chunk that does not load', () => {
     await waitForMap(page);
     await page.getByRole('button', { name: '导入' }).click();
     await page.locator('#import-file').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from('项目名称\n甲\n') });
-    await expect.poll(() => page.locator('.import-status [role="alert"]').textContent(), { timeout: 10_000 }).toContain('无法启动文件读取程序');
+    await expect.poll(() => page.locator('.import-status [role="alert"]').textContent(), { timeout: 30_000 }).toContain('无法启动文件读取程序');
     await page.close();
   });
 

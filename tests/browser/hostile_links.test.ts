@@ -40,7 +40,7 @@ describe('custom tiles from a link', () => {
     } else {
       expect(await notice.textContent()).toContain('此链接要求从 \u2068other.example\u2069 加载底图瓦片');
       await page.getByRole('button', { name: '仍然加载' }).click();
-      await expect.poll(() => foreign.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(() => foreign.length, { timeout: 30_000 }).toBeGreaterThan(0);
       expect(foreign.every((u) => new URL(u).host === 'other.example')).toBe(true);
     }
     await page.close();
@@ -54,7 +54,7 @@ describe('custom tiles from a link', () => {
     await page.locator('#basemap-select').selectOption('custom');
     await page.locator('#custom-tiles').fill('https://mine.example/{z}/{x}/{y}.png');
     await page.locator('#custom-tiles').press('Enter');
-    await expect.poll(() => foreign.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => foreign.length, { timeout: 30_000 }).toBeGreaterThan(0);
     expect(foreign.every((u) => new URL(u).host === 'mine.example')).toBe(true);
     await page.close();
   });

@@ -104,7 +104,7 @@ describe('the first map', () => {
     });
     await w.page.mouse.click(point.x, point.y);
     const card = w.page.locator('.project-card');
-    await card.waitFor({ timeout: 5000 });
+    await card.waitFor({ timeout: 30_000 });
     const text = await card.innerText();
     expect(text).toContain('亚星万嘉百汇');
     expect(text).toContain('嵩山南路343号');
@@ -120,7 +120,7 @@ describe('the first map', () => {
     expect(selection.halo).toBeGreaterThan(selection.pins);
     expect(selection.hover).toBeGreaterThan(selection.pins); // the hover ring, added on the first hover, in its place too
     await w.page.keyboard.press('Escape');
-    await card.waitFor({ state: 'detached', timeout: 5000 });
+    await card.waitFor({ state: 'detached', timeout: 30_000 });
   });
 
   it('looks like a map: the axis colours are on screen (screenshot saved for review)', async () => {
@@ -141,7 +141,7 @@ describe('the first map', () => {
     });
     await w.page.mouse.click(point.x, point.y);
     // The expansion zoom is looked up asynchronously, then the map eases there.
-    await w.page.waitForFunction((z) => window.__erqi!.map!.getZoom() > z + 1 && !window.__erqi!.map!.isMoving(), before, { timeout: 10_000 });
+    await w.page.waitForFunction((z) => window.__erqi!.map!.getZoom() > z + 1 && !window.__erqi!.map!.isMoving(), before, { timeout: 30_000 });
     await w.page.evaluate(() => new Promise<void>((r) => (window.__erqi!.map!.loaded() ? r() : window.__erqi!.map!.once('idle', () => r()))));
     // At the expansion zoom the cluster has split: some of its members are pins of their own.
     const ids = await renderedProjects(LAYER.projectsPin);

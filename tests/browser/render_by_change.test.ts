@@ -29,7 +29,7 @@ describe('render by change', () => {
     await page.waitForTimeout(400);
     const renders = await countRenders(page);
     await page.evaluate(() => window.__erqi!.app!.view.map!.panBy([120, 40], { animate: false }, { byApp: true }));
-    await expect.poll(() => page.evaluate(() => location.search), { timeout: 5_000 }).toMatch(/map=/);
+    await expect.poll(() => page.evaluate(() => location.search), { timeout: 30_000 }).toMatch(/map=/);
     expect(await renders()).toEqual({ sidebar: 0, legend: 0, card: 0 });
     await page.close();
   });

@@ -82,7 +82,7 @@ describe('lines and areas in the app', () => {
         const [w, s, e, n] = window.__erqi!.app!.view.map!.getBounds().toArray().flat();
         return w! <= 113.61 && e! >= 113.66 && s! <= 34.7248 && n! >= 34.7252 && e! - w! < 0.2;
       });
-    await expect.poll(fitted, { timeout: 10_000 }).toBe(true);
+    await expect.poll(fitted, { timeout: 30_000 }).toBe(true);
     await page.close();
   });
 
