@@ -15,13 +15,14 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { View } from '../core/url_state.ts';
 import { LOCAL_FONTS } from './fonts.ts';
-import { LAYER, PIN_LAYERS, SOURCE } from './ids.ts';
+import { SOURCE } from './ids.ts';
 import { pinDiff } from './project_features.ts';
 import { HomeControl } from './home_control.ts';
+import { prefersReducedMotion, trackPersonMoves, wirePointer } from './map_input.ts';
 import { LOCALISED_BUTTONS } from './locale.ts';
 import { SchematicNoteControl } from './schematic_note.ts';
 import { BASE_PARTS, baseCollection, type BasePart } from './base_source.ts';
-import { buildStyle, CLUSTER_MAX_ZOOM, OPTIONAL_SOURCES, type OptionalSource, type StyleData, type StyleOptions } from './style.ts';
+import { buildStyle, OPTIONAL_SOURCES, type OptionalSource, type StyleData, type StyleOptions } from './style.ts';
 import { keepGeoJsonSources, layerPropertyChanges } from './style_changes.ts';
 
 // Vite cannot see the worker URL MapLibre computes at run time; without this a built page never loads.
@@ -106,8 +107,6 @@ export interface MapView {
   destroy(): void;
 }
 
-const prefersReducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-
 /** Event data marking camera moves the app makes on a person's request (see onMoveEnd). */
 const BY_APP = { byApp: true };
 
@@ -175,43 +174,7 @@ export function createMapView(options: MapViewOptions): MapView {
     data = { ...data, hover };
     setOptional(SOURCE.hover, hover);
   };
-  for (const layer of PIN_LAYERS) {
-    map.on('click', layer, (e) => {
-      const index = e.features?.[0]?.id;
-      if (typeof index === 'number') options.onProjectClick?.(index);
-    });
-    map.on('mousemove', layer, (e) => {
-      map.getCanvas().style.cursor = 'pointer';
-      const f = e.features?.[0];
-      if (typeof f?.id === 'number') options.onProjectHover?.(f.id, { x: e.point.x, y: e.point.y });
-      if (f?.geometry.type === 'Point') {
-        showHover({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: f.geometry }] });
-      }
-    });
-    map.on('mouseleave', layer, () => {
-      map.getCanvas().style.cursor = '';
-      options.onProjectHover?.(null, null);
-      showHover({ type: 'FeatureCollection', features: [] });
-    });
-  }
-  // A click that hit no pin or cluster: the layers' own handlers above ran for those that did.
-  map.on('click', (e) => {
-    const layers = [...PIN_LAYERS, LAYER.clusters].filter((l) => map.getLayer(l));
-    if (!map.queryRenderedFeatures(e.point, { layers }).length) options.onEmptyClick?.();
-  });
-  map.on('click', LAYER.clusters, async (e) => {
-    const feature = e.features?.[0];
-    const clusterId = feature?.properties?.['cluster_id'];
-    if (typeof clusterId !== 'number' || feature?.geometry.type !== 'Point') return;
-    const source = map.getSource(SOURCE.projects);
-    // Clusters cut into tiles carry no index to ask: two zoom levels in splits most of them.
-    const zoom = source instanceof GeoJSONSource ? await source.getClusterExpansionZoom(clusterId) : Math.min(map.getZoom() + 2, CLUSTER_MAX_ZOOM + 1);
-    // The pins it opens into land in the part of the map nothing covers.
-    const covered = options.coveredTop?.() ?? 0;
-    map.easeTo({ center: feature.geometry.coordinates as [number, number], zoom, offset: [0, covered / 2], animate: !prefersReducedMotion() }, BY_APP);
-  });
-  map.on('mouseenter', LAYER.clusters, () => (map.getCanvas().style.cursor = 'pointer'));
-  map.on('mouseleave', LAYER.clusters, () => (map.getCanvas().style.cursor = ''));
+  wirePointer(map, options, showHover, BY_APP);
 
   let tileErrorReported = false;
   let workerFailureReported = false;
@@ -290,30 +253,7 @@ export function createMapView(options: MapViewOptions): MapView {
       });
   }, WORKER_CHECK_MS);
   map.once('load', () => clearTimeout(workerCheck));
-  // From the first idle on: the initial fit is the default view, not a view worth a link.
-  // Only moves a person made (or the app made for them) count, not a resize of the page.
-  // A wheel zoom's camera events carry no originalEvent at all (only the map's own 'wheel' event does), and a
-  // pinch eases on after the fingers lift: a move counts as a person's when it starts within half a second of
-  // their wheel, touch, pointer or key, or when any of its events carries one (or the app moved for them).
-  type MoveEvent = { originalEvent?: Event; byApp?: boolean };
-  const INPUT_WINDOW_MS = 500;
-  let inputAt = -Infinity;
-  let byPerson = false;
-  const input = () => (inputAt = performance.now());
-  for (const type of ['wheel', 'mousedown', 'touchstart'] as const) map.on(type, input);
-  options.container.addEventListener('keydown', input);
-  void idle.then(() => {
-    map.on('movestart', (e: MoveEvent) => {
-      byPerson = Boolean(e.originalEvent || e.byApp) || performance.now() - inputAt < INPUT_WINDOW_MS;
-    });
-    map.on('move', (e: MoveEvent) => {
-      if (e.originalEvent) byPerson = true;
-    });
-    map.on('moveend', (e: MoveEvent) => {
-      if (byPerson || e.originalEvent || e.byApp) options.onMoveEnd?.(getView());
-      byPerson = false;
-    });
-  });
+  trackPersonMoves(map, options.container, idle, () => options.onMoveEnd?.(getView()));
 
   return {
     map,
