@@ -72,6 +72,14 @@ export interface Remount {
   current(): EmbedHandle | null;
 }
 
+/** Said in the console for the host page's developer (the iframe's host has nothing else to read). */
+const notLoaded = (who: string, e: Error): void => console.warn(`${who}: the whole ledger did not load (${e.message}); showing the default view`);
+
+/** The pages' default view of an embed in `state` (no filter, no zone, their width): where it goes back without the whole ledger. */
+function defaultView(pages: LedgerPages, state: UrlState, options: EmbedOptions): { state: UrlState; options: EmbedOptions } {
+  return { state: { ...state, filter: EMPTY_FILTER, corridor: pages.index.summary.corridor_m }, options: { ...options, zone: null } };
+}
+
 /**
  * The `onWhole` of an embed on a ledger in pages (`head`: their bundle): loads the whole ledger once, then mounts
  * the embed again in the view it shows then (a host may have changed it while the ledger loaded). If it does not
@@ -90,9 +98,12 @@ export function wholeOnDemand(pages: LedgerPages, head: DataBundle, options: Emb
       },
       (e: Error) => {
         loading = false;
-        console.warn(`${who}: the whole ledger did not load (${e.message}); showing the default view`);
+        notLoaded(who, e);
         const shown = remount.current();
-        if (shown) remount.mount(head, { ...shown.getState(), filter: EMPTY_FILTER, corridor: pages.index.summary.corridor_m }, { ...options, zone: null }, pages);
+        if (shown) {
+          const back = defaultView(pages, shown.getState(), options);
+          remount.mount(head, back.state, back.options, pages);
+        }
       },
     );
   };
@@ -122,15 +133,14 @@ export async function firstMount(
   root: HTMLElement,
   who: string,
 ): Promise<FirstMount> {
-  const summary = pages?.index.summary;
-  if (!pages || !summary || (!options.zone && isEmptyFilter(state.filter) && state.corridor === summary.corridor_m)) return { data: head, state, options, pages };
+  if (!pages || (!options.zone && isEmptyFilter(state.filter) && state.corridor === pages.index.summary.corridor_m)) return { data: head, state, options, pages };
   const saying = t('wholeLoading', state.lang, { n: pages.index.projects, size: formatBytes(pages.index.bundle_bytes) });
   root.replaceChildren(el('div', { class: 'erqi-embed', 'data-theme': options.theme, lang: state.lang === 'zh' ? 'zh-CN' : 'en' }, el('p', { class: 'embed-loading', role: 'status' }, saying)));
   try {
     return { data: await load(), state, options, pages: null };
   } catch (e) {
-    console.warn(`${who}: the whole ledger did not load (${(e as Error).message}); showing the default view`);
-    return { data: head, state: { ...state, filter: EMPTY_FILTER, corridor: summary.corridor_m }, options: { ...options, zone: null }, pages };
+    notLoaded(who, e as Error);
+    return { data: head, ...defaultView(pages, state, options), pages };
   }
 }
 
