@@ -16,7 +16,7 @@ import { checkSiteGeometry, representativePoint, type SiteGeometry } from '../co
 import type { UrlState } from '../core/url_state.ts';
 import type { MapView } from '../map/map_view.ts';
 import { el } from '../ui/dom.ts';
-import { issueText } from '../ui/issue_text.ts';
+import { issueText, messageText } from '../ui/issue_text.ts';
 import { fieldsChange, siteChange, type Change, type Fields } from './changes.ts';
 import { et, type EditKey } from './edit_strings.ts';
 import { ledgerCsv, parseChangesCsv } from './ledger_files.ts';
@@ -144,7 +144,7 @@ export function editPanel(ctx: ControlContext, session: EditSession, getView: ()
       const { rows } = parseCsv(await file.text());
       const [head, ...body] = rows.map((r) => r.fields);
       const parsed = parseChangesCsv(body.map((r) => Object.fromEntries((head ?? []).map((h, i) => [h, r[i] ?? '']))));
-      if ('error' in parsed) return fail([et('changeFileProblem', lang(), { file: file.name, row: parsed.row, message: parsed.error })]);
+      if ('error' in parsed) return fail([et('changeFileProblem', lang(), { file: file.name, row: parsed.row, message: messageText(parsed.error, lang()) })]);
       session.applyAll(parsed.changes).then(
         () => say(et('applied', lang(), { n: parsed.changes.length })),
         (e: Error) => notice.notify(et('writeFailed', lang(), { why: e.message })),
@@ -257,7 +257,7 @@ export function editPanel(ctx: ControlContext, session: EditSession, getView: ()
       if (!geometry && site && !wrong.length) geometry = site.geometry ?? { type: 'Point', coordinates: [site.lon, site.lat] };
       if (!geometry && !wrong.length) wrong.push(et('needGeometry', lang()));
       const checked = geometry ? checkSiteGeometry(geometry) : null;
-      if (checked) for (const message of checked.errors) wrong.push(et('geometryProblem', lang(), { message }));
+      if (checked) for (const message of checked.errors) wrong.push(et('geometryProblem', lang(), { message: messageText(message, lang()) }));
       const metres = Number(accuracy.value.trim());
       if (!accuracy.value.trim() || !Number.isFinite(metres) || metres < 0) wrong.push(et('needAccuracy', lang()));
       if (!evidence.value.trim()) wrong.push(et('needEvidence', lang()));

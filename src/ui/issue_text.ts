@@ -80,6 +80,9 @@ const ZH: ReadonlyArray<[RegExp, Replacement]> = [
   [/^coordinates must be \[longitude, latitude\] as finite numbers$/, '坐标应为 [经度, 纬度] 两个有限的数'],
   [/^has (\d+) numbers; the altitude is ignored$/, '有 $1 个数：高程已忽略'],
   [/^has ([\d,]+) (columns|columns \(coordinates and property names\)); a ledger has at most (\d+): is this the right file \(or sheet\)\?$/, '有 $1 列，台账最多 $3 列：是否选错了文件（或工作表）？'],
+  // A file of edits applied in 项目落图 (edit/ledger_files.ts)
+  [/^kind must be site, fields, add or delete, with a project_id$/, '类型（kind）应为 site、fields、add 或 delete，并给出项目编号（project_id）'],
+  [/^before and after must be JSON$/, 'before 与 after 两列应为 JSON'],
 ];
 
 /** A core message in Chinese (as it is when no pattern knows it). */
@@ -87,6 +90,9 @@ function zhMessage(message: string): string {
   const pattern = ZH.find(([re]) => re.test(message));
   return pattern ? message.replace(pattern[0], pattern[1] as string) : message;
 }
+
+/** A core message (a site's geometry, a file of edits) in the user's language. */
+export const messageText = (message: string, lang: Lang): string => (lang === 'zh' ? zhMessage(message) : message);
 
 /** One import problem as the user reads it: `file:row: field: message`, in their language. */
 export function issueText(issue: Issue, lang: Lang): string {

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { loadAxes } from '../../src/core/load_geo.ts';
 import { prepareAxes } from '../../src/core/placement.ts';
 import { importLedger } from '../../src/import/import_ledger.ts';
-import { hasChinese, issueText } from '../../src/ui/issue_text.ts';
+import { checkSiteGeometry } from '../../src/core/site_geometry.ts';
+import { parseChangesCsv } from '../../src/edit/ledger_files.ts';
+import { hasChinese, issueText, messageText } from '../../src/ui/issue_text.ts';
 import { ROOT } from '../../scripts/repo.ts';
 
 const axes = prepareAxes(loadAxes('a', readFileSync(join(ROOT, 'geo/axes.geojson'), 'utf8')).value);
@@ -33,5 +35,32 @@ describe('import problems in the Chinese UI', () => {
     expect(issueText({ file: 'b.xlsx', field: 'name_zh', message: 'no column holds the project name (项目名称): choose one', severity: 'error' }, 'zh')).toBe(
       'b.xlsx：项目名称：没有找到项目名称列：请在下方指定',
     );
+  });
+});
+
+describe('项目落图 problems in the Chinese UI', () => {
+  it('every message a drawn or typed site can get, and a file of edits can get, has its Chinese wording', () => {
+    const bad: unknown[] = [
+      { type: 'Point', coordinates: [116.4, 39.9] }, // Beijing
+      { type: 'Point', coordinates: [34.75, 113.62] }, // swapped
+      { type: 'Point', coordinates: [Number.NaN, 34.7] },
+      { type: 'LineString', coordinates: [[113.62, 34.75]] },
+      { type: 'LineString', coordinates: [[113.62, 34.75], [113.62, 34.75]] },
+      { type: 'MultiLineString', coordinates: [[[113.62, 34.75], [113.63, 34.75]], [[113.62, 34.75]]] },
+      { type: 'Polygon', coordinates: [[[113.6, 34.7], [113.61, 34.7], [113.61, 34.71], [113.6, 34.71]]] },
+      { type: 'Polygon', coordinates: [[[113.6, 34.7], [113.61, 34.71], [113.61, 34.7], [113.6, 34.71], [113.6, 34.7]]] },
+      { type: 'Polygon', coordinates: [[[113.6, 34.7], [113.61, 34.7], [113.62, 34.7], [113.6, 34.7]]] },
+      { type: 'Polygon', coordinates: [[[113.6, 34.7], [113.61, 34.7], [113.6, 34.7]]] },
+      { type: 'MultiPolygon', coordinates: [[]] },
+      { type: 'Circle', coordinates: [113.6, 34.7] },
+      { type: 'Point', coordinates: [113.6, 34.7, 120] },
+    ];
+    const messages = bad.flatMap((g) => checkSiteGeometry(g as never).errors);
+    const edits = [parseChangesCsv([{ kind: 'move', project_id: 'x', before: '', after: '' }]), parseChangesCsv([{ kind: 'site', project_id: 'x', before: '{', after: '' }])];
+    for (const e of edits) if ('error' in e) messages.push(e.error);
+    expect(messages.length).toBeGreaterThan(12);
+    expect(messages.filter((m) => !hasChinese(m))).toEqual([]);
+    expect(messageText('[116.4, 39.9] is outside Zhengzhou (lon 112.66–114.27, lat 34.22–35.04)', 'zh')).toBe('[116.4, 39.9] 在郑州范围之外（经度 112.66–114.27，纬度 34.22–35.04）');
+    expect(messageText('before and after must be JSON', 'en')).toBe('before and after must be JSON');
   });
 });
