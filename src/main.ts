@@ -10,6 +10,7 @@ import { formatBytes } from './core/format.ts';
 import { readPages } from './app/read_pages.ts';
 import type { Tab } from './controls/tabs.ts';
 import { el } from './ui/dom.ts';
+import { loadErrorText } from './ui/load_error_text.ts';
 import { t } from './ui/strings.ts';
 import './style.css';
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   } catch (e) {
     const message = (e as Error).message;
     window.__erqi.error = message;
-    root.replaceChildren(el('div', { class: 'error', role: 'alert' }, `${t('loadError', zoneLang)}: ${message}`));
+    root.replaceChildren(el('div', { class: 'error', role: 'alert' }, `${t('loadError', zoneLang)}: ${loadErrorText(message, zoneLang)}`));
     return;
   }
   // Tiles stand in for the shipped data's pins only: an imported ledger is drawn from its own data.
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
         whole = null;
         console.warn(e.message);
         const s = app!.store.get();
-        app!.notify(t('wholeFailed', s.lang, { why: e.message }));
+        app!.notify(t('wholeFailed', s.lang, { why: loadErrorText(e.message, s.lang) }));
         app!.store.set({ filter: emptyFilter(), corridor: paged.index.summary.corridor_m });
       },
     );

@@ -8,6 +8,8 @@ import { DATA_BUNDLE, parseUrlState, serializeUrlState } from '../core/url_state
 import { loadBundle, loadStart } from '../load_bundle.ts';
 import { readPages } from '../app/read_pages.ts';
 import { el } from '../ui/dom.ts';
+import { loadErrorText } from '../ui/load_error_text.ts';
+import { t } from '../ui/strings.ts';
 import { firstMount, mountEmbed, wholeOnDemand, type EmbedHandle } from './mount_embed.ts';
 import './embed.css';
 
@@ -27,7 +29,8 @@ async function main(): Promise<void> {
     start = await loadStart(DATA_BUNDLE[new URLSearchParams(location.search).get('data') === 'sample' ? 'sample' : 'published'], location.href, readPages);
   } catch (e) {
     window.__erqiEmbed.error = (e as Error).message;
-    root.replaceChildren(el('p', { role: 'alert' }, (e as Error).message));
+    const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
+    root.replaceChildren(el('p', { role: 'alert' }, `${t('loadError', lang)}: ${loadErrorText((e as Error).message, lang)}`));
     return;
   }
   const { bundle, config, pinTiles, layout, pages } = start;

@@ -35,10 +35,15 @@ describe('a data bundle with the right tag and the wrong shape', () => {
   ];
   it.each(CASES)('%s: the app, the iframe and the element each say what is wrong, naming the file and field', async (_name, make, field) => {
     const texts = await alerts(JSON.stringify(make(bundle)));
-    for (const text of texts) {
-      expect(text).toContain('data/bundle.json: not a valid data bundle (run npm run data)');
-      expect(text).toContain(field);
+    // The app and the iframe in Chinese (their default); the example page's first element asks for English.
+    const [appText, iframeText, elementText] = texts;
+    for (const text of [appText, iframeText]) {
+      expect(text).toContain('无法加载数据文件: ');
+      expect(text).toContain('data/bundle.json：数据包内容有误（请运行 npm run data）');
     }
+    expect(elementText).toContain('Could not load the data file: ');
+    expect(elementText).toContain('data/bundle.json: not a valid data bundle (run npm run data)');
+    for (const text of texts) expect(text).toContain(field);
   });
 });
 

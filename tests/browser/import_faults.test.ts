@@ -169,7 +169,7 @@ describe('faults', () => {
     await page.route('**/data/bundle.json', (r) => r.fulfill({ status: 404, body: 'nope' }));
     await page.goto(app.url);
     await page.waitForFunction(() => window.__erqi?.error !== undefined);
-    expect(await page.getByRole('alert').textContent()).toBe('无法加载数据文件: data/bundle.json: HTTP 404');
+    expect(await page.getByRole('alert').textContent()).toBe('无法加载数据文件: data/bundle.json：文件不存在（HTTP 404）');
     await page.close();
   });
 
@@ -178,7 +178,7 @@ describe('faults', () => {
     await page.route('**/data/bundle.json', (r) => r.fulfill({ status: 200, body: '{"format": "erqi-axis-map/bund' }));
     await page.goto(app.url);
     await page.waitForFunction(() => window.__erqi?.error !== undefined);
-    expect(await page.getByRole('alert').textContent()).toBe('无法加载数据文件: data/bundle.json: not valid JSON');
+    expect(await page.getByRole('alert').textContent()).toBe('无法加载数据文件: data/bundle.json：不是有效的 JSON（文件是否不完整？）');
     await page.close();
   });
 });
