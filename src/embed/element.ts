@@ -20,9 +20,7 @@ import { DATA_BUNDLE, parseUrlState, serializeUrlState, STATE_PARAMS, type UrlSt
 import { loadData, loadStart, type Loaded } from '../load_bundle.ts';
 import { readPages } from '../app/read_pages.ts';
 import embedCss from './embed.css?inline';
-import { firstMount, mountEmbed, wholeOnDemand, type EmbedHandle } from './mount_embed.ts';
-import { loadErrorText } from '../ui/load_error_text.ts';
-import { t } from '../ui/strings.ts';
+import { firstMount, mountEmbed, showLoadFailure, wholeOnDemand, type EmbedHandle } from './mount_embed.ts';
 
 /** Every attribute: the shared state's parameters and the embed's own (origins are the iframe's only). */
 const OBSERVED = [...STATE_PARAMS, ...EMBED_PARAMS.filter((p) => p !== 'origins')];
@@ -127,11 +125,7 @@ export class ErqiAxisMap extends HTMLElement {
       start = await loadStart(p, base);
     } catch (e) {
       bundles.delete(src);
-      const message = document.createElement('p');
-      message.setAttribute('role', 'alert');
-      const lang = this.getAttribute('lang') === 'en' ? 'en' : 'zh';
-      message.textContent = `${t('loadError', lang)}: ${loadErrorText((e as Error).message, lang)}`;
-      this.root.replaceChildren(message);
+      showLoadFailure(this.root, e as Error, this.getAttribute('lang') === 'en' ? 'en' : 'zh');
       this.dispatchEvent(new CustomEvent('error', { detail: { message: (e as Error).message } }));
       return;
     }

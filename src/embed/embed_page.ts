@@ -7,10 +7,7 @@ import { acceptCommand, envelope, type MapEvent } from '../core/messages.ts';
 import { DATA_BUNDLE, parseUrlState, serializeUrlState } from '../core/url_state.ts';
 import { loadBundle, loadStart } from '../load_bundle.ts';
 import { readPages } from '../app/read_pages.ts';
-import { el } from '../ui/dom.ts';
-import { loadErrorText } from '../ui/load_error_text.ts';
-import { t } from '../ui/strings.ts';
-import { firstMount, mountEmbed, wholeOnDemand, type EmbedHandle } from './mount_embed.ts';
+import { firstMount, mountEmbed, showLoadFailure, wholeOnDemand, type EmbedHandle } from './mount_embed.ts';
 import './embed.css';
 
 declare global {
@@ -29,8 +26,7 @@ async function main(): Promise<void> {
     start = await loadStart(DATA_BUNDLE[new URLSearchParams(location.search).get('data') === 'sample' ? 'sample' : 'published'], location.href, readPages);
   } catch (e) {
     window.__erqiEmbed.error = (e as Error).message;
-    const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
-    root.replaceChildren(el('p', { role: 'alert' }, `${t('loadError', lang)}: ${loadErrorText((e as Error).message, lang)}`));
+    showLoadFailure(root, e as Error, new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh');
     return;
   }
   const { bundle, config, pinTiles, layout, pages } = start;

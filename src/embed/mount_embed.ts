@@ -14,7 +14,7 @@ import type { EmbedOptions } from '../core/embed_options.ts';
 import { EMPTY_FILTER, isEmptyFilter, parseFilterPatch, type Filter } from '../core/facets.ts';
 import { formatBytes } from '../core/format.ts';
 import type { MapEvent } from '../core/messages.ts';
-import type { AxisId } from '../core/model.ts';
+import type { AxisId, Lang } from '../core/model.ts';
 import { ERQI_BOUNDS } from '../core/bounds.ts';
 import type { UrlState } from '../core/url_state.ts';
 import { basemapSources, customTilesAllowed, customTilesHost, type MapConfig } from '../map/basemaps.ts';
@@ -23,6 +23,7 @@ import type { PinTiles } from '../map/style.ts';
 import type { LedgerPages } from '../app/ledger_pages.ts';
 import { DARK, LIGHT, themeFor } from '../map/theme.ts';
 import { el } from '../ui/dom.ts';
+import { loadErrorText } from '../ui/load_error_text.ts';
 import { t } from '../ui/strings.ts';
 
 /** What a host page can do with an embedded map: the element's methods and the iframe's commands. */
@@ -107,6 +108,12 @@ export function wholeOnDemand(pages: LedgerPages, head: DataBundle, options: Emb
       },
     );
   };
+}
+
+/** An embed whose data did not load: why, in its language, naming the file (the iframe's page and the element). */
+export function showLoadFailure(root: HTMLElement, error: Error, lang: Lang): void {
+  const why = `${t('loadError', lang)}: ${loadErrorText(error.message, lang)}`;
+  root.replaceChildren(el('div', { class: 'erqi-embed', lang: lang === 'zh' ? 'zh-CN' : 'en' }, el('p', { class: 'embed-error', role: 'alert' }, why)));
 }
 
 /** What an embed is first mounted with: its data, its state and options, and the pages (null: the whole ledger). */
