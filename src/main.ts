@@ -10,7 +10,7 @@ import { formatBytes } from './core/format.ts';
 import { readPages } from './app/read_pages.ts';
 import type { Tab } from './controls/tabs.ts';
 import { el } from './ui/dom.ts';
-import { loadErrorText } from './ui/load_error_text.ts';
+import { loadErrorSaid } from './ui/load_error.ts';
 import { t } from './ui/strings.ts';
 import './style.css';
 
@@ -32,9 +32,9 @@ async function main(): Promise<void> {
   try {
     start = await loadStart(DATA_BUNDLE[dataSet], location.href, readPages);
   } catch (e) {
-    const message = (e as Error).message;
-    window.__erqi.error = message;
-    root.replaceChildren(el('div', { class: 'error', role: 'alert' }, `${t('loadError', zoneLang)}: ${loadErrorText(message, zoneLang)}`));
+    const why = await loadErrorSaid(e as Error, zoneLang);
+    root.replaceChildren(el('div', { class: 'error', role: 'alert' }, `${t('loadError', zoneLang)}: ${why}`));
+    window.__erqi.error = (e as Error).message;
     return;
   }
   // Tiles stand in for the shipped data's pins only: an imported ledger is drawn from its own data.
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
         whole = null;
         console.warn(e.message);
         const s = app!.store.get();
-        app!.notify(t('wholeFailed', s.lang, { why: loadErrorText(e.message, s.lang) }));
+        void loadErrorSaid(e, s.lang).then((why) => app!.notify(t('wholeFailed', s.lang, { why })));
         app!.store.set({ filter: emptyFilter(), corridor: paged.index.summary.corridor_m });
       },
     );

@@ -33,7 +33,7 @@ import type { LedgerPages } from './ledger_pages.ts';
 import { t } from '../ui/strings.ts';
 import { createStore, type Store } from './store.ts';
 import { syncUrl } from './url_sync.ts';
-import { loadErrorText } from '../ui/load_error_text.ts';
+import { loadErrorSaid } from '../ui/load_error.ts';
 
 export interface App {
   store: Store<UrlState>;
@@ -107,7 +107,7 @@ export function createApp(
       // A ledger in pages: the project's chunk is fetched first, then it is selected as any other.
       void model.pages?.project(id).then(
         (p) => p && alive && selectProject(id, fly),
-        (e: Error) => notice.notify(`${t('loadError', store.get().lang)}: ${loadErrorText(e.message, store.get().lang)}`),
+        (e: Error) => void loadErrorSaid(e, store.get().lang).then((why) => notice.notify(`${t('loadError', store.get().lang)}: ${why}`)),
       );
       return;
     }
@@ -258,7 +258,7 @@ export function createApp(
         if (!p) return missing(id);
         if (!initial.view) void map.view.idle.then(() => alive && showSite(id));
       },
-      (e: Error) => notice.notify(`${t('loadError', store.get().lang)}: ${loadErrorText(e.message, store.get().lang)}`),
+      (e: Error) => void loadErrorSaid(e, store.get().lang).then((why) => notice.notify(`${t('loadError', store.get().lang)}: ${why}`)),
     );
   } else if (initial.selection.kind === 'project' && !model.project(initial.selection.id)) missing(initial.selection.id);
   return {

@@ -125,7 +125,7 @@ export class ErqiAxisMap extends HTMLElement {
       start = await loadStart(p, base);
     } catch (e) {
       bundles.delete(src);
-      showLoadFailure(this.root, e as Error, this.getAttribute('lang') === 'en' ? 'en' : 'zh');
+      await showLoadFailure(this.root, e as Error, this.getAttribute('lang') === 'en' ? 'en' : 'zh', () => run === this.mounting);
       this.dispatchEvent(new CustomEvent('error', { detail: { message: (e as Error).message } }));
       return;
     }

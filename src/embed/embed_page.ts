@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     start = await loadStart(DATA_BUNDLE[new URLSearchParams(location.search).get('data') === 'sample' ? 'sample' : 'published'], location.href, readPages);
   } catch (e) {
     window.__erqiEmbed.error = (e as Error).message;
-    showLoadFailure(root, e as Error, new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh');
+    await showLoadFailure(root, e as Error, new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh');
     return;
   }
   const { bundle, config, pinTiles, layout, pages } = start;

@@ -23,7 +23,7 @@ import type { PinTiles } from '../map/style.ts';
 import type { LedgerPages } from '../app/ledger_pages.ts';
 import { DARK, LIGHT, themeFor } from '../map/theme.ts';
 import { el } from '../ui/dom.ts';
-import { loadErrorText } from '../ui/load_error_text.ts';
+import { loadErrorSaid } from '../ui/load_error.ts';
 import { t } from '../ui/strings.ts';
 
 /** What a host page can do with an embedded map: the element's methods and the iframe's commands. */
@@ -110,9 +110,13 @@ export function wholeOnDemand(pages: LedgerPages, head: DataBundle, options: Emb
   };
 }
 
-/** An embed whose data did not load: why, in its language, naming the file (the iframe's page and the element). */
-export function showLoadFailure(root: HTMLElement, error: Error, lang: Lang): void {
-  const why = `${t('loadError', lang)}: ${loadErrorText(error.message, lang)}`;
+/**
+ * An embed whose data did not load: why, in its language, naming the file (the iframe's page and the element).
+ * `current`: whether this is still what the embed shows once the words have come (an element mounted again meanwhile is not).
+ */
+export async function showLoadFailure(root: HTMLElement, error: Error, lang: Lang, current: () => boolean = () => true): Promise<void> {
+  const why = `${t('loadError', lang)}: ${await loadErrorSaid(error, lang)}`;
+  if (!current()) return;
   root.replaceChildren(el('div', { class: 'erqi-embed', lang: lang === 'zh' ? 'zh-CN' : 'en' }, el('p', { class: 'embed-error', role: 'alert' }, why)));
 }
 
