@@ -10,7 +10,7 @@ import { formatBytes } from './core/format.ts';
 import { readPages } from './app/read_pages.ts';
 import type { Tab } from './controls/tabs.ts';
 import { el } from './ui/dom.ts';
-import { loadErrorSaid } from './ui/load_error.ts';
+import { loadErrorSaid, loadFailureSaid } from './ui/load_error.ts';
 import { t } from './ui/strings.ts';
 import './style.css';
 
@@ -32,8 +32,7 @@ async function main(): Promise<void> {
   try {
     start = await loadStart(DATA_BUNDLE[dataSet], location.href, readPages);
   } catch (e) {
-    const why = await loadErrorSaid(e as Error, zoneLang);
-    root.replaceChildren(el('div', { class: 'error', role: 'alert' }, `${t('loadError', zoneLang)}: ${why}`));
+    root.replaceChildren(el('div', { class: 'error', role: 'alert' }, await loadFailureSaid(e as Error, zoneLang)));
     window.__erqi.error = (e as Error).message;
     return;
   }

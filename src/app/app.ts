@@ -30,10 +30,9 @@ import { LIGHT, themeFor, type Palette } from '../map/theme.ts';
 import { el } from '../ui/dom.ts';
 import { DataModel } from './derive.ts';
 import type { LedgerPages } from './ledger_pages.ts';
-import { t } from '../ui/strings.ts';
 import { createStore, type Store } from './store.ts';
 import { syncUrl } from './url_sync.ts';
-import { loadErrorSaid } from '../ui/load_error.ts';
+import { loadFailureSaid } from '../ui/load_error.ts';
 
 export interface App {
   store: Store<UrlState>;
@@ -107,7 +106,7 @@ export function createApp(
       // A ledger in pages: the project's chunk is fetched first, then it is selected as any other.
       void model.pages?.project(id).then(
         (p) => p && alive && selectProject(id, fly),
-        (e: Error) => void loadErrorSaid(e, store.get().lang).then((why) => notice.notify(`${t('loadError', store.get().lang)}: ${why}`)),
+        (e: Error) => void loadFailureSaid(e, store.get().lang).then((said) => notice.notify(said)),
       );
       return;
     }
@@ -258,7 +257,7 @@ export function createApp(
         if (!p) return missing(id);
         if (!initial.view) void map.view.idle.then(() => alive && showSite(id));
       },
-      (e: Error) => void loadErrorSaid(e, store.get().lang).then((why) => notice.notify(`${t('loadError', store.get().lang)}: ${why}`)),
+      (e: Error) => void loadFailureSaid(e, store.get().lang).then((said) => notice.notify(said)),
     );
   } else if (initial.selection.kind === 'project' && !model.project(initial.selection.id)) missing(initial.selection.id);
   return {

@@ -3,8 +3,7 @@ import { formatBytes } from '../core/format.ts';
 import { el } from '../ui/dom.ts';
 import * as ui from '../ui/paged_list.ts';
 import { pendingNote } from '../ui/labels.ts';
-import { t } from '../ui/strings.ts';
-import { loadErrorSaid } from '../ui/load_error.ts';
+import { loadFailureSaid } from '../ui/load_error.ts';
 import { replaceKeepingFocus, type Control, type ControlContext } from './control.ts';
 
 /** The List tab over ledger pages: a page of rows sorted by name, fetched when shown (its code too). */
@@ -42,8 +41,8 @@ export function pagedList({ model, selectProject, loadWhole }: ControlContext): 
         }),
       );
     } catch (e) {
-      const why = await loadErrorSaid(e as Error, s.lang);
-      if (mine === drawn) box.replaceChildren(el('p', { class: 'error', role: 'alert' }, `${t('loadError', s.lang)}: ${why}`));
+      const said = await loadFailureSaid(e as Error, s.lang);
+      if (mine === drawn) box.replaceChildren(el('p', { class: 'error', role: 'alert' }, said));
     }
   };
   return {

@@ -1,8 +1,7 @@
 import type { UrlState } from '../core/url_state.ts';
 import { el } from '../ui/dom.ts';
 import { renderProjectCard } from '../ui/project_card.ts';
-import { t } from '../ui/strings.ts';
-import { loadErrorSaid } from '../ui/load_error.ts';
+import { loadFailureSaid } from '../ui/load_error.ts';
 import { replaceKeepingFocus, type Control, type ControlContext } from './control.ts';
 
 export interface CardOptions {
@@ -25,7 +24,7 @@ export function projectCard({ bundle, model, store }: ControlContext, options: C
         const asked = s.selection;
         void model.pages.project(asked.id).then(
           (found) => found && store.get().selection === asked && control.update(store.get(), () => true),
-          (e: Error) => void loadErrorSaid(e, s.lang).then((why) => slot.replaceChildren(el('div', { class: 'project-card', role: 'alert' }, `${t('loadError', s.lang)}: ${why}`))),
+          (e: Error) => void loadFailureSaid(e, s.lang).then((said) => slot.replaceChildren(el('div', { class: 'project-card', role: 'alert' }, said))),
         );
       }
       if (!selected) return slot.replaceChildren();

@@ -23,7 +23,7 @@ import type { PinTiles } from '../map/style.ts';
 import type { LedgerPages } from '../app/ledger_pages.ts';
 import { DARK, LIGHT, themeFor } from '../map/theme.ts';
 import { el } from '../ui/dom.ts';
-import { loadErrorSaid } from '../ui/load_error.ts';
+import { loadFailureSaid } from '../ui/load_error.ts';
 import { t } from '../ui/strings.ts';
 
 /** What a host page can do with an embedded map: the element's methods and the iframe's commands. */
@@ -115,7 +115,7 @@ export function wholeOnDemand(pages: LedgerPages, head: DataBundle, options: Emb
  * `current`: whether this is still what the embed shows once the words have come (an element mounted again meanwhile is not).
  */
 export async function showLoadFailure(root: HTMLElement, error: Error, lang: Lang, current: () => boolean = () => true): Promise<void> {
-  const why = `${t('loadError', lang)}: ${await loadErrorSaid(error, lang)}`;
+  const why = await loadFailureSaid(error, lang);
   if (!current()) return;
   root.replaceChildren(el('div', { class: 'erqi-embed', lang: lang === 'zh' ? 'zh-CN' : 'en' }, el('p', { class: 'embed-error', role: 'alert' }, why)));
 }

@@ -1,4 +1,5 @@
 import type { Lang } from '../core/model.ts';
+import { t } from './strings.ts';
 
 /**
  * Why a file did not load, in `lang` (load_error_text.ts). Its wording table is fetched only when something failed: it
@@ -11,3 +12,6 @@ export async function loadErrorSaid(error: Error, lang: Lang): Promise<string> {
     () => error.message,
   );
 }
+
+/** "无法加载数据文件: <file>：<why>" / "Could not load the data file: <file>: <why>", for a notice or an alert. */
+export const loadFailureSaid = async (error: Error, lang: Lang): Promise<string> => `${t('loadError', lang)}: ${await loadErrorSaid(error, lang)}`;
