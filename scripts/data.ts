@@ -17,6 +17,11 @@ import { parseArgs } from 'node:util';
 import { buildBundle, bundleFromProjects, DEFAULT_CORRIDOR_M, type SourceFile } from '../src/core/bundle.ts';
 import { searchKeys } from './search_keys.ts';
 import { readProgressFile } from '../src/import/progress_source.ts';
+import { noteText } from '../src/ui/import_notes.ts';
+import type { ImportNote } from '../src/core/import/columns.ts';
+
+/** A note on how a file was read, in English, without the marks that isolate the file's words on a page. */
+const cliNote = (note: ImportNote): string => noteText(note, 'en').replace(/[\u2066-\u2069]/g, '');
 import { CRS_OPTIONS, type Crs } from '../src/core/import/crs_check.ts';
 import { formatIssue, hasErrors } from '../src/core/issues.ts';
 import { joinSites } from '../src/core/join.ts';
@@ -135,7 +140,7 @@ if (isNativeLedger(args.projects)) {
   console.error(
     `${shown(args.projects)}: ${source.format}${source.encoding ? ` (${source.encoding})` : ''}, ${r.stats.rows} rows, ${r.stats.valid} valid, ${r.stats.mapped} with coordinates`,
   );
-  for (const note of r.notes) console.error(`${shown(args.projects)}: note: ${note}`);
+  for (const note of r.notes) console.error(`${shown(args.projects)}: note: ${cliNote(note)}`);
   if (r.crsSuggestion) {
     const s = r.crsSuggestion;
     console.error(
@@ -162,9 +167,9 @@ if (args.progress && result.value) {
   } catch (e) {
     fail(`${shown(args.progress)}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const ids = new Set(result.value.bundle.projects.map((p) => p.id));
-  const { encoding, loaded: progress } = await readProgressFile(shown(args.progress), bytes!, ids, (args.encoding as Encoding | undefined) ?? 'auto');
+  const { encoding, loaded: progress } = await readProgressFile(shown(args.progress), bytes!, result.value.bundle.projects, (args.encoding as Encoding | undefined) ?? 'auto');
   result.issues.push(...progress.issues);
+  for (const note of progress.notes) console.error(`${shown(args.progress)}: note: ${cliNote(note)}`);
   result.value.bundle.progress = progress.value;
   console.error(`${shown(args.progress)}: ${encoding}, ${progress.value.length} progress rows`);
 }

@@ -118,6 +118,15 @@ describe('npm run data -- --projects ANY-LEDGER', () => {
     expect(run.stderr).toMatch(/ledger_gbk_gcj02\.csv:2: warning: geometry: 'row-2' lies outside every 500 m corridor/);
   });
 
+  it('prints how it read a file in words (the notes were printed as [object Object])', () => {
+    const run = data('--projects', 'tests/fixtures/import/ledger_title_rows.xlsx', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('ledger_title_rows.xlsx: note: Above the header: “单位：万元”: amount columns that name no unit are read in 万元.');
+    expect(run.stderr).toContain('ledger_title_rows.xlsx: note: No id column: ids are made from row numbers (row-N).');
+    expect(run.stderr).not.toContain('[object Object]');
+    expect(JSON.parse(run.stdout).ledger.all).toMatchObject({ projects: 5, investment_yi: 30.1 });
+  });
+
   it('reads a named Excel sheet', () => {
     const run = data('--projects', 'tests/fixtures/import/ledger.xlsx', '--sheet', '项目', '--json');
     expect(run.code).toBe(0);
@@ -169,6 +178,21 @@ describe('npm run data --progress (a district’s 调度表)', () => {
     expect(bundle.progress).toEqual([
       { project_id: 'crec-taihe', period: '2023-11', status: 'operating', planned_yi: 1.2, completed_yi: 0.98, progress_text: '投入运营', source: '区发改委调度表' },
       { project_id: 'yaxing-wanjia', period: '2023-11', status: 'operating', planned_yi: null, completed_yi: null, progress_text: null, source: '区发改委调度表' },
+    ]);
+  });
+
+  it('reads the sheet as an office keeps it (title, 单位：万元, names, 合计) and says in words how it read it', () => {
+    const out = tempDir();
+    const run = data('--progress', join(ROOT, 'tests/fixtures/import/progress_title_rows.xlsx'), '--out', out);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('progress_title_rows.xlsx: note: No month column: every row is read as of 2023-11, the month the title or the file name gives.');
+    expect(run.stderr).toMatch(/progress_title_rows\.xlsx:8: warning: a totals row \(合计\), skipped: it is not a project/);
+    expect(run.stderr).not.toMatch(/\[object Object\]|[\u2066-\u2069]/);
+    const bundle = JSON.parse(readFileSync(join(out, 'bundle.json'), 'utf8'));
+    expect(bundle.progress.map((r: { project_id: string; completed_yi: number | null; source: string }) => [r.project_id, r.completed_yi, r.source])).toEqual([
+      ['crec-taihe', 0.98, '调度表：progress_title_rows.xlsx'],
+      ['yaxing-wanjia', null, '调度表：progress_title_rows.xlsx'],
+      ['liandong-ugu', 3.15, '调度表：progress_title_rows.xlsx'],
     ]);
   });
 

@@ -3,29 +3,37 @@
  * sample generator use it; the map's first download does not (progress.ts is what it needs).
  */
 import { csvValue, parseCsv } from './csv.ts';
+import type { ImportNote } from './import/columns.ts';
+import { setAsideMessage, sheetShape } from './import/sheet_shape.ts';
+import { cleanNumber, statusFromText } from './import/values.ts';
 import type { Issue, Loaded } from './issues.ts';
-import { STATUS_LABELS, STATUSES, type Status } from './model.ts';
+import { STATUS_LABELS, STATUSES } from './model.ts';
 import type { ProgressRow } from './progress.ts';
+import { splitNames } from './search.ts';
 
 export const PROGRESS_COLUMNS = ['project_id', 'period', 'status', 'planned_yi', 'completed_yi', 'progress_text', 'source'] as const;
-type Column = (typeof PROGRESS_COLUMNS)[number];
+type Column = (typeof PROGRESS_COLUMNS)[number] | 'name';
 
 /** Header names as district spreadsheets write them; 万元 headers are converted to 亿元. */
 const ALIASES: Record<Column, readonly string[]> = {
   project_id: ['project_id', 'id', '项目编号', '编号', '项目代码'],
   period: ['period', '月份', '期间', '报告期', '统计月份', '年月'],
   status: ['status', '状态', '项目状态', '建设状态'],
-  planned_yi: ['planned_yi', '年度计划投资', '年度计划投资（亿元）', '年度计划投资(亿元)', '年度计划'],
-  completed_yi: ['completed_yi', '累计完成投资', '完成投资', '1—n月完成投资', '1-n月完成投资', '本年累计完成投资', '累计完成'],
+  planned_yi: ['planned_yi', '年度计划投资', '年度计划投资（亿元）', '年度计划投资(亿元)', '年度计划', '年度投资计划', '本年计划投资'],
+  completed_yi: ['completed_yi', '累计完成投资', '完成投资', '1—n月完成投资', '1-n月完成投资', '1—n月累计完成投资', '1—n月累计完成', '本年累计完成投资', '累计完成'],
   progress_text: ['progress_text', '形象进度', '进展情况', '工程进度'],
   source: ['source', '来源', '数据来源'],
+  // A district's 调度表 names its projects: matched to the ledger's by name when the file has no id column.
+  name: ['name_zh', '项目名称', '名称', '项目'],
 };
+const COLUMNS = [...PROGRESS_COLUMNS, 'name'] as const;
 const norm = (h: string) => h.normalize('NFKC').replace(/\s/g, '').toLowerCase().replace(/[（(]?万元[)）]?|[（(]?亿元[)）]?/g, '');
 /** "1—11月完成投资（万元）" → completed_yi, in 万元. */
 function columnOf(header: string): { column: Column; wan: boolean } | null {
   const wan = /万元/.test(header);
-  const h = norm(header).replace(/^1[—–-]\d{1,2}月/, '1—n月');
-  for (const c of PROGRESS_COLUMNS) if (ALIASES[c].some((a) => norm(a) === h)) return { column: c, wan };
+  // 2023年1—11月完成投资 → 1—n月完成投资; 2023年（度）计划投资 → 年度计划投资
+  const h = norm(header).replace(/^\d{4}年(?=1[—–-])/, '').replace(/^\d{4}年度?(?=计划投资)/, '年度').replace(/^1[—–-]\d{1,2}月/, '1—n月');
+  for (const c of COLUMNS) if (ALIASES[c].some((a) => norm(a) === h)) return { column: c, wan };
   return null;
 }
 
@@ -37,33 +45,84 @@ export function readPeriod(text: string): string | null {
   const p = `${m[1]}-${m[2]!.padStart(2, '0')}`;
   return PERIOD.test(p) ? p : null;
 }
-const STATUS_WORDS = new Map<string, Status>(STATUSES.flatMap((s) => [[s, s], [STATUS_LABELS[s].zh, s], [STATUS_LABELS[s].en, s]] as Array<[string, Status]>));
+/**
+ * The month a title or a file name names: 二七区2023年11月重点项目调度表, 2023年1—11月…, 调度表_2023-11.xlsx → 2023-11
+ * (a range gives its last month); null when it names none or more than one.
+ */
+export function periodIn(text: string): string | null {
+  const t = text.normalize('NFKC');
+  const found = new Set<string>();
+  for (const m of t.matchAll(/(?<!\d)(\d{4})\s*年\s*(?:\d{1,2}\s*[-—–~至到]\s*)?(\d{1,2})\s*月/g)) found.add(`${m[1]}-${m[2]!.padStart(2, '0')}`);
+  if (!found.size) for (const m of t.matchAll(/(?<!\d)(20\d{2})[-_.](0[1-9]|1[0-2])(?!\d)/g)) found.add(`${m[1]}-${m[2]}`);
+  const only = found.size === 1 ? [...found][0]! : null;
+  return only && PERIOD.test(only) ? only : null;
+}
+
+/** Project names as the ledger writes them, normalised for matching a 调度表's 项目名称. */
+const nameKey = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
+
+/** What a progress file's reader knows besides its text. */
+export interface ProgressContext {
+  /** The ledger's projects: a row naming a project (项目名称) without an id is matched to the one of that name. */
+  projects?: ReadonlyArray<{ id: string; name_zh: string; other_names?: string | null }>;
+  /** The source of every row when the file has no source column (the import dialog: the file's name). */
+  defaultSource?: string;
+}
 
 /**
  * Reads a progress file (CSV text, the repo's columns or a district spreadsheet's Chinese headers). Every problem is
  * an issue naming file, line and column; a row with an error is left out; `projectIds`: the ledger's.
  */
-export function loadProgress(file: string, text: string, projectIds: ReadonlySet<string>): Loaded<ProgressRow[]> {
+export function loadProgress(file: string, text: string, projectIds: ReadonlySet<string>, context: ProgressContext = {}): Loaded<ProgressRow[]> & { notes: ImportNote[] } {
   const issues: Issue[] = [];
+  const notes: ImportNote[] = [];
   const csv = parseCsv(text.replace(/^\uFEFF/, ''));
   for (const p of csv.issues) issues.push({ file, row: p.line, message: p.message, severity: 'error' });
-  const [header, ...records] = csv.rows;
-  if (!header) return { value: [], issues: [...issues, { file, message: 'the file is empty: expected a header and one row per project and period', severity: 'error' }] };
-  const columns = header.fields.map((h) => columnOf(h));
-  for (const c of ['project_id', 'period', 'source'] as const) {
-    if (!columns.some((x) => x?.column === c)) issues.push({ file, row: header.line, field: c, message: `required column is missing (also read as: ${ALIASES[c].slice(1).join(', ')})`, severity: 'error' });
-  }
-  if (issues.some((i) => i.severity === 'error')) return { value: [], issues };
+  // A title (with the month, and 单位：万元) above the header; 合计 and section rows among the projects.
+  const shape = sheetShape(csv.rows.map((r) => r.fields), (cell) => columnOf(cell) !== null);
+  const header = csv.rows[shape.header];
+  const aside = new Set(shape.setAside.map((r) => r.index));
+  const records = csv.rows.filter((_, k) => k > shape.header && !aside.has(k));
+  if (!header) return { value: [], issues: [...issues, { file, message: 'the file is empty: expected a header and one row per project and period', severity: 'error' }], notes };
+  if (shape.header > 0) notes.push({ code: 'header-row', line: header.line, title: shape.title.join(' / ') });
+  if (shape.unit) notes.push({ code: 'unit-row', text: shape.unit.text, factor: shape.unit.factor });
+  for (const r of shape.setAside) issues.push({ file, row: csv.rows[r.index]!.line, message: setAsideMessage(r), severity: 'warning' });
+  const columns = header.fields.map((h) => {
+    const c = columnOf(h);
+    // An amount header naming no unit takes the sheet's (单位：万元); one naming 亿元 keeps it.
+    return c && !c.wan && shape.unit?.factor === 1e-4 && !/亿元/.test(h) && (c.column === 'planned_yi' || c.column === 'completed_yi') ? { ...c, wan: true } : c;
+  });
+  const has = (c: Column) => columns.some((x) => x?.column === c);
+  // The month from the title or the file's name, when no column gives it: every row is of that month.
+  const titled = has('period') ? null : ([...shape.title, file.split(/[\\/]/).pop()!].map(periodIn).find((p) => p !== null) ?? null);
+  if (titled) notes.push({ code: 'period-from-title', period: titled });
+  const byName = !has('project_id') && has('name') && context.projects ? namesOf(context.projects) : null;
+  if (byName) notes.push({ code: 'matched-by-name' });
+  const defaultSource = has('source') ? null : (context.defaultSource ?? null);
+  if (defaultSource) notes.push({ code: 'source-from-file', source: defaultSource });
+  if (!byName && !has('project_id')) issues.push({ file, row: header.line, field: 'project_id', message: `required column is missing (also read as: ${ALIASES.project_id.slice(1).join(', ')})`, severity: 'error' });
+  if (!titled && !has('period')) issues.push({ file, row: header.line, field: 'period', message: `required column is missing (also read as: ${ALIASES.period.slice(1).join(', ')})`, severity: 'error' });
+  if (!defaultSource && !has('source')) issues.push({ file, row: header.line, field: 'source', message: `required column is missing (also read as: ${ALIASES.source.slice(1).join(', ')})`, severity: 'error' });
+  if (issues.some((i) => i.severity === 'error')) return { value: [], issues, notes };
   const value: ProgressRow[] = [];
   const seen = new Map<string, number>();
   for (const record of records) {
     if (record.fields.every((f) => f.trim() === '')) continue;
     const problems: Array<[Column, string]> = [];
-    const row: ProgressRow = { project_id: '', period: '', status: null, planned_yi: null, completed_yi: null, progress_text: null, source: '' };
+    const row: ProgressRow = { project_id: '', period: titled ?? '', status: null, planned_yi: null, completed_yi: null, progress_text: null, source: defaultSource ?? '' };
     columns.forEach((c, i) => {
       if (!c) return;
       const cell = (record.fields[i] ?? '').trim();
       switch (c.column) {
+        case 'name': {
+          if (!byName) break;
+          const ids = byName.get(nameKey(cell));
+          if (!cell) problems.push([c.column, 'is required']);
+          else if (!ids) problems.push([c.column, `no project of the ledger is named '${cell}'`]);
+          else if (ids.length > 1) problems.push([c.column, `'${cell}' names ${ids.length} projects of the ledger (${ids.slice(0, 3).join(', ')}): add a 项目编号 column`]);
+          else row.project_id = ids[0]!;
+          break;
+        }
         case 'project_id':
           if (!cell) problems.push([c.column, 'is required']);
           else if (!projectIds.has(cell)) problems.push([c.column, `'${cell}' is not a project of the ledger`]);
@@ -77,7 +136,8 @@ export function loadProgress(file: string, text: string, projectIds: ReadonlySet
         }
         case 'status':
           if (cell) {
-            const s = STATUS_WORDS.get(cell);
+            // The ledger's words too (续建, 竣工, 前期 …), as its import reads them.
+            const s = statusFromText(cell);
             if (!s) problems.push([c.column, `'${cell}' is not a status: use one of ${STATUSES.map((x) => `${x} (${STATUS_LABELS[x].zh})`).join(', ')}`]);
             row.status = s ?? null;
           }
@@ -85,7 +145,7 @@ export function loadProgress(file: string, text: string, projectIds: ReadonlySet
         case 'planned_yi':
         case 'completed_yi':
           if (cell && !/^(未公开|不详|—|-)$/.test(cell)) {
-            const n = Number(cell.replace(/,/g, ''));
+            const n = Number(cleanNumber(cell).replace(/,/g, ''));
             if (!Number.isFinite(n) || n < 0) problems.push([c.column, `'${cell}' is not an amount: write a number (${c.wan ? '万元' : '亿元'}), or leave it empty when not disclosed`]);
             else row[c.column] = c.wan ? Math.round(n) / 1e4 : n;
           }
@@ -108,7 +168,24 @@ export function loadProgress(file: string, text: string, projectIds: ReadonlySet
     seen.set(key, record.line);
     value.push(row);
   }
-  return { value, issues };
+  return { value, issues, notes };
+}
+
+/** Normalised names (and other names) → the ids of the projects bearing them. */
+function namesOf(projects: NonNullable<ProgressContext['projects']>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (name: string, id: string) => {
+    const k = nameKey(name);
+    if (!k) return;
+    const ids = out.get(k) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    out.set(k, ids);
+  };
+  for (const p of projects) {
+    add(p.name_zh, p.id);
+    for (const other of splitNames(p.other_names ?? null)) add(other, p.id);
+  }
+  return out;
 }
 
 /** data/progress.csv as the data build and the editor write it. */

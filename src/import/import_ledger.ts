@@ -1,5 +1,6 @@
 import type { Issue } from '../core/issues.ts';
-import { guessMapping, type ColumnMapping } from '../core/import/columns.ts';
+import { guessMapping, isLedgerHeader, type ColumnMapping } from '../core/import/columns.ts';
+import { shapeTable } from '../core/import/sheet_shape.ts';
 import type { Anchor, Crs } from '../core/import/crs_check.ts';
 import { importTable, type ValueChoices, type ImportResult } from '../core/import/import_table.ts';
 import type { PreparedAxis } from '../core/placement.ts';
@@ -26,13 +27,16 @@ export async function importLedger(
     values?: ValueChoices;
   },
 ): Promise<LedgerImport> {
-  const read = await readSource(file, bytes, options);
-  if (!read.table) {
-    return { read, mapping: {}, result: { projects: [], issues: read.issues, stats: { rows: 0, valid: 0, mapped: 0 }, crsSuggestion: null, notes: [] } };
+  const source = await readSource(file, bytes, options);
+  if (!source.table) {
+    return { read: source, mapping: {}, result: { projects: [], issues: source.issues, stats: { rows: 0, valid: 0, mapped: 0 }, crsSuggestion: null, notes: [] } };
   }
-  const guessed = guessMapping(read.table.header);
+  // A title and a unit line above the header, 合计 and section rows among the projects: the table without them.
+  const shaped = shapeTable(source.table, isLedgerHeader);
+  const read: ReadResult = { ...source, table: shaped.table };
+  const guessed = guessMapping(shaped.table.header, shaped.unit);
   const mapping = options.mapping ?? guessed.mapping;
-  const result = importTable(read.table, mapping, {
+  const result = importTable(shaped.table, mapping, {
     crs: options.crs ?? 'wgs84',
     defaultSource: `import: ${file.split(/[\\/]/).pop()}`,
     axisNames: options.axes.map((a) => ({ id: a.id, name_zh: a.feature.properties.name_zh, name_en: a.feature.properties.name_en })),
@@ -41,8 +45,10 @@ export async function importLedger(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.values ? { values: options.values } : {}),
   });
-  const issues: Issue[] = [...read.issues, ...result.issues];
-  return { read, mapping, result: { ...result, issues, notes: [...(options.mapping ? [] : guessed.notes), ...result.notes] } };
+  // The rows set aside (合计) among the rows' own remarks, in row order as the file has them.
+  const byRow = (i: Issue) => i.row ?? i.feature ?? 0;
+  const issues: Issue[] = [...read.issues, ...(shaped.issues.length ? [...shaped.issues, ...result.issues].sort((a, b) => byRow(a) - byRow(b)) : result.issues)];
+  return { read, mapping, result: { ...result, issues, notes: [...shaped.notes, ...(options.mapping ? [] : guessed.notes), ...result.notes] } };
 }
 
 /** Known places to check coordinates against: a bundle's located projects and landmarks. */

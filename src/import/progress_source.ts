@@ -2,7 +2,8 @@
 import { csvValue } from '../core/csv.ts';
 import type { Issue, Loaded } from '../core/issues.ts';
 import type { ProgressRow } from '../core/progress.ts';
-import { loadProgress } from '../core/progress_file.ts';
+import type { ImportNote } from '../core/import/columns.ts';
+import { loadProgress, type ProgressContext } from '../core/progress_file.ts';
 import { decodeText, isZip, readSource, type Encoding } from './read_source.ts';
 
 /**
@@ -21,8 +22,18 @@ export async function progressText(name: string, bytes: Uint8Array, encoding: En
   return { text: lines.join('\n'), encoding: 'xlsx', issues: [] };
 }
 
-/** A progress file read and checked against the ledger's project ids: its rows and every problem, and how it was read. */
-export async function readProgressFile(name: string, bytes: Uint8Array, projectIds: ReadonlySet<string>, encoding: Encoding = 'auto'): Promise<{ encoding: string; loaded: Loaded<ProgressRow[]> }> {
+/**
+ * A progress file read and checked against the ledger's projects: its rows, every problem, and how it was read. A file
+ * without a source column has the file as its rows' source (`${name}`, as the office named it).
+ */
+export async function readProgressFile(
+  name: string,
+  bytes: Uint8Array,
+  projects: NonNullable<ProgressContext['projects']>,
+  encoding: Encoding = 'auto',
+): Promise<{ encoding: string; loaded: Loaded<ProgressRow[]> & { notes: ImportNote[] } }> {
   const read = await progressText(name, bytes, encoding);
-  return { encoding: read.encoding, loaded: read.issues.length ? { value: [], issues: read.issues } : loadProgress(name, read.text, projectIds) };
+  if (read.issues.length) return { encoding: read.encoding, loaded: { value: [], issues: read.issues, notes: [] } };
+  const file = name.split(/[\\/]/).pop()!;
+  return { encoding: read.encoding, loaded: loadProgress(name, read.text, new Set(projects.map((p) => p.id)), { projects, defaultSource: `调度表：${file}` }) };
 }

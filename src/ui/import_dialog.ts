@@ -1,7 +1,8 @@
 import type { DataBundle } from '../core/bundle.ts';
 import { knownPlacements, type KnownPlacements, type ShippedPlacements } from '../core/shipped_placements.ts';
-import { formatCount, formatYi, isolated } from '../core/format.ts';
-import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../core/import/columns.ts';
+import { formatCount, formatYi } from '../core/format.ts';
+import { columnFactor, IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../core/import/columns.ts';
+import { noteText } from './import_notes.ts';
 import { CRS_OPTIONS, type Crs } from '../core/import/crs_check.ts';
 import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
 import type { Lang, MappedProject } from '../core/model.ts';
@@ -182,9 +183,8 @@ export function openImportDialog(
         errors: errors.length,
       }),
     );
-    const notes = result.notes.map((n) =>
-      el('p', { class: 'muted small' }, n.code === 'no-id-column' ? lt('importNoteNoId', lang) : lt('importNoteNoUnit', lang, { column: isolated(n.column) })),
-    );
+    const notes = result.notes.map((n) => el('p', { class: 'muted small', 'data-note': n.code }, noteText(n, lang)));
+    const sheetUnit = result.notes.find((n) => n.code === 'unit-row')?.factor ?? null;
 
     // Column mapping: one select per field, listing the file's columns.
     const columns = el('fieldset', { class: 'import-columns' }, el('legend', {}, lt('importColumns', lang)));
@@ -196,7 +196,8 @@ export function openImportDialog(
       select.addEventListener('change', () => {
         const next: ColumnMapping = { ...mapping };
         if (select.value === '') delete next[field as ImportField];
-        else next[field as ImportField] = { column: Number(select.value), factor: current?.factor ?? 1 };
+        // The chosen column's unit: its header's, else the sheet's unit line's (单位：万元), else 亿元.
+        else next[field as ImportField] = { column: Number(select.value), factor: columnFactor(header[Number(select.value)] ?? '', field as ImportField, sheetUnit) };
         mapping = next;
         run();
       });

@@ -47,6 +47,8 @@ const ZH: ReadonlyArray<[RegExp, Replacement]> = [
   // Progress files (core/progress.ts)
   [/^'(.*)' is not a month: write YYYY-MM, e\.g\. 2023-11$/s, '“$1”不是月份：请写作 YYYY-MM，如 2023-11'],
   [/^'(.*)' is not a project of the ledger$/s, '台账中没有项目“$1”'],
+  [/^no project of the ledger is named '(.*)'$/s, '台账中没有名为“$1”的项目'],
+  [/^'(.*)' names (\d+) projects of the ledger \((.*)\): add a 项目编号 column$/s, '台账中有 $2 个项目名为“$1”（$3）：请加上项目编号列'],
   [/^'(.*)' is not a status: use one of .*$/s, '“$1”不是项目状态：可用 谋划、洽谈、签约、开工、在建、建成、运营'],
   [/^'(.*)' is not an amount: write a number \((万元|亿元)\), or leave it empty when not disclosed$/s, '“$1”不是金额：请填写数字（$2），未公开则留空'],
   [/^is required: where the figure comes from$/, '必填：数据来源'],
@@ -57,6 +59,7 @@ const ZH: ReadonlyArray<[RegExp, Replacement]> = [
   [/^unknown (axis|sector|status) '(.*)'; use one of (.*)$/s, '未知的取值“$2”；可用：$3'],
   [/^'(.*)' is not a known (axis|sector|status): kept as not disclosed \(未公开\)$/s, '“$1”不是已知的取值：保留该行，此项按未公开处理'],
   [/^a totals row \((.*)\), skipped: it is not a project$/s, '合计行（$1），已跳过：它不是项目'],
+  [/^a section heading \((.*)\), skipped: it is not a project$/s, '分类标题行（$1），已跳过：它不是项目'],
   [/^longitude (\S+) and latitude (\S+) look swapped: read as longitude (\S+), latitude (\S+)$/, '经度 $1 与纬度 $2 似乎填反：已按经度 $3、纬度 $4 读取'],
   [/^'(.*)' is not a coordinate: write decimal degrees, or leave both longitude and latitude empty$/s, '“$1”不是坐标：请填写十进制度数，或经纬度都留空'],
   [/^\[(.*)\] is outside Zhengzhou \(lon (.*), lat (.*)\)$/, '[$1] 在郑州范围之外（经度 $2，纬度 $3）'],

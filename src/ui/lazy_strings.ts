@@ -24,8 +24,8 @@ export const LAZY_STRINGS = {
   importMiniMap: { zh: '导入项目的位置（{n} 个点）与二七区、各轴线', en: 'Where the imported projects are ({n} points), with the district and its axes' },
   importProgressTitle: { zh: '进度表（调度表）', en: 'Progress file (调度表)' },
   importProgressIntro: {
-    zh: '每行一个项目一个月：项目编号、月份、状态、年度计划投资、1—N月完成投资（亿元或万元）、形象进度、来源。CSV（UTF-8 或 GBK）或 Excel（.xlsx，读取第一张工作表）。',
-    en: 'One row per project and month: id, month, status, planned for the year, completed to date (亿元 or 万元), 形象进度, source. CSV (UTF-8 or GBK) or Excel (.xlsx, its first sheet).',
+    zh: '每行一个项目一个月：项目编号（或项目名称）、月份（或在标题中写明，如“2023年11月调度表”）、状态、年度计划投资、1—N月完成投资（亿元或万元）、形象进度、来源（没有时记为本文件）。标题、单位行（单位：万元）和合计行可以保留。CSV（UTF-8 或 GBK）或 Excel（.xlsx，读取第一张工作表）。',
+    en: 'One row per project and month: id (or the project’s name), month (or named in the title: “2023年11月调度表”), status, planned for the year, completed to date (亿元 or 万元), 形象进度, source (this file when there is none). A title, a unit line (单位：万元) and totals rows may stay. CSV (UTF-8 or GBK) or Excel (.xlsx, its first sheet).',
   },
   importProgressRead: { zh: '{file}（{encoding}）：{n} 行有效，报告期 {periods}', en: '{file} ({encoding}): {n} valid rows, periods {periods}' },
   importProgressApply: { zh: '应用 {n} 行进度', en: 'Apply {n} progress rows' },
@@ -111,6 +111,11 @@ export const LAZY_STRINGS = {
   },
   importNoteNoId: { zh: '文件没有编号列：按行号生成编号（row-行号）。', en: 'No id column: ids are made from row numbers (row-N).' },
   importNoteNoUnit: { zh: '“{column}”列未注明单位：按亿元读取。', en: 'Column “{column}” names no unit: read as 亿元.' },
+  importNoteHeaderRow: { zh: '表头在第 {line} 行；其上为标题，未作表头读取：{title}', en: 'The header is on row {line}; the rows above it are a title, not read as a header: {title}' },
+  importNoteUnitRow: { zh: '表头上方注明“{text}”：未注明单位的金额列按{unit}读取。', en: 'Above the header: “{text}”: amount columns that name no unit are read in {unit}.' },
+  importNotePeriodFromTitle: { zh: '文件没有月份列：各行按标题或文件名中的报告期 {period} 读取。', en: 'No month column: every row is read as of {period}, the month the title or the file name gives.' },
+  importNoteByName: { zh: '文件没有项目编号列：各行按项目名称（或别名）与台账中的项目对应。', en: 'No id column: rows are matched to the ledger’s projects by name (or other name).' },
+  importNoteSourceFromFile: { zh: '文件没有来源列：各行的来源记为“{source}”。', en: 'No source column: each row’s source is recorded as “{source}”.' },
   importConfirmYes: { zh: '替换', en: 'Replace' },
   importCrsAuto: {
     zh: '坐标看起来是 {crs}（按 {crs} 读取时与{basis}的中位距离为 {good} 米，按 {from} 为 {bad} 米），已自动选用 {crs}。',

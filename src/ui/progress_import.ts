@@ -4,6 +4,7 @@ import { periodsOf, type ProgressRow } from '../core/progress.ts';
 import { readProgressFile } from '../import/progress_source.ts';
 import { el } from './dom.ts';
 import { issueText } from './issue_text.ts';
+import { noteText } from './import_notes.ts';
 import { lt } from './lazy_strings.ts';
 
 /**
@@ -17,13 +18,16 @@ export function progressSection(bundle: DataBundle, lang: Lang, apply: (rows: Pr
   input.addEventListener('change', async () => {
     const f = input.files?.[0];
     if (!f) return;
-    const { encoding, loaded } = await readProgressFile(f.name, new Uint8Array(await f.arrayBuffer()), new Set(bundle.projects.map((p) => p.id)));
-    const problems = loaded.issues.filter((i) => i.severity === 'error');
+    const { encoding, loaded } = await readProgressFile(f.name, new Uint8Array(await f.arrayBuffer()), bundle.projects);
+    // Errors (the row left out) and warnings (a 合计 row skipped) alike, each with its row.
+    const problems = loaded.issues;
     const go = el('button', { type: 'button', class: 'import-progress-apply' }, lt('importProgressApply', lang, { n: loaded.value.length }));
     go.disabled = loaded.value.length === 0;
     go.addEventListener('click', () => apply(loaded.value, f.name));
     result.replaceChildren(
       el('p', {}, lt('importProgressRead', lang, { file: f.name, encoding, n: loaded.value.length, periods: periodsOf(loaded.value).join(', ') || '—' })),
+      // How it was read: the header under a title, the unit line, rows left out, the month and source it gave.
+      ...loaded.notes.map((n) => el('p', { class: 'muted small', 'data-note': n.code }, noteText(n, lang))),
       ...(problems.length ? [el('ul', { class: 'import-issues' }, ...problems.slice(0, 50).map((i) => el('li', {}, issueText(i, lang))))] : []),
       go,
     );

@@ -31,6 +31,37 @@ describe('importing progress by period', () => {
     await page.close();
   });
 
+  it('reads a 调度表 as an office keeps it — title with the month, 单位：万元, names, 合计 — and says how it read it', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(app.url);
+    await waitForMap(page);
+    await page.locator('[data-key="import"]').click();
+    await page.locator('#import-progress-file').setInputFiles(fixture('progress_title_rows.xlsx'));
+    const result = page.locator('.import-progress-result');
+    await result.filter({ hasText: '3 行有效' }).waitFor();
+    expect(await result.locator('[data-note]').allInnerTexts()).toEqual([
+      // (The file's own words are isolated from the sentence around them: U+2068 … U+2069.)
+      '表头在第 3 行；其上为标题，未作表头读取：\u2068二七区2023年1—11月重点项目建设调度表 / 单位：万元\u2069',
+      '表头上方注明“\u2068单位：万元\u2069”：未注明单位的金额列按万元读取。',
+      '文件没有月份列：各行按标题或文件名中的报告期 2023-11 读取。',
+      '文件没有项目编号列：各行按项目名称（或别名）与台账中的项目对应。',
+      '文件没有来源列：各行的来源记为“\u2068调度表：progress_title_rows.xlsx\u2069”。',
+    ]);
+    expect(await result.locator('.import-issues li').allInnerTexts()).toEqual([
+      'progress_title_rows.xlsx 第 4 行：提示：分类标题行（一、续建项目），已跳过：它不是项目',
+      'progress_title_rows.xlsx 第 8 行：提示：合计行（合计），已跳过：它不是项目',
+    ]);
+    await page.locator('.import-progress-apply').click();
+    await page.waitForFunction(() => window.__erqi?.ready === true && !!document.querySelector('#period-select'));
+    expect(await page.locator('#period-select').inputValue()).toBe('2023-11');
+    // 联东U谷 is matched by its name, 中铁·泰和里 by the name it also goes by (中铁·泰合里); 31,500 万元 → 3.15 亿元.
+    await page.evaluate(() => window.__erqi!.app!.store.set({ selection: { kind: 'project', id: 'liandong-ugu' } }));
+    expect(await page.locator('.history li[aria-current="true"]').innerText()).toContain('2023-11 在建 · 1—11月完成 3.15 亿元 / 年度计划 5 亿元');
+    await page.evaluate(() => window.__erqi!.app!.store.set({ selection: { kind: 'project', id: 'crec-taihe' } }));
+    expect(await page.locator('.history li[aria-current="true"]').innerText()).toContain('2023-11 建成 · 1—11月完成 0.98 亿元 / 年度计划 1.2 亿元');
+    await page.close();
+  });
+
   it('lists every bad row with its line and column, and applies nothing', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(app.url);

@@ -17,7 +17,19 @@ export interface ColumnChoice {
 export type ColumnMapping = Partial<Record<ImportField, ColumnChoice>>;
 
 /** A remark about how a file was read (not a problem): the UI words it in the user's language. */
-export type ImportNote = { code: 'no-id-column' } | { code: 'no-unit'; column: string };
+export type ImportNote =
+  | { code: 'no-id-column' }
+  | { code: 'no-unit'; column: string }
+  /** The header is on row `line`: the rows above it (the title) are not read as a header. */
+  | { code: 'header-row'; line: number; title: string }
+  /** Amounts whose header names no unit are read in the unit written above the header (单位：万元). */
+  | { code: 'unit-row'; text: string; factor: number }
+  /** A progress file without a month column: its rows are of the month its title or file name gives. */
+  | { code: 'period-from-title'; period: string }
+  /** A progress file without an id column: its rows are matched to the ledger's projects by name. */
+  | { code: 'matched-by-name' }
+  /** A progress file without a source column: the file itself is the rows' source. */
+  | { code: 'source-from-file'; source: string };
 
 /** Headers that name each field (the ledger's from its column table), first match wins. */
 const SYNONYMS: Array<[ImportField, readonly string[]]> = [
@@ -45,11 +57,24 @@ export function normaliseHeader(h: string): { key: string; unitFactor: number | 
   return { key: t.replace(/[(（[【].*?[)）\]】]/g, '').replace(/[_\-·.]/g, ''), unitFactor: unit ? unit[1] : null };
 }
 
+/** Every header the guess knows, normalised: a cell of a sheet's first rows is a header when it is one. */
+let knownHeaders: Set<string> | null = null;
+export function isLedgerHeader(cell: string): boolean {
+  knownHeaders ??= new Set(SYNONYMS.flatMap(([, words]) => words.map((w) => normaliseHeader(w).key)));
+  return knownHeaders.has(normaliseHeader(cell).key);
+}
+
+/** A column's factor to its field's unit: the unit its header names, else the sheet's (单位：万元), else 亿元 (1). */
+export function columnFactor(header: string, field: ImportField, sheetUnit: number | null = null): number {
+  return isAmountField(field) ? (normaliseHeader(header).unitFactor ?? sheetUnit ?? 1) : 1;
+}
+
 /**
  * The best guess for each field: an exact synonym, first match wins, each column used once. Investment
- * columns take their unit from the header; without one they are taken as 亿元 and the preview says so.
+ * columns take their unit from the header, else from the sheet's unit line (`sheetUnit`, a factor to 亿元); without
+ * either they are taken as 亿元 and the preview says so.
  */
-export function guessMapping(headers: readonly string[]): { mapping: ColumnMapping; notes: ImportNote[] } {
+export function guessMapping(headers: readonly string[], sheetUnit: number | null = null): { mapping: ColumnMapping; notes: ImportNote[] } {
   const mapping: ColumnMapping = {};
   const notes: ImportNote[] = [];
   const used = new Set<number>();
@@ -59,13 +84,8 @@ export function guessMapping(headers: readonly string[]): { mapping: ColumnMappi
     const column = normalised.findIndex((h, i) => !used.has(i) && keys.has(h.key));
     if (column < 0) continue;
     used.add(column);
-    let factor = 1;
-    if (isAmountField(field)) {
-      const unit = normalised[column]!.unitFactor;
-      if (unit === null) notes.push({ code: 'no-unit', column: headers[column]! });
-      factor = unit ?? 1;
-    }
-    mapping[field] = { column, factor };
+    if (isAmountField(field) && normalised[column]!.unitFactor === null && sheetUnit === null) notes.push({ code: 'no-unit', column: headers[column]! });
+    mapping[field] = { column, factor: columnFactor(headers[column]!, field, sheetUnit) };
   }
   return { mapping, notes };
 }

@@ -42,8 +42,6 @@ export interface ImportResult {
   unknown?: Array<{ kind: EnumKind; text: string; rows: number }>;
 }
 
-/** A cell that marks a totals row: 合计, 小计, 总计, Total, Subtotal (spaces and a colon allowed). */
-const TOTALS = /^(合\s*计|小\s*计|总\s*计|共\s*计|sub\s*total|total)[:：]?$/i;
 /** Column kinds whose unknown words leave the value undisclosed rather than the row out. */
 const ENUM_KINDS: ReadonlySet<ColumnKind | undefined> = new Set(['axis', 'sector', 'status']);
 
@@ -181,12 +179,7 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
       issues.push({ file: table.file, ...where(line), message: `has ${cells.length} fields, the header has ${table.header.length} (an unquoted comma?)`, severity: 'error' });
       continue;
     }
-    // A Chinese Excel ledger ends with a 合计 (or 小计) row: a sum, not a project (one without a position).
-    const totals = cell('lon') || cell('lat') ? undefined : cells.find((c) => TOTALS.test(c.trim()));
-    if (totals !== undefined) {
-      issues.push({ file: table.file, ...where(line), message: `a totals row (${totals.trim()}), skipped: it is not a project`, severity: 'warning' });
-      continue;
-    }
+    // 合计 and section rows were set aside with the sheet's title (sheet_shape.ts, before this).
     // Every ledger column, read by its kind (project_schema.ts): nothing here names a column.
     at.line = line;
     const raw = {} as Record<LedgerColumn, string>;

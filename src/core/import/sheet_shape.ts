@@ -1,0 +1,107 @@
+/**
+ * District spreadsheets as offices write them: a title and a 单位：万元 line above the header row, section rows
+ * (一、续建项目) and 合计 rows among the projects. Found here so that the ledger and progress readers see a plain
+ * table, and say what they set aside (nothing is dropped unsaid).
+ */
+import type { Issue } from '../issues.ts';
+import type { ImportNote } from './columns.ts';
+import type { Table } from './table.ts';
+
+export interface SheetShape {
+  /** Index, into the rows given, of the header row. */
+  header: number;
+  /** The text of the rows above it (the title), one string per row, empty rows left out. */
+  title: string[];
+  /** A unit written above the header (单位：万元) as a factor to 亿元, with the words it was read from. */
+  unit: { text: string; factor: number } | null;
+  /** The rows below the header that are not projects — totals and section headings — by index into the rows given. */
+  setAside: Array<{ index: number; kind: 'totals' | 'section'; text: string }>;
+}
+
+/** How far down a header row is looked for (a title, a subtitle, a unit line, a blank row or two). */
+const LOOK = 10;
+
+/** 单位：万元 / （单位:亿元） / 金额单位：元 → a factor to 亿元. */
+const UNIT = /单位\s*[:：]\s*(亿元|万元|元)/;
+const FACTOR: Record<string, number> = { 亿元: 1, 万元: 1e-4, 元: 1e-8 };
+
+/** 合计, 总 计, 全区合计, 小计（续建）, 合计：, Total, Subtotal … (spaces taken out first). */
+const TOTALS = /^(?:全区|本页)?(?:合计|总计|小计|共计|总合计|subtotal|total)(?:[(（].*[)）])?[:：]?$/i;
+/** 一、续建项目 / （二）新开工项目 / 二.工业项目: a heading over the rows below it. */
+const SECTION = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/;
+
+const squeeze = (cell: string): string => cell.normalize('NFKC').replace(/\s+/g, '');
+
+/** A totals row or a section heading rather than a project (null: a row), read from its first non-empty cells. */
+export function setAsideKind(cells: readonly string[]): { kind: 'totals' | 'section'; text: string } | null {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  if (!filled.length) return null;
+  const totals = filled.slice(0, 2).find((c) => TOTALS.test(squeeze(c)));
+  if (totals) return { kind: 'totals', text: totals };
+  // A heading stands alone in its row (or beside a count): 一、续建项目 | 35
+  if (filled.length <= 2 && SECTION.test(squeeze(filled[0]!)) && !filled.slice(1).some((c) => c.length > 6)) return { kind: 'section', text: filled[0]! };
+  return null;
+}
+
+/** Why a set-aside row is not read, as the row's warning says it (issue_text.ts has its Chinese). */
+export const setAsideMessage = (row: { kind: 'totals' | 'section'; text: string }): string =>
+  `${row.kind === 'totals' ? 'a totals row' : 'a section heading'} (${row.text.length > 40 ? `${row.text.slice(0, 40)}…` : row.text}), skipped: it is not a project`;
+
+/**
+ * Where a sheet's header is and what surrounds it. `isHeader` says whether a cell names a known column: the header is
+ * the row among the first ten with the most such cells (the first row whenever it has two or more, the plain case).
+ */
+export function sheetShape(rows: ReadonlyArray<readonly string[]>, isHeader: (cell: string) => boolean): SheetShape {
+  const known = (cells: readonly string[]) => cells.reduce((n, c) => (c.trim() && isHeader(c) ? n + 1 : n), 0);
+  let header = 0;
+  if (rows.length && known(rows[0]!) < 2) {
+    let best = rows.length ? known(rows[0]!) : 0;
+    for (let k = 1; k < Math.min(LOOK, rows.length); k++) {
+      const n = known(rows[k]!);
+      if (n > best) [best, header] = [n, k];
+    }
+  }
+  const title = rows.slice(0, header).map((r) => r.map((c) => c.trim()).filter(Boolean).join(' ')).filter(Boolean);
+  let unit: SheetShape['unit'] = null;
+  for (const line of title) {
+    const m = UNIT.exec(line) ?? UNIT.exec(line.normalize('NFKC'));
+    if (m) {
+      unit = { text: m[0], factor: FACTOR[m[1]!]! };
+      break;
+    }
+  }
+  const setAside: SheetShape['setAside'] = [];
+  for (let k = header + 1; k < rows.length; k++) {
+    const kind = setAsideKind(rows[k]!);
+    if (kind) setAside.push({ index: k, ...kind });
+  }
+  return { header, title, unit, setAside };
+}
+
+/**
+ * A table read from a sheet, its header found under any title (said in a note) and its totals and section rows left
+ * out (each a warning with its row); the sheet's unit line as a factor to 亿元 (null: none). GeoJSON has no sheet.
+ */
+export function shapeTable(table: Table, isHeader: (cell: string) => boolean): { table: Table; notes: ImportNote[]; issues: Issue[]; unit: number | null } {
+  if (table.rowKind === 'feature') return { table, notes: [], issues: [], unit: null };
+  const all = [table.header, ...table.rows.map((r) => r.cells)];
+  const shape = sheetShape(all, isHeader);
+  const notes: ImportNote[] = [];
+  // all[k] is table.rows[k - 1]: the header's own line is the row's (1 for the first).
+  const lineOf = (k: number) => (k === 0 ? 1 : table.rows[k - 1]!.line);
+  if (shape.header > 0) notes.push({ code: 'header-row', line: lineOf(shape.header), title: shape.title.join(' / ') });
+  if (shape.unit) notes.push({ code: 'unit-row', text: shape.unit.text, factor: shape.unit.factor });
+  const issues: Issue[] = shape.setAside.map((r) => ({ file: table.file, row: lineOf(r.index), message: setAsideMessage(r), severity: 'warning' }));
+  if (!notes.length && !issues.length) return { table, notes, issues, unit: null };
+  const aside = new Set(shape.setAside.map((r) => r.index));
+  return {
+    table: {
+      ...table,
+      header: all[shape.header]!.map((c) => c.trim()),
+      rows: table.rows.filter((_, j) => j + 1 > shape.header && !aside.has(j + 1)),
+    },
+    notes,
+    issues,
+    unit: shape.unit?.factor ?? null,
+  };
+}

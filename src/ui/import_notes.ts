@@ -1,0 +1,26 @@
+import type { ImportNote } from '../core/import/columns.ts';
+import { isolated } from '../core/format.ts';
+import type { Lang } from '../core/model.ts';
+import { lt } from './lazy_strings.ts';
+
+const UNIT_NAMES: Record<number, string> = { 1: '亿元', 1e-4: '万元', 1e-8: '元' };
+
+/** How a ledger or progress file was read, in the user's language: a remark, not a problem. */
+export function noteText(n: ImportNote, lang: Lang): string {
+  switch (n.code) {
+    case 'no-id-column':
+      return lt('importNoteNoId', lang);
+    case 'no-unit':
+      return lt('importNoteNoUnit', lang, { column: isolated(n.column) });
+    case 'header-row':
+      return lt('importNoteHeaderRow', lang, { line: n.line, title: isolated(n.title.length > 80 ? `${n.title.slice(0, 80)}…` : n.title) });
+    case 'unit-row':
+      return lt('importNoteUnitRow', lang, { text: isolated(n.text), unit: UNIT_NAMES[n.factor] ?? '亿元' });
+    case 'period-from-title':
+      return lt('importNotePeriodFromTitle', lang, { period: n.period });
+    case 'matched-by-name':
+      return lt('importNoteByName', lang);
+    case 'source-from-file':
+      return lt('importNoteSourceFromFile', lang, { source: isolated(n.source) });
+  }
+}
