@@ -28,6 +28,11 @@ describe('import in the browser', () => {
     expect(await page.locator('#import-crs').inputValue()).toBe('gcj02');
     expect(await page.getByRole('button', { name: '改回 WGS84' }).isVisible()).toBe(true);
     expect(await page.locator('.import-axes [data-axis="songshan"]').textContent()).toBe('嵩山路: 1 · 3.6 亿元 (1/1)');
+    // A column chosen by hand is read in its own header's unit: 总投资 taken off and chosen again is still 万元.
+    await page.locator('#map-investment_total_yi').selectOption('');
+    await expect.poll(() => page.locator('.import-axes [data-axis="songshan"]').textContent(), { timeout: 20_000 }).toBe('嵩山路: 1 · 未公开 (0/1)');
+    await page.locator('#map-investment_total_yi').selectOption({ label: '总投资（万元）' });
+    await expect.poll(() => page.locator('.import-axes [data-axis="songshan"]').textContent(), { timeout: 20_000 }).toBe('嵩山路: 1 · 3.6 亿元 (1/1)');
     await page.screenshot({ path: join(ROOT, 'test-results', 'import-preview.png') });
     // Problems come before the Apply button; Apply asks in the dialog, not with the browser's confirm().
     const order = await page.evaluate(() => {
