@@ -20,7 +20,7 @@ const ALIASES: Record<Column, readonly string[]> = {
   period: ['period', '月份', '期间', '报告期', '统计月份', '年月'],
   status: ['status', '状态', '项目状态', '建设状态'],
   planned_yi: ['planned_yi', '年度计划投资', '年度计划投资（亿元）', '年度计划投资(亿元)', '年度计划', '年度投资计划', '本年计划投资'],
-  completed_yi: ['completed_yi', '累计完成投资', '完成投资', '1—n月完成投资', '1-n月完成投资', '1—n月累计完成投资', '1—n月累计完成', '本年累计完成投资', '累计完成'],
+  completed_yi: ['completed_yi', '累计完成投资', '完成投资', '1—n月完成投资', '1-n月完成投资', '1—n月完成', '1—n月累计完成投资', '1—n月累计完成', '本年累计完成投资', '累计完成'],
   progress_text: ['progress_text', '形象进度', '进展情况', '工程进度'],
   source: ['source', '来源', '数据来源'],
   // A district's 调度表 names its projects: matched to the ledger's by name when the file has no id column.
@@ -82,12 +82,13 @@ export function loadProgress(file: string, text: string, projectIds: ReadonlySet
   const shape = sheetShape(csv.rows.map((r) => r.fields), (cell) => columnOf(cell) !== null);
   const header = csv.rows[shape.header];
   const aside = new Set(shape.setAside.map((r) => r.index));
-  const records = csv.rows.filter((_, k) => k > shape.header && !aside.has(k));
+  const records = csv.rows.filter((_, k) => k >= shape.body && !aside.has(k));
   if (!header) return { value: [], issues: [...issues, { file, message: 'the file is empty: expected a header and one row per project and period', severity: 'error' }], notes };
   if (shape.header > 0) notes.push({ code: 'header-row', line: header.line, title: shape.title.join(' / ') });
+  if (shape.body > shape.header + 1) notes.push({ code: 'two-row-header', line: header.line });
   if (shape.unit) notes.push({ code: 'unit-row', text: shape.unit.text, factor: shape.unit.factor });
   for (const r of shape.setAside) issues.push({ file, row: csv.rows[r.index]!.line, message: setAsideMessage(r), severity: 'warning' });
-  const columns = header.fields.map((h) => {
+  const columns = shape.cells.map((h) => {
     const c = columnOf(h);
     // An amount header naming no unit takes the sheet's (单位：万元); one naming 亿元 keeps it.
     return c && !c.wan && shape.unit?.factor === 1e-4 && !/亿元/.test(h) && (c.column === 'planned_yi' || c.column === 'completed_yi') ? { ...c, wan: true } : c;

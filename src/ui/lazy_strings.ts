@@ -112,6 +112,7 @@ export const LAZY_STRINGS = {
   importNoteNoId: { zh: '文件没有编号列：按行号生成编号（row-行号）。', en: 'No id column: ids are made from row numbers (row-N).' },
   importNoteNoUnit: { zh: '“{column}”列未注明单位：按亿元读取。', en: 'Column “{column}” names no unit: read as 亿元.' },
   importNoteHeaderRow: { zh: '表头在第 {line} 行；其上为标题，未作表头读取：{title}', en: 'The header is on row {line}; the rows above it are a title, not read as a header: {title}' },
+  importNoteTwoRowHeader: { zh: '表头占两行（第 {line}—{next} 行）：合并单元格的分组标题与其下的列名合起来读取。', en: 'The header takes two rows ({line}–{next}): names under merged group headings are read with their group.' },
   importNoteUnitRow: { zh: '表头上方注明“{text}”：未注明单位的金额列按{unit}读取。', en: 'Above the header: “{text}”: amount columns that name no unit are read in {unit}.' },
   importNotePeriodFromTitle: { zh: '文件没有月份列：各行按标题或文件名中的报告期 {period} 读取。', en: 'No month column: every row is read as of {period}, the month the title or the file name gives.' },
   importNoteByName: { zh: '文件没有项目编号列：各行按项目名称（或别名）与台账中的项目对应。', en: 'No id column: rows are matched to the ledger’s projects by name (or other name).' },

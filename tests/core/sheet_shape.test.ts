@@ -33,6 +33,8 @@ describe('where a sheet’s header is', () => {
     ];
     expect(sheetShape(rows, isLedgerHeader)).toEqual({
       header: 2,
+      cells: ['序号', '项目名称', '总投资'],
+      body: 3,
       title: ['二七区2023年重点项目台账', '（单位：万元）'],
       unit: { text: '单位：万元', factor: 1e-4 },
       setAside: [
@@ -47,10 +49,21 @@ describe('where a sheet’s header is', () => {
   it('leaves a plain table as it is: the first row is the header, every row a project', () => {
     const rows = [['项目名称', '总投资（亿元）'], ['合计大厦', '5'], ['一号工程', '3'], ['三、项目以外的文字写得很长的一行', '']];
     // A project called 合计大厦 is a project; 一号工程 is no section number; a long row beside a heading is a row.
-    expect(sheetShape(rows, isLedgerHeader)).toEqual({ header: 0, title: [], unit: null, setAside: [{ index: 3, kind: 'section', text: '三、项目以外的文字写得很长的一行' }] });
+    expect(sheetShape(rows, isLedgerHeader)).toEqual({ header: 0, cells: ['项目名称', '总投资（亿元）'], body: 1, title: [], unit: null, setAside: [{ index: 3, kind: 'section', text: '三、项目以外的文字写得很长的一行' }] });
     expect(setAsideKind(['三、项目以外的文字写得很长的一行', '甲公司承建的综合体项目'])).toBeNull();
     expect(setAsideKind(['', '总计（续建）', '', '88'])).toEqual({ kind: 'totals', text: '总计（续建）' });
     expect(setAsideKind(['Subtotal:', '', '88'])).toEqual({ kind: 'totals', text: 'Subtotal:' });
+  });
+
+  it('reads a header of two rows: names under merged group headings, with the group’s unit', () => {
+    const rows = [
+      ['序号', '项目名称', '投资情况（万元）', '', '建设状态'],
+      ['', '', '总投资', '2023年完成投资', ''],
+      ['1', '甲项目', '120,000', '30,000', '在建'],
+    ];
+    expect(sheetShape(rows, isLedgerHeader)).toMatchObject({ header: 0, cells: ['序号', '项目名称', '总投资（万元）', '2023年完成投资（万元）', '建设状态'], body: 2 });
+    // A row of figures under the header is data, however few names the header knows.
+    expect(sheetShape([['项目名称', '金额'], ['甲项目', '5']], isLedgerHeader)).toMatchObject({ cells: ['项目名称', '金额'], body: 1 });
   });
 
   it('reads the month a title or a file name names, and none when it names two', () => {
@@ -100,6 +113,19 @@ describe('a ledger with a title, a unit line, sections and totals', () => {
   });
 });
 
+describe('a ledger with a header of two rows', () => {
+  it('imports its amounts in the group’s unit and says how it read the header', async () => {
+    const text = '二七区重点项目台账\n序号,项目名称,投资情况（万元）,,建设状态\n,,总投资,2023年完成投资,\n1,甲项目,"120,000","30,000",续建\n';
+    const { result } = await importLedger('台账.csv', new TextEncoder().encode(text), { axes });
+    expect(result.issues).toEqual([]);
+    expect(result.projects.map((p) => [p.name_zh, p.investment_total_yi, p.investment_2023_yi, p.status])).toEqual([['甲项目', 12, 3, 'under_construction']]);
+    expect(result.notes.map((n) => noteText(n, 'zh')).slice(0, 2)).toEqual([
+      '表头在第 2 行；其上为标题，未作表头读取：\u2068二七区重点项目台账\u2069',
+      '表头占两行（第 2—3 行）：合并单元格的分组标题与其下的列名合起来读取。',
+    ]);
+  });
+});
+
 describe('a 调度表 as an office keeps it', () => {
   const projects = [
     { id: 'crec-taihe', name_zh: '中铁·泰和里', other_names: '中铁·泰合里' },
@@ -127,6 +153,14 @@ describe('a 调度表 as an office keeps it', () => {
       'No id column: rows are matched to the ledger’s projects by name (or other name).',
       'No source column: each row’s source is recorded as “\u2068调度表：二七区调度表.xlsx\u2069”.',
     ]);
+  });
+
+  it('reads a 调度表 whose header takes two rows (2023年（万元） over 年度计划 | 1—11月完成)', () => {
+    const text = '项目编号,项目名称,2023年（万元）,,形象进度,来源\n,,年度计划,1—11月完成,,\ncrec-taihe,中铁·泰和里,"12,000",9800,投入运营,区发改委\n';
+    const { value, issues, notes } = loadProgress('调度表2023年11月.csv', text, new Set(projects.map((p) => p.id)), { projects });
+    expect(issues).toEqual([]);
+    expect(value).toEqual([{ project_id: 'crec-taihe', period: '2023-11', status: null, planned_yi: 1.2, completed_yi: 0.98, progress_text: '投入运营', source: '区发改委' }]);
+    expect(notes.map((n) => n.code)).toEqual(['two-row-header', 'period-from-title']);
   });
 
   it('names a row whose project it cannot tell, and a file with no month anywhere', () => {

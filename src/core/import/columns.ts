@@ -22,6 +22,8 @@ export type ImportNote =
   | { code: 'no-unit'; column: string }
   /** The header is on row `line`: the rows above it (the title) are not read as a header. */
   | { code: 'header-row'; line: number; title: string }
+  /** The header takes two rows from `line`: names under merged group headings (投资情况（万元） over 总投资). */
+  | { code: 'two-row-header'; line: number }
   /** Amounts whose header names no unit are read in the unit written above the header (单位：万元). */
   | { code: 'unit-row'; text: string; factor: number }
   /** A progress file without a month column: its rows are of the month its title or file name gives. */

@@ -10,6 +10,13 @@ import type { Table } from './table.ts';
 export interface SheetShape {
   /** Index, into the rows given, of the header row. */
   header: number;
+  /**
+   * The header's cells: the header row's, or — when the row under it names the columns of merged group headings
+   * (投资情况（万元） over 总投资 | 2023年完成) — the two read together, each name under a group with the group's unit.
+   */
+  cells: string[];
+  /** Index of the first row below the header (header + 1, or + 2 under a two-row header). */
+  body: number;
   /** The text of the rows above it (the title), one string per row, empty rows left out. */
   title: string[];
   /** A unit written above the header (单位：万元) as a factor to 亿元, with the words it was read from. */
@@ -47,6 +54,32 @@ export function setAsideKind(cells: readonly string[]): { kind: 'totals' | 'sect
 export const setAsideMessage = (row: { kind: 'totals' | 'section'; text: string }): string =>
   `${row.kind === 'totals' ? 'a totals row' : 'a section heading'} (${row.text.length > 40 ? `${row.text.slice(0, 40)}…` : row.text}), skipped: it is not a project`;
 
+/** A unit in a heading's brackets: （万元）, (亿元), 【元】. */
+const BRACKETED_UNIT = /[(（[【]\s*(?:单位\s*[:：]\s*)?(亿元|万元|元)\s*[)）\]】]/;
+/** A cell that is a figure (a row of figures is data, not a header). */
+const FIGURE = /^[+-]?[\d,，.]+%?$/;
+
+/**
+ * The header read from two rows, when the second names columns under merged group headings of the first: each name
+ * of the second row where it has one (with its group's unit when it names none), the first row's elsewhere. Null
+ * when the second row is data or adds no known column.
+ */
+function twoRowHeader(top: readonly string[], next: readonly string[] | undefined, known: (cells: readonly string[]) => number): string[] | null {
+  if (!next) return null;
+  const sub = next.map((c) => c.trim());
+  if (!sub.some(Boolean) || sub.some((c) => FIGURE.test(c.replace(/\s/g, '')))) return null;
+  let group = '';
+  const cells = Array.from({ length: Math.max(top.length, sub.length) }, (_, c) => {
+    // A merged heading fills its first cell only: the cells to its right, empty, are under it.
+    if (top[c]) group = top[c]!;
+    else if (!sub[c]) group = '';
+    if (!sub[c]) return top[c] ?? '';
+    const unit = BRACKETED_UNIT.exec(group);
+    return unit && !BRACKETED_UNIT.test(sub[c]!) ? `${sub[c]}（${unit[1]}）` : sub[c]!;
+  });
+  return known(cells) > known(top) ? cells : null;
+}
+
 /**
  * Where a sheet's header is and what surrounds it. `isHeader` says whether a cell names a known column: the header is
  * the row among the first ten with the most such cells (the first row whenever it has two or more, the plain case).
@@ -61,6 +94,10 @@ export function sheetShape(rows: ReadonlyArray<readonly string[]>, isHeader: (ce
       if (n > best) [best, header] = [n, k];
     }
   }
+  const top = (rows[header] ?? []).map((c) => c.trim());
+  const under = twoRowHeader(top, rows[header + 1], known);
+  const cells = under ?? top;
+  const body = header + (under ? 2 : 1);
   const title = rows.slice(0, header).map((r) => r.map((c) => c.trim()).filter(Boolean).join(' ')).filter(Boolean);
   let unit: SheetShape['unit'] = null;
   for (const line of title) {
@@ -71,11 +108,11 @@ export function sheetShape(rows: ReadonlyArray<readonly string[]>, isHeader: (ce
     }
   }
   const setAside: SheetShape['setAside'] = [];
-  for (let k = header + 1; k < rows.length; k++) {
+  for (let k = body; k < rows.length; k++) {
     const kind = setAsideKind(rows[k]!);
     if (kind) setAside.push({ index: k, ...kind });
   }
-  return { header, title, unit, setAside };
+  return { header, cells, body, title, unit, setAside };
 }
 
 /**
@@ -90,6 +127,7 @@ export function shapeTable(table: Table, isHeader: (cell: string) => boolean): {
   // all[k] is table.rows[k - 1]: the header's own line is the row's (1 for the first).
   const lineOf = (k: number) => (k === 0 ? 1 : table.rows[k - 1]!.line);
   if (shape.header > 0) notes.push({ code: 'header-row', line: lineOf(shape.header), title: shape.title.join(' / ') });
+  if (shape.body > shape.header + 1) notes.push({ code: 'two-row-header', line: lineOf(shape.header) });
   if (shape.unit) notes.push({ code: 'unit-row', text: shape.unit.text, factor: shape.unit.factor });
   const issues: Issue[] = shape.setAside.map((r) => ({ file: table.file, row: lineOf(r.index), message: setAsideMessage(r), severity: 'warning' }));
   if (!notes.length && !issues.length) return { table, notes, issues, unit: null };
@@ -97,8 +135,8 @@ export function shapeTable(table: Table, isHeader: (cell: string) => boolean): {
   return {
     table: {
       ...table,
-      header: all[shape.header]!.map((c) => c.trim()),
-      rows: table.rows.filter((_, j) => j + 1 > shape.header && !aside.has(j + 1)),
+      header: shape.cells,
+      rows: table.rows.filter((_, j) => j + 1 >= shape.body && !aside.has(j + 1)),
     },
     notes,
     issues,
