@@ -58,6 +58,23 @@ export function periodIn(text: string): string | null {
   return only && PERIOD.test(only) ? only : null;
 }
 
+/** A sheet named for a month alone (11月, 11月份, 11月 (2)) in the year `of` names (its title's, its file's): 2023-11. */
+function sheetMonth(sheet: string, of: readonly string[]): string | null {
+  // Excel names a copied sheet "11月 (2)": still November.
+  const m = /^\s*(\d{1,2})\s*月份?\s*(?:\(\d+\))?\s*$/.exec(sheet.normalize('NFKC'));
+  if (!m) return null;
+  const years = new Set(of.flatMap((t) => [...t.normalize('NFKC').matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((y) => y[1]!)));
+  const p = years.size === 1 ? `${[...years][0]}-${m[1]!.padStart(2, '0')}` : null;
+  return p && PERIOD.test(p) ? p : null;
+}
+
+/** Does this sheet (as CSV text) have a progress header — two columns or more the reader knows? */
+export function isProgressSheet(text: string): boolean {
+  const rows = parseCsv(text).rows.map((r) => r.fields);
+  const shape = sheetShape(rows, (cell) => columnOf(cell) !== null);
+  return shape.cells.filter((c) => c && columnOf(c) !== null).length >= 2;
+}
+
 /** Project names as the ledger writes them, normalised for matching a 调度表's 项目名称. */
 const nameKey = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
 
@@ -67,13 +84,23 @@ export interface ProgressContext {
   projects?: ReadonlyArray<{ id: string; name_zh: string; other_names?: string | null }>;
   /** The source of every row when the file has no source column (the import dialog: the file's name). */
   defaultSource?: string;
+  /** The workbook's sheet the text is from: its name may give the month (2023年11月, or 11月 in the title's year). */
+  sheet?: string;
+  /** The file's own name, when `file` names the sheet too: it may give the month or the year. */
+  fileName?: string;
 }
 
 /**
  * Reads a progress file (CSV text, the repo's columns or a district spreadsheet's Chinese headers). Every problem is
  * an issue naming file, line and column; a row with an error is left out; `projectIds`: the ledger's.
  */
-export function loadProgress(file: string, text: string, projectIds: ReadonlySet<string>, context: ProgressContext = {}): Loaded<ProgressRow[]> & { notes: ImportNote[] } {
+export function loadProgress(
+  file: string,
+  text: string,
+  projectIds: ReadonlySet<string>,
+  context: ProgressContext = {},
+): Loaded<ProgressRow[]> & { notes: ImportNote[]; /** The line each row of `value` was read from. */ lines: number[] } {
+  const lines: number[] = [];
   const issues: Issue[] = [];
   const notes: ImportNote[] = [];
   const csv = parseCsv(text.replace(/^\uFEFF/, ''));
@@ -83,7 +110,7 @@ export function loadProgress(file: string, text: string, projectIds: ReadonlySet
   const header = csv.rows[shape.header];
   const aside = new Set(shape.setAside.map((r) => r.index));
   const records = csv.rows.filter((_, k) => k >= shape.body && !aside.has(k));
-  if (!header) return { value: [], issues: [...issues, { file, message: 'the file is empty: expected a header and one row per project and period', severity: 'error' }], notes };
+  if (!header) return { value: [], issues: [...issues, { file, message: 'the file is empty: expected a header and one row per project and period', severity: 'error' }], notes, lines };
   if (shape.header > 0) notes.push({ code: 'header-row', line: header.line, title: shape.title.join(' / ') });
   if (shape.body > shape.header + 1) notes.push({ code: 'two-row-header', line: header.line });
   if (shape.unit) notes.push({ code: 'unit-row', text: shape.unit.text, factor: shape.unit.factor });
@@ -95,8 +122,10 @@ export function loadProgress(file: string, text: string, projectIds: ReadonlySet
   });
   const has = (c: Column) => columns.some((x) => x?.column === c);
   // The month from the title or the file's name, when no column gives it: every row is of that month.
-  const titled = has('period') ? null : ([...shape.title, file.split(/[\\/]/).pop()!].map(periodIn).find((p) => p !== null) ?? null);
-  if (titled) notes.push({ code: 'period-from-title', period: titled });
+  const fileName = context.fileName ?? file.split(/[\\/]/).pop()!;
+  const sheet = context.sheet ?? '';
+  const titled = has('period') ? null : ([...shape.title, sheet, fileName].map(periodIn).find((p) => p !== null) ?? sheetMonth(sheet, [...shape.title, fileName]));
+  if (titled) notes.push({ code: 'period-from-title', period: titled, ...(context.sheet ? { sheet: context.sheet } : {}) });
   const byName = !has('project_id') && has('name') && context.projects ? namesOf(context.projects) : null;
   if (byName) notes.push({ code: 'matched-by-name' });
   const defaultSource = has('source') ? null : (context.defaultSource ?? null);
@@ -104,7 +133,7 @@ export function loadProgress(file: string, text: string, projectIds: ReadonlySet
   if (!byName && !has('project_id')) issues.push({ file, row: header.line, field: 'project_id', message: `required column is missing (also read as: ${ALIASES.project_id.slice(1).join(', ')})`, severity: 'error' });
   if (!titled && !has('period')) issues.push({ file, row: header.line, field: 'period', message: `required column is missing (also read as: ${ALIASES.period.slice(1).join(', ')})`, severity: 'error' });
   if (!defaultSource && !has('source')) issues.push({ file, row: header.line, field: 'source', message: `required column is missing (also read as: ${ALIASES.source.slice(1).join(', ')})`, severity: 'error' });
-  if (issues.some((i) => i.severity === 'error')) return { value: [], issues, notes };
+  if (issues.some((i) => i.severity === 'error')) return { value: [], issues, notes, lines };
   const value: ProgressRow[] = [];
   const seen = new Map<string, number>();
   for (const record of records) {
@@ -168,8 +197,9 @@ export function loadProgress(file: string, text: string, projectIds: ReadonlySet
     }
     seen.set(key, record.line);
     value.push(row);
+    lines.push(record.line);
   }
-  return { value, issues, notes };
+  return { value, issues, notes, lines };
 }
 
 /** Normalised names (and other names) → the ids of the projects bearing them. */

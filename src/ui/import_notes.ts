@@ -19,7 +19,9 @@ export function noteText(n: ImportNote, lang: Lang): string {
     case 'unit-row':
       return lt('importNoteUnitRow', lang, { text: isolated(n.text), unit: UNIT_NAMES[n.factor] ?? '亿元' });
     case 'period-from-title':
-      return lt('importNotePeriodFromTitle', lang, { period: n.period });
+      return n.sheet ? lt('importNotePeriodFromSheet', lang, { period: n.period, sheet: isolated(n.sheet) }) : lt('importNotePeriodFromTitle', lang, { period: n.period });
+    case 'sheets':
+      return lt(n.skipped.length ? 'importNoteSheetsSkipped' : 'importNoteSheets', lang, { n: n.read.length, read: n.read.map(isolated).join('、'), skipped: n.skipped.map(isolated).join('、') });
     case 'matched-by-name':
       return lt('importNoteByName', lang);
     case 'source-from-file':

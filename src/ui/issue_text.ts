@@ -53,6 +53,7 @@ const ZH: ReadonlyArray<[RegExp, Replacement]> = [
   [/^'(.*)' is not an amount: write a number \((万元|亿元)\), or leave it empty when not disclosed$/s, '“$1”不是金额：请填写数字（$2），未公开则留空'],
   [/^is required: where the figure comes from$/, '必填：数据来源'],
   [/^(.*) already has a row for (\d{4}-\d{2}) \(line (\d+)\)$/s, '$1 在 $2 已有一行（第 $3 行）'],
+  [/^(.*) already has a row for (\d{4}-\d{2}) \(sheet (.*)\)$/s, '$1 在 $2 已有一行（工作表“$3”）'],
   [/^required column is missing \(also read as: (.*)\)$/s, '缺少必需的列（也可写作：$1）'],
   [/^the file is empty: expected a header and one row per project and period$/, '文件为空：需要表头，以及每个项目每个月一行'],
   [/^is ([\d,]+) characters long; at most ([\d,]+): shorten it$/, '长 $1 个字符，最多 $2 个：请缩短'],

@@ -163,6 +163,28 @@ describe('a 调度表 as an office keeps it', () => {
     expect(notes.map((n) => n.code)).toEqual(['two-row-header', 'period-from-title']);
   });
 
+  it('reads a year kept one sheet a month (10月, 11月): each sheet’s month from its name in its title’s year; a repeated row is refused', async () => {
+    const { loaded } = await readProgressFile('progress_months.xlsx', fixture('progress_months.xlsx'), projects);
+    expect(loaded.value.map((r) => [r.project_id, r.period, r.planned_yi, r.completed_yi])).toEqual([
+      ['crec-taihe', '2023-10', 1.2, 0.9],
+      ['liandong-ugu', '2023-10', 5, 2.7],
+      ['crec-taihe', '2023-11', 1.2, 0.98],
+      ['liandong-ugu', '2023-11', 5, 2.94],
+    ]);
+    // Excel's copy of a sheet (11月 (2)) is November too: its row is one November already has.
+    expect(loaded.issues.map((i) => issueText(i, 'zh'))).toEqual(['progress_months.xlsx（11月 (2)） 第 4 行：period：crec-taihe 在 2023-11 已有一行（工作表“11月”）']);
+    expect(loaded.notes.map((n) => noteText(n, 'zh').replace(/[\u2068\u2069]/g, ''))).toEqual([
+      '读取了 3 张工作表：10月、11月、11月 (2)；没有进度表头、未读取：说明、汇总。',
+      '表头在第 3 行；其上为标题，未作表头读取：二七区2023年重点项目调度表 / 单位：万元',
+      '表头上方注明“单位：万元”：未注明单位的金额列按万元读取。',
+      '工作表“10月”没有月份列：按其标题、表名或文件名读作 2023-10。',
+      '文件没有项目编号列：各行按项目名称（或别名）与台账中的项目对应。',
+      '文件没有来源列：各行的来源记为“调度表：progress_months.xlsx”。',
+      '工作表“11月”没有月份列：按其标题、表名或文件名读作 2023-11。',
+      '工作表“11月 (2)”没有月份列：按其标题、表名或文件名读作 2023-11。',
+    ]);
+  });
+
   it('names a row whose project it cannot tell, and a file with no month anywhere', () => {
     const text = '项目名称,建设状态,2023年计划投资（亿元）,来源\n同名项目,续建,1,调度表\n没有的项目,在建,2,调度表\n';
     const inFile = loadProgress('调度表_2023-10.csv', text, new Set(projects.map((p) => p.id)), { projects });

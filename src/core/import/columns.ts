@@ -27,7 +27,9 @@ export type ImportNote =
   /** Amounts whose header names no unit are read in the unit written above the header (单位：万元). */
   | { code: 'unit-row'; text: string; factor: number }
   /** A progress file without a month column: its rows are of the month its title or file name gives. */
-  | { code: 'period-from-title'; period: string }
+  | { code: 'period-from-title'; period: string; sheet?: string }
+  /** A workbook's sheets read as one progress file (one a month), and those with no progress header left. */
+  | { code: 'sheets'; read: string[]; skipped: string[] }
   /** A progress file without an id column: its rows are matched to the ledger's projects by name. */
   | { code: 'matched-by-name' }
   /** A progress file without a source column: the file itself is the rows' source. */
