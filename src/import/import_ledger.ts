@@ -39,6 +39,7 @@ export async function importLedger(
   const result = importTable(shaped.table, mapping, {
     crs: options.crs ?? 'wgs84',
     defaultSource: `import: ${file.split(/[\\/]/).pop()}`,
+    ...(shaped.asOf ? { defaultAsOf: shaped.asOf } : {}),
     axisNames: options.axes.map((a) => ({ id: a.id, name_zh: a.feature.properties.name_zh, name_en: a.feature.properties.name_en })),
     axes: options.axes,
     ...(options.anchors ? { anchors: options.anchors } : {}),

@@ -113,6 +113,7 @@ export const LAZY_STRINGS = {
   importNoteNoUnit: { zh: '“{column}”列未注明单位：按亿元读取。', en: 'Column “{column}” names no unit: read as 亿元.' },
   importNoteHeaderRow: { zh: '表头在第 {line} 行；其上为标题，未作表头读取：{title}', en: 'The header is on row {line}; the rows above it are a title, not read as a header: {title}' },
   importNoteTwoRowHeader: { zh: '表头占两行（第 {line}—{next} 行）：合并单元格的分组标题与其下的列名合起来读取。', en: 'The header takes two rows ({line}–{next}): names under merged group headings are read with their group.' },
+  importNoteAsOf: { zh: '标题注明“{text}”：没有数据日期的行记为截至 {date}。', en: 'The title says “{text}”: rows with no date of their own are as of {date}.' },
   importNoteUnitRow: { zh: '表头上方注明“{text}”：未注明单位的金额列按{unit}读取。', en: 'Above the header: “{text}”: amount columns that name no unit are read in {unit}.' },
   importNotePeriodFromTitle: { zh: '文件没有月份列：各行按标题或文件名中的报告期 {period} 读取。', en: 'No month column: every row is read as of {period}, the month the title or the file name gives.' },
   importNotePeriodFromSheet: { zh: '工作表“{sheet}”没有月份列：按其标题、表名或文件名读作 {period}。', en: 'Sheet “{sheet}” has no month column: read as {period}, the month its title, name or the file name gives.' },

@@ -37,6 +37,7 @@ describe('where a sheet’s header is', () => {
       body: 3,
       title: ['二七区2023年重点项目台账', '（单位：万元）'],
       unit: { text: '单位：万元', factor: 1e-4 },
+      asOf: null,
       setAside: [
         { index: 3, kind: 'section', text: '一、续建项目' },
         { index: 5, kind: 'totals', text: '小 计' },
@@ -49,7 +50,7 @@ describe('where a sheet’s header is', () => {
   it('leaves a plain table as it is: the first row is the header, every row a project', () => {
     const rows = [['项目名称', '总投资（亿元）'], ['合计大厦', '5'], ['一号工程', '3'], ['三、项目以外的文字写得很长的一行', '']];
     // A project called 合计大厦 is a project; 一号工程 is no section number; a long row beside a heading is a row.
-    expect(sheetShape(rows, isLedgerHeader)).toEqual({ header: 0, cells: ['项目名称', '总投资（亿元）'], body: 1, title: [], unit: null, setAside: [{ index: 3, kind: 'section', text: '三、项目以外的文字写得很长的一行' }] });
+    expect(sheetShape(rows, isLedgerHeader)).toEqual({ header: 0, cells: ['项目名称', '总投资（亿元）'], body: 1, title: [], unit: null, asOf: null, setAside: [{ index: 3, kind: 'section', text: '三、项目以外的文字写得很长的一行' }] });
     expect(setAsideKind(['三、项目以外的文字写得很长的一行', '甲公司承建的综合体项目'])).toBeNull();
     expect(setAsideKind(['', '总计（续建）', '', '88'])).toEqual({ kind: 'totals', text: '总计（续建）' });
     expect(setAsideKind(['Subtotal:', '', '88'])).toEqual({ kind: 'totals', text: 'Subtotal:' });
@@ -64,6 +65,16 @@ describe('where a sheet’s header is', () => {
     expect(sheetShape(rows, isLedgerHeader)).toMatchObject({ header: 0, cells: ['序号', '项目名称', '总投资（万元）', '2023年完成投资（万元）', '建设状态'], body: 2 });
     // A row of figures under the header is data, however few names the header knows.
     expect(sheetShape([['项目名称', '金额'], ['甲项目', '5']], isLedgerHeader)).toMatchObject({ cells: ['项目名称', '金额'], body: 1 });
+  });
+
+  it('reads the date a title gives its figures, and no impossible one', () => {
+    const asOf = (line: string) => sheetShape([[line], ['项目名称', '总投资']], isLedgerHeader).asOf?.date ?? null;
+    expect(asOf('二七区重点项目台账（截至2023年12月底）')).toBe('2023-12');
+    expect(asOf('截止日期：2023-12-31')).toBe('2023-12-31');
+    expect(asOf('填报日期：2023年12月5日')).toBe('2023-12-05');
+    expect(asOf('数据日期 2023.11')).toBe('2023-11');
+    expect(asOf('截至2023年13月')).toBeNull();
+    expect(asOf('二七区2023年重点项目台账')).toBeNull();
   });
 
   it('reads the month a title or a file name names, and none when it names two', () => {
@@ -96,8 +107,11 @@ describe('a ledger with a title, a unit line, sections and totals', () => {
     expect(result.notes).toEqual([
       { code: 'header-row', line: 4, title: '二七区2023年重点项目建设台账（测试数据） / 单位：万元 填报日期：2023年12月' },
       { code: 'unit-row', text: '单位：万元', factor: 1e-4 },
+      { code: 'as-of-from-title', text: '填报日期：2023年12月', date: '2023-12' },
       { code: 'no-id-column' },
     ]);
+    // The title's date is the rows' data date (they have no 数据日期 column).
+    expect(new Set(result.projects.map((p) => p.as_of))).toEqual(new Set(['2023-12']));
     expect(result.notes.map((n) => noteText(n, 'zh')).slice(0, 2)).toEqual([
       '表头在第 4 行；其上为标题，未作表头读取：\u2068二七区2023年重点项目建设台账（测试数据） / 单位：万元 填报日期：2023年12月\u2069',
       '表头上方注明“\u2068单位：万元\u2069”：未注明单位的金额列按万元读取。',
@@ -109,6 +123,7 @@ describe('a ledger with a title, a unit line, sections and totals', () => {
     const { result } = await importLedger('台账.csv', new TextEncoder().encode(text), { axes });
     expect(result.projects.map((p) => [p.name_zh, p.investment_total_yi, p.investment_2023_yi])).toEqual([['甲项目', 12, 2]]);
     expect(result.notes.map((n) => n.code)).toEqual(['header-row', 'unit-row', 'no-id-column']);
+    expect(result.projects[0]!.as_of).toBeNull();
     expect(result.issues.map((i) => [i.row, i.message])).toEqual([[5, 'a totals row (合计), skipped: it is not a project']]);
   });
 });

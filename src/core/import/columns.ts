@@ -24,6 +24,8 @@ export type ImportNote =
   | { code: 'header-row'; line: number; title: string }
   /** The header takes two rows from `line`: names under merged group headings (投资情况（万元） over 总投资). */
   | { code: 'two-row-header'; line: number }
+  /** Rows with no date of their own are as of the date the title gives (截至2023年12月底). */
+  | { code: 'as-of-from-title'; text: string; date: string }
   /** Amounts whose header names no unit are read in the unit written above the header (单位：万元). */
   | { code: 'unit-row'; text: string; factor: number }
   /** A progress file without a month column: its rows are of the month its title or file name gives. */

@@ -15,6 +15,8 @@ export interface ImportOptions {
   crs: Crs;
   /** Used as `source` where the file has no source column or an empty cell: the file itself is the source. */
   defaultSource: string;
+  /** Used as `as_of` where the file has no date column or an empty cell: the date its title gives (截至 2023年12月). */
+  defaultAsOf?: string;
   /** Called every few thousand rows with (rows done, rows in all), for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /** The map's axes (the layout, geo/axes.geojson): an axis cell is read against their ids and names. */
@@ -92,6 +94,7 @@ interface CellContext {
   line: number;
   factor: number;
   defaultSource: string;
+  defaultAsOf: string;
   axes: readonly AxisName[];
   values?: ValueChoices;
 }
@@ -114,7 +117,7 @@ function readCell(kind: ColumnKind, text: string, at: CellContext): string {
     case 'status':
       return mappedOrRaw(text, statusFromText);
     case 'date':
-      return normaliseDate(text);
+      return text ? normaliseDate(text) : at.defaultAsOf;
     case 'source':
       return text || at.defaultSource;
     case 'name':
@@ -163,7 +166,7 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
   const unknown = new Map<string, number>();
   // What reading a cell needs, made once (at 100,000 rows, an object per cell was most of the import's garbage).
   const readers = PROJECT_COLUMNS.map((column) => ({ column, kind: LEDGER_COLUMNS[column].kind, factor: mapping[column]?.factor ?? 1 }));
-  const at: CellContext = { line: 0, factor: 1, defaultSource: options.defaultSource, axes: options.axisNames, ...(options.values ? { values: options.values } : {}) };
+  const at: CellContext = { line: 0, factor: 1, defaultSource: options.defaultSource, defaultAsOf: options.defaultAsOf ?? '', axes: options.axisNames, ...(options.values ? { values: options.values } : {}) };
   /** The row being read's cells; `cell` reads them (one function for every row, not a closure per row). */
   let cells: readonly string[] = [];
   const cell = (field: ImportField): string => {

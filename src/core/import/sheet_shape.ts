@@ -21,6 +21,8 @@ export interface SheetShape {
   title: string[];
   /** A unit written above the header (单位：万元) as a factor to 亿元, with the words it was read from. */
   unit: { text: string; factor: number } | null;
+  /** The date the title gives its figures (截至2023年12月底, 填报日期：2023年12月5日) as YYYY-MM(-DD), with its words. */
+  asOf: { text: string; date: string } | null;
   /** The rows below the header that are not projects — totals and section headings — by index into the rows given. */
   setAside: Array<{ index: number; kind: 'totals' | 'section'; text: string }>;
 }
@@ -31,6 +33,9 @@ const LOOK = 10;
 /** 单位：万元 / （单位:亿元） / 金额单位：元 → a factor to 亿元. */
 const UNIT = /单位\s*[:：]\s*(亿元|万元|元)/;
 const FACTOR: Record<string, number> = { 亿元: 1, 万元: 1e-4, 元: 1e-8 };
+
+/** 截至2023年12月底 / 截止日期：2023-12-31 / 填报日期：2023年12月5日 / 数据日期 2023.12 */
+const AS_OF = /(?:截至|截止|填报日期|统计日期|数据日期|报送日期)(?:日期)?\s*[:：]?\s*(\d{4})\s*[年./-]\s*(\d{1,2})\s*月?(?:\s*[./-]?\s*(\d{1,2})\s*日?)?/;
 
 /** 合计, 总 计, 全区合计, 小计（续建）, 合计：, Total, Subtotal … (spaces taken out first). */
 const TOTALS = /^(?:全区|本页)?(?:合计|总计|小计|共计|总合计|subtotal|total)(?:[(（].*[)）])?[:：]?$/i;
@@ -107,20 +112,30 @@ export function sheetShape(rows: ReadonlyArray<readonly string[]>, isHeader: (ce
       break;
     }
   }
+  let asOf: SheetShape['asOf'] = null;
+  for (const line of title) {
+    const m = AS_OF.exec(line) ?? AS_OF.exec(line.normalize('NFKC'));
+    const month = m ? Number(m[2]) : 0;
+    const day = m?.[3] ? Number(m[3]) : null;
+    if (m && month >= 1 && month <= 12 && (day === null || (day >= 1 && day <= 31))) {
+      asOf = { text: m[0].trim(), date: [m[1], String(month).padStart(2, '0'), ...(day ? [String(day).padStart(2, '0')] : [])].join('-') };
+      break;
+    }
+  }
   const setAside: SheetShape['setAside'] = [];
   for (let k = body; k < rows.length; k++) {
     const kind = setAsideKind(rows[k]!);
     if (kind) setAside.push({ index: k, ...kind });
   }
-  return { header, cells, body, title, unit, setAside };
+  return { header, cells, body, title, unit, asOf, setAside };
 }
 
 /**
  * A table read from a sheet, its header found under any title (said in a note) and its totals and section rows left
  * out (each a warning with its row); the sheet's unit line as a factor to 亿元 (null: none). GeoJSON has no sheet.
  */
-export function shapeTable(table: Table, isHeader: (cell: string) => boolean): { table: Table; notes: ImportNote[]; issues: Issue[]; unit: number | null } {
-  if (table.rowKind === 'feature') return { table, notes: [], issues: [], unit: null };
+export function shapeTable(table: Table, isHeader: (cell: string) => boolean): { table: Table; notes: ImportNote[]; issues: Issue[]; unit: number | null; asOf: string | null } {
+  if (table.rowKind === 'feature') return { table, notes: [], issues: [], unit: null, asOf: null };
   const all = [table.header, ...table.rows.map((r) => r.cells)];
   const shape = sheetShape(all, isHeader);
   const notes: ImportNote[] = [];
@@ -129,8 +144,9 @@ export function shapeTable(table: Table, isHeader: (cell: string) => boolean): {
   if (shape.header > 0) notes.push({ code: 'header-row', line: lineOf(shape.header), title: shape.title.join(' / ') });
   if (shape.body > shape.header + 1) notes.push({ code: 'two-row-header', line: lineOf(shape.header) });
   if (shape.unit) notes.push({ code: 'unit-row', text: shape.unit.text, factor: shape.unit.factor });
+  if (shape.asOf) notes.push({ code: 'as-of-from-title', text: shape.asOf.text, date: shape.asOf.date });
   const issues: Issue[] = shape.setAside.map((r) => ({ file: table.file, row: lineOf(r.index), message: setAsideMessage(r), severity: 'warning' }));
-  if (!notes.length && !issues.length) return { table, notes, issues, unit: null };
+  if (!notes.length && !issues.length) return { table, notes, issues, unit: null, asOf: null };
   const aside = new Set(shape.setAside.map((r) => r.index));
   return {
     table: {
@@ -141,5 +157,6 @@ export function shapeTable(table: Table, isHeader: (cell: string) => boolean): {
     notes,
     issues,
     unit: shape.unit?.factor ?? null,
+    asOf: shape.asOf?.date ?? null,
   };
 }
