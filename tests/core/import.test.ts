@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureSources } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
+import { issueText } from '../../src/ui/issue_text.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { projectsToCsv } from '../../src/core/export.ts';
 import { guessMapping } from '../../src/core/import/columns.ts';
@@ -153,6 +154,25 @@ describe('what an unknown word means (the value-mapping step)', () => {
   });
 });
 
+describe('amounts as offices write them', () => {
+  it('reads a cell’s own unit (1.2亿元, 12000万元 in a 万元 column), words for "not given" as 未公开, and keeps an approximate row undisclosed', async () => {
+    const text = '项目名称,总投资（万元）\n甲,1.2亿元\n乙,12000万元\n丙,约5亿元\n丁,"12,000"\n戊,待定\n己,—\n庚,1.2亿\n';
+    const { result } = await importLedger('t.csv', new TextEncoder().encode(text), { axes });
+    expect(result.projects.map((p) => [p.name_zh, p.investment_total_yi])).toEqual([
+      ['甲', 1.2],
+      ['乙', 1.2],
+      ['丙', null],
+      ['丁', 1.2],
+      ['戊', null],
+      ['己', null],
+      ['庚', 1.2],
+    ]);
+    expect(result.issues.map((i) => `${i.row} ${i.field} ${i.severity}: ${issueText(i, 'zh').split('：').slice(-2).join('：')}`)).toEqual([
+      '4 总投资（万元） warning: “约5亿元”是约数：保留该行，金额按未公开处理',
+    ]);
+  });
+});
+
 describe('the app’s own CSV export', () => {
   it('imports back to the same projects and positions', async () => {
     const placements = placeProjects(bundle.projects, axes, bundle.zones.features as ZoneFeature[]);
@@ -181,7 +201,7 @@ const BAD: Record<string, { message?: RegExp; field?: string; row?: number; feat
   'infinity.csv': { message: /'Infinity' is not a number/, row: 2 },
   'negative.csv': { message: /-3 is negative/, row: 2 },
   'absurd.csv': { message: /1e12 亿元 is implausible/, row: 2 },
-  'about_5.csv': { message: /'约5亿' is not a number/, row: 2 },
+  'about_5.csv': { message: /'约5亿' is approximate: kept as not disclosed \(未公开\)/, row: 2, severity: 'warning', outcome: { valid: 1, mapped: 0 } },
   'duplicate_ids.csv': { message: /duplicate id 'A1' \(first on line 2\)/, field: '编号', row: 3 },
   // Forgiven with a warning: the row is kept (the value undisclosed, or the coordinates read the right way round).
   'unknown_axis.csv': { message: /'二七路' is not a known axis: kept as not disclosed/, field: '所属轴线', row: 2, severity: 'warning', outcome: { valid: 1, mapped: 0 } },

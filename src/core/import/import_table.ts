@@ -9,7 +9,7 @@ import { LEDGER_COLUMNS, PROJECT_COLUMNS, projectRow, quickProjectRow, type Colu
 import type { ColumnMapping, ImportField, ImportNote } from './columns.ts';
 import { suggestCrs, toWgs84, type Anchor, type Crs, type CrsSuggestion, type PointToCheck } from './crs_check.ts';
 import type { Table } from './table.ts';
-import { axisFromText, cleanNumber, sectorFromText, statusFromText, type AxisName } from './values.ts';
+import { amountText, axisFromText, cleanNumber, sectorFromText, statusFromText, type AxisName } from './values.ts';
 
 export interface ImportOptions {
   crs: Crs;
@@ -106,10 +106,8 @@ function readCell(kind: ColumnKind, text: string, at: CellContext): string {
   switch (kind) {
     case 'id':
       return text || `row-${at.line}`;
-    case 'amount': {
-      const n = cleanNumber(text);
-      return at.factor !== 1 && NUMBER.test(n) ? String(Math.round(Number(n) * at.factor * 1e8) / 1e8) : n;
-    }
+    case 'amount':
+      return amountText(text, at.factor).text;
     case 'axis':
       return mappedOrRaw(text, (s) => axisFromText(s, at.axes));
     case 'sector':
@@ -189,6 +187,10 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
     for (const { column, kind, factor } of readers) {
       at.factor = factor;
       raw[column] = readCell(kind, cell(column), at);
+      // 约5亿元: the row is kept, the amount not disclosed (an exact figure would claim more than the source), and said.
+      if (kind === 'amount' && !raw[column] && amountText(cell(column), factor).approximate) {
+        issues.push({ file: table.file, ...where(line), field: label(column), message: `'${cell(column)}' is approximate: kept as not disclosed (未公开)`, severity: 'warning' });
+      }
     }
     const quick = quickRow(raw);
     let parsed = quick ? { success: true as const, data: quick } : ProjectRow.safeParse(raw);

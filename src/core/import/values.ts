@@ -106,3 +106,25 @@ export function cleanNumber(text: string): string {
   const t = isAscii(text) ? text.trim() : text.normalize('NFKC').trim();
   return t.includes(',') ? t.replace(/(\d),(?=\d{3}\b)/g, '$1') : t;
 }
+
+/** Words an office writes for an amount it does not give: read as not disclosed (未公开), never as 0. */
+const UNDISCLOSED = /^(?:待定|未定|不详|未公开|暂无|无|未知|n\/?a|[—－-]+|\/)$/i;
+/** An amount with its own unit, perhaps approximate: 1.2亿元, 12000万, 约5亿元. */
+const AMOUNT = /^(约|大约|近|超|逾)?\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(亿元|亿|万元|万|元)?$/;
+const AMOUNT_UNIT: Record<string, number> = { 亿元: 1, 亿: 1, 万元: 1e-4, 万: 1e-4, 元: 1e-8 };
+
+/**
+ * An amount cell as offices write it → its text in 亿元 for the row schema: digits in the column's unit (`factor` to
+ * 亿元), digits with their own unit (1.2亿元, 12000万元: the cell's unit wins), '' for a word meaning not disclosed
+ * (待定, 不详, —). `approximate`: written as about so much (约5亿元): '' too — shown as an exact figure it would claim
+ * more than the source says; the caller says so. Anything else is left as written, for the schema to refuse by name.
+ */
+export function amountText(text: string, factor: number): { text: string; approximate: boolean } {
+  const t = cleanNumber(text);
+  if (!t || UNDISCLOSED.test(t)) return { text: '', approximate: false };
+  const m = AMOUNT.exec(t);
+  if (!m) return { text: t, approximate: false };
+  if (m[1] !== undefined) return { text: '', approximate: true };
+  const f = m[3] ? AMOUNT_UNIT[m[3]]! : factor;
+  return { text: f === 1 ? m[2]! : String(Math.round(Number(m[2]) * f * 1e8) / 1e8), approximate: false };
+}
