@@ -5,7 +5,7 @@
 import { csvValue, parseCsv } from './csv.ts';
 import type { ImportNote } from './import/columns.ts';
 import { setAsideMessage, sheetShape } from './import/sheet_shape.ts';
-import { cleanNumber, statusFromText } from './import/values.ts';
+import { amountText, statusFromText } from './import/values.ts';
 import type { Issue, Loaded } from './issues.ts';
 import { STATUS_LABELS, STATUSES } from './model.ts';
 import type { ProgressRow } from './progress.ts';
@@ -174,10 +174,13 @@ export function loadProgress(
           break;
         case 'planned_yi':
         case 'completed_yi':
-          if (cell && !/^(未公开|不详|—|-)$/.test(cell)) {
-            const n = Number(cleanNumber(cell).replace(/,/g, ''));
-            if (!Number.isFinite(n) || n < 0) problems.push([c.column, `'${cell}' is not an amount: write a number (${c.wan ? '万元' : '亿元'}), or leave it empty when not disclosed`]);
-            else row[c.column] = c.wan ? Math.round(n) / 1e4 : n;
+          if (cell) {
+            // As a ledger import reads it: 1.2亿元 and 12000万元 by their own unit, 待定 / 不详 / — not disclosed.
+            const read = amountText(cell, c.wan ? 1e-4 : 1);
+            const n = Number(read.text);
+            if (read.approximate) issues.push({ file, row: record.line, field: c.column, message: `'${cell}' is approximate: kept as not disclosed (未公开)`, severity: 'warning' });
+            else if (read.text && (!Number.isFinite(n) || n < 0)) problems.push([c.column, `'${cell}' is not an amount: write a number (${c.wan ? '万元' : '亿元'}), or leave it empty when not disclosed`]);
+            else if (read.text) row[c.column] = n;
           }
           break;
         case 'progress_text':

@@ -200,6 +200,20 @@ describe('a 调度表 as an office keeps it', () => {
     ]);
   });
 
+  it('reads amounts as a ledger import does: their own unit, 待定 / — as not disclosed, an approximate one kept undisclosed', () => {
+    const text = '项目编号,月份,年度计划投资（万元）,1—11月完成投资（万元）,来源\ncrec-taihe,2023-11,1.2亿元,9800,r\nyaxing-wanjia,2023-11,待定,约0.5亿元,r\nliandong-ugu,2023-11,—,-3,r\n';
+    const { value, issues } = loadProgress('p.csv', text, new Set(projects.map((p) => p.id)), { projects });
+    expect(value.map((r) => [r.project_id, r.planned_yi, r.completed_yi])).toEqual([
+      ['crec-taihe', 1.2, 0.98],
+      ['yaxing-wanjia', null, null],
+    ]);
+    expect(issues.map((i) => `${i.row} ${i.field} ${i.severity}: ${i.message}`)).toEqual([
+      "3 completed_yi warning: '约0.5亿元' is approximate: kept as not disclosed (未公开)",
+      "4 completed_yi error: '-3' is not an amount: write a number (万元), or leave it empty when not disclosed",
+    ]);
+    expect(issueText(issues[0]!, 'zh')).toBe('p.csv 第 3 行：提示：completed_yi：“约0.5亿元”是约数：保留该行，金额按未公开处理');
+  });
+
   it('names a row whose project it cannot tell, and a file with no month anywhere', () => {
     const text = '项目名称,建设状态,2023年计划投资（亿元）,来源\n同名项目,续建,1,调度表\n没有的项目,在建,2,调度表\n';
     const inFile = loadProgress('调度表_2023-10.csv', text, new Set(projects.map((p) => p.id)), { projects });
