@@ -1,5 +1,6 @@
 import type { Issue } from '../core/issues.ts';
-import { guessMapping, isLedgerHeader, type ColumnMapping } from '../core/import/columns.ts';
+import { guessMapping, isLedgerHeader, type ColumnMapping, type ImportNote } from '../core/import/columns.ts';
+import type { Table } from '../core/import/table.ts';
 import { shapeTable } from '../core/import/sheet_shape.ts';
 import type { Anchor, Crs } from '../core/import/crs_check.ts';
 import { importTable, type ValueChoices, type ImportResult } from '../core/import/import_table.ts';
@@ -27,7 +28,19 @@ export async function importLedger(
     values?: ValueChoices;
   },
 ): Promise<LedgerImport> {
-  const source = await readSource(file, bytes, options);
+  let source = await readSource(file, bytes, options);
+  // A workbook whose first sheet is no ledger (a 说明 sheet): the first sheet that names its projects is read instead.
+  const sheetNotes: ImportNote[] = [];
+  if (!options.sheet && source.table && source.sheets.length > 1 && !namesProjects(source.table)) {
+    for (const sheet of source.sheets.slice(1)) {
+      const other = await readSource(file, bytes, { ...options, sheet });
+      if (other.table && namesProjects(other.table)) {
+        sheetNotes.push({ code: 'sheet-chosen', sheet, first: source.sheets[0]! });
+        source = other;
+        break;
+      }
+    }
+  }
   if (!source.table) {
     return { read: source, mapping: {}, result: { projects: [], issues: source.issues, stats: { rows: 0, valid: 0, mapped: 0 }, crsSuggestion: null, notes: [] } };
   }
@@ -49,8 +62,11 @@ export async function importLedger(
   // The rows set aside (合计) among the rows' own remarks, in row order as the file has them.
   const byRow = (i: Issue) => i.row ?? i.feature ?? 0;
   const issues: Issue[] = [...read.issues, ...(shaped.issues.length ? [...shaped.issues, ...result.issues].sort((a, b) => byRow(a) - byRow(b)) : result.issues)];
-  return { read, mapping, result: { ...result, issues, notes: [...shaped.notes, ...(options.mapping ? [] : guessed.notes), ...result.notes] } };
+  return { read, mapping, result: { ...result, issues, notes: [...sheetNotes, ...shaped.notes, ...(options.mapping ? [] : guessed.notes), ...result.notes] } };
 }
+
+/** Does this sheet have a column of project names (under any title)? */
+const namesProjects = (table: Table): boolean => guessMapping(shapeTable(table, isLedgerHeader).table.header).mapping.name_zh !== undefined;
 
 /** Known places to check coordinates against: a bundle's located projects and landmarks. */
 export function anchorsOf(bundle: { projects: ReadonlyArray<{ name_zh: string; site: { lon: number; lat: number } | null }>; landmarks: { features: ReadonlyArray<{ properties: unknown; geometry: unknown }> } }): Anchor[] {

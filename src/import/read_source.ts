@@ -25,6 +25,8 @@ export interface ReadResult {
   format: 'csv' | 'tsv' | 'xlsx' | 'geojson' | 'unknown';
   encoding: Exclude<Encoding, 'auto'> | null;
   sheets: string[];
+  /** The sheet read (a workbook's): the one asked for, else the first. */
+  sheet?: string;
 }
 
 /**
@@ -188,7 +190,7 @@ export async function readSource(file: string, bytes: Uint8Array, options: ReadO
         rows: rest.map((r, i) => ({ line: i + 2, cells: r.map(cellText) })).filter((r) => r.cells.some((c) => c !== '')),
         rowKind: 'row',
       };
-      return result(table, 'xlsx', null, names);
+      return { ...result(table, 'xlsx', null, names), sheet: chosen.sheet };
     } catch (e) {
       issues.push({ file, message: `is not a readable .xlsx workbook (${(e as Error).message})`, severity: 'error' });
       return result(null, 'xlsx');

@@ -158,7 +158,8 @@ export function openImportDialog(
     if (read.sheets.length) {
       sheetSelect.disabled = false;
       sheetSelect.replaceChildren(...read.sheets.map((s) => el('option', { value: s }, s)));
-      sheetSelect.value = sheet ?? read.sheets[0]!;
+      // The sheet read: the one chosen, else the one the reader took (the first that names projects).
+      sheetSelect.value = sheet ?? read.sheet ?? read.sheets[0]!;
     }
     // The first reading of a file that looks like another coordinate system is read again in that system at
     // once: applying it as declared would put every pin ~550 m off. The hint says so and offers the way back.

@@ -12,6 +12,8 @@ export function noteText(n: ImportNote, lang: Lang): string {
       return lt('importNoteNoId', lang);
     case 'no-unit':
       return lt('importNoteNoUnit', lang, { column: isolated(n.column) });
+    case 'sheet-chosen':
+      return lt('importNoteSheetChosen', lang, { sheet: isolated(n.sheet), first: isolated(n.first) });
     case 'header-row':
       return lt('importNoteHeaderRow', lang, { line: n.line, title: isolated(n.title.length > 80 ? `${n.title.slice(0, 80)}…` : n.title) });
     case 'two-row-header':

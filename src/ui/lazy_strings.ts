@@ -111,6 +111,7 @@ export const LAZY_STRINGS = {
   },
   importNoteNoId: { zh: '文件没有编号列：按行号生成编号（row-行号）。', en: 'No id column: ids are made from row numbers (row-N).' },
   importNoteNoUnit: { zh: '“{column}”列未注明单位：按亿元读取。', en: 'Column “{column}” names no unit: read as 亿元.' },
+  importNoteSheetChosen: { zh: '第一张工作表“{first}”没有项目名称列：已读取工作表“{sheet}”（可在上方另选）。', en: 'The first sheet, “{first}”, names no projects: sheet “{sheet}” was read (choose another above).' },
   importNoteHeaderRow: { zh: '表头在第 {line} 行；其上为标题，未作表头读取：{title}', en: 'The header is on row {line}; the rows above it are a title, not read as a header: {title}' },
   importNoteTwoRowHeader: { zh: '表头占两行（第 {line}—{next} 行）：合并单元格的分组标题与其下的列名合起来读取。', en: 'The header takes two rows ({line}–{next}): names under merged group headings are read with their group.' },
   importNoteAsOf: { zh: '标题注明“{text}”：没有数据日期的行记为截至 {date}。', en: 'The title says “{text}”: rows with no date of their own are as of {date}.' },

@@ -57,17 +57,20 @@ describe('import in the browser', () => {
     await page.close();
   });
 
-  it('reads an Excel workbook, letting the user pick the sheet', async () => {
+  it('reads an Excel workbook: the sheet of projects found past an explanation, another one picked by hand', async () => {
     const { page } = await watchedPage(app.browser);
     page.on('dialog', (d) => void d.accept());
     await page.goto(app.url);
     await waitForMap(page);
     await page.getByRole('button', { name: '导入' }).click();
     await page.locator('#import-file').setInputFiles(join(ROOT, 'tests/fixtures/import/ledger.xlsx'));
-    // The first sheet is an explanation, not the ledger: the preview says what is missing.
-    await expect.poll(() => page.locator('.import-issues li').allTextContents(), { timeout: 20_000 }).toContain(
-      'ledger.xlsx：项目名称：没有找到项目名称列：请在下方指定',
-    );
+    // The first sheet is an explanation, not the ledger: the sheet of projects is read, and the dialog says so.
+    await expect.poll(() => page.locator('.import-summary').textContent(), { timeout: 20_000 }).toContain('XLSX：共 8 行，有效 8 行，其中 7 行有坐标；0 个问题');
+    expect(await page.locator('#import-sheet').inputValue()).toBe('项目');
+    expect(await page.locator('[data-note="sheet-chosen"]').textContent()).toBe('第一张工作表“\u2068说明\u2069”没有项目名称列：已读取工作表“\u2068项目\u2069”（可在上方另选）。');
+    // Another sheet chosen by hand is read as it is: the explanation has no project names.
+    await page.locator('#import-sheet').selectOption('说明');
+    await expect.poll(() => page.locator('.import-issues li').allTextContents(), { timeout: 20_000 }).toContain('ledger.xlsx：项目名称：没有找到项目名称列：请在下方指定');
     await page.locator('#import-sheet').selectOption('项目');
     await expect.poll(() => page.locator('.import-summary').textContent(), { timeout: 20_000 }).toContain('XLSX：共 8 行，有效 8 行，其中 7 行有坐标；0 个问题');
     await page.getByRole('button', { name: '应用（替换当前数据）' }).click();

@@ -124,8 +124,16 @@ describe('an Excel workbook', () => {
     expect(result.crsSuggestion).toBeNull();
   });
 
-  it('says which sheets exist when the first has no project names, or the named one is missing', async () => {
-    expect((await importLedger('ledger.xlsx', fixture('import/ledger.xlsx'), { axes })).result.issues[0]!.message).toMatch(/no column holds the project name/);
+  it('reads the first sheet that names projects when the first is an explanation, and says so', async () => {
+    const { read, result } = await importLedger('ledger.xlsx', fixture('import/ledger.xlsx'), { axes });
+    expect(read.sheet).toBe('项目');
+    expect(result.stats).toEqual({ rows: 8, valid: 8, mapped: 7 });
+    expect(result.notes[0]).toEqual({ code: 'sheet-chosen', sheet: '项目', first: '说明' });
+    // A sheet asked for by name is read as it is, explanation or not.
+    expect((await importLedger('ledger.xlsx', fixture('import/ledger.xlsx'), { sheet: '说明', axes })).result.issues[0]!.message).toMatch(/no column holds the project name/);
+  });
+
+  it('says which sheets exist when the named one is missing', async () => {
     expect((await importLedger('ledger.xlsx', fixture('import/ledger.xlsx'), { sheet: 'Sheet9', axes })).result.issues[0]!.message).toBe(
       "no sheet 'Sheet9'; the sheets are 说明, 项目",
     );

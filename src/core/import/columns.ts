@@ -20,6 +20,8 @@ export type ColumnMapping = Partial<Record<ImportField, ColumnChoice>>;
 export type ImportNote =
   | { code: 'no-id-column' }
   | { code: 'no-unit'; column: string }
+  /** The workbook's first sheet names no projects (a 说明 sheet): `sheet`, the first that does, was read. */
+  | { code: 'sheet-chosen'; sheet: string; first: string }
   /** The header is on row `line`: the rows above it (the title) are not read as a header. */
   | { code: 'header-row'; line: number; title: string }
   /** The header takes two rows from `line`: names under merged group headings (投资情况（万元） over 总投资). */
