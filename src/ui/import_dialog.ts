@@ -202,7 +202,7 @@ export function openImportDialog(
         mapping = next;
         run();
       });
-      const label = field === 'lon' ? lt('fieldLon', lang) : field === 'lat' ? lt('fieldLat', lang) : field === 'wkt' ? lt('fieldWkt', lang) : LEDGER_COLUMNS[field].label[lang];
+      const label = field === 'lon' ? lt('fieldLon', lang) : field === 'lat' ? lt('fieldLat', lang) : field === 'lonlat' ? lt('fieldLonLat', lang) : field === 'wkt' ? lt('fieldWkt', lang) : LEDGER_COLUMNS[field].label[lang];
       columns.append(el('div', { class: 'map-row' }, el('label', { for: id }, label), select));
     }
 

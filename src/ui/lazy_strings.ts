@@ -129,6 +129,7 @@ export const LAZY_STRINGS = {
   },
   importCrsUndo: { zh: '改回 {crs}', en: 'Back to {crs}' },
   fieldLon: { zh: '经度', en: 'Longitude' },
+  fieldLonLat: { zh: '经纬度（一列）', en: 'Longitude, latitude (one column)' },
   fieldLat: { zh: '纬度', en: 'Latitude' },
   fieldWkt: { zh: '空间范围（WKT：线、面）', en: 'Geometry (WKT: line, area)' },
   sampleMark: { zh: '示例数据（合成）', en: 'SAMPLE (synthetic)' },

@@ -162,6 +162,22 @@ describe('what an unknown word means (the value-mapping step)', () => {
   });
 });
 
+describe('longitude and latitude in one column', () => {
+  it('reads them as a map picker copies them (113.623823,34.68865), swapped ones the right way round, and names a cell it cannot read', async () => {
+    const text = '项目名称,经纬度\n甲,"113.623823,34.68865"\n乙,113.636617 34.718848\n丙,"34.739559，113.652095"\n丁,东经113度\n戊,\n';
+    const { result, mapping } = await importLedger('t.csv', new TextEncoder().encode(text), { axes });
+    expect(mapping.lonlat).toEqual({ column: 1, factor: 1 });
+    expect(result.projects.map((p) => [p.name_zh, p.site ? [p.site.lon, p.site.lat] : null])).toEqual([
+      ['甲', [113.623823, 34.68865]],
+      ['乙', [113.636617, 34.718848]],
+      ['丙', [113.652095, 34.739559]],
+      ['戊', null],
+    ]);
+    expect(result.issues.map((i) => `${i.row} ${i.field} ${i.severity}`)).toEqual(['4 经纬度 warning', '5 经纬度 error']);
+    expect(issueText(result.issues[1]!, 'zh')).toBe('t.csv 第 5 行：经纬度：“东经113度”不是经纬度：请写两个十进制度数，如 113.6238,34.6887');
+  });
+});
+
 describe('amounts as offices write them', () => {
   it('reads a cell’s own unit (1.2亿元, 12000万元 in a 万元 column), words for "not given" as 未公开, and keeps an approximate row undisclosed', async () => {
     const text = '项目名称,总投资（万元）\n甲,1.2亿元\n乙,12000万元\n丙,约5亿元\n丁,"12,000"\n戊,待定\n己,—\n庚,1.2亿\n';

@@ -4,8 +4,8 @@
  */
 import { LEDGER_COLUMNS, PROJECT_COLUMNS } from '../ledger_columns.ts';
 
-/** The ledger's columns, and the coordinates a spreadsheet carries beside them (a point, or a line or area as WKT). */
-export const IMPORT_FIELDS = [...PROJECT_COLUMNS, 'lon', 'lat', 'wkt'] as const;
+/** The ledger's columns, and the coordinates a spreadsheet carries beside them (a point — in two columns or one — or a line or area as WKT). */
+export const IMPORT_FIELDS = [...PROJECT_COLUMNS, 'lon', 'lat', 'lonlat', 'wkt'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export interface ColumnChoice {
@@ -44,11 +44,13 @@ const SYNONYMS: Array<[ImportField, readonly string[]]> = [
   ...PROJECT_COLUMNS.map((c): [ImportField, readonly string[]] => [c, LEDGER_COLUMNS[c].aliases]),
   ['lon', ['lon', 'lng', 'long', 'longitude', '经度', 'x']],
   ['lat', ['lat', 'latitude', '纬度', 'y']],
+  // Both in one cell, as a map picker copies them: 113.623823,34.68865
+  ['lonlat', ['lonlat', 'lnglat', 'lon_lat', 'lng_lat', '经纬度', '坐标', '经纬度坐标', '位置坐标', 'coordinates']],
   ['wkt', ['geometry_wkt', 'wkt', 'geometry', 'geom', 'shape', '空间范围', '红线范围', '用地范围', '几何', '几何信息', '空间信息', '坐标串']],
 ];
 
 /** Is this field an amount in 亿元 (its header may carry a unit)? */
-export const isAmountField = (field: ImportField): boolean => field !== 'lon' && field !== 'lat' && field !== 'wkt' && LEDGER_COLUMNS[field].kind === 'amount';
+export const isAmountField = (field: ImportField): boolean => field !== 'lon' && field !== 'lat' && field !== 'lonlat' && field !== 'wkt' && LEDGER_COLUMNS[field].kind === 'amount';
 
 /** Units written in an investment header, as a factor to 亿元. */
 const UNITS: Array<[RegExp, number]> = [

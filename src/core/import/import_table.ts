@@ -48,6 +48,8 @@ export interface ImportResult {
 const ENUM_KINDS: ReadonlySet<ColumnKind | undefined> = new Set(['axis', 'sector', 'status']);
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** Longitude and latitude in one cell: two decimal numbers apart by a comma, a semicolon or a space. */
+const PAIR = /^\s*([+-]?\d+(?:\.\d+)?)\s*(?:[,;，；、]\s*|\s+)([+-]?\d+(?:\.\d+)?)\s*$/;
 
 /** "2023/12", "2023年12月", "2023.12.31", "2023年12月31日" → "2023-12", "2023-12", "2023-12-31", "2023-12-31". */
 function normaliseDate(text: string): string {
@@ -215,8 +217,16 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
     }
     // A site: a WKT geometry (a line, an area, a point), else longitude and latitude (both or neither).
     const wktText = cell('wkt');
-    const lonText = cleanNumber(cell('lon'));
-    const latText = cleanNumber(cell('lat'));
+    // Longitude and latitude in their columns, else both in one (113.623823,34.68865 as a map picker copies it).
+    const pairText = cell('lon') || cell('lat') ? '' : cell('lonlat');
+    const pair = pairText ? PAIR.exec(pairText.normalize('NFKC')) : null;
+    if (pairText && !pair && !wktText) {
+      bad = true;
+      issues.push({ file: table.file, ...where(line), field: label('lonlat'), message: `'${pairText}' is not a longitude and latitude: write two decimal degrees, e.g. 113.6238,34.6887`, severity: 'error' });
+    }
+    const lonText = pair ? pair[1]! : cleanNumber(cell('lon'));
+    const latText = pair ? pair[2]! : cleanNumber(cell('lat'));
+    const where2 = pair ? label('lonlat') : `${label('lon')}/${label('lat')}`;
     let site: MappedProject['site'] = null;
     if (wktText) {
       const read = readWkt(wktText, options.crs);
@@ -243,7 +253,7 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
         if (problem) {
           const swapped = toWgs84(y, x, options.crs);
           if (!checkPosition(...swapped)) {
-            issues.push({ file: table.file, ...where(line), field: `${label('lon')}/${label('lat')}`, message: `longitude ${x} and latitude ${y} look swapped: read as longitude ${y}, latitude ${x}`, severity: 'warning' });
+            issues.push({ file: table.file, ...where(line), field: where2, message: `longitude ${x} and latitude ${y} look swapped: read as longitude ${y}, latitude ${x}`, severity: 'warning' });
             [x, y] = [y, x];
             [lon, lat] = swapped;
             problem = null;
@@ -251,7 +261,7 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
         }
         if (problem) {
           bad = true;
-          issues.push({ file: table.file, ...where(line), field: `${label('lon')}/${label('lat')}`, message: problem, severity: 'error' });
+          issues.push({ file: table.file, ...where(line), field: where2, message: problem, severity: 'error' });
         } else {
           rawPoints.push({ lon: x, lat: y, name: raw.name_zh, address: raw.address });
           site = siteAt(raw.id, line, lon, lat, raw.address);
