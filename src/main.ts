@@ -105,7 +105,8 @@ async function main(): Promise<void> {
     // A ledger with progress is shown as it stood at the period asked for (the latest by default).
     const shown = bundleAtPeriod(edit ? { ...bundle, projects: edit.session.projects } : top.bundle, initial.period);
     app = createApp(root, shown, config, initial, {
-      importedFrom: edit ? null : top.file,
+      // Every file shown over the published data, in the order they came (a ledger, then its 调度表).
+      importedFrom: edit || top.file === null ? null : stack.flatMap((s) => (s.file ? [s.file] : [])).join(' + '),
       ...(pages ? { pages, onWhole: loadWhole } : {}),
       ...(tab ? { tab } : {}),
       // Tiles were cut from the shipped pins: edited data is drawn from itself.

@@ -202,6 +202,8 @@ export function loadProgress(
     value.push(row);
     lines.push(record.line);
   }
+  // In the file's order: a skipped 合计 row among the rows' own problems.
+  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { value, issues, notes, lines };
 }
 

@@ -62,6 +62,38 @@ describe('importing progress by period', () => {
     await page.close();
   });
 
+  it('over an imported ledger: matches its projects by name, and the banner names both files', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(app.url);
+    await waitForMap(page);
+    await page.locator('[data-key="import"]').click();
+    await page.locator('#import-file').setInputFiles(fixture('ledger_title_rows.xlsx'));
+    await page.locator('.import-summary', { hasText: '有效 5 行' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: '应用（替换当前数据）' }).click();
+    await page.getByRole('button', { name: '替换', exact: true }).click();
+    await page.waitForFunction(() => window.__erqi?.ready === true && window.__erqi.app?.model.bundle.projects.length === 5, null, { timeout: 30_000 });
+    await page.locator('[data-key="import"]').click();
+    await page.locator('#import-progress-file').setInputFiles(fixture('progress_title_rows.xlsx'));
+    // Of its three rows only 亚星万嘉百汇 is a project of this ledger (by name); the others are named.
+    const result = page.locator('.import-progress-result');
+    await result.filter({ hasText: '1 行有效' }).waitFor();
+    expect(await result.locator('.import-issues li').allInnerTexts()).toEqual([
+      'progress_title_rows.xlsx 第 4 行：提示：分类标题行（一、续建项目），已跳过：它不是项目',
+      'progress_title_rows.xlsx 第 5 行：name：台账中没有名为“中铁·泰合里”的项目',
+      'progress_title_rows.xlsx 第 7 行：name：台账中没有名为“联东U谷·工业总部港”的项目',
+      'progress_title_rows.xlsx 第 8 行：提示：合计行（合计），已跳过：它不是项目',
+    ]);
+    await page.locator('.import-progress-apply').click();
+    await page.waitForFunction(() => window.__erqi?.ready === true && !!document.querySelector('#period-select'));
+    expect(await page.locator('.banner').innerText()).toContain('正在显示导入的数据：\u2068ledger_title_rows.xlsx + progress_title_rows.xlsx\u2069（5 项');
+    // Undo takes the progress off: the ledger stays, named alone.
+    await page.locator('[data-key="undo"]').click();
+    await page.waitForFunction(() => window.__erqi?.ready === true && !document.querySelector('#period-select'));
+    expect(await page.locator('.banner').innerText()).toContain('正在显示导入的数据：\u2068ledger_title_rows.xlsx\u2069（5 项');
+    await page.close();
+  });
+
   it('lists every bad row with its line and column, and applies nothing', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(app.url);
