@@ -44,14 +44,27 @@ const SECTION = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三
 
 const squeeze = (cell: string): string => cell.normalize('NFKC').replace(/\s+/g, '');
 
+/** The first characters a totals word or a section heading can start with (the rest are rows at a glance). */
+const MARKS = /^[全本合总小共一二三四五六七八九十(（st]/i;
+
 /** A totals row or a section heading rather than a project (null: a row), read from its first non-empty cells. */
 export function setAsideKind(cells: readonly string[]): { kind: 'totals' | 'section'; text: string } | null {
-  const filled = cells.map((c) => c.trim()).filter(Boolean);
-  if (!filled.length) return null;
-  const totals = filled.slice(0, 2).find((c) => TOTALS.test(squeeze(c)));
+  // The first two non-empty cells, and whether there is a third (this runs for every row of a 100,000-row ledger).
+  let first = '';
+  let second = '';
+  let count = 0;
+  for (const cell of cells) {
+    const t = cell ? cell.trim() : '';
+    if (!t) continue;
+    if (count === 0) first = t;
+    else if (count === 1) second = t;
+    if (++count > 2) break;
+  }
+  if (!count || !(MARKS.test(first) || MARKS.test(second))) return null;
+  const totals = [first, second].find((c) => c && TOTALS.test(squeeze(c)));
   if (totals) return { kind: 'totals', text: totals };
   // A heading stands alone in its row (or beside a count): 一、续建项目 | 35
-  if (filled.length <= 2 && SECTION.test(squeeze(filled[0]!)) && !filled.slice(1).some((c) => c.length > 6)) return { kind: 'section', text: filled[0]! };
+  if (count <= 2 && SECTION.test(squeeze(first)) && second.length <= 6) return { kind: 'section', text: first };
   return null;
 }
 
