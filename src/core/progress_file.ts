@@ -148,7 +148,11 @@ export function loadProgress(
           if (!byName) break;
           const ids = byName.get(nameKey(cell));
           if (!cell) problems.push([c.column, 'is required']);
-          else if (!ids) problems.push([c.column, `no project of the ledger is named '${cell}'`]);
+          else if (!ids) {
+            // A name written shorter or longer (郑豪科技园 / 郑州郑豪科技园项目) is suggested, never matched.
+            const like = nameLike(byName, nameKey(cell));
+            problems.push([c.column, `no project of the ledger is named '${cell}'${like ? `; did you mean '${like}'?` : ''}`]);
+          }
           else if (ids.length > 1) problems.push([c.column, `'${cell}' names ${ids.length} projects of the ledger (${ids.slice(0, 3).join(', ')}): add a 项目编号 column`]);
           else row.project_id = ids[0]!;
           break;
@@ -205,6 +209,18 @@ export function loadProgress(
   // In the file's order: a skipped 合计 row among the rows' own problems.
   issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { value, issues, notes, lines };
+}
+
+/** The one name of the ledger that holds `key` or is held by it (2 characters at least), if exactly one does. */
+function nameLike(names: ReadonlyMap<string, string[]>, key: string): string | null {
+  if (key.length < 2) return null;
+  let found: string | null = null;
+  for (const name of names.keys()) {
+    if (name.length < 2 || !(name.includes(key) || key.includes(name))) continue;
+    if (found !== null) return null;
+    found = name;
+  }
+  return found;
 }
 
 /** Normalised names (and other names) → the ids of the projects bearing them. */

@@ -49,6 +49,7 @@ const ZH: ReadonlyArray<[RegExp, Replacement]> = [
   // Progress files (core/progress.ts)
   [/^'(.*)' is not a month: write YYYY-MM, e\.g\. 2023-11$/s, '“$1”不是月份：请写作 YYYY-MM，如 2023-11'],
   [/^'(.*)' is not a project of the ledger$/s, '台账中没有项目“$1”'],
+  [/^no project of the ledger is named '(.*)'; did you mean '(.*)'\?$/s, '台账中没有名为“$1”的项目；是否指“$2”？'],
   [/^no project of the ledger is named '(.*)'$/s, '台账中没有名为“$1”的项目'],
   [/^'(.*)' names (\d+) projects of the ledger \((.*)\): add a 项目编号 column$/s, '台账中有 $2 个项目名为“$1”（$3）：请加上项目编号列'],
   [/^'(.*)' is not a status: use one of .*$/s, '“$1”不是项目状态：可用 谋划、洽谈、签约、开工、在建、建成、运营'],

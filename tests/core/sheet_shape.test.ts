@@ -215,16 +215,18 @@ describe('a 调度表 as an office keeps it', () => {
   });
 
   it('names a row whose project it cannot tell, and a file with no month anywhere', () => {
-    const text = '项目名称,建设状态,2023年计划投资（亿元）,来源\n同名项目,续建,1,调度表\n没有的项目,在建,2,调度表\n';
+    const text = '项目名称,建设状态,2023年计划投资（亿元）,来源\n同名项目,续建,1,调度表\n没有的项目,在建,2,调度表\n亚星万嘉,在建,2,调度表\n';
     const inFile = loadProgress('调度表_2023-10.csv', text, new Set(projects.map((p) => p.id)), { projects });
     expect(inFile.value).toEqual([]);
     expect(inFile.issues.map((i) => `${i.row} ${i.field}: ${i.message}`)).toEqual([
       "2 name: '同名项目' names 2 projects of the ledger (twin-a, twin-b): add a 项目编号 column",
       "3 name: no project of the ledger is named '没有的项目'",
+      "4 name: no project of the ledger is named '亚星万嘉'; did you mean '亚星万嘉百汇'?",
     ]);
     expect(inFile.issues.map((i) => issueText(i, 'zh'))).toEqual([
       '调度表_2023-10.csv 第 2 行：name：台账中有 2 个项目名为“同名项目”（twin-a, twin-b）：请加上项目编号列',
       '调度表_2023-10.csv 第 3 行：name：台账中没有名为“没有的项目”的项目',
+      '调度表_2023-10.csv 第 4 行：name：台账中没有名为“亚星万嘉”的项目；是否指“亚星万嘉百汇”？',
     ]);
     const nowhere = loadProgress('调度表.csv', text, new Set(projects.map((p) => p.id)), { projects });
     expect(nowhere.issues.map((i) => i.field)).toEqual(['period']);
