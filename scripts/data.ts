@@ -1,7 +1,7 @@
 /**
  * `npm run data -- [--projects FILE] [--sites FILE] [--progress FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030|utf-16le|utf-16be]
  *                  [--crs wgs84|gcj02|bd09] [--corridor METRES] [--axes FILE] [--zones FILE] [--reported FILE]
- *                  [--out DIR] [--json]`
+ *                  [--out DIR] [--json] [--save-progress]`
  *
  * Reads geo/ and data/, validates and joins them, computes the aggregates and writes the app's data
  * bundle (DIR/bundle.json, default public/data). With --json the aggregates go to stdout instead.
@@ -9,6 +9,9 @@
  * points, with Chinese or English headers and coordinates in WGS84, GCJ-02 or BD-09.
  * --axes, --zones and --reported replace geo/axes.geojson, geo/zones.geojson and data/reported.json: the layout
  * (which axes and zones the map has, and their ids) is data, so another district's map is built from its own files.
+ * --progress FILE (a district's 调度表, any encoding or Excel) adds its months to data/progress.csv's (a row for a
+ * project and month held replaces it); --save-progress writes the result back to data/progress.csv, the repository's
+ * own file, so that next month's 调度表 adds to it.
  * Any error: every issue printed as `file:row: field: message`, exit 1, previous output untouched.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -19,9 +22,6 @@ import { searchKeys } from './search_keys.ts';
 import { readProgressFile } from '../src/import/progress_source.ts';
 import { noteText } from '../src/ui/import_notes.ts';
 import type { ImportNote } from '../src/core/import/columns.ts';
-
-/** A note on how a file was read, in English, without the marks that isolate the file's words on a page. */
-const cliNote = (note: ImportNote): string => noteText(note, 'en').replace(/[\u2066-\u2069]/g, '');
 import { CRS_OPTIONS, type Crs } from '../src/core/import/crs_check.ts';
 import { formatIssue, hasErrors } from '../src/core/issues.ts';
 import { joinSites } from '../src/core/join.ts';
@@ -30,10 +30,14 @@ import { OPTIONAL_COLUMNS, PROJECT_COLUMNS } from '../src/core/project_schema.ts
 import { prepareAxes } from '../src/core/placement.ts';
 import { ENCODINGS, type Encoding } from '../src/import/read_source.ts';
 import { anchorsOf, importLedger } from '../src/import/import_ledger.ts';
+import { mergeProgress, progressCsv } from '../src/core/progress_file.ts';
+
+/** A note on how a file was read, in English, without the marks that isolate the file's words on a page. */
+const cliNote = (note: ImportNote): string => noteText(note, 'en').replace(/[\u2066-\u2069]/g, '');
 
 const ROOT = join(import.meta.dirname, '..');
 const USAGE =
-  'usage: npm run data -- [--projects FILE] [--sites FILE] [--progress FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030|utf-16le|utf-16be] [--crs wgs84|gcj02|bd09] [--corridor METRES] [--axes FILE] [--zones FILE] [--reported FILE] [--out DIR] [--json]';
+  'usage: npm run data -- [--projects FILE] [--sites FILE] [--progress FILE] [--sheet NAME] [--encoding auto|utf-8|gb18030|utf-16le|utf-16be] [--crs wgs84|gcj02|bd09] [--corridor METRES] [--axes FILE] [--zones FILE] [--reported FILE] [--out DIR] [--json] [--save-progress]';
 
 function fail(message: string): never {
   console.error(message);
@@ -56,6 +60,7 @@ const args = (() => {
       reported: { type: 'string', default: join(ROOT, 'data/reported.json') },
       out: { type: 'string', default: join(ROOT, 'public/data') },
       json: { type: 'boolean', default: false },
+      'save-progress': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   }).values;
@@ -75,6 +80,7 @@ if (!Number.isFinite(corridor) || corridor <= 0 || corridor > 10_000) {
 if (args.encoding !== undefined && !(ENCODINGS as readonly string[]).includes(args.encoding)) {
   fail(`--encoding: '${args.encoding}' is not one of ${ENCODINGS.join(', ')}\n${USAGE}`);
 }
+if (args['save-progress'] && !args.progress) fail(`--save-progress: it saves what --progress FILE adds\n${USAGE}`);
 if (args.crs !== undefined && !(CRS_OPTIONS as readonly string[]).includes(args.crs)) {
   fail(`--crs: '${args.crs}' is not one of ${CRS_OPTIONS.join(', ')}\n${USAGE}`);
 }
@@ -109,11 +115,12 @@ function isNativeLedger(path: string): boolean {
 }
 
 let result;
+/** Progress by period of the project's own ledger: data/progress.csv beside data/projects.csv (null: a spreadsheet ledger). */
+const progressPath = isNativeLedger(args.projects) ? join(dirname(args.projects), 'progress.csv') : null;
+if (args['save-progress'] && !progressPath) fail(`--save-progress: only the project's own ledger (data/projects.csv) keeps a progress file\n${USAGE}`);
 if (isNativeLedger(args.projects)) {
-  // Progress by period, when the ledger has it (data/progress.csv beside data/projects.csv).
-  const progressPath = join(dirname(args.projects), 'progress.csv');
-  // (--progress FILE, read below in any encoding, replaces it.)
-  result = buildBundle({ ...context, projects: read(args.projects), sites: read(sitesPath), ...(!args.progress && existsSync(progressPath) ? { progress: read(progressPath) } : {}) }, corridor);
+  // (--progress FILE, read below in any encoding, adds its months to it.)
+  result = buildBundle({ ...context, projects: read(args.projects), sites: read(sitesPath), ...(progressPath && existsSync(progressPath) ? { progress: read(progressPath) } : {}) }, corridor);
 } else {
   // Any other ledger: read it as a spreadsheet, with its own coordinates; --sites, if given, adds sites by id.
   let bytes: Uint8Array;
@@ -170,8 +177,11 @@ if (args.progress && result.value) {
   const { encoding, loaded: progress } = await readProgressFile(shown(args.progress), bytes!, result.value.bundle.projects, (args.encoding as Encoding | undefined) ?? 'auto');
   result.issues.push(...progress.issues);
   for (const note of progress.notes) console.error(`${shown(args.progress)}: note: ${cliNote(note)}`);
-  result.value.bundle.progress = progress.value;
+  const held = result.value.bundle.progress ?? [];
+  const merged = mergeProgress(held, progress.value);
+  result.value.bundle.progress = merged.rows;
   console.error(`${shown(args.progress)}: ${encoding}, ${progress.value.length} progress rows`);
+  if (held.length) console.error(`${shown(args.progress)}: added to ${shown(progressPath!)}: ${merged.added} rows added, ${merged.replaced} replaced (the same project and month)`);
 }
 
 result.issues.sort((a, b) => a.file.localeCompare(b.file) || (a.row ?? a.feature ?? -1) - (b.row ?? b.feature ?? -1));
@@ -183,6 +193,13 @@ if (hasErrors(result.issues) || !result.value) {
 }
 
 const { bundle, aggregates } = result.value;
+// The 调度表's months kept in the repository's own file (atomically, as the bundle below), for next month's to add to.
+if (args['save-progress'] && progressPath) {
+  const temp = `${progressPath}.${process.pid}.tmp`;
+  writeFileSync(temp, progressCsv(bundle.progress ?? []));
+  renameSync(temp, progressPath);
+  console.error(`${shown(progressPath)}: ${(bundle.progress ?? []).length} progress rows saved`);
+}
 if (args.json) {
   process.stdout.write(JSON.stringify(aggregates, null, 2) + '\n');
 } else {

@@ -1,6 +1,6 @@
 /** The data build CLI, run as a user runs it: `npm run data -- …` is `tsx scripts/data.ts …`. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -194,6 +194,44 @@ describe('npm run data --progress (a district’s 调度表)', () => {
       ['yaxing-wanjia', null, '调度表：progress_title_rows.xlsx'],
       ['liandong-ugu', 3.15, '调度表：progress_title_rows.xlsx'],
     ]);
+  });
+
+  it('adds a month at a time to the ledger’s progress.csv with --save-progress; a corrected month replaces its rows', () => {
+    const dir = tempDir();
+    copyFileSync(join(ROOT, 'data/projects.csv'), join(dir, 'projects.csv'));
+    const out = join(dir, 'out');
+    const run = (file: string, ...more: string[]) => data('--projects', join(dir, 'projects.csv'), '--progress', file, '--out', out, ...more);
+    // November, as the office keeps it (names, 单位：万元, no source column): saved as the repository's own file.
+    expect(run(join(ROOT, 'tests/fixtures/import/progress_title_rows.xlsx'), '--save-progress').code).toBe(0);
+    const saved = () => readFileSync(join(dir, 'progress.csv'), 'utf8').trim().split('\n');
+    expect(saved()).toEqual([
+      'project_id,period,status,planned_yi,completed_yi,progress_text,source',
+      'crec-taihe,2023-11,completed,1.2,0.98,投入运营,调度表：progress_title_rows.xlsx',
+      'yaxing-wanjia,2023-11,operating,,,,调度表：progress_title_rows.xlsx',
+      'liandong-ugu,2023-11,under_construction,5,3.15,主体施工,调度表：progress_title_rows.xlsx',
+    ]);
+    // October is added to it; without --save-progress the bundle has both months and the file stays as it was.
+    const october = join(dir, '10月.csv');
+    writeFileSync(october, '项目编号,月份,年度计划投资（万元）,1—10月完成投资（万元）,来源\ncrec-taihe,2023-10,12000,9000,区发改委调度表\n');
+    const dry = run(october);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stderr).toContain('1 rows added, 0 replaced');
+    expect(JSON.parse(readFileSync(join(out, 'bundle.json'), 'utf8')).progress.map((r: { period: string }) => r.period)).toEqual(['2023-11', '2023-11', '2023-11', '2023-10']);
+    expect(saved()).toHaveLength(4);
+    expect(run(october, '--save-progress').code).toBe(0);
+    // A corrected November (the district's GBK file) replaces the two rows it gives, in their places.
+    const corrected = run(join(ROOT, 'tests/fixtures/import/progress_gbk.csv'), '--save-progress');
+    expect(corrected.stderr).toContain('0 rows added, 2 replaced (the same project and month)');
+    expect(saved().slice(1)).toEqual([
+      'crec-taihe,2023-11,operating,1.2,0.98,投入运营,区发改委调度表',
+      'yaxing-wanjia,2023-11,operating,,,,区发改委调度表',
+      'liandong-ugu,2023-11,under_construction,5,3.15,主体施工,调度表：progress_title_rows.xlsx',
+      'crec-taihe,2023-10,,1.2,0.9,,区发改委调度表',
+    ]);
+    // Nothing to save without a 调度表; a file with errors saves nothing.
+    expect(data('--projects', join(dir, 'projects.csv'), '--save-progress').code).toBe(2);
+    expect(run(join(ROOT, 'tests/fixtures/import/progress_bad_gbk.csv'), '--save-progress').code).toBe(1);
+    expect(saved()).toHaveLength(5);
   });
 
   it('refuses a bad one with each row and column named, and writes nothing', () => {

@@ -240,6 +240,25 @@ function namesOf(projects: NonNullable<ProgressContext['projects']>): Map<string
   return out;
 }
 
+/**
+ * A 调度表's rows over the rows held (a month at a time, the months before kept): a row for a project and month already
+ * held replaces that row in its place (a corrected 调度表), the others are added after, in the file's order.
+ */
+export function mergeProgress(held: readonly ProgressRow[], incoming: readonly ProgressRow[]): { rows: ProgressRow[]; added: number; replaced: number } {
+  const key = (r: ProgressRow) => `${r.project_id}|${r.period}`;
+  const fresh = new Map(incoming.map((r) => [key(r), r]));
+  let replaced = 0;
+  const rows = held.map((r) => {
+    const now = fresh.get(key(r));
+    if (!now) return r;
+    replaced++;
+    fresh.delete(key(r));
+    return now;
+  });
+  rows.push(...fresh.values());
+  return { rows, added: fresh.size, replaced };
+}
+
 /** data/progress.csv as the data build and the editor write it. */
 export function progressCsv(rows: readonly ProgressRow[]): string {
   return [PROGRESS_COLUMNS.join(','), ...rows.map((r) => PROGRESS_COLUMNS.map((c) => csvValue(r[c])).join(','))].join('\n') + '\n';

@@ -28,6 +28,10 @@ export const LAZY_STRINGS = {
     en: 'One row per project and month: id (or the project’s name), month (or named in the title: “2023年11月调度表”), status, planned for the year, completed to date (亿元 or 万元), 形象进度, source (this file when there is none). A title, a unit line (单位：万元) and totals rows may stay. CSV (UTF-8 or GBK) or Excel (.xlsx, its first sheet).',
   },
   importProgressRead: { zh: '{file}（{encoding}）：{n} 行有效，报告期 {periods}', en: '{file} ({encoding}): {n} valid rows, periods {periods}' },
+  importProgressMerge: {
+    zh: '已有进度（{held}）保留：本文件新增 {added} 行，替换 {replaced} 行同一项目同一月份的已有进度。',
+    en: 'The progress held ({held}) is kept: this file adds {added} rows and replaces {replaced} held for the same project and month.',
+  },
   importProgressApply: { zh: '应用 {n} 行进度', en: 'Apply {n} progress rows' },
   importWorkerFailed: { zh: '无法启动文件读取程序（{why}），请刷新页面重试。', en: 'The file reader could not start ({why}): reload the page to try again.' },
   shareTitle: { zh: '分享此视图', en: 'Share this view' },

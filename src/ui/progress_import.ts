@@ -1,6 +1,7 @@
 import type { DataBundle } from '../core/bundle.ts';
 import type { Lang } from '../core/model.ts';
 import { periodsOf, type ProgressRow } from '../core/progress.ts';
+import { mergeProgress } from '../core/progress_file.ts';
 import { readProgressFile } from '../import/progress_source.ts';
 import { el } from './dom.ts';
 import { issueText } from './issue_text.ts';
@@ -10,7 +11,8 @@ import { lt } from './lazy_strings.ts';
 /**
  * 进度表 / Progress file (a district's 调度表): CSV in UTF-8 or GBK, or Excel, with Chinese headers and 万元, read by the same
  * reader as `npm run data -- --progress`; every bad row is listed with its line and column, and nothing changes
- * until Apply (which keeps the good rows).
+ * until Apply (which keeps the good rows). Over data that has progress already, the file adds its months to it: a row
+ * for a project and month already held replaces it (a corrected 调度表), and the dialog says how many.
  */
 export function progressSection(bundle: DataBundle, lang: Lang, apply: (rows: ProgressRow[], file: string) => void): HTMLElement {
   const input = el('input', { type: 'file', id: 'import-progress-file', accept: '.csv,.txt,.xlsx' });
@@ -23,11 +25,16 @@ export function progressSection(bundle: DataBundle, lang: Lang, apply: (rows: Pr
     const problems = loaded.issues;
     const go = el('button', { type: 'button', class: 'import-progress-apply' }, lt('importProgressApply', lang, { n: loaded.value.length }));
     go.disabled = loaded.value.length === 0;
-    go.addEventListener('click', () => apply(loaded.value, f.name));
+    const held = bundle.progress ?? [];
+    const merged = mergeProgress(held, loaded.value);
+    go.addEventListener('click', () => apply(merged.rows, f.name));
     result.replaceChildren(
       el('p', {}, lt('importProgressRead', lang, { file: f.name, encoding, n: loaded.value.length, periods: periodsOf(loaded.value).join(', ') || '—' })),
       // How it was read: the header under a title, the unit line, rows left out, the month and source it gave.
       ...loaded.notes.map((n) => el('p', { class: 'muted small', 'data-note': n.code }, noteText(n, lang))),
+      ...(held.length && loaded.value.length
+        ? [el('p', { class: 'muted small', 'data-note': 'merge' }, lt('importProgressMerge', lang, { held: periodsOf(held).join(', '), added: merged.added, replaced: merged.replaced }))]
+        : []),
       ...(problems.length ? [el('ul', { class: 'import-issues' }, ...problems.slice(0, 50).map((i) => el('li', {}, issueText(i, lang))))] : []),
       go,
     );

@@ -94,6 +94,34 @@ describe('importing progress by period', () => {
     await page.close();
   });
 
+  it('adds a 调度表’s months to the progress already shown, a month it gives again replacing those rows', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(app.url);
+    await waitForMap(page);
+    await page.locator('[data-key="import"]').click();
+    await page.locator('#import-progress-file').setInputFiles(fixture('progress_gbk.csv'));
+    await page.locator('.import-progress-result', { hasText: '2 行有效' }).waitFor();
+    await page.locator('.import-progress-apply').click();
+    await page.waitForFunction(() => window.__erqi?.ready === true && !!document.querySelector('#period-select'));
+    // A workbook of October and November over that November.
+    await page.locator('[data-key="import"]').click();
+    await page.locator('#import-progress-file').setInputFiles(fixture('progress_months.xlsx'));
+    const result = page.locator('.import-progress-result');
+    await result.filter({ hasText: '4 行有效' }).waitFor();
+    expect(await result.locator('[data-note="merge"]').innerText()).toBe('已有进度（2023-11）保留：本文件新增 3 行，替换 1 行同一项目同一月份的已有进度。');
+    await page.locator('.import-progress-apply').click();
+    await page.waitForFunction(() => window.__erqi?.ready === true && document.querySelectorAll('#period-select option').length === 2);
+    // 亚星万嘉百汇's November stays from the first file; 中铁·泰和里 has both months, November from the second.
+    await page.evaluate(() => window.__erqi!.app!.store.set({ selection: { kind: 'project', id: 'crec-taihe' } }));
+    await page.locator('.history li').nth(1).waitFor();
+    expect(await page.locator('.history li').allInnerTexts()).toEqual([
+      expect.stringContaining('2023-10 运营 · 1—10月完成 0.9 亿元 / 年度计划 1.2 亿元'),
+      expect.stringContaining('2023-11 运营 · 1—11月完成 0.98 亿元 / 年度计划 1.2 亿元'),
+    ]);
+    expect(await page.evaluate(() => window.__erqi!.app!.model.bundle.progress!.filter((r) => r.project_id === 'yaxing-wanjia').map((r) => r.source))).toEqual(['区发改委调度表']);
+    await page.close();
+  });
+
   it('lists every bad row with its line and column, and applies nothing', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(app.url);

@@ -1,0 +1,17 @@
+import { launch, startServer, waitForMap } from './scripts/browser.ts';
+const { server, url } = await startServer();
+const browser = await launch();
+const ctx = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+const page = await ctx.newPage();
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(url + '?lang=en');
+await waitForMap(page);
+await page.locator('[data-key="import"]').click();
+await page.locator('#import-file').setInputFiles('/tmp/e2e/ledger_office.xlsx');
+await page.locator('.import-summary').waitFor({ timeout: 20000 });
+await page.waitForTimeout(600);
+await page.locator('.import-summary').scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/tmp/e2e/z_en_notes.png' });
+await page.locator('.import-issues').scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/tmp/e2e/z_en_issues.png' });
+await browser.close(); await server.close();
