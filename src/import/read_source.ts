@@ -152,6 +152,20 @@ function fromCsvText(file: string, text: string, issues: Issue[], tsv: boolean):
   return { file, header: head.fields.map((h) => h.trim()), rows: rest.map((r) => ({ line: r.line, cells: r.fields })), rowKind: 'line' };
 }
 
+/**
+ * A workbook's sheets, parsed once per file: reading each sheet of a 调度表 kept a sheet a month, or looking past a
+ * 说明 sheet for the ledger, reads the same bytes again (a workbook of 200 sheets was parsed 200 times).
+ */
+const workbooks = new WeakMap<Uint8Array, ReturnType<typeof readXlsxFile>>();
+function workbook(bytes: Uint8Array): ReturnType<typeof readXlsxFile> {
+  let parsed = workbooks.get(bytes);
+  if (!parsed) {
+    parsed = readXlsxFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    workbooks.set(bytes, parsed);
+  }
+  return parsed;
+}
+
 /** Reads a ledger file's bytes. Never throws: what cannot be read is an issue naming the file. */
 export async function readSource(file: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
   const issues: Issue[] = [];
@@ -172,7 +186,7 @@ export async function readSource(file: string, bytes: Uint8Array, options: ReadO
   if (isZip(bytes) || ext === 'xlsx') {
     if (ext === 'xls') issues.push({ file, message: 'old .xls files are not read: save it as .xlsx or CSV', severity: 'error' });
     try {
-      const sheets = await readXlsxFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      const sheets = await workbook(bytes);
       const names = sheets.map((s) => s.sheet);
       const chosen = options.sheet ? (sheets.find((s) => s.sheet === options.sheet) ?? sheets[Number(options.sheet) - 1]) : sheets[0];
       if (!chosen) {
