@@ -1,6 +1,6 @@
 /**
- * Parses an imported ledger off the main thread, so a 50 MB file never freezes the page; cancelling is
- * `worker.terminate()`. Same code as the CLI (import_ledger.ts).
+ * Parses an imported ledger — or a progress file (调度表) — off the main thread, so a 50 MB file never freezes the
+ * page; cancelling is `worker.terminate()`. Same code as the CLI (import_ledger.ts, progress_source.ts).
  */
 import type { ColumnMapping } from '../core/import/columns.ts';
 import type { Anchor, Crs } from '../core/import/crs_check.ts';
@@ -11,6 +11,7 @@ import type { Reported } from '../core/load_reported.ts';
 import { corridorShares, placeProjects, prepareAxes } from '../core/placement.ts';
 import { shipPlacements } from '../core/shipped_placements.ts';
 import { importLedger, type LedgerImport } from './import_ledger.ts';
+import { readProgressFile } from './progress_source.ts';
 import type { Encoding } from './read_source.ts';
 
 /** The mini-map draws at most this many points (evenly taken from the located rows). */
@@ -30,6 +31,17 @@ export interface ImportRequest {
   anchors: Anchor[];
   values?: ValueChoices;
 }
+
+/** A progress file to read against the ledger's projects (the Import dialog's 进度表 section). */
+export interface ProgressRequest {
+  kind: 'progress';
+  name: string;
+  bytes: Uint8Array;
+  projects: Array<{ id: string; name_zh: string; other_names: string | null }>;
+}
+
+/** The progress file read: its rows, problems and notes (progress_source.ts readProgressFile). */
+export type ProgressReply = { type: 'progress-done'; read: Awaited<ReturnType<typeof readProgressFile>> } | { type: 'failed'; message: string };
 
 /** What the preview shows per axis, computed here so the page does not place 100,000 projects itself. */
 export interface AxisPreview {
@@ -59,7 +71,8 @@ export type ImportReply =
     }
   | { type: 'failed'; message: string };
 
-self.onmessage = async (e: MessageEvent<ImportRequest>) => {
+self.onmessage = async (e: MessageEvent<ImportRequest | ProgressRequest>) => {
+  if ('kind' in e.data) return void readProgress(e.data);
   const r = e.data;
   const post = (m: ImportReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
   try {
@@ -100,3 +113,12 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
     post({ type: 'failed', message: (err as Error).message });
   }
 };
+
+async function readProgress(r: ProgressRequest): Promise<void> {
+  const post = (m: ProgressReply) => (self as unknown as Worker).postMessage(m);
+  try {
+    post({ type: 'progress-done', read: await readProgressFile(r.name, r.bytes, r.projects) });
+  } catch (err) {
+    post({ type: 'failed', message: (err as Error).message });
+  }
+}

@@ -2,7 +2,7 @@ import type { DataBundle } from '../core/bundle.ts';
 import type { Lang } from '../core/model.ts';
 import { periodsOf, type ProgressRow } from '../core/progress.ts';
 import { mergeProgress } from '../core/progress_file.ts';
-import { readProgressFile } from '../import/progress_source.ts';
+import type { ProgressReply, ProgressRequest } from '../import/import_worker.ts';
 import { el } from './dom.ts';
 import { issueText } from './issue_text.ts';
 import { noteText } from './import_notes.ts';
@@ -17,10 +17,35 @@ import { lt } from './lazy_strings.ts';
 export function progressSection(bundle: DataBundle, lang: Lang, apply: (rows: ProgressRow[], file: string) => void): HTMLElement {
   const input = el('input', { type: 'file', id: 'import-progress-file', accept: '.csv,.txt,.xlsx' });
   const result = el('div', { class: 'import-progress-result', role: 'status', 'aria-live': 'polite' });
+  /** The file being read, off the page's thread (a 50 MB file would freeze it): stopped by another file. */
+  let worker: Worker | null = null;
+  const stop = () => {
+    worker?.terminate();
+    worker = null;
+  };
+  const read = (name: string, bytes: Uint8Array): Promise<ProgressReply> =>
+    new Promise((resolve) => {
+      stop();
+      const w = (worker = new Worker(new URL('../import/import_worker.ts', import.meta.url), { type: 'module' }));
+      w.onerror = (e) => resolve({ type: 'failed', message: lt('importWorkerFailed', lang, { why: e.message || 'network' }) });
+      w.onmessage = (e: MessageEvent<ProgressReply>) => resolve(e.data);
+      const projects = bundle.projects.map((p) => ({ id: p.id, name_zh: p.name_zh, other_names: p.other_names }));
+      w.postMessage({ kind: 'progress', name, bytes, projects } satisfies ProgressRequest, [bytes.buffer]);
+    });
   input.addEventListener('change', async () => {
     const f = input.files?.[0];
     if (!f) return;
-    const { encoding, loaded } = await readProgressFile(f.name, new Uint8Array(await f.arrayBuffer()), bundle.projects);
+    result.replaceChildren(el('p', {}, lt('importReading', lang)));
+    const mine = f;
+    const reply = await read(f.name, new Uint8Array(await f.arrayBuffer()));
+    // Another file chosen meanwhile: its reading says what it found.
+    if (input.files?.[0] !== mine) return;
+    stop();
+    if (reply.type === 'failed') {
+      result.replaceChildren(el('p', { class: 'error', role: 'alert' }, reply.message));
+      return;
+    }
+    const { encoding, loaded } = reply.read;
     // Errors (the row left out) and warnings (a 合计 row skipped) alike, each with its row.
     const problems = loaded.issues;
     const go = el('button', { type: 'button', class: 'import-progress-apply' }, lt('importProgressApply', lang, { n: loaded.value.length }));

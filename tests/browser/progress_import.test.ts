@@ -10,6 +10,17 @@ const fixture = (name: string) => join(ROOT, 'tests/fixtures/import', name);
 describe('importing progress by period', () => {
   it('reads a GBK 调度表 with 万元, applies it: a period control, figures and a card history; Undo takes it off', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The workers the page starts, by script: the file is read off the page's thread (a 50 MB one froze it).
+    await page.addInitScript(() => {
+      const Base = window.Worker;
+      const started: string[] = ((window as unknown as { __workers: string[] }).__workers = []);
+      window.Worker = class extends Base {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          started.push(String(url));
+        }
+      };
+    });
     await page.goto(app.url);
     await waitForMap(page);
     expect(await page.locator('#period-select').count()).toBe(0);
@@ -17,6 +28,7 @@ describe('importing progress by period', () => {
     await page.locator('#import-progress-file').setInputFiles(fixture('progress_gbk.csv'));
     await page.locator('.import-progress-result', { hasText: '2 行有效' }).waitFor();
     expect(await page.locator('.import-progress-result').innerText()).toContain('gb18030');
+    expect(await page.evaluate(() => (window as unknown as { __workers: string[] }).__workers.filter((u) => u.includes('import_worker')))).toHaveLength(1);
     await page.locator('.import-progress-apply').click();
     await page.waitForFunction(() => window.__erqi?.ready === true && !!document.querySelector('#period-select'));
     expect(await page.locator('#period-select').inputValue()).toBe('2023-11');
