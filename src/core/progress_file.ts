@@ -61,7 +61,7 @@ export function periodIn(text: string): string | null {
 /** A sheet named for a month alone (11月, 11月份, 11月 (2)) in the year `of` names (its title's, its file's): 2023-11. */
 function sheetMonth(sheet: string, of: readonly string[]): string | null {
   // Excel names a copied sheet "11月 (2)": still November.
-  const m = /^\s*(\d{1,2})\s*月份?\s*(?:\(\d+\))?\s*$/.exec(sheet.normalize('NFKC'));
+  const m = /^\s*(\d{1,2})\s*月份?\s*(?:\(\d+\)\s*)?$/.exec(sheet.normalize('NFKC'));
   if (!m) return null;
   const years = new Set(of.flatMap((t) => [...t.normalize('NFKC').matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((y) => y[1]!)));
   const p = years.size === 1 ? `${[...years][0]}-${m[1]!.padStart(2, '0')}` : null;

@@ -39,6 +39,7 @@ const ZH: ReadonlyArray<[RegExp, Replacement]> = [
   [/^is an EMPTY geometry: leave the cell blank for a project with no location$/, '是空几何（EMPTY）：没有位置的项目请留空'],
   [/^'(.*)' is not a number: write the amount in 亿元 as digits .*$/s, '“$1”不是数字：请用阿拉伯数字填写亿元金额（如 5 或 12.5），未公开则留空'],
   [/^'(.*)' is approximate: kept as not disclosed \(未公开\)$/s, '“$1”是约数：保留该行，金额按未公开处理'],
+  [/^\[(.*)\] looks like projected coordinates in metres \(e\.g\. CGCS2000 Gauss–Krüger\), not longitude and latitude: convert them to degrees \(WGS84 or CGCS2000\) first$/s, '[$1] 似乎是投影坐标（单位米，如 CGCS2000 高斯-克吕格），不是经纬度：请先转换为经纬度（WGS84 或 CGCS2000）'],
   [/^'(.*)' is not a longitude and latitude: write two decimal degrees, e\.g\. (.*)$/s, '“$1”不是经纬度：请写两个十进制度数，如 $2'],
   [/^'(.*)' is not a finite number$/s, '“$1”不是有限的数'],
   [/^(.*) is negative: investment cannot be below 0$/s, '$1 为负数：投资额不能小于 0'],

@@ -178,6 +178,33 @@ describe('longitude and latitude in one column', () => {
   });
 });
 
+describe('coordinates written out in degrees, minutes and seconds', () => {
+  it('reads them in their columns and in one, and names projected metres for what they are', async () => {
+    const text = [
+      '项目名称,经度,纬度,经纬度',
+      '甲,东经113°37′25.8″,北纬34°41′11.1″,',
+      '乙,113度38分11.8秒,34度43分7.9秒,',
+      '丙,,,"东经113°39′07.5″，北纬34°44′22.4″"',
+      '丁,,,N34°44′22.4″ E113°39′07.5″',
+      '戊,38469560,3846600,',
+      '己,113°61′,34°41′,',
+    ].join('\n');
+    const { result } = await importLedger('t.csv', new TextEncoder().encode(text), { axes });
+    const at = (name: string) => result.projects.find((p) => p.name_zh === name)?.site;
+    expect([at('甲')!.lon, at('甲')!.lat]).toEqual([113.6238333, 34.6864167]);
+    expect([at('乙')!.lon, at('乙')!.lat]).toEqual([113.6366111, 34.7188611]);
+    expect([at('丙')!.lon, at('丙')!.lat]).toEqual([113.6520833, 34.7395556]);
+    // A latitude written first is the latitude (北纬 / N says so).
+    expect([at('丁')!.lon, at('丁')!.lat]).toEqual([113.6520833, 34.7395556]);
+    expect(result.issues.map((i) => `${i.row} ${i.field}: ${i.message}`)).toEqual([
+      '6 经度/纬度: [38469560, 3846600] looks like projected coordinates in metres (e.g. CGCS2000 Gauss–Krüger), not longitude and latitude: convert them to degrees (WGS84 or CGCS2000) first',
+      // 61 minutes is no minute: the cell is refused as written.
+      "7 经度: '113°61′' is not a coordinate: write decimal degrees, or leave both longitude and latitude empty",
+    ]);
+    expect(issueText(result.issues[0]!, 'zh')).toBe('t.csv 第 6 行：经度/纬度：[38469560, 3846600] 似乎是投影坐标（单位米，如 CGCS2000 高斯-克吕格），不是经纬度：请先转换为经纬度（WGS84 或 CGCS2000）');
+  });
+});
+
 describe('amounts as offices write them', () => {
   it('reads a cell’s own unit (1.2亿元, 12000万元 in a 万元 column), words for "not given" as 未公开, and keeps an approximate row undisclosed', async () => {
     const text = '项目名称,总投资（万元）\n甲,1.2亿元\n乙,12000万元\n丙,约5亿元\n丁,"12,000"\n戊,待定\n己,—\n庚,1.2亿\n';
@@ -235,7 +262,8 @@ const BAD: Record<string, { message?: RegExp; field?: string; row?: number; feat
   'out_of_range.csv': { message: /outside Zhengzhou/, row: 2 },
   'far_away.csv': { message: /\[116\.397, 39\.909\] is outside Zhengzhou/, row: 2 },
   'only_longitude.csv': { message: /'' is not a coordinate/, field: '纬度', row: 2 },
-  'text_coordinates.csv': { message: /'东经113度' is not a coordinate/, field: '经度', row: 2 },
+  // 东经113度, 北纬34度 are read as degrees: [113, 34] is south of Zhengzhou.
+  'text_coordinates.csv': { message: /\[113, 34\] is outside Zhengzhou/, field: '经度/纬度', row: 2 },
   'bad_date.csv': { message: /must be a date/, field: '数据日期', row: 2 },
   'id_with_space.csv': { message: /without spaces/, field: '编号', row: 2 },
   'missing_name_column.csv': { message: /no column holds the project name/ },

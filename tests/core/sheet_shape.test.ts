@@ -235,3 +235,17 @@ describe('a 调度表 as an office keeps it', () => {
     expect(loadProgress('data/progress.csv', '项目名称,月份\n同名项目,2023-10\n', new Set(['x'])).issues.map((i) => i.field)).toEqual(['project_id', 'source']);
   });
 });
+
+describe('hostile sheets', () => {
+  // Each of these took quadratic time in a pattern of the readers (400,000 spaces: minutes); now each is read at once.
+  // The test's own time limit is what would fail: no timing is measured.
+  const spaces = ' '.repeat(400_000);
+  it('a title, a sheet name, an amount and a coordinate cell of 400,000 spaces are read at once', async () => {
+    expect(sheetShape([[`截至${spaces}x`], ['项目名称', '总投资']], isLedgerHeader)).toMatchObject({ header: 1, asOf: null });
+    expect(periodIn(`2023年${spaces}x`)).toBeNull();
+    expect(loadProgress('p.csv', '项目名称,建设状态\n甲,在建', new Set(), { sheet: `11${spaces}x`, projects: [] }).issues.map((i) => i.field)).toEqual(['period', 'source']);
+    const text = `项目名称,经纬度,总投资\n甲,"1${spaces}x",1\n乙,"113.6${spaces},34.7",约${spaces}5亿\n`;
+    const { result } = await importLedger('t.csv', new TextEncoder().encode(text), { axes });
+    expect(result.issues.map((i) => `${i.row} ${i.field} ${i.severity}`)).toEqual(['2 经纬度 error', '3 总投资 warning', '3 经纬度 error']);
+  }, 20_000);
+});

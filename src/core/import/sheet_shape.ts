@@ -35,7 +35,8 @@ const UNIT = /单位\s*[:：]\s*(亿元|万元|元)/;
 const FACTOR: Record<string, number> = { 亿元: 1, 万元: 1e-4, 元: 1e-8 };
 
 /** 截至2023年12月底 / 截止日期：2023-12-31 / 填报日期：2023年12月5日 / 数据日期 2023.12 */
-const AS_OF = /(?:截至|截止|填报日期|统计日期|数据日期|报送日期)(?:日期)?\s*[:：]?\s*(\d{4})\s*[年./-]\s*(\d{1,2})\s*月?(?:\s*[./-]?\s*(\d{1,2})\s*日?)?/;
+// (No two runs of spaces may meet around an optional mark: a title of spaces would take quadratic time.)
+const AS_OF = /(?:截至|截止|填报日期|统计日期|数据日期|报送日期)(?:日期)?\s*(?:[:：]\s*)?(\d{4})\s*[年./-]\s*(\d{1,2})\s*月?(?:\s*(?:[./-]\s*)?(\d{1,2})\s*日?)?/;
 
 /** 合计, 总 计, 全区合计, 小计（续建）, 合计：, Total, Subtotal … (spaces taken out first). */
 const TOTALS = /^(?:全区|本页)?(?:合计|总计|小计|共计|总合计|subtotal|total)(?:[(（].*[)）])?[:：]?$/i;

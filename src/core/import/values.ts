@@ -128,3 +128,43 @@ export function amountText(text: string, factor: number): { text: string; approx
   const f = m[3] ? AMOUNT_UNIT[m[3]]! : factor;
   return { text: f === 1 ? m[2]! : String(Math.round(Number(m[2]) * f * 1e8) / 1e8), approximate: false };
 }
+
+/**
+ * One coordinate in degrees, minutes and seconds as tables write it: 东经113°37′26.5″, 113度37分, N34°44'35", 113.62°
+ * (read after NFKC, which writes ″ as ′′).
+ */
+const DMS = /^(东经|北纬|西经|南纬|[ENWS])?\s*(\d{1,3}(?:\.\d+)?)\s*[°度]\s*(?:(\d{1,2}(?:\.\d+)?)\s*['′’分]\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:["″”秒]|''|′′)\s*)?)?([ENWS])?$/i;
+
+/**
+ * A coordinate cell → decimal degrees as text: a written-out one (东经113°37′26″, 北纬34度44分35秒) converted, minutes
+ * and seconds under 60; anything else (plain decimals, or text to refuse by name) returned as it was.
+ */
+export function degreesText(text: string): string {
+  if (text.length > 60) return text;
+  const m = DMS.exec(text.normalize('NFKC').trim());
+  if (!m) return text;
+  const [, before, d, min, sec, after] = m;
+  if ((min !== undefined && Number(min) >= 60) || (sec !== undefined && Number(sec) >= 60)) return text;
+  const value = Number(d) + Number(min ?? 0) / 60 + Number(sec ?? 0) / 3600;
+  const negative = /西经|南纬|^[WS]$/i.test(before ?? after ?? '');
+  return String(Math.round((negative ? -value : value) * 1e7) / 1e7);
+}
+
+/** Written-out coordinates in one cell: 东经113°37′26″，北纬34°44′35″ (each as DMS finds one). */
+const DMS_ANYWHERE = /(?:(?:东经|北纬|西经|南纬|[ENWS])\s*)?\d{1,3}(?:\.\d+)?\s*[°度](?:\s*\d{1,2}(?:\.\d+)?\s*['′’分])?(?:\s*\d{1,2}(?:\.\d+)?\s*(?:["″”秒]|''|′′))?(?:\s*[ENWS](?![a-z]))?/gi;
+
+/**
+ * Longitude and latitude written out in one cell → the two, as decimal text, longitude first (a 北纬 / N one is the
+ * latitude wherever it stands); null unless the cell holds exactly two.
+ */
+export function degreesPair(text: string): [string, string] | null {
+  // Two written-out coordinates fit in 60 characters: a longer cell is not one (and is not searched).
+  if (text.length > 100) return null;
+  const found = text.normalize('NFKC').match(DMS_ANYWHERE)?.map((t) => t.trim()) ?? [];
+  if (found.length !== 2) return null;
+  const isLat = (t: string) => /北纬|南纬|^[NS]|[NS]$/i.test(t);
+  const [a, b] = isLat(found[0]!) && !isLat(found[1]!) ? [found[1]!, found[0]!] : [found[0]!, found[1]!];
+  const lon = degreesText(a);
+  const lat = degreesText(b);
+  return lon === a || lat === b ? null : [lon, lat];
+}
