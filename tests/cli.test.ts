@@ -232,7 +232,8 @@ describe('npm run data --progress (a district’s 调度表)', () => {
     expect(data('--projects', join(dir, 'projects.csv'), '--save-progress').code).toBe(2);
     expect(run(join(ROOT, 'tests/fixtures/import/progress_bad_gbk.csv'), '--save-progress').code).toBe(1);
     expect(saved()).toHaveLength(5);
-  });
+    // Seven runs of the data build: more than the default 5 s on a busy machine.
+  }, 60_000);
 
   it('refuses a bad one with each row and column named, and writes nothing', () => {
     const out = tempDir();

@@ -18,6 +18,8 @@ export function noteText(n: ImportNote, lang: Lang): string {
       return lt('importNoteHeaderRow', lang, { line: n.line, title: isolated(n.title.length > 80 ? `${n.title.slice(0, 80)}…` : n.title) });
     case 'two-row-header':
       return lt('importNoteTwoRowHeader', lang, { line: n.line, next: n.line + 1 });
+    case 'projected':
+      return lt(n.northingFirst ? 'importNoteProjectedXY' : 'importNoteProjected', lang, { projection: n.projection });
     case 'as-of-from-title':
       return lt('importNoteAsOf', lang, { text: isolated(n.text), date: n.date });
     case 'unit-row':

@@ -118,6 +118,8 @@ export const LAZY_STRINGS = {
   importNoteSheetChosen: { zh: '第一张工作表“{first}”没有项目名称列：已读取工作表“{sheet}”（可在上方另选）。', en: 'The first sheet, “{first}”, names no projects: sheet “{sheet}” was read (choose another above).' },
   importNoteHeaderRow: { zh: '表头在第 {line} 行；其上为标题，未作表头读取：{title}', en: 'The header is on row {line}; the rows above it are a title, not read as a header: {title}' },
   importNoteTwoRowHeader: { zh: '表头占两行（第 {line}—{next} 行）：合并单元格的分组标题与其下的列名合起来读取。', en: 'The header takes two rows ({line}–{next}): names under merged group headings are read with their group.' },
+  importNoteProjected: { zh: '坐标为投影坐标（米），已按 {projection} 换算为经纬度（CGCS2000 与 WGS84 在此相差不足 1 米）。', en: 'The coordinates are projected (metres): read as {projection} and converted to longitude and latitude (CGCS2000 and WGS84 differ here by under a metre).' },
+  importNoteProjectedXY: { zh: '坐标为投影坐标（米，按测量习惯先写北坐标 X、后写东坐标 Y），已按 {projection} 换算为经纬度（CGCS2000 与 WGS84 在此相差不足 1 米）。', en: 'The coordinates are projected (metres, northing first as surveyors write X, Y): read as {projection} and converted to longitude and latitude (CGCS2000 and WGS84 differ here by under a metre).' },
   importNoteAsOf: { zh: '标题注明“{text}”：没有数据日期的行记为截至 {date}。', en: 'The title says “{text}”: rows with no date of their own are as of {date}.' },
   importNoteUnitRow: { zh: '表头上方注明“{text}”：未注明单位的金额列按{unit}读取。', en: 'Above the header: “{text}”: amount columns that name no unit are read in {unit}.' },
   importNotePeriodFromTitle: { zh: '文件没有月份列：各行按标题或文件名中的报告期 {period} 读取。', en: 'No month column: every row is read as of {period}, the month the title or the file name gives.' },

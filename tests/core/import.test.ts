@@ -7,6 +7,10 @@ import { buildBundle } from '../../src/core/bundle.ts';
 import { projectsToCsv } from '../../src/core/export.ts';
 import { guessMapping } from '../../src/core/import/columns.ts';
 import { distanceM } from '../../src/core/geodesy.ts';
+import fc from 'fast-check';
+import proj4 from 'proj4';
+import { fromGaussKruger } from '../../src/core/import/gauss_kruger.ts';
+import { ZHENGZHOU_BOUNDS } from '../../src/core/bounds.ts';
 import { formatIssue } from '../../src/core/issues.ts';
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 import { placeProjects, prepareAxes } from '../../src/core/placement.ts';
@@ -186,7 +190,7 @@ describe('coordinates written out in degrees, minutes and seconds', () => {
       '乙,113度38分11.8秒,34度43分7.9秒,',
       '丙,,,"东经113°39′07.5″，北纬34°44′22.4″"',
       '丁,,,N34°44′22.4″ E113°39′07.5″',
-      '戊,38469560,3846600,',
+      '戊,38469560,9846600,',
       '己,113°61′,34°41′,',
     ].join('\n');
     const { result } = await importLedger('t.csv', new TextEncoder().encode(text), { axes });
@@ -197,11 +201,67 @@ describe('coordinates written out in degrees, minutes and seconds', () => {
     // A latitude written first is the latitude (北纬 / N says so).
     expect([at('丁')!.lon, at('丁')!.lat]).toEqual([113.6520833, 34.7395556]);
     expect(result.issues.map((i) => `${i.row} ${i.field}: ${i.message}`)).toEqual([
-      '6 经度/纬度: [38469560, 3846600] looks like projected coordinates in metres (e.g. CGCS2000 Gauss–Krüger), not longitude and latitude: convert them to degrees (WGS84 or CGCS2000) first',
+      // Metres no Gauss–Krüger zone puts in Zhengzhou (a northing of 9,846 km): named as metres.
+      '6 经度/纬度: [38469560, 9846600] looks like projected coordinates in metres (e.g. CGCS2000 Gauss–Krüger), not longitude and latitude: convert them to degrees (WGS84 or CGCS2000) first',
       // 61 minutes is no minute: the cell is refused as written.
       "7 经度: '113°61′' is not a coordinate: write decimal degrees, or leave both longitude and latitude empty",
     ]);
-    expect(issueText(result.issues[0]!, 'zh')).toBe('t.csv 第 6 行：经度/纬度：[38469560, 3846600] 似乎是投影坐标（单位米，如 CGCS2000 高斯-克吕格），不是经纬度：请先转换为经纬度（WGS84 或 CGCS2000）');
+    expect(issueText(result.issues[0]!, 'zh')).toBe('t.csv 第 6 行：经度/纬度：[38469560, 9846600] 似乎是投影坐标（单位米，如 CGCS2000 高斯-克吕格），不是经纬度：请先转换为经纬度（WGS84 或 CGCS2000）');
+  });
+});
+
+describe('coordinates in metres (CGCS2000 Gauss–Krüger), as land offices and drawings keep them', () => {
+  /** The meridian arc from the equator to `deg` on GRS80, integrated numerically (Simpson): the northing of a point on the central meridian. */
+  const arc = (deg: number) => {
+    const a = 6_378_137;
+    const e2 = (1 / 298.257222101) * (2 - 1 / 298.257222101);
+    const phi = (deg * Math.PI) / 180;
+    const n = 2000;
+    let sum = 0;
+    for (let i = 0; i <= n; i++) sum += (i === 0 || i === n ? 1 : i % 2 ? 4 : 2) * ((a * (1 - e2)) / (1 - e2 * Math.sin((phi * i) / n) ** 2) ** 1.5);
+    return (sum * phi) / n / 3;
+  };
+
+  it('reads points in a 3° zone with its number, X and Y in the surveyors’ order, and a 红线范围 polygon, saying so once', async () => {
+    const north = arc(34.75);
+    const text = [
+      '项目名称,X坐标,Y坐标,红线范围',
+      // On the central meridian (114°E, easting 38 500 000): exactly 114°E, 34.75°N.
+      `甲,${north.toFixed(3)},38500000,`,
+      // Ten kilometres west along the same northing: 10 km away (the projection's scale is 1.0000006 here).
+      `乙,${north.toFixed(3)},38490000,`,
+      `丙,,,"POLYGON ((38490000 ${north.toFixed(3)}, 38490100 ${north.toFixed(3)}, 38490100 ${(north + 100).toFixed(3)}, 38490000 ${north.toFixed(3)}))"`,
+    ].join('\n');
+    const { result } = await importLedger('红线.csv', new TextEncoder().encode(text), { axes });
+    expect(result.issues).toEqual([]);
+    const at = (name: string) => result.projects.find((p) => p.name_zh === name)!.site!;
+    expect([at('甲').lon, at('甲').lat]).toEqual([114, 34.75]);
+    expect(distanceM(at('甲').lon, at('甲').lat, at('乙').lon, at('乙').lat)).toBeCloseTo(10_000 / 1.0000006, 0);
+    expect(at('丙').geometry?.type).toBe('Polygon');
+    expect(result.notes).toContainEqual({ code: 'projected', projection: 'CGCS2000 3° Gauss–Krüger zone 38 (central meridian 114°E)', northingFirst: true });
+  });
+
+  it('agrees with proj4 to the centimetre anywhere in Zhengzhou, in a 3° zone, a 6° zone and with no zone number', () => {
+    const zones = [
+      { cm: 114, falseEasting: 38_500_000 },
+      { cm: 111, falseEasting: 19_500_000 },
+      { cm: 114, falseEasting: 500_000 },
+    ];
+    fc.assert(
+      fc.property(fc.double({ min: 112.67, max: 114.26, noNaN: true }), fc.double({ min: 34.23, max: 35.03, noNaN: true }), fc.constantFrom(...zones), (lon, lat, z) => {
+        const [easting, northing] = proj4('EPSG:4326', `+proj=tmerc +lat_0=0 +lon_0=${z.cm} +k=1 +x_0=${z.falseEasting} +y_0=0 +ellps=GRS80 +units=m +no_defs`).forward([lon, lat]);
+        const got = fromGaussKruger(easting, northing, ZHENGZHOU_BOUNDS)!;
+        expect(Math.abs(got.lon - lon)).toBeLessThan(1.5e-7);
+        expect(Math.abs(got.lat - lat)).toBeLessThan(1.5e-7);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds the meridian of an easting without its zone number: the one that puts it in Zhengzhou', async () => {
+    const { result } = await importLedger('p.csv', new TextEncoder().encode(`项目名称,经度,纬度\n甲,500000,${arc(34.75).toFixed(3)}\n`), { axes });
+    expect([result.projects[0]!.site!.lon, result.projects[0]!.site!.lat]).toEqual([114, 34.75]);
+    expect(result.notes).toContainEqual({ code: 'projected', projection: 'CGCS2000 Gauss–Krüger, central meridian 114°E, no zone number', northingFirst: false });
   });
 });
 

@@ -26,6 +26,8 @@ export type ImportNote =
   | { code: 'header-row'; line: number; title: string }
   /** The header takes two rows from `line`: names under merged group headings (投资情况（万元） over 总投资). */
   | { code: 'two-row-header'; line: number }
+  /** Coordinates in metres (CGCS2000 Gauss–Krüger) read as longitude and latitude in `projection`. */
+  | { code: 'projected'; projection: string; northingFirst: boolean }
   /** Rows with no date of their own are as of the date the title gives (截至2023年12月底). */
   | { code: 'as-of-from-title'; text: string; date: string }
   /** Amounts whose header names no unit are read in the unit written above the header (单位：万元). */
@@ -42,8 +44,9 @@ export type ImportNote =
 /** Headers that name each field (the ledger's from its column table), first match wins. */
 const SYNONYMS: Array<[ImportField, readonly string[]]> = [
   ...PROJECT_COLUMNS.map((c): [ImportField, readonly string[]] => [c, LEDGER_COLUMNS[c].aliases]),
-  ['lon', ['lon', 'lng', 'long', 'longitude', '经度', 'x']],
-  ['lat', ['lat', 'latitude', '纬度', 'y']],
+  // X坐标 / Y坐标 as surveyors write them are north / east (Gauss–Krüger metres): a pair is read either way round.
+  ['lon', ['lon', 'lng', 'long', 'longitude', '经度', 'x', 'x坐标', '坐标x', '东坐标']],
+  ['lat', ['lat', 'latitude', '纬度', 'y', 'y坐标', '坐标y', '北坐标']],
   // Both in one cell, as a map picker copies them: 113.623823,34.68865
   ['lonlat', ['lonlat', 'lnglat', 'lon_lat', 'lng_lat', '经纬度', '坐标', '经纬度坐标', '位置坐标', 'coordinates']],
   ['wkt', ['geometry_wkt', 'wkt', 'geometry', 'geom', 'shape', '空间范围', '红线范围', '用地范围', '几何', '几何信息', '空间信息', '坐标串']],

@@ -8,6 +8,11 @@ import type { PreparedAxis } from '../placement.ts';
 import { LEDGER_COLUMNS, PROJECT_COLUMNS, projectRow, quickProjectRow, type ColumnKind, type LedgerColumn } from '../project_schema.ts';
 import type { ColumnMapping, ImportField, ImportNote } from './columns.ts';
 import { suggestCrs, toWgs84, type Anchor, type Crs, type CrsSuggestion, type PointToCheck } from './crs_check.ts';
+import { looksProjected, projectionOf } from './gauss_kruger.ts';
+import { ZHENGZHOU_BOUNDS } from '../bounds.ts';
+
+/** How a file's projected coordinates are read (gauss_kruger.ts). */
+type ProjectionReading = NonNullable<ReturnType<typeof projectionOf>>;
 import type { Table } from './table.ts';
 import { amountText, axisFromText, cleanNumber, degreesPair, degreesText, sectorFromText, statusFromText, type AxisName } from './values.ts';
 
@@ -65,7 +70,13 @@ const mappedOrRaw = <T>(text: string, fn: (s: string) => T | null): string => (t
  * WGS84, every vertex converted from `crs` and checked like geo/sites.geojson's. `raw`: its first position as
  * written, for the coordinate-system check.
  */
-function readWkt(text: string, crs: Crs): GeometryCheck & { raw: [number, number] } {
+function readWkt(
+  text: string,
+  crs: Crs,
+  /** The file's projection so far (metres), and where to keep the one a first projected geometry gives. */
+  projection: () => ProjectionReading | null,
+  found: (p: ProjectionReading) => void,
+): GeometryCheck & { raw: [number, number] } {
   let parsed: Geometry | null;
   try {
     parsed = wktToGeoJSON(text.trim());
@@ -74,6 +85,13 @@ function readWkt(text: string, crs: Crs): GeometryCheck & { raw: [number, number
   }
   if (!parsed) return { geometry: null, errors: ['is an EMPTY geometry: leave the cell blank for a project with no location'], warnings: [], raw: [NaN, NaN] };
   const first = firstPosition(parsed);
+  // A 红线范围 from a land office is in metres: its vertices read in the projection its first vertex fits (its own:
+  // WKT is easting first where a sheet's X and Y columns may be the other way round).
+  const projected = looksProjected(first[0], first[1]) ? projectionOf(first[0], first[1], ZHENGZHOU_BOUNDS) : null;
+  if (projected) {
+    if (!projection()) found(projected);
+    return { ...checkSiteGeometry(mapPositions(parsed, (p) => projected.toLonLat(p[0]!, p[1]!))), raw: [NaN, NaN] };
+  }
   const convert = (p: number[]): number[] => toWgs84(p[0]!, p[1]!, crs);
   const converted = mapPositions(parsed, convert);
   return { ...checkSiteGeometry(converted), raw: first };
@@ -142,6 +160,10 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
   };
   if (!mapping.name_zh) issues.push({ file: table.file, field: 'name_zh', message: 'no column holds the project name (项目名称): choose one', severity: 'error' });
   if (!mapping.id) notes.push({ code: 'no-id-column' });
+  /** The projection of the file's projected coordinates (metres), read from the first pair and kept for the rest. */
+  let projected: ProjectionReading | null = null;
+  /** The projection of the longitude and latitude columns' pairs (their order is theirs, not a geometry's). */
+  let pointReading: ProjectionReading | null = null;
   if (!table.rows.length) issues.push({ file: table.file, message: 'has a header but no rows', severity: 'error' });
   if (issues.length) return { projects, issues, stats: { rows: table.rows.length, valid: 0, mapped: 0 }, crsSuggestion: null, notes };
 
@@ -231,7 +253,7 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
     const where2 = pair ? label('lonlat') : `${label('lon')}/${label('lat')}`;
     let site: MappedProject['site'] = null;
     if (wktText) {
-      const read = readWkt(wktText, options.crs);
+      const read = readWkt(wktText, options.crs, () => projected, (p) => (projected = p));
       for (const message of read.warnings) issues.push({ file: table.file, ...where(line), field: label('wkt'), message, severity: 'warning' });
       if (!read.geometry) {
         bad = true;
@@ -246,6 +268,17 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
         bad = true;
         const which = !NUMBER.test(lonText) ? 'lon' : 'lat';
         issues.push({ file: table.file, ...where(line), field: label(which), message: `'${cell(which)}' is not a coordinate: write decimal degrees, or leave both longitude and latitude empty`, severity: 'error' });
+      } else if (looksProjected(Number(lonText), Number(latText)) && (pointReading ??= projectionOf(Number(lonText), Number(latText), ZHENGZHOU_BOUNDS))) {
+        // Metres of a Gauss–Krüger projection (a drawing's or a land office's): read in the projection the file's
+        // first such pair fits (the columns' order with it), said once for the file; a pair it does not put in
+        // Zhengzhou is named with where it would be.
+        projected ??= pointReading;
+        const [lon, lat] = pointReading.toLonLat(Number(lonText), Number(latText));
+        const problem = checkPosition(lon, lat);
+        if (problem) {
+          bad = true;
+          issues.push({ file: table.file, ...where(line), field: where2, message: problem, severity: 'error' });
+        } else site = siteAt(raw.id, line, lon, lat, raw.address);
       } else {
         let x = Number(lonText);
         let y = Number(latText);
@@ -283,6 +316,7 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
     projects.push(project);
   }
   const crsSuggestion = options.axes || options.anchors ? suggestCrs(rawPoints, options.crs, options.anchors ?? [], options.axes ?? []) : null;
+  if (projected) notes.push({ code: 'projected', projection: projected.projection, northingFirst: projected.northingFirst });
   return {
     projects,
     issues,
