@@ -57,7 +57,11 @@ const S = {
   needGeometry: { zh: '请先在地图上绘制，或输入坐标。', en: 'Draw on the map or type coordinates first.' },
   needAccuracy: { zh: '精度：请填写以米计的数字（如 50）。', en: 'Accuracy: give a number of metres (e.g. 50).' },
   needEvidence: { zh: '定位依据：必填，说明如何得知此位置。', en: 'Evidence: required — say how the location is known.' },
-  badCoordinates: { zh: '坐标第 {line} 行：应为“经度,纬度”两个数字。', en: 'Coordinates line {line}: give two numbers, lon,lat.' },
+  badCoordinates: { zh: '坐标第 {line} 行：应为“经度,纬度”两个数字（或“东经113°37′26″，北纬34°44′35″”）。', en: 'Coordinates line {line}: give two numbers, lon,lat (or 东经113°37′26″，北纬34°44′35″).' },
+  projectedNowhere: {
+    zh: '坐标第 {line} 行像是投影坐标（米），但没有一个高斯-克吕格投影带把它放在郑州：请核对，或改用经纬度。',
+    en: 'Coordinates line {line} look like projected metres, but no Gauss–Krüger zone puts them in Zhengzhou: check them, or give longitude and latitude.',
+  },
   geometryProblem: { zh: '几何：{message}', en: 'Geometry: {message}' },
   fields: { zh: '属性', en: 'Fields' },
   saveFields: { zh: '保存属性', en: 'Save fields' },

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import gcoord from 'gcoord';
+import proj4 from 'proj4';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/core/bundle.ts';
@@ -164,6 +165,35 @@ describe('项目落图: editing the ledger in the browser', () => {
     const site = await page.evaluate(() => window.__erqi!.app!.model.project('bibo-antiques')!.project.site);
     expect(Math.abs(site!.lon - lon) + Math.abs(site!.lat - lat)).toBeLessThan(0.0002);
     await context.close();
+  });
+
+  it('takes a 红线范围 in Gauss–Krüger metres and a point written out in degrees, as an import does', async () => {
+    const { page } = await freshPage();
+    await openEditor(page);
+    // The land office's outline: CGCS2000 3° zone 38, X (north) first as surveyors write it.
+    const toGk = proj4('EPSG:4326', '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=38500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
+    const outline: Array<[number, number]> = [[113.648, 34.68], [113.652, 34.68], [113.652, 34.683], [113.648, 34.683], [113.648, 34.68]];
+    const metres = outline.map((p) => toGk.forward(p)).map(([e, n]) => `${n!.toFixed(3)} ${e!.toFixed(3)}`).join('\n');
+    await pick(page, 'shanshan-fashion');
+    await typeLocation(page, { coords: metres, kind: 'Polygon', accuracy: '1', evidence: '自然资源局红线图' });
+    const ring = await page.evaluate(() => (window.__erqi!.app!.model.project('shanshan-fashion')!.project.site!.geometry as { coordinates: number[][][] }).coordinates[0]!);
+    ring.forEach((p, k) => {
+      expect(Math.abs(p[0]! - outline[k]![0])).toBeLessThan(2e-7);
+      expect(Math.abs(p[1]! - outline[k]![1])).toBeLessThan(2e-7);
+    });
+    // A point written out as a report gives it.
+    await pick(page, 'liandong-ugu');
+    await typeLocation(page, { coords: '东经113°39′00″，北纬34°44′06″', accuracy: '50', evidence: '报告附图' });
+    const site = await page.evaluate(() => window.__erqi!.app!.model.project('liandong-ugu')!.project.site!);
+    expect([site.lon, site.lat]).toEqual([113.65, 34.735]);
+    // Metres no zone puts in Zhengzhou are refused, saying why.
+    await pick(page, 'dayou-microbial');
+    await page.locator('#edit-coords').fill('9846600 38469560');
+    await page.locator('#edit-accuracy').fill('1');
+    await page.locator('#edit-evidence').fill('x');
+    await page.locator('[data-key="edit-save-location"]').click();
+    expect(await page.locator('.edit-problems').innerText()).toContain('坐标第 1 行像是投影坐标（米），但没有一个高斯-克吕格投影带把它放在郑州');
+    await page.close();
   });
 
   it('draws a point, a line and an area on the map with the pointer', async () => {
