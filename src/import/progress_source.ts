@@ -59,7 +59,10 @@ export async function readProgressFile(
   const file = name.split(/[\\/]/).pop()!;
   const ids = new Set(projects.map((p) => p.id));
   const context = { projects, defaultSource: `调度表：${file}` };
-  if (!isZip(bytes) && !/\.xlsx$/i.test(name)) return { encoding: decodeText(bytes, encoding).encoding, loaded: loadProgress(name, decodeText(bytes, encoding).text, ids, context) };
+  if (!isZip(bytes) && !/\.xlsx$/i.test(name)) {
+    const decoded = decodeText(bytes, encoding);
+    return { encoding: decoded.encoding, loaded: loadProgress(name, decoded.text, ids, context) };
+  }
   const read = await progressSheets(name, bytes);
   if (read.issues.length) return { encoding: 'xlsx', loaded: { value: [], issues: read.issues, notes: [] } };
   // One sheet, or only one holding progress: read as the file itself.

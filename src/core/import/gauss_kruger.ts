@@ -1,7 +1,7 @@
 /**
  * Projected coordinates as China's planning and land offices keep them — CGCS2000 Gauss–Krüger, metres, a 红线范围 or a
  * site from a CAD drawing — read as longitude and latitude. CGCS2000 and WGS84 agree here to well under a metre (a
- * site's accuracy is metres at best), so the result is taken as WGS84. The projection itself is proj4's.
+ * site's accuracy is metres at best), so the result is taken as WGS84.
  *
  * Which projection a pair is in, from the numbers alone: an easting of eight digits carries its zone (38 469 560 is
  * 3° zone 38, central meridian 114°E; 19 769 560 is 6° zone 19, 111°E); one of six carries none, and the central

@@ -158,7 +158,7 @@ const DMS_ANYWHERE = /(?:(?:东经|北纬|西经|南纬|[ENWS])\s*)?\d{1,3}(?:\.
  * latitude wherever it stands); null unless the cell holds exactly two.
  */
 export function degreesPair(text: string): [string, string] | null {
-  // Two written-out coordinates fit in 60 characters: a longer cell is not one (and is not searched).
+  // Two written-out coordinates fit in 100 characters: a longer cell is not one (and is not searched).
   if (text.length > 100) return null;
   const found = text.normalize('NFKC').match(DMS_ANYWHERE)?.map((t) => t.trim()) ?? [];
   if (found.length !== 2) return null;
