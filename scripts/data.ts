@@ -33,7 +33,11 @@ import { anchorsOf, importLedger } from '../src/import/import_ledger.ts';
 import { mergeProgress, progressCsv } from '../src/core/progress_file.ts';
 
 /** A note on how a file was read, in English, without the marks that isolate the file's words on a page. */
-const cliNote = (note: ImportNote): string => noteText(note, 'en').replace(/[\u2066-\u2069]/g, '');
+const cliNote = (note: ImportNote): string =>
+  // The dialog's words point at its sheet menu; here another sheet is asked for by --sheet.
+  note.code === 'sheet-chosen'
+    ? `the first sheet, "${note.first}", names no projects: sheet "${note.sheet}" was read (--sheet NAME reads another)`
+    : noteText(note, 'en').replace(/[\u2066-\u2069]/g, '');
 
 const ROOT = join(import.meta.dirname, '..');
 const USAGE =

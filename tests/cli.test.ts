@@ -127,6 +127,13 @@ describe('npm run data -- --projects ANY-LEDGER', () => {
     expect(JSON.parse(run.stdout).ledger.all).toMatchObject({ projects: 5, investment_yi: 30.1 });
   });
 
+  it('reads the sheet of projects past a 说明 sheet, saying how to ask for another', () => {
+    const run = data('--projects', 'tests/fixtures/import/ledger.xlsx', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('ledger.xlsx: note: the first sheet, "说明", names no projects: sheet "项目" was read (--sheet NAME reads another)');
+    expect(JSON.parse(run.stdout).ledger.all.projects).toBe(8);
+  });
+
   it('reads a named Excel sheet', () => {
     const run = data('--projects', 'tests/fixtures/import/ledger.xlsx', '--sheet', '项目', '--json');
     expect(run.code).toBe(0);
