@@ -8,10 +8,7 @@ import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { Control, ControlContext } from '../controls/control.ts';
 import type { Notice } from '../controls/notice.ts';
 import { parseCsv } from '../core/csv.ts';
-import { CRS_OPTIONS, toWgs84, type Crs } from '../core/import/crs_check.ts';
-import { looksProjected, projectionOf } from '../core/import/gauss_kruger.ts';
-import { degreesPair } from '../core/import/values.ts';
-import { ZHENGZHOU_BOUNDS } from '../core/bounds.ts';
+import { CRS_OPTIONS, type Crs } from '../core/import/crs_check.ts';
 import { LEDGER_COLUMNS, PROJECT_COLUMNS, type LedgerColumn } from '../core/ledger_columns.ts';
 import { loadProjects } from '../core/load_projects.ts';
 import { SECTOR_LABELS, SECTORS, STATUS_LABELS, STATUSES, type Lang, type MappedProject, type Site } from '../core/model.ts';
@@ -25,6 +22,7 @@ import { et, type EditKey } from './edit_strings.ts';
 import { ledgerCsv, parseChangesCsv } from './ledger_files.ts';
 import { changeList } from './change_list.ts';
 import { crsHint, knownPlaces, placesFor } from './places.ts';
+import { typedGeometry } from './typed_coordinates.ts';
 import type { EditSession } from './session.ts';
 
 type DrawKind = 'point' | 'linestring' | 'polygon';
@@ -116,31 +114,6 @@ export function editPanel(ctx: ControlContext, session: EditSession, getView: ()
     say(et('drawHelp', lang()), near);
   };
   const drawnGeometry = (): unknown => draw?.getSnapshot()[0]?.geometry ?? null;
-
-  /**
-   * Typed coordinates as a geometry in WGS84, or the line that is wrong. A line is two numbers (in `crs`), or a
-   * written-out pair (东经113°37′26″，北纬34°44′35″); metres of a Gauss–Krüger projection (a land office's 红线范围)
-   * are read in the projection their first vertex fits, as an import reads them.
-   */
-  const typedGeometry = (text: string, kind: 'Point' | 'LineString' | 'Polygon', crs: Crs): { geometry: unknown } | { error: string } => {
-    const typed: Array<{ line: number; xy: [number, number]; degrees: boolean }> = [];
-    for (const [i, line] of text.split(/\r?\n/).entries()) {
-      if (!line.trim()) continue;
-      const parts = line.length <= 100 ? line.split(/[,，\s]+/).filter(Boolean).map(Number) : [];
-      const written = parts.length === 2 && parts.every((n) => Number.isFinite(n)) ? null : degreesPair(line);
-      if (written) typed.push({ line: i + 1, xy: [Number(written[0]), Number(written[1])], degrees: true });
-      else if (parts.length === 2 && parts.every((n) => Number.isFinite(n))) typed.push({ line: i + 1, xy: [parts[0]!, parts[1]!], degrees: false });
-      else return { error: et('badCoordinates', lang(), { line: i + 1 }) };
-    }
-    const first = typed.find((t) => !t.degrees);
-    const projection = first && looksProjected(...first.xy) ? projectionOf(...first.xy, ZHENGZHOU_BOUNDS) : null;
-    if (first && looksProjected(...first.xy) && !projection) return { error: et('projectedNowhere', lang(), { line: first.line }) };
-    // Written-out degrees are WGS84 (or CGCS2000, the same here); plain numbers are in the system chosen.
-    const points = typed.map(({ xy, degrees }) => (projection && looksProjected(...xy) ? projection.toLonLat(...xy) : degrees ? xy : toWgs84(xy[0], xy[1], crs)));
-    if (kind === 'Point') return { geometry: { type: 'Point', coordinates: points[0] ?? [] } };
-    if (kind === 'LineString') return { geometry: { type: 'LineString', coordinates: points } };
-    return { geometry: { type: 'Polygon', coordinates: [points] } };
-  };
 
   // ---------------------------------------------------------------- the parts of the panel
   const header = () => {
@@ -264,7 +237,7 @@ export function editPanel(ctx: ControlContext, session: EditSession, getView: ()
           hinted = `${coords.value}|${crs.value}`;
           return fail([message], save.parentElement!);
         }
-        const typed = typedGeometry(coords.value, kind.value as 'Point' | 'LineString' | 'Polygon', crs.value as Crs);
+        const typed = typedGeometry(coords.value, kind.value as 'Point' | 'LineString' | 'Polygon', crs.value as Crs, lang());
         if ('error' in typed) wrong.push(typed.error);
         else geometry = typed.geometry;
       }

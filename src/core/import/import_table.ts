@@ -14,7 +14,7 @@ import { ZHENGZHOU_BOUNDS } from '../bounds.ts';
 /** How a file's projected coordinates are read (gauss_kruger.ts). */
 type ProjectionReading = NonNullable<ReturnType<typeof projectionOf>>;
 import type { Table } from './table.ts';
-import { amountText, axisFromText, cleanNumber, degreesPair, degreesText, sectorFromText, statusFromText, type AxisName } from './values.ts';
+import { amountText, axisFromText, cleanNumber, coordinatePair, degreesText, sectorFromText, statusFromText, type AxisName } from './values.ts';
 
 export interface ImportOptions {
   crs: Crs;
@@ -53,8 +53,6 @@ export interface ImportResult {
 const ENUM_KINDS: ReadonlySet<ColumnKind | undefined> = new Set(['axis', 'sector', 'status']);
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-/** Longitude and latitude in one cell: two decimal numbers apart by a comma, a semicolon or a space (or written out: degreesPair). */
-const PAIR = /^\s*([+-]?\d+(?:\.\d+)?)(?:\s*[,;，；、]\s*|\s+)([+-]?\d+(?:\.\d+)?)\s*$/;
 
 /** "2023/12", "2023年12月", "2023.12.31", "2023年12月31日" → "2023-12", "2023-12", "2023-12-31", "2023-12-31". */
 function normaliseDate(text: string): string {
@@ -241,15 +239,14 @@ export function importTable(table: Table, mapping: ColumnMapping, options: Impor
     const wktText = cell('wkt');
     // Longitude and latitude in their columns, else both in one (113.623823,34.68865 as a map picker copies it).
     const pairText = cell('lon') || cell('lat') ? '' : cell('lonlat');
-    // (A pair fits in 100 characters: a longer cell is refused unread, so no pattern runs over a pasted blob.)
-    const pair = pairText && pairText.length <= 100 ? (PAIR.exec(pairText.normalize('NFKC'))?.slice(1, 3) ?? degreesPair(pairText)) : null;
+    const pair = pairText ? coordinatePair(pairText) : null;
     if (pairText && !pair && !wktText) {
       bad = true;
       issues.push({ file: table.file, ...where(line), field: label('lonlat'), message: `'${pairText}' is not a longitude and latitude: write two decimal degrees, e.g. 113.6238,34.6887`, severity: 'error' });
     }
     // Degrees as tables write them too (东经113°37′26″): decimal degrees for the checks below.
-    const lonText = pair ? pair[0]! : degreesText(cleanNumber(cell('lon')));
-    const latText = pair ? pair[1]! : degreesText(cleanNumber(cell('lat')));
+    const lonText = pair ? pair.first : degreesText(cleanNumber(cell('lon')));
+    const latText = pair ? pair.second : degreesText(cleanNumber(cell('lat')));
     const where2 = pair ? label('lonlat') : `${label('lon')}/${label('lat')}`;
     let site: MappedProject['site'] = null;
     if (wktText) {

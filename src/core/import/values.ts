@@ -168,3 +168,19 @@ export function degreesPair(text: string): [string, string] | null {
   const lat = degreesText(b);
   return lon === a || lat === b ? null : [lon, lat];
 }
+
+/** Two decimal numbers apart by a comma, a semicolon or spaces: 113.623823,34.68865 as a map picker copies it. */
+const PAIR = /^\s*([+-]?\d+(?:\.\d+)?)(?:\s*[,;，；、]\s*|\s+)([+-]?\d+(?:\.\d+)?)\s*$/;
+
+/**
+ * A longitude and a latitude in one cell or one typed line — two decimals, or written out (degreesPair) — as text, in
+ * the order given (`written`: degrees written out, which are WGS84 whatever else the file is in); null when the text
+ * holds no such pair. A pair fits in 100 characters: longer text is not searched (no pattern runs over a pasted blob).
+ */
+export function coordinatePair(text: string): { first: string; second: string; written: boolean } | null {
+  if (text.length > 100) return null;
+  const plain = PAIR.exec(text.normalize('NFKC'));
+  if (plain) return { first: plain[1]!, second: plain[2]!, written: false };
+  const written = degreesPair(text);
+  return written ? { first: written[0], second: written[1], written: true } : null;
+}
