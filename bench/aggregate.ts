@@ -107,7 +107,7 @@ export function aggregateBench(): BenchRow[] {
   const layout = { axisIds: axes.map((a) => a.id), zoneIds: zones.map((z) => z.properties.id) };
   const shippedText = (ps: MappedProject[]) => {
     const placed = placeProjects(ps, axes, zones);
-    return JSON.stringify(shipPlacements(placed, layout, { corridorM: corridor, value: corridorShares(ps, placed, axes, corridor) }));
+    return JSON.stringify(shipPlacements(placed, layout, { corridorM: corridor, value: corridorShares(ps, placed, axes, corridor) }, ps.map((p) => p.site)));
   };
   // As DataModel does: the placements, and their shares at the bundle's width (the first view's).
   const aggregateFromBundle = (ps: MappedProject[], text: string) => {

@@ -151,6 +151,6 @@ export function bundleFromProjects(
     corridor_m: corridorM,
     corridors: corridorPolygons(axes.value, corridorM),
   };
-  bundle.placements = shipPlacements(placements, layoutOf(bundle), { corridorM, value: shares });
+  bundle.placements = shipPlacements(placements, layoutOf(bundle), { corridorM, value: shares }, projects.map((p) => p.site));
   return { value: { bundle, aggregates }, issues };
 }

@@ -16,11 +16,13 @@ import { isRecord } from './guards.ts';
  * - `shapes`: the facts of each line, area or group of points, by project index (zones by index too).
  * - `corridor_shares`: each line's, area's or group's share inside each corridor at the bundle's own width
  *   `corridor_m` (the first view's), by project index; other widths are computed on the page.
- * `axes` and `zones` name the layout they were computed on.
+ * `axes` and `zones` name the layout they were computed on; `sites` is the sitesFingerprint of the sites they were
+ * computed from (a bundle whose sites were edited by hand afterwards is placed on the page).
  */
 export interface ShippedPlacements {
   axes: string[];
   zones: string[];
+  sites: string;
   distances_cm: Array<Array<number | null>>;
   zone: Array<number | null>;
   shapes: Record<string, { kind: ShapeFacts['kind']; size: number; zones: Array<[zone: number, share: number]> }>;
@@ -47,7 +49,64 @@ export interface KnownPlacements {
   shares: SharesAt;
 }
 
-export function shipPlacements(placements: Placements, layout: Layout, shares: SharesAt): ShippedPlacements {
+/**
+ * A short hash of where every project lies — each site's point and any line or area, exactly (the bits of the
+ * doubles), in ledger order — so a page can tell whether a bundle's sites are still those its placements were
+ * computed from, at ~10 ns a point. Not cryptographic: it catches an edit, not a forger (who could edit the
+ * placements as well). The same sites give the same string in node and in the browser.
+ */
+export function sitesFingerprint(sites: ReadonlyArray<Site | null>): string {
+  const hash = new SiteHash();
+  for (const site of sites) hash.add(site);
+  return hash.value(sites.length);
+}
+
+/** sitesFingerprint taken one site at a time (readShippedPlacements hashes in the pass that reads the sites). */
+class SiteHash {
+  private h = 0x9747b28c;
+  private readonly double = new Float64Array(1);
+  private readonly words = new Uint32Array(this.double.buffer);
+
+  private word(w: number): void {
+    // murmur3's 32-bit mix of one word into the running hash
+    let k = Math.imul(w, 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    this.h ^= k;
+    this.h = Math.imul((this.h << 13) | (this.h >>> 19), 5) + 0xe6546b64;
+  }
+
+  private number(x: number): void {
+    this.double[0] = x === 0 ? 0 : x; // -0 is written to JSON as 0
+    this.word(this.words[0]!);
+    this.word(this.words[1]!);
+  }
+
+  private coordinates(c: unknown): void {
+    if (typeof c === 'number') return this.number(c);
+    if (!Array.isArray(c)) return this.word(0x7fffffff);
+    this.word(c.length);
+    for (const x of c) this.coordinates(x);
+  }
+
+  add(site: Site | null): void {
+    if (!site) return this.word(0);
+    this.number(site.lon);
+    this.number(site.lat);
+    if (site.geometry) {
+      this.word(site.geometry.type.length);
+      this.coordinates(site.geometry.coordinates);
+    } else this.word(1);
+  }
+
+  value(n: number): string {
+    let h = this.h ^ n;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return `${n}-${((h ^ (h >>> 16)) >>> 0).toString(16).padStart(8, '0')}`;
+  }
+}
+
+export function shipPlacements(placements: Placements, layout: Layout, shares: SharesAt, sites: ReadonlyArray<Site | null>): ShippedPlacements {
   const zoneIndex = new Map(layout.zoneIds.map((id, i) => [id, i]));
   const shapes: ShippedPlacements['shapes'] = {};
   placements.shapes.forEach((shape, i) => {
@@ -57,6 +116,7 @@ export function shipPlacements(placements: Placements, layout: Layout, shares: S
   return {
     axes: [...layout.axisIds],
     zones: [...layout.zoneIds],
+    sites: sitesFingerprint(sites),
     distances_cm: layout.axisIds.map((_, k) => rows.map((i) => (placements.mapped(i) ? placements.cm[i * placements.axisCount + k]! : null))),
     zone: rows.map((i) => {
       const z = placements.zone(i);
@@ -94,10 +154,12 @@ export function readShippedPlacements(json: unknown, projects: readonly MappedPr
   const shapeCount = Object.keys(shapes).length;
   const out = Placements.empty(n, K, layout.zoneIds, shapeCount > 0);
   const { cm: distances, zones } = out;
-  // The sites they are for, read in the same pass (one pass over 100,000 projects costs ~5 ms in memory reads).
+  // The sites they are for, read and hashed in the same pass (one pass over 100,000 projects costs ~5 ms in memory reads).
   const sites = new Array<Site | null>(n);
+  const hash = new SiteHash();
   for (let i = 0; i < n; i++) {
     const site = (sites[i] = projects[i]!.site);
+    hash.add(site);
     if (!site) {
       if (cols[0]![i] !== null) return { why: `project ${i} has no site but a distance` };
       continue;
@@ -114,6 +176,8 @@ export function readShippedPlacements(json: unknown, projects: readonly MappedPr
     if (typeof z !== 'number' || z % 1 !== 0 || z < 0 || z >= zoneCount) return { why: `zone.${i}: expected a zone index or null` };
     zones[i] = z;
   }
+  // One site moved by hand after the data build: its distances would be stale.
+  if (hash.value(n) !== json['sites']) return { why: 'made for other sites than these (was the bundle edited after npm run data?)' };
   for (const [key, s] of Object.entries(shapes)) {
     const i = Number(key);
     if (!(i >= 0 && i < n && out.mapped(i)) || !isRecord(s) || !(SITE_KINDS as readonly unknown[]).includes(s['kind']) || typeof s['size'] !== 'number' || !Array.isArray(s['zones'])) return { why: `shapes.${key}: not the facts of a located project` };

@@ -95,7 +95,7 @@ self.onmessage = async (e: MessageEvent<ImportRequest | ProgressRequest>) => {
     // The rows stay here (a 50 MB table would be copied whole); the projects travel as bytes, moved not copied.
     const projectsJson = new TextEncoder().encode(JSON.stringify(projects));
     const layout = { axisIds: axes.map((a) => a.id), zoneIds: r.zones.map((z) => z.properties.id) };
-    const placementsJson = new TextEncoder().encode(JSON.stringify(shipPlacements(placements, layout, { corridorM: r.corridorM, value: shares })));
+    const placementsJson = new TextEncoder().encode(JSON.stringify(shipPlacements(placements, layout, { corridorM: r.corridorM, value: shares }, projects.map((p) => p.site))));
     const located = projects.filter((p) => p.site);
     const step = Math.max(1, Math.ceil(located.length / MINI_MAP_POINTS));
     const points = new Float64Array(Math.ceil(located.length / step) * 2);

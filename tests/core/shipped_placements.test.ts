@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { buildBundle, type DataBundle } from '../../src/core/bundle.ts';
 import type { AxisFeature, ZoneFeature } from '../../src/core/load_geo.ts';
 import { corridorShares, placeProjects, prepareAxes } from '../../src/core/placement.ts';
-import { knownPlacements, readShippedPlacements } from '../../src/core/shipped_placements.ts';
+import { knownPlacements, readShippedPlacements, sitesFingerprint } from '../../src/core/shipped_placements.ts';
+import { syntheticBundle } from '../../scripts/repo.ts';
 import { layoutOf } from '../../src/core/layout.ts';
 import { fixture, fixtureSources } from '../helpers/fixtures.ts';
 
@@ -73,11 +74,48 @@ describe('placements shipped in the bundle', () => {
     ['a distance for a project without a site', (b) => void (b.placements!.distances_cm[0]![b.projects.findIndex((p) => !p.site)] = 100), /has no site but a distance/],
     ['a zone that is not one', (b) => void (b.placements!.zone[b.projects.findIndex((p) => p.site)] = 7), /zone\.\d+: expected a zone index/],
     ['a line without its shares', (b) => void delete b.placements!.shapes[String(b.projects.findIndex((p) => p.site?.geometry))], /without its shares/],
-    ['a site moved by hand after the data build', (b) => b.projects.forEach((p) => p.site && (p.site.lon += 0.01)), /placed differently than its site says/],
+    ['every site moved by hand after the data build', (b) => b.projects.forEach((p) => p.site && (p.site.lon += 0.01)), /made for other sites than these/],
+    ['one corner of an area moved by hand', (b) => {
+      const area = b.projects.find((p) => p.site?.geometry?.type === 'Polygon')!.site!.geometry as { coordinates: number[][][] };
+      area.coordinates[0]![1]![0]! += 1e-9;
+    }, /made for other sites than these/],
+    ['a site taken away by hand', (b) => void (b.projects.find((p) => p.site && !p.site.geometry)!.site = null), /has no site but a distance|other sites/],
     ['a share above 1', (b) => void (Object.values(b.placements!.corridor_shares)[0]![0] = 1.5), /corridor_shares\.\d+: expected 3 shares between 0 and 1/],
     ['the shares of a line left out', (b) => void delete b.placements!.corridor_shares[Object.keys(b.placements!.corridor_shares)[0]!], /corridor_shares: expected the shares of \d+ lines and areas/],
     ['no placements object', (b) => void ((b as { placements: unknown }).placements = [1, 2]), /not an object|distances_cm/],
   ];
+  it('are refused when one site of thousands was moved by hand, however few of them are placed again to check', () => {
+    // 2,000 projects: the 16 placed again to check them miss most rows; the sites' fingerprint does not.
+    const b = JSON.parse(JSON.stringify(syntheticBundle(2000, { seed: 3 }))) as DataBundle;
+    expect(knownPlacements(b)).toHaveProperty('value');
+    const i = b.projects.findIndex((p, j) => j > 1000 && p.site);
+    b.projects[i]!.site!.lat += 0.009; // 1 km north
+    const known = knownPlacements(b);
+    expect('why' in known ? known.why : 'used').toMatch(/made for other sites than these \(was the bundle edited after npm run data\?\)/);
+    // The page then places every project itself: the moved one where it now lies.
+    const placed = placeProjects(b.projects, prepareAxes(b.axes.features as AxisFeature[]), b.zones.features as ZoneFeature[]);
+    expect(placed.at(i)).toEqual(placeHere({ ...b, projects: [b.projects[i]!] }).at(0));
+  });
+
+  it('name their sites by a fingerprint that a JSON round trip keeps and any move changes', () => {
+    const b = fetched(shapesSources());
+    const sites = b.projects.map((p) => p.site);
+    const fp = sitesFingerprint(sites);
+    expect(fp).toMatch(/^\d+-[0-9a-f]{8}$/);
+    expect(b.placements!.sites).toBe(fp);
+    expect(sitesFingerprint(JSON.parse(JSON.stringify(sites)))).toBe(fp);
+    const moved = structuredClone(sites);
+    const k = moved.findIndex((s) => s && !s.geometry);
+    moved[k]!.lon += 1e-12;
+    expect(sitesFingerprint(moved)).not.toBe(fp);
+    // Swapping two projects' sites changes it too (it is in ledger order).
+    const swapped = [...sites];
+    const located = sites.flatMap((s, j) => (s ? [j] : []));
+    const [a, c] = [located[0]!, located.at(-1)!];
+    [swapped[a], swapped[c]] = [swapped[c]!, swapped[a]!];
+    expect(sitesFingerprint(swapped)).not.toBe(fp);
+  });
+
   it.each(broken)('are refused, with why, when %s', (_, breakIt, why) => {
     const b = fetched(shapesSources());
     breakIt(b);
