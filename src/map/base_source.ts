@@ -1,31 +1,42 @@
 /**
- * The map's fixed parts — context districts, district, zones, corridors, axes, landmarks — drawn from one GeoJSON
- * source (`SOURCE.base`), each feature tagged with its part: one set of tiles to cut and draw at load instead of six
- * (PERFORMANCE.md). A layer names its part as its source; onBase draws it from the base source, filtered to it.
+ * The map's fixed parts — context districts, district, zones, corridors, axes, landmarks — drawn from two GeoJSON
+ * sources, each feature tagged with its part: two sets of tiles to cut and draw at load instead of six
+ * (PERFORMANCE.md). A layer names its part as its source; onBase draws it from its base source, filtered to it.
+ *
+ * The two differ in the precision they are cut at. The outlines (the neighbours, the district, the schematic zones)
+ * are cut no finer than zoom 9 and drawn overzoomed past it: 1–2 tiles for the first view instead of 6, ~8 m units
+ * — finer than the district boundary's own 2–5 m accuracy at most, and than a zone that is schematic. The parts
+ * whose place a planner reads against the pins (corridors, axes, landmarks) keep MapLibre's full precision.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { SOURCE } from './ids.ts';
 
-/** The parts of the map drawn from the one `base` source, bottom to top. */
-export const BASE_PARTS = ['context', 'district', 'zones', 'corridors', 'axes', 'landmarks'] as const;
-export type BasePart = (typeof BASE_PARTS)[number];
+/** The base sources, each with its parts (bottom to top) and the finest zoom its tiles are cut at. */
+export const BASE_SOURCES = [
+  { id: SOURCE.outlines, parts: ['context', 'district', 'zones'], maxzoom: 9, tolerance: 0.04 },
+  { id: SOURCE.base, parts: ['corridors', 'axes', 'landmarks'], maxzoom: undefined, tolerance: undefined },
+] as const;
+/** The parts of the map drawn from the base sources. */
+export const BASE_PARTS = BASE_SOURCES.flatMap((s) => s.parts);
+export type BasePart = (typeof BASE_SOURCES)[number]['parts'][number];
 /** The property naming a base feature's part. */
 const PART = 'erqi_part';
 
-/** The base source's data: every part's features, each tagged with its part. */
-export function baseCollection(data: Record<BasePart, FeatureCollection>): FeatureCollection {
+/** A base source's data: its parts' features, each tagged with its part. */
+export function baseCollection(data: Record<BasePart, FeatureCollection>, parts: readonly BasePart[]): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: BASE_PARTS.flatMap((part) => data[part].features.map((f) => ({ ...f, properties: { ...f.properties, [PART]: part } }))),
+    features: parts.flatMap((part) => data[part].features.map((f) => ({ ...f, properties: { ...f.properties, [PART]: part } }))),
   };
 }
 
-/** A layer of a base part: drawn from the base source, its filter limited to that part's features. */
+/** A layer of a base part: drawn from its base source, its filter limited to that part's features. */
 export function onBase(layer: LayerSpecification): LayerSpecification {
-  const source = (layer as { source?: string }).source;
-  if (!BASE_PARTS.includes(source as BasePart)) return layer;
-  const part: ExpressionSpecification = ['==', ['get', PART], source!];
+  const part = (layer as { source?: string }).source;
+  const base = BASE_SOURCES.find((s) => (s.parts as readonly string[]).includes(part ?? ''));
+  if (!base) return layer;
+  const only: ExpressionSpecification = ['==', ['get', PART], part!];
   const filter = (layer as { filter?: ExpressionSpecification }).filter;
-  return { ...layer, source: SOURCE.base, filter: filter ? ['all', part, filter] : part } as LayerSpecification;
+  return { ...layer, source: base.id, filter: filter ? ['all', only, filter] : only } as LayerSpecification;
 }

@@ -1,10 +1,12 @@
 /** Source and layer ids: named once, used by the style builder, the map wrapper and the tests. */
 export const SOURCE = {
   /**
-   * The map's fixed parts (BASE_PARTS: context, district, zones, corridors, axes, landmarks) as one source, each
-   * feature tagged with its part: one set of tiles to cut and draw at load instead of six (PERFORMANCE.md).
+   * The map's fixed parts as two sources, each feature tagged with its part (base_source.ts BASE_SOURCES): `base`
+   * holds the corridors, axes and landmarks; `outlines` the context districts, the district and the zones, cut no
+   * finer than zoom 9.
    */
   base: 'base',
+  outlines: 'outlines',
   /** Parts of `base`: a layer naming one is drawn from base, filtered to that part (base_source.ts onBase). */
   context: 'context',
   district: 'district',

@@ -21,7 +21,7 @@ import { HomeControl } from './home_control.ts';
 import { prefersReducedMotion, trackPersonMoves, wirePointer } from './map_input.ts';
 import { LOCALISED_BUTTONS } from './locale.ts';
 import { SchematicNoteControl } from './schematic_note.ts';
-import { BASE_PARTS, baseCollection, type BasePart } from './base_source.ts';
+import { BASE_PARTS, BASE_SOURCES, baseCollection, type BasePart } from './base_source.ts';
 import { buildStyle, OPTIONAL_SOURCES, type OptionalSource, type StyleData, type StyleOptions } from './style.ts';
 import { keepGeoJsonSources, layerPropertyChanges } from './style_changes.ts';
 
@@ -262,8 +262,8 @@ export function createMapView(options: MapViewOptions): MapView {
     setData(changed) {
       const before = data;
       data = { ...data, ...changed };
-      // The fixed parts are one source: any of them changed (the corridors, at a new width) sends it again.
-      if (BASE_PARTS.some((part) => part in changed)) (map.getSource(SOURCE.base) as GeoJSONSource | undefined)?.setData(baseCollection(data));
+      // The fixed parts are two sources: any part changed (the corridors, at a new width) sends its source again.
+      for (const s of BASE_SOURCES) if (s.parts.some((part) => part in changed)) (map.getSource(s.id) as GeoJSONSource | undefined)?.setData(baseCollection(data, s.parts));
       for (const [key, value] of Object.entries(changed)) {
         if (BASE_PARTS.includes(key as BasePart)) continue;
         // Pins drawn from tiles are not sent: the data waits for the style to come back to GeoJSON.

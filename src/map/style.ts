@@ -11,7 +11,7 @@ import { isEmptyFilter, type Filter } from '../core/facets.ts';
 import { PIN_TILE_LAYER, SHAPE_TILE_LAYER } from '../core/pin_tiles.ts';
 import { DOTTED_STAGES, FILLED_STAGES, INVESTMENT_CLASSES, STAGE_LINE, STAGES } from './stages.ts';
 import { LAYER, SOURCE, basemapSourceId } from './ids.ts';
-import { baseCollection, onBase } from './base_source.ts';
+import { BASE_SOURCES, baseCollection, onBase } from './base_source.ts';
 import { sharePrograms } from './shared_programs.ts';
 import { TRANSPARENT, type Theme } from './theme.ts';
 
@@ -96,7 +96,9 @@ export function buildSources(data: StyleData, options: StyleOptions): StyleSpeci
   const basemap = Object.fromEntries(options.basemap.map((s, i) => [basemapSourceId(i), s]));
   return {
     ...basemap,
-    [SOURCE.base]: geojson(baseCollection(data), { attribution: `${ATTRIBUTION.boundaries}; ${ATTRIBUTION.axes}` }),
+    ...Object.fromEntries(
+      BASE_SOURCES.map((s) => [s.id, geojson(baseCollection(data, s.parts), { ...(s.maxzoom !== undefined ? { maxzoom: s.maxzoom, tolerance: s.tolerance } : {}), attribution: s.id === SOURCE.base ? ATTRIBUTION.axes : ATTRIBUTION.boundaries })]),
+    ),
     // With pin tiles the lines and areas come from the same tiles (their own layer), like the pins.
     [SOURCE.shapes]: options.pinTiles
       ? { type: 'vector', tiles: options.pinTiles.tiles, maxzoom: options.pinTiles.maxzoom, bounds: options.pinTiles.bounds }

@@ -101,13 +101,30 @@ describe('sources with nothing to draw', () => {
     const full = buildStyle(data, options);
     expect(new Set(full.layers.map((l) => l.id))).toEqual(new Set(Object.values(LAYER)));
     const bare = buildStyle({ ...data, shapes: EMPTY, selection: EMPTY, hover: EMPTY }, options);
-    expect(Object.keys(bare.sources).sort()).toEqual(['base', 'projects']);
+    expect(Object.keys(bare.sources).sort()).toEqual(['base', 'outlines', 'projects']);
     expect(bare.layers.map((l) => l.id)).toEqual(full.layers.map((l) => l.id).filter((id) => !/^(shapes|selection|hover)-/.test(id)));
   });
 
   it('keeps the lines and areas drawn from pin tiles (the tiles may hold some)', () => {
     const tiles = { tiles: ['http://x/{z}/{x}/{y}.pbf'], maxzoom: 14, bounds: [113, 34, 114, 35] as [number, number, number, number], corridorM: 1000 };
-    expect(Object.keys(buildStyle({ ...data, shapes: EMPTY, selection: EMPTY, hover: EMPTY }, { ...options, pinTiles: tiles }).sources).sort()).toEqual(['base', 'projects', 'shapes']);
+    expect(Object.keys(buildStyle({ ...data, shapes: EMPTY, selection: EMPTY, hover: EMPTY }, { ...options, pinTiles: tiles }).sources).sort()).toEqual(['base', 'outlines', 'projects', 'shapes']);
+  });
+});
+
+describe('the fixed parts', () => {
+  it('are two sources: outlines cut no finer than zoom 9 (with a 5 m simplification there), and the parts read against the pins at full precision', () => {
+    const style = buildStyle(data, { theme: THEME, lang: 'zh', basemap: [], selectedAxis: null, pinTiles: null });
+    const source = (id: string) => style.sources[id] as { maxzoom?: number; tolerance?: number; data: FeatureCollection };
+    expect(source('outlines')).toMatchObject({ maxzoom: 9, tolerance: 0.04 });
+    expect(source('base').maxzoom).toBeUndefined();
+    expect(source('base').tolerance).toBeUndefined();
+    const partsOf = (id: string) => [...new Set(source(id).data.features.map((f) => f.properties!['erqi_part']))];
+    expect(partsOf('outlines')).toEqual(['context', 'district', 'zones']);
+    expect(partsOf('base')).toEqual(['corridors', 'axes', 'landmarks']);
+    // Each layer of a part draws from the source holding it, and only that part's features.
+    const drawn = style.layers.flatMap((l) => ('source' in l && (l.source === 'outlines' || l.source === 'base') ? [[l.id, l.source, JSON.stringify(l.filter)]] : []));
+    for (const [id, src, filter] of drawn) expect(partsOf(src!).some((part) => filter!.includes(`"erqi_part"],"${part}"`) && id!.startsWith(part === 'district' ? 'district' : part)), id).toBe(true);
+    expect(drawn.map(([id]) => id).sort()).toEqual(Object.values(LAYER).filter((id) => /^(context|district|zones|corridors|axes|landmarks)-/.test(id)).sort());
   });
 });
 
