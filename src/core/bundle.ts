@@ -1,3 +1,4 @@
+import { boxAround, withLabelPoints } from './label_points.ts';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { aggregate, type Aggregates } from './aggregate.ts';
 import { corridorPolygons } from './corridors.ts';
@@ -66,6 +67,8 @@ export interface DataBundle {
   placed?: KnownPlacements;
 }
 
+/** How far past the district (a share of its size, every side) a neighbour's name is kept: the first view's frame. */
+const NEAR_DISTRICT = 0.15;
 const collection = <F extends Feature>(features: F[]) => ({ type: 'FeatureCollection' as const, features });
 
 /** The geometry and reported figures: everything but the ledger. */
@@ -144,9 +147,10 @@ export function bundleFromProjects(
     reported: reported.value,
     projects,
     axes: collection(axes.value),
-    zones: collection(zones.value),
+    // Each zone's and neighbour's name at one point (label_points.ts); a neighbour's in its part near the district.
+    zones: collection(withLabelPoints(zones.value)),
     district: collection(district.value),
-    context: collection(context.value),
+    context: collection(withLabelPoints(context.value, boxAround({ features: district.value }, NEAR_DISTRICT))),
     landmarks: collection(landmarks.value),
     corridor_m: corridorM,
     corridors: corridorPolygons(axes.value, corridorM),

@@ -7,3 +7,7 @@ export const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArr
 
 /** Is it one of these strings? */
 export const isOneOf = (values: readonly string[]) => (v: unknown): boolean => typeof v === 'string' && values.includes(v);
+
+/** A longitude and latitude in degrees, as [lon, lat] (finite, within their ranges). */
+export const isLonLat = (v: unknown): v is [number, number] =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number' && Math.abs(v[0]) <= 180 && Math.abs(v[1]) <= 90;

@@ -9,8 +9,9 @@
  * whose place a planner reads against the pins (corridors, axes, landmarks) keep MapLibre's full precision.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { SOURCE } from './ids.ts';
+import { isLonLat } from '../core/guards.ts';
 
 /** The base sources, each with its parts (bottom to top) and the finest zoom its tiles are cut at. */
 export const BASE_SOURCES = [
@@ -23,11 +24,33 @@ export type BasePart = (typeof BASE_SOURCES)[number]['parts'][number];
 /** The property naming a base feature's part. */
 const PART = 'erqi_part';
 
+/** Features made once per collection of areas (a style is built again for a language or a theme). */
+const labelled = new WeakMap<FeatureCollection, Feature[]>();
+
+/**
+ * A part's features as drawn: the zones and the neighbouring districts with a point each beside their areas, where
+ * their names are written — the `label_point` the data build chose (core/label_points.ts). An area without one (a
+ * bundle older than that, or edited by hand) is drawn unnamed rather than named at a point that is not one.
+ */
+function partFeatures(data: Record<BasePart, FeatureCollection>, part: BasePart): Feature[] {
+  const areas = data[part];
+  if (part !== 'zones' && part !== 'context') return areas.features;
+  let features = labelled.get(areas);
+  if (!features) {
+    const points = areas.features.flatMap((f): Feature[] => {
+      const at = f.properties?.['label_point'];
+      return isLonLat(at) ? [{ type: 'Feature', properties: f.properties, geometry: { type: 'Point', coordinates: [at[0], at[1]] } }] : [];
+    });
+    labelled.set(areas, (features = [...areas.features, ...points]));
+  }
+  return features;
+}
+
 /** A base source's data: its parts' features, each tagged with its part. */
 export function baseCollection(data: Record<BasePart, FeatureCollection>, parts: readonly BasePart[]): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: parts.flatMap((part) => data[part].features.map((f) => ({ ...f, properties: { ...f.properties, [PART]: part } }))),
+    features: parts.flatMap((part) => partFeatures(data, part).map((f) => ({ ...f, properties: { ...f.properties, [PART]: part } }))),
   };
 }
 

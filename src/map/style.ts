@@ -4,6 +4,7 @@ import type {
   LayerSpecification,
   RasterSourceSpecification,
   StyleSpecification,
+  SymbolLayerSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { AxisId, Lang } from '../core/model.ts';
@@ -92,6 +93,12 @@ const geojson = (data: FeatureCollection, extra: Partial<GeoJSONSourceSpecificat
   ...extra,
 });
 
+/** The zones and neighbours are drawn as areas and named at one point each (base_source.ts, label_points.ts). */
+const AREAS: ExpressionSpecification = ['!=', ['geometry-type'], 'Point'];
+const LABEL_POINTS: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+/** An area's name on its point, or beside it where a road's name or a pin is already written there. */
+const AROUND_POINT: Pick<SymbolLayerSpecification['layout'] & object, 'text-variable-anchor' | 'text-radial-offset'> = { 'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'], 'text-radial-offset': 1 };
+
 export function buildSources(data: StyleData, options: StyleOptions): StyleSpecification['sources'] {
   const basemap = Object.fromEntries(options.basemap.map((s, i) => [basemapSourceId(i), s]));
   return {
@@ -156,19 +163,21 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
     // Over tiles the schematic fills step back: outlines and labels stay, fills mostly go.
     // Every fill has its own outline layer, so none needs MapLibre's antialiasing edge (a second shader
     // program per fill kind: on software WebGL each program costs tens of milliseconds at load).
-    { id: LAYER.contextFill, type: 'fill', source: SOURCE.context, paint: { 'fill-color': theme.context.fill, 'fill-opacity': tiles ? 0 : 1, 'fill-antialias': false } },
-    { id: LAYER.contextLine, type: 'line', source: SOURCE.context, paint: { 'line-color': theme.context.line, 'line-width': 1 } },
+    { id: LAYER.contextFill, type: 'fill', source: SOURCE.context, filter: AREAS, paint: { 'fill-color': theme.context.fill, 'fill-opacity': tiles ? 0 : 1, 'fill-antialias': false } },
+    { id: LAYER.contextLine, type: 'line', source: SOURCE.context, filter: AREAS, paint: { 'line-color': theme.context.line, 'line-width': 1 } },
     { id: LAYER.districtFill, type: 'fill', source: SOURCE.district, paint: { 'fill-color': theme.district.fill, 'fill-opacity': tiles ? 0 : 1, 'fill-antialias': false } },
     {
       id: LAYER.zonesFill,
       type: 'fill',
       source: SOURCE.zones,
+      filter: AREAS,
       paint: { 'fill-color': match('id', theme.zone.fill, theme.district.fill), 'fill-opacity': tiles ? 0.25 : 0.9, 'fill-antialias': false },
     },
     {
       id: LAYER.zonesLine,
       type: 'line',
       source: SOURCE.zones,
+      filter: AREAS,
       paint: { 'line-color': theme.zone.line, 'line-width': 1, 'line-dasharray': [3, 3] },
     },
     { id: LAYER.districtLine, type: 'line', source: SOURCE.district, paint: { 'line-color': theme.district.line, 'line-width': 2.5 } },
@@ -211,14 +220,16 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
       id: LAYER.contextLabel,
       type: 'symbol',
       source: SOURCE.context,
-      layout: { 'text-field': nameField(lang), 'text-size': 13 },
+      filter: LABEL_POINTS,
+      layout: { 'text-field': nameField(lang), 'text-size': 13, ...AROUND_POINT },
       paint: { 'text-color': theme.context.label, ...halo },
     },
     {
       id: LAYER.zonesLabel,
       type: 'symbol',
       source: SOURCE.zones,
-      layout: { 'text-field': nameField(lang), 'text-size': 14, 'text-padding': 20 },
+      filter: LABEL_POINTS,
+      layout: { 'text-field': nameField(lang), 'text-size': 14, 'text-padding': 20, ...AROUND_POINT },
       paint: { 'text-color': theme.zone.label, ...halo },
     },
     {
