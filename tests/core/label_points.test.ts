@@ -26,7 +26,7 @@ describe('labelPoint', () => {
   it('keeps out of a U’s notch, where its centre of mass would fall', () => {
     // A U: 0.3° wide, its arms 0.1° wide, the notch between them open to the north.
     const u: Polygon = { type: 'Polygon', coordinates: [[[113, 34], [113.3, 34], [113.3, 34.3], [113.2, 34.3], [113.2, 34.1], [113.1, 34.1], [113.1, 34.3], [113, 34.3], [113, 34]]] };
-    const [x, y] = labelPoint(u);
+    const [x, y] = labelPoint(u) as [number, number];
     expect(insideRings(x, y, rings(u))).toBe(true);
     expect(x > 113.1 && x < 113.2 && y > 34.1).toBe(false);
   });

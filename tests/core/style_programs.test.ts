@@ -132,19 +132,20 @@ describe('the fixed parts', () => {
       const features = (buildStyle(d, { theme: THEME, lang: 'zh', basemap: [], selectedAxis: null, pinTiles: null }).sources['outlines'] as { data: FeatureCollection }).data.features;
       return features.filter((f) => f.geometry.type === 'Point').map((f) => [f.properties!['erqi_part'], f.properties!['id'] ?? f.properties!['name_zh'], (f.geometry as { coordinates: number[] }).coordinates]);
     };
-    const expected = [...bundle.context.features.map((f) => ['context', f.properties!['name_zh'], f.properties!['label_point']]), ...bundle.zones.features.map((f) => ['zones', f.properties!['id'], f.properties!['label_point']])];
+    const expected = [...bundle.context.features.map((f) => ['context', f.properties!['name_zh'], f.properties!['label_point']]), ...bundle.zones.features.map((f) => ['zones', f.properties.id, (f.properties as Record<string, unknown>)['label_point']])];
     expect(named(data)).toEqual(expected);
     expect(expected.length).toBe(bundle.context.features.length + bundle.zones.features.length);
     // The names are drawn from the points only, the areas from the rest.
     const style = buildStyle(data, { theme: THEME, lang: 'zh', basemap: [], selectedAxis: null, pinTiles: null });
-    const filterOf = (id: string) => JSON.stringify(style.layers.find((l) => l.id === id)!.filter);
+    const filterOf = (id: string) => JSON.stringify((style.layers.find((l) => l.id === id) as { filter?: unknown }).filter);
     for (const id of [LAYER.contextLabel, LAYER.zonesLabel]) expect(filterOf(id)).toContain('["==",["geometry-type"],"Point"]');
     for (const id of [LAYER.contextFill, LAYER.contextLine, LAYER.zonesFill, LAYER.zonesLine]) expect(filterOf(id)).toContain('["!=",["geometry-type"],"Point"]');
     // A hand-edited point that is not one (text, out of range, one number) names nothing; the others stay.
     const zones = structuredClone(bundle.zones);
-    zones.features[0]!.properties!['label_point'] = 'north';
-    zones.features[1]!.properties!['label_point'] = [999, 34.7];
-    zones.features[2]!.properties!['label_point'] = [113.6];
+    const edit = (i: number, v: unknown) => void ((zones.features[i]!.properties as Record<string, unknown>)['label_point'] = v);
+    edit(0, 'north');
+    edit(1, [999, 34.7]);
+    edit(2, [113.6]);
     expect(named({ ...data, zones }).filter(([part]) => part === 'zones')).toEqual([]);
     expect(named({ ...data, zones }).length).toBe(bundle.context.features.length);
   });
