@@ -27,6 +27,9 @@ const district = () => JSON.parse(repoFile('geo/district.geojson').text).feature
 /** The rendering bench's 50,000 synthetic projects (a tenth of them unmapped, as in a real ledger). */
 export const syntheticBundle = (n: number): DataBundle => repoSyntheticBundle(n, { seed: 7 });
 
+/** How long a page is left after ready before its heap is read (its idle work done). */
+const SETTLE_MS = 1500;
+
 /**
  * What the page holds: the JS heap after a full garbage collection (CDP HeapProfiler.collectGarbage). Read without
  * one, the figure is mostly garbage not yet collected and moves with GC timing (165 MB vs 48 MB held, at 50,000).
@@ -100,6 +103,8 @@ export async function renderBench(): Promise<BenchRow[]> {
       return xs.sort((a, b) => a - b)[1]!;
     };
     const bareMs = await mid(() => load(`${bare.url}bare.html`, () => window.__bare?.ready === true));
+    // Each page's heap once settled: the app shares its repeated texts in idle time after its map is drawn.
+    await page.waitForTimeout(SETTLE_MS);
     const bareHeap = await heapMB(page);
     // The same filter as the app's below, applied to the bare page's points: alternately the subset and all.
     const bareChange = await page.evaluate(async (runs) => {
@@ -117,6 +122,7 @@ export async function renderBench(): Promise<BenchRow[]> {
       return times;
     }, RUNS);
     const appMs = await mid(() => load(app.url, () => window.__erqi?.ready === true));
+    await page.waitForTimeout(SETTLE_MS);
     const appHeap = await heapMB(page);
     // A filter change: the panel, list and counts are rendered synchronously inside store.set.
     const appChange = await page.evaluate(async (runs) => {

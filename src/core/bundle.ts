@@ -141,19 +141,21 @@ export function bundleFromProjects(
       issues.push({ file: sitesFile, ...at(p), field: 'geometry', message: `'${p.id}' lies in no zone (outside 二七区?)`, severity: 'warning' });
     }
   }
+  const corridors = corridorPolygons(axes.value, corridorM);
   const bundle: DataBundle = {
     format: 'erqi-axis-map/bundle@1',
     as_of: reported.value.as_of,
     reported: reported.value,
     projects,
     axes: collection(axes.value),
-    // Each zone's and neighbour's name at one point (label_points.ts); a neighbour's in its part near the district.
-    zones: collection(withLabelPoints(zones.value)),
+    // Each zone's and neighbour's name at one point (label_points.ts): a zone's outside the corridors of the first
+    // view, a neighbour's in its part near the district.
+    zones: collection(withLabelPoints(zones.value, { avoid: corridors.features })),
     district: collection(district.value),
-    context: collection(withLabelPoints(context.value, boxAround({ features: district.value }, NEAR_DISTRICT))),
+    context: collection(withLabelPoints(context.value, { near: boxAround({ features: district.value }, NEAR_DISTRICT) })),
     landmarks: collection(landmarks.value),
     corridor_m: corridorM,
-    corridors: corridorPolygons(axes.value, corridorM),
+    corridors,
   };
   bundle.placements = shipPlacements(placements, layoutOf(bundle), { corridorM, value: shares }, projects.map((p) => p.site));
   return { value: { bundle, aggregates }, issues };

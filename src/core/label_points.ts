@@ -4,8 +4,11 @@
  * 北片 twice, a neighbour named only when a tile edge left a piece of it in view, and differently at every tile
  * size). The point is the area's pole of inaccessibility (mapbox/polylabel: the inside point farthest from its
  * edges), so the name sits in its widest part. For the neighbouring districts, it is taken of the part near the
- * district (`near`): the map is read around 二七区, and a neighbour's own middle may be 30 km away.
+ * district (`near`): the map is read around 二七区, and a neighbour's own middle may be 30 km away. A zone's is
+ * taken of its part outside the corridors (`avoid`) where that part is large enough: the axes' names and the pins
+ * are written there, and a zone's name would lose its place to them.
  */
+import { difference } from '@turf/difference';
 import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 
@@ -40,30 +43,46 @@ function clipRings(rings: Position[][], [w, s, e, n]: BBox): Position[][] {
   return out;
 }
 
-/** |area| of a ring in degrees² (enough to compare the parts of one area). */
+/** |area| of a ring in degrees² (enough to tell an empty clip from a part). */
 const ringArea = (ring: Position[]): number => Math.abs(ring.reduce((sum, p, i) => (i ? sum + (ring[i - 1]![0]! * p[1]! - p[0]! * ring[i - 1]![1]!) : sum), 0) / 2);
 
-/**
- * The label point of an area: the pole of inaccessibility of its largest part (within `near` when any of it is
- * there), measured in a plane where a degree of longitude is as long as it is at that latitude.
- */
-export function labelPoint(geometry: Polygon | MultiPolygon, near?: BBox): Position {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  const clipped = near ? polygons.map((rings) => clipRings(rings, near)).filter((rings) => rings.length > 0 && ringArea(rings[0]!) > 0) : [];
-  const parts = clipped.length ? clipped : polygons;
-  const largest = parts.reduce((best, rings) => (ringArea(rings[0]!) > ringArea(best[0]!) ? rings : best));
-  const k = Math.cos((((largest[0]![0]![1] ?? 0) as number) * Math.PI) / 180);
-  const [x, y] = polylabel(largest.map((ring) => ring.map(([lon, lat]) => [lon! * k, lat!])), PRECISION);
-  return [x / k, y];
+/** A part's pole of inaccessibility, and how far it lies from the part's edges (in degrees of latitude). */
+function pole(rings: Position[][]): { at: Position; room: number } {
+  // In a plane where a degree of longitude is as long as it is at that latitude.
+  const k = Math.cos(((rings[0]![0]![1] ?? 0) * Math.PI) / 180);
+  const p = polylabel(rings.map((ring) => ring.map(([lon, lat]) => [lon! * k, lat!])), PRECISION);
+  return { at: [p[0] / k, p[1]], room: p.distance };
 }
 
-/** The areas, each with its label point as `properties.label_point` ([lon, lat], 6 decimals, as geo/ writes them). */
-export function withLabelPoints<F extends Feature>(areas: readonly F[], near?: BBox): F[] {
-  return areas.map((f) =>
-    f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon'
-      ? { ...f, properties: { ...f.properties, label_point: labelPoint(f.geometry, near).map((x) => Math.round(x * 1e6) / 1e6) } }
-      : f,
-  );
+/** The best point of an area for its name, and its room: the roomiest part's pole (within `near` when any of it is there). */
+function labelPlace(geometry: Polygon | MultiPolygon, near?: BBox): { at: Position; room: number } {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const clipped = near ? polygons.map((rings) => clipRings(rings, near)).filter((rings) => rings.length > 0 && ringArea(rings[0]!) > 0) : [];
+  return (clipped.length ? clipped : polygons).map(pole).reduce((best, p) => (p.room > best.room ? p : best));
+}
+
+/** The label point of an area: the pole of inaccessibility of its roomiest part (within `near` when any of it is there). */
+export function labelPoint(geometry: Polygon | MultiPolygon, near?: BBox): Position {
+  return labelPlace(geometry, near).at;
+}
+
+/** Below this share of an area's room left outside what its name avoids, the name goes in the whole area. */
+const ENOUGH_ROOM = 0.4;
+
+/**
+ * The areas, each with its label point as `properties.label_point` ([lon, lat], 6 decimals, as geo/ writes them):
+ * within `near` where it reaches, and outside `avoid` where enough of it is.
+ */
+export function withLabelPoints<F extends Feature>(areas: readonly F[], { near, avoid = [] }: { near?: BBox; avoid?: ReadonlyArray<Feature<Polygon | MultiPolygon>> } = {}): F[] {
+  return areas.map((f) => {
+    const g = f.geometry;
+    if (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon') return f;
+    const whole = labelPlace(g, near);
+    const free = avoid.length ? difference({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: g }, ...avoid] }) : null;
+    const outside = free ? labelPlace(free.geometry, near) : null;
+    const { at } = outside && outside.room >= ENOUGH_ROOM * whole.room ? outside : whole;
+    return { ...f, properties: { ...f.properties, label_point: at.map((x) => Math.round(x * 1e6) / 1e6) } };
+  });
 }
 
 /** A box around the features of `fc`, widened by `margin` of its size on every side. */

@@ -229,7 +229,7 @@ function schematicLayers(options: StyleOptions): LayerSpecification[] {
       type: 'symbol',
       source: SOURCE.zones,
       filter: LABEL_POINTS,
-      layout: { 'text-field': nameField(lang), 'text-size': 14, 'text-padding': 20, ...AROUND_POINT },
+      layout: { 'text-field': nameField(lang), 'text-size': 14, ...AROUND_POINT },
       paint: { 'text-color': theme.zone.label, ...halo },
     },
     {

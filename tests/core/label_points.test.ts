@@ -42,6 +42,23 @@ describe('labelPoint', () => {
   });
 });
 
+describe('withLabelPoints', () => {
+  const area = { type: 'Feature' as const, properties: { id: 'a' }, geometry: square(113, 34, 0.4) };
+  const band = (x0: number, x1: number) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[x0, 33.9], [x1, 33.9], [x1, 34.5], [x0, 34.5], [x0, 33.9]]] } });
+  const at = (f: { properties: Record<string, unknown> | null }) => f.properties!['label_point'] as [number, number];
+
+  it('writes a name where the area has the most room outside what it avoids (a corridor)', () => {
+    // A corridor over the middle third: the name goes in the wider of the two sides left.
+    const [x] = at(withLabelPoints([area], { avoid: [band(113.12, 113.24)] })[0]!);
+    expect(x).toBeGreaterThan(113.24);
+    expect(at(withLabelPoints([area])[0]!)[0]).toBeCloseTo(113.2, 2);
+  });
+
+  it('keeps the whole area’s middle when too little room is left outside (a corridor over most of it)', () => {
+    expect(at(withLabelPoints([area], { avoid: [band(113.03, 113.37)] })[0]!)[0]).toBeCloseTo(113.2, 2);
+  });
+});
+
 describe('the bundle’s zones and neighbours', () => {
   const bundle = buildBundle(fixtureSources()).value!.bundle;
   const near = boxAround(bundle.district, 0.15)!;
@@ -59,6 +76,13 @@ describe('the bundle’s zones and neighbours', () => {
     const touching = bundle.context.features.filter((f) => rings(f.geometry as Polygon | MultiPolygon).some((p) => p[0]!.some(inFrame)));
     expect(touching.map((f) => f.properties!['name_zh']).sort()).toEqual(['中原区', '新密市', '新郑市', '管城回族区', '荥阳市', '金水区'].sort());
     for (const f of touching) expect(inFrame(f.properties!['label_point'] as number[]), String(f.properties!['name_zh'])).toBe(true);
+  });
+
+  it('name each zone outside the first view’s corridors, where the axes’ names and the pins are written', () => {
+    for (const z of bundle.zones.features) {
+      const [x, y] = z.properties['label_point' as keyof typeof z.properties] as unknown as [number, number];
+      for (const c of bundle.corridors.features) expect(insideRings(x, y, rings(c.geometry)), `${z.properties.id} in ${String(c.properties?.['axis_id'])}`).toBe(false);
+    }
   });
 
   it('leave the areas as they were, beside the point', () => {
