@@ -44,8 +44,9 @@ function bundleOf(json: unknown, url: string): DataBundle {
   const checked = checkBundle(json);
   if ('errors' in checked) throw new Error(`${url}: not a valid data bundle (run npm run data): ${checked.errors.join('; ')}`);
   const bundle = checked.value;
-  // One copy of each repeated text (a quarter of the heap at 50,000 projects), while the page is idle.
-  if (bundle.projects.length > 0) void import('./app/share_when_idle.ts').then((m) => m.shareWhenIdle(bundle.projects));
+  // One copy of each repeated text (a quarter of the heap at 50,000 projects), in idle time once the map is drawn.
+  // Optional: a chunk that does not load leaves the copies, and nothing else.
+  if (bundle.projects.length > 0) void import('./app/share_when_idle.ts').then((m) => m.shareWhenIdle(bundle.projects), () => {});
   // The data build's placements: read once and bound to the sites; the page places only what they do not cover.
   if (bundle.placements) {
     const known = knownPlacements(bundle);

@@ -282,7 +282,7 @@ export function openImportDialog(
     });
     yes.addEventListener('click', () => {
       const projects = JSON.parse(new TextDecoder().decode(projectsJson)) as MappedProject[];
-      void import('../app/share_when_idle.ts').then((m) => m.shareWhenIdle(projects));
+      void import('../app/share_when_idle.ts').then((m) => m.shareWhenIdle(projects), () => {});
       // The worker's placements, read and checked as a bundle's are, bound to these projects' sites.
       const placed = knownPlacements({ ...bundle, projects, placements: JSON.parse(new TextDecoder().decode(placementsJson)) as ShippedPlacements });
       onApply(projects, file!.name, 'value' in placed ? placed.value : undefined);
