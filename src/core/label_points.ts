@@ -66,6 +66,18 @@ export function labelPoint(geometry: Polygon | MultiPolygon, near?: BBox): Posit
   return labelPlace(geometry, near).at;
 }
 
+/**
+ * The part of an area outside others, or null: none, or the clipping failed (polyclip throws on a degenerate
+ * ring — an official zone file drawn with a repeated corner must still build, its name in the whole area).
+ */
+function outsideOf(g: Polygon | MultiPolygon, avoid: ReadonlyArray<Feature<Polygon | MultiPolygon>>): Feature<Polygon | MultiPolygon> | null {
+  try {
+    return difference({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: g }, ...avoid] });
+  } catch {
+    return null;
+  }
+}
+
 /** Below this share of an area's room left outside what its name avoids, the name goes in the whole area. */
 const ENOUGH_ROOM = 0.4;
 
@@ -78,7 +90,7 @@ export function withLabelPoints<F extends Feature>(areas: readonly F[], { near, 
     const g = f.geometry;
     if (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon') return f;
     const whole = labelPlace(g, near);
-    const free = avoid.length ? difference({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: g }, ...avoid] }) : null;
+    const free = avoid.length ? outsideOf(g, avoid) : null;
     const outside = free ? labelPlace(free.geometry, near) : null;
     const { at } = outside && outside.room >= ENOUGH_ROOM * whole.room ? outside : whole;
     return { ...f, properties: { ...f.properties, label_point: at.map((x) => Math.round(x * 1e6) / 1e6) } };

@@ -54,6 +54,11 @@ describe('withLabelPoints', () => {
     expect(at(withLabelPoints([area])[0]!)[0]).toBeCloseTo(113.2, 2);
   });
 
+  it('keeps the whole area’s middle when what it avoids cannot be clipped away (a degenerate ring)', () => {
+    const broken = { type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[113.1, 34.1], [Number.NaN, 34.1], [113.2, 34.2], [113.1, 34.1]]] } };
+    expect(at(withLabelPoints([area], { avoid: [broken] })[0]!)[0]).toBeCloseTo(113.2, 2);
+  });
+
   it('keeps the whole area’s middle when too little room is left outside (a corridor over most of it)', () => {
     expect(at(withLabelPoints([area], { avoid: [band(113.03, 113.37)] })[0]!)[0]).toBeCloseTo(113.2, 2);
   });
