@@ -11,6 +11,7 @@
 import { difference } from '@turf/difference';
 import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { polygonsOf, siteBounds, type SiteGeometry } from './site_geometry.ts';
 
 type BBox = [west: number, south: number, east: number, north: number];
 /** How near the best point polylabel need come, in degrees: ~50 m, far finer than a name is wide on any view. */
@@ -56,7 +57,7 @@ function pole(rings: Position[][]): { at: Position; room: number } {
 
 /** The best point of an area for its name, and its room: the roomiest part's pole (within `near` when any of it is there). */
 function labelPlace(geometry: Polygon | MultiPolygon, near?: BBox): { at: Position; room: number } {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const polygons = polygonsOf(geometry);
   const clipped = near ? polygons.map((rings) => clipRings(rings, near)).filter((rings) => rings.length > 0 && ringArea(rings[0]!) > 0) : [];
   return (clipped.length ? clipped : polygons).map(pole).reduce((best, p) => (p.room > best.room ? p : best));
 }
@@ -99,14 +100,8 @@ export function withLabelPoints<F extends Feature>(areas: readonly F[], { near, 
 
 /** A box around the features of `fc`, widened by `margin` of its size on every side. */
 export function boxAround(fc: Pick<FeatureCollection, 'features'>, margin: number): BBox | undefined {
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as number[];
-      [w, s, e, n] = [Math.min(w, x!), Math.min(s, y!), Math.max(e, x!), Math.max(n, y!)];
-    } else for (const d of c as unknown[]) visit(d);
-  };
-  for (const f of fc.features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
+  const boxes = fc.features.flatMap((f) => (f.geometry && f.geometry.type !== 'GeometryCollection' ? [siteBounds(f.geometry as SiteGeometry)] : []));
+  const [w, s, e, n] = [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
   if (!(w < e && s < n)) return undefined;
   const [dx, dy] = [(e - w) * margin, (n - s) * margin];
   return [w - dx, s - dy, e + dx, n + dy];
