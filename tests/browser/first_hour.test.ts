@@ -297,6 +297,23 @@ describe('a phone: card and clusters', () => {
   });
 });
 
+describe('the schematic note on a phone', () => {
+  it('spaces its lines for its own text, not as the map controls around it, and leaves the map its top', async () => {
+    const { page } = await watchedPage(app.browser, { width: 390, height: 844 });
+    await page.goto(`${app.url}?lang=en`);
+    await waitForMap(page);
+    const m = await page.evaluate(() => {
+      const note = document.querySelector<HTMLElement>('.schematic-note')!;
+      const css = getComputedStyle(note);
+      return { line: parseFloat(css.lineHeight) / parseFloat(css.fontSize), note: note.getBoundingClientRect().height, map: document.querySelector('#map')!.getBoundingClientRect().height };
+    });
+    // MapLibre's controls are 12px/20px: a note of 11 px text inherited 1.8 and covered the north zone's top.
+    expect(m.line).toBeLessThanOrEqual(1.5);
+    expect(m.note / m.map).toBeLessThan(0.25);
+    await page.close();
+  });
+});
+
 describe('the English List on a phone', () => {
   it('fits the screen: no column past its right edge, the caption wrapped inside it', async () => {
     const { page } = await watchedPage(app.browser, { width: 390, height: 844 });
