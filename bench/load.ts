@@ -20,11 +20,11 @@ async function bareServer(): Promise<{ url: string; dir: string; close: () => Pr
 }
 
 /** The marks every page sets (src/map/map_view.ts, src/load_bundle.ts, bench/bare.ts), in the order they come. */
-const PHASES = ['erqi:data', 'erqi:map', 'erqi:map-load', 'erqi:map-idle', 'erqi:ready'] as const;
-type Phases = number[];
+export const PHASES = ['erqi:data', 'erqi:map', 'erqi:map-load', 'erqi:map-idle', 'erqi:ready'] as const;
+export type Phases = number[];
 
 /** CPU seconds used so far by Chromium's GPU process and by all its other processes (browser, renderer, workers). */
-interface Cpu {
+export interface Cpu {
   gpu: number;
   rest: number;
 }
@@ -59,7 +59,7 @@ const CLOCK_TICKS = 100;
  * Navigation → ready (from a blank page, so the last page's teardown is not counted), when each of PHASES was
  * reached (ms from navigation), and the browser's CPU time until ready (ms), kept in `into` and `cpu`.
  */
-async function timeToReady(page: Page, url: string, ready: string, into: Phases[], cpu: Cpu[]): Promise<number> {
+export async function timeToReady(page: Page, url: string, ready: string, into: Phases[], cpu: Cpu[]): Promise<number> {
   await page.goto('about:blank');
   await page.waitForTimeout(100);
   const c0 = chromiumCpuS();
@@ -74,7 +74,7 @@ async function timeToReady(page: Page, url: string, ready: string, into: Phases[
 }
 
 /** Median time spent between marks: before the data is in, until the map exists, until its load, until idle, until ready. */
-function phaseLine(label: string, runs: Phases[]): string {
+export function phaseLine(label: string, runs: Phases[]): string {
   const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const steps = ['data in', 'map made', 'map load', 'map idle', 'ready'] as const;
   return `${label.padEnd(10)} ${steps.map((s, i) => `${s} ${mid(runs.map((r) => r[i]! - (i ? r[i - 1]! : 0))).toFixed(0).padStart(5)}`).join('  ')}`;
