@@ -298,7 +298,7 @@ describe('a phone: card and clusters', () => {
 });
 
 describe('the schematic note on a phone', () => {
-  it('spaces its lines for its own text, not as the map controls around it, and leaves the map its top', async () => {
+  it('spaces its lines for its own text, not as the map controls around it, and leaves the map its top (app and iframe)', async () => {
     const { page } = await watchedPage(app.browser, { width: 390, height: 844 });
     await page.goto(`${app.url}?lang=en`);
     await waitForMap(page);
@@ -310,6 +310,14 @@ describe('the schematic note on a phone', () => {
     // MapLibre's controls are 12px/20px: a note of 11 px text inherited 1.8 and covered the north zone's top.
     expect(m.line).toBeLessThanOrEqual(1.5);
     expect(m.note / m.map).toBeLessThan(0.25);
+    // The iframe's note (its own stylesheet, 10 px text on a phone) likewise.
+    await page.goto(`${app.url}embed.html?lang=en`);
+    await page.waitForFunction(() => window.__erqiEmbed?.ready === true);
+    const e = await page.evaluate(() => {
+      const css = getComputedStyle(document.querySelector('.schematic-note')!);
+      return parseFloat(css.lineHeight) / parseFloat(css.fontSize);
+    });
+    expect(e).toBeLessThanOrEqual(1.5);
     await page.close();
   });
 });
