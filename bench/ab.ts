@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, ROOT, serveFolder } from '../scripts/browser.ts';
 import { phaseLine, timeToReady, type Cpu, type Phases } from './load.ts';
+import { middle } from './stats.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -56,7 +57,6 @@ function build(what: string, rev: string): string {
   return join(dir, 'dist');
 }
 
-const mid = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 try {
   const dirs = sources.map((s, k) => ('dir' in s ? s.dir : build(positionals[k]!, s.rev)));
   const sites = await Promise.all(dirs.map((d) => serveFolder(d)));
@@ -90,13 +90,13 @@ try {
   const ratios = times[1]!.map((t, r) => t / times[0]![r]!);
   const [a, b] = positionals;
   console.log(`\nnavigation → ready, ${rounds} rounds${values.phone ? ', phone' : ''}${values.path ? `, ${values.path}` : ''}:`);
-  console.log(`  A ${a}: median ${mid(times[0]!).toFixed(0)} ms`);
-  console.log(`  B ${b}: median ${mid(times[1]!).toFixed(0)} ms`);
-  console.log(`  B ÷ A: ratio of rounds ${mid(ratios).toFixed(3)} (spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}), of medians ${(mid(times[1]!) / mid(times[0]!)).toFixed(3)}`);
+  console.log(`  A ${a}: median ${middle(times[0]!).toFixed(0)} ms`);
+  console.log(`  B ${b}: median ${middle(times[1]!).toFixed(0)} ms`);
+  console.log(`  B ÷ A: ratio of rounds ${middle(ratios).toFixed(3)} (spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}), of medians ${(middle(times[1]!) / middle(times[0]!)).toFixed(3)}`);
   console.log('phases (median ms each, from navigation):');
   for (const k of [0, 1]) console.log(`  ${phaseLine(k ? 'B' : 'A', phases[k]!)}`);
   console.log('browser CPU per load (median ms): GPU process / the rest');
-  for (const k of [0, 1]) console.log(`  ${k ? 'B' : 'A'}  ${mid(cpu[k]!.map((c) => c.gpu)).toFixed(0)} / ${mid(cpu[k]!.map((c) => c.rest)).toFixed(0)}`);
+  for (const k of [0, 1]) console.log(`  ${k ? 'B' : 'A'}  ${middle(cpu[k]!.map((c) => c.gpu)).toFixed(0)} / ${middle(cpu[k]!.map((c) => c.rest)).toFixed(0)}`);
 } finally {
   for (const dir of worktrees) {
     try {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, ROOT, startServer } from '../scripts/browser.ts';
 import { appStyle, buildBarePage, serveFolder } from './serve.ts';
-import { row, type BenchRow } from './stats.ts';
+import { middle, row, type BenchRow } from './stats.ts';
 
 const RUNS = 7;
 
@@ -75,9 +75,8 @@ export async function timeToReady(page: Page, url: string, ready: string, into: 
 
 /** Median time spent between marks: before the data is in, until the map exists, until its load, until idle, until ready. */
 export function phaseLine(label: string, runs: Phases[]): string {
-  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const steps = ['data in', 'map made', 'map load', 'map idle', 'ready'] as const;
-  return `${label.padEnd(10)} ${steps.map((s, i) => `${s} ${mid(runs.map((r) => r[i]! - (i ? r[i - 1]! : 0))).toFixed(0).padStart(5)}`).join('  ')}`;
+  return `${label.padEnd(10)} ${steps.map((s, i) => `${s} ${middle(runs.map((r) => r[i]! - (i ? r[i - 1]! : 0))).toFixed(0).padStart(5)}`).join('  ')}`;
 }
 
 /**
@@ -89,10 +88,9 @@ async function interleaved(pages: Array<() => Promise<number>>, rounds: number):
   for (const p of pages) await p();
   const times = pages.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) for (const [i, p] of pages.entries()) times[i]!.push(await p());
-  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return times.map((ts) => {
     const ratios = ts.map((t, r) => t / times[0]![r]!);
-    return { ms: mid(ts), ratio: mid(ratios), spread: [Math.min(...ratios), Math.max(...ratios)], times: ts };
+    return { ms: middle(ts), ratio: middle(ratios), spread: [Math.min(...ratios), Math.max(...ratios)], times: ts };
   });
 }
 
@@ -127,9 +125,8 @@ export async function loadBench(): Promise<BenchRow[]> {
     for (const [i, label] of ['bare page', 'app', 'iframe', 'element', "app's map"].entries()) console.log(`  ${phaseLine(label, phases[i]!.slice(1))}`);
     const baseline = bareRun!.ms;
     const spread = (r: { ratio: number; spread: [number, number] }) => `median of ${RUNS} rounds' ratios ${r.ratio.toFixed(2)}, spread ${r.spread[0].toFixed(2)}–${r.spread[1].toFixed(2)}`;
-    const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    // Medians of each page's loads after the warm-up: all processes, and the two parts (see chromiumCpuS).
-    const cpuOf = (i: number, part: (c: Cpu) => number) => mid(cpu[i]!.slice(1).map(part));
+      // Medians of each page's loads after the warm-up: all processes, and the two parts (see chromiumCpuS).
+    const cpuOf = (i: number, part: (c: Cpu) => number) => middle(cpu[i]!.slice(1).map(part));
     const all = (c: Cpu) => c.gpu + c.rest;
     const gpu = (c: Cpu) => c.gpu;
     const rest = (c: Cpu) => c.rest;
@@ -142,7 +139,7 @@ export async function loadBench(): Promise<BenchRow[]> {
       row('load: CPU outside the GPU process until first idle, full app', cpuOf(1, rest), cpuOf(0, rest), 'bare page, same', 'scripts, layout, MapLibre worker, V8 compilers: what a GPU leaves'),
       row('load: CPU outside the GPU process until ready, iframe / element', cpuOf(2, rest), cpuOf(0, rest), 'bare page, same', `element: ${cpuOf(3, rest).toFixed(0)} ms (${(cpuOf(3, rest) / cpuOf(0, rest)).toFixed(2)}×)`),
       // What the app adds to drawing its own map: against MapLibre alone drawing the app's style.
-      row('load: navigation → first idle, full app, against its own map alone (Chromium)', full!.ms, bareOwn!.ms, "bare page drawing the app's style", `the app's panel, data and code beside its map; median of ${RUNS} rounds' ratios ${mid(full!.times.map((t, r) => t / bareOwn!.times[r]!)).toFixed(2)}`),
+      row('load: navigation → first idle, full app, against its own map alone (Chromium)', full!.ms, bareOwn!.ms, "bare page drawing the app's style", `the app's panel, data and code beside its map; median of ${RUNS} rounds' ratios ${middle(full!.times.map((t, r) => t / bareOwn!.times[r]!)).toFixed(2)}`),
       row("load: the app's map drawn by MapLibre alone (Chromium)", bareOwn!.ms, baseline, 'bare MapLibre page, same data', `the app's style at its size and view (labels, context, zones, corridors, landmarks): what the map's content costs; median of ${RUNS} rounds' ratios ${bareOwn!.ratio.toFixed(2)}`),
       row('load: navigation → ready, iframe embed.html (Chromium)', iframe!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${spread(iframe!)}`),
       row('load: navigation → ready, <erqi-axis-map> element (Chromium)', element!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${spread(element!)}`),

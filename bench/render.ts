@@ -19,7 +19,7 @@ import { importLedger } from '../src/import/import_ledger.ts';
 import { repoFile, repoSources, syntheticBundle as repoSyntheticBundle } from '../scripts/repo.ts';
 import { launch, ROOT } from '../scripts/browser.ts';
 import { appStyle, buildBarePage, serveFolder } from './serve.ts';
-import { median, row, type BenchRow } from './stats.ts';
+import { median, middle, row, type BenchRow } from './stats.ts';
 
 const axisFeatures = () => loadAxes('a', repoFile('geo/axes.geojson').text).value;
 const district = () => JSON.parse(repoFile('geo/district.geojson').text).features[0] as Feature<MultiPolygon>;
@@ -141,13 +141,12 @@ export async function renderBench(): Promise<BenchRow[]> {
       }
       return times;
     }, RUNS);
-    const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const change = { panel: med(appChange.map((t) => t.panel)), drawn: med(appChange.map((t) => t.drawn)), idle: med(appChange.map((t) => t.idle)) };
+    const change = { panel: middle(appChange.map((t) => t.panel)), drawn: middle(appChange.map((t) => t.drawn)), idle: middle(appChange.map((t) => t.idle)) };
     // The app's own map (its style, the pins inline, at its size and view) drawn by MapLibre alone.
     const ownUrl = `${bare.url}${await appStyle(page, app.url, bareDir)}`;
     const ownMs = await mid(() => load(ownUrl, () => window.__bare?.ready === true));
-    const bareDrawn = med(bareChange.map((t) => t.drawn));
-    const bareIdle = med(bareChange.map((t) => t.idle));
+    const bareDrawn = middle(bareChange.map((t) => t.drawn));
+    const bareIdle = middle(bareChange.map((t) => t.idle));
     rows.push(row(`render ${N.toLocaleString('en')} pins: navigation → first idle (Chromium)`, appMs, bareMs, 'bare MapLibre page, same points, clustered', 'target ≤ 1.3×'));
     rows.push(row(`render ${N.toLocaleString('en')} pins: the app against its own map alone (Chromium)`, appMs, ownMs, "the app's style drawn by MapLibre alone, at its size and view", `what the app's panel, data and code add; its map alone is ${(ownMs / bareMs).toFixed(2)}× the bare page`));
     rows.push(row(`filter change at ${N.toLocaleString('en')}: panel, list, counts (Chromium)`, change.panel, 30, 'the 30 ms target'));

@@ -1,3 +1,6 @@
+/** The middle of some measurements (the upper one of an even count), as every benchmark here reports them. */
+export const middle = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 /** Median wall time of `runs` calls, in ms (one warm-up run first). */
 export function median(runs: number, fn: () => void): number {
   fn();
