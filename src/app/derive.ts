@@ -1,9 +1,9 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { aggregate, type Aggregates, type Tally } from '../core/aggregate.ts';
+import { aggregate, ledgerTally, type Aggregates, type Tally } from '../core/aggregate.ts';
 import type { DataBundle } from '../core/bundle.ts';
 import { historyIndex, periodsOf, type ProgressRow } from '../core/progress.ts';
 import { isEmptyFilter, type Filter } from '../core/facets.ts';
-import { applyFilter, filterFacts, type Facts, type FilterResult } from '../core/filter.ts';
+import { applyFilter, filterFacts, ledgerFacts, type Facts, type FilterResult } from '../core/filter.ts';
 import type { AxisFeature, ZoneFeature } from '../core/load_geo.ts';
 import type { Layout } from '../core/layout.ts';
 import type { AxisId, Lang, MappedProject } from '../core/model.ts';
@@ -48,7 +48,8 @@ export class DataModel {
   /** The whole ledger's tally, whatever the filter (what the public record covers). */
   get ledgerTotals(): Tally {
     if (this.pages) return this.pages.aggregates.ledger.all;
-    return (this.totals ??= aggregate(this.bundle.projects, this.placements, this.axes, this.zones, this.bundle.reported, this.bundle.corridor_m, { shares: this.sharesAt(this.bundle.corridor_m) }).ledger.all);
+    // The columns a filter already read, when there are any (the first view's panel asks after its figures).
+    return (this.totals ??= ledgerTally(this.bundle.projects, this.facts?.value ?? ledgerFacts(this.bundle.projects, this.layout)));
   }
   /** Progress by period, indexed by project, with the periods in order; null without a progress file. */
   get progress(): { index: Map<string, ProgressRow[]>; periods: string[] } | null {

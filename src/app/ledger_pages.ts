@@ -136,12 +136,6 @@ export class LedgerPages {
     const entries = (await Promise.all(pages.map((k) => this.get<SearchEntry[]>(`search/${k}.json`)))).flat();
     return rankEntries(entries, query, limit);
   }
-
-  /** A name the figures show (the mismatch lists' first few), by id. */
-  name(id: string): { name_zh: string; name_en: string | null } | null {
-    const n = this.index.summary.names[id];
-    return n ? { name_zh: n[0], name_en: n[1] } : null;
-  }
 }
 
 /** A fetched pages index (from `url`), checked: the ledger pages, or an Error naming the file and what is wrong. */

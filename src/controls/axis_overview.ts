@@ -68,7 +68,6 @@ export function axisOverview({ bundle, model, store, theme, selectAxis, selectPr
         lang: s.lang,
         theme,
         selectedAxis: options.highlight(s),
-        projectById: (id) => model.project(id)?.project ?? model.pages?.name(id) ?? null,
         anyDeclared: model.anyDeclared,
         ledgerTotals: model.ledgerTotals,
         note: mapNote(bundle, s.lang),

@@ -214,9 +214,13 @@ export function indexProblems(index: PagesIndex, axisIds: readonly string[], zon
   return out;
 }
 
-/** An id list of the pages as the panel reads it (the names beyond the first few are not in the pages). */
-export function listedIds(listed: ListedJSON): IdList {
-  return { count: listed.count, ids: (n = listed.count) => listed.ids.slice(0, n), toJSON: () => listed.ids };
+/**
+ * An id list of the pages as the panel reads it, named from the pages' `names` (the ids beyond the first few are
+ * not in the pages; one without its name there is named by its id).
+ */
+export function listedIds(listed: ListedJSON, names: SummaryJSON['names']): IdList {
+  const ids = (n = listed.count) => listed.ids.slice(0, n);
+  return { count: listed.count, ids, named: (n) => ids(n).map((id) => ({ id, name_zh: names[id]?.[0] ?? id, name_en: names[id]?.[1] ?? null })), toJSON: () => listed.ids };
 }
 
 /** A tally of the pages as the panel reads it (its ids are not in the pages). */
@@ -230,14 +234,14 @@ export function summaryAggregates(s: SummaryJSON): Aggregates {
     axes: a.axes.map((x) => ({
       ...x,
       mapped: { ...x.mapped, project_ids: [] },
-      declared_outside: listedIds(x.declared_outside),
-      inside_declared_elsewhere: listedIds(x.inside_declared_elsewhere),
+      declared_outside: listedIds(x.declared_outside, s.names),
+      inside_declared_elsewhere: listedIds(x.inside_declared_elsewhere, s.names),
     })),
     zones: a.zones.map((z) => ({
       ...z,
       mapped: tally(z.mapped),
-      declared_outside: listedIds(z.declared_outside),
-      inside_declared_elsewhere: listedIds(z.inside_declared_elsewhere),
+      declared_outside: listedIds(z.declared_outside, s.names),
+      inside_declared_elsewhere: listedIds(z.inside_declared_elsewhere, s.names),
     })),
     ledger: {
       all: tally(a.ledger.all),

@@ -1,7 +1,7 @@
 import { DISTRICT_PROGRAMME_ID, type Aggregates, type AxisAggregate, type IdList, type Tally, type ZoneAggregate } from '../core/aggregate.ts';
 import { formatCount, formatKm, formatMetres, formatPercent, formatYi } from '../core/format.ts';
 import type { Reported } from '../core/load_reported.ts';
-import type { AxisId, Lang, MappedProject } from '../core/model.ts';
+import type { AxisId, Lang } from '../core/model.ts';
 import { axisColour, type Theme } from '../map/theme.ts';
 import { renderAxisChart, type ChartMetric } from './axis_chart.ts';
 import { renderAxisTable, type TableSort } from './axis_table.ts';
@@ -15,8 +15,6 @@ export interface AxisPanelProps {
   lang: Lang;
   theme: Theme;
   selectedAxis: AxisId | null;
-  /** A project by id (to name the ones in mismatch lists), e.g. DataModel.project. */
-  projectById: (id: string) => Pick<MappedProject, 'name_zh' | 'name_en'> | null;
   /** Whether any project declares an axis (if none does, mismatch lists cannot say anything). */
   anyDeclared: boolean;
   /** The whole ledger, whatever the filter: what the public record covers of the report's programme. */
@@ -61,9 +59,8 @@ const MAX_LINKS = 12;
 
 function projectLinks(listed: IdList, props: AxisPanelProps): HTMLElement {
   const list = el('ul', { class: 'project-links' });
-  for (const id of listed.ids(MAX_LINKS)) {
-    const p = props.projectById(id);
-    const name = p ? (props.lang === 'zh' ? p.name_zh : (p.name_en ?? p.name_zh)) : id;
+  for (const { id, name_zh, name_en } of listed.named(MAX_LINKS)) {
+    const name = props.lang === 'zh' ? name_zh : (name_en ?? name_zh);
     const button = el('button', { type: 'button', class: 'link', 'data-key': `link-${id}` }, dataText(name));
     button.addEventListener('click', () => props.onSelectProject(id));
     list.append(el('li', {}, button));

@@ -1,10 +1,11 @@
 import { fixture, fixtureSources } from '../helpers/fixtures.ts';
 import { describe, expect, it } from 'vitest';
-import { aggregate } from '../../src/core/aggregate.ts';
+import { aggregate, ledgerTally, type Tally } from '../../src/core/aggregate.ts';
+import { ledgerFacts } from '../../src/core/filter.ts';
 import { buildBundle } from '../../src/core/bundle.ts';
 import { loadAxes, loadZones } from '../../src/core/load_geo.ts';
 import { loadReported } from '../../src/core/load_reported.ts';
-import { STATUSES, type AxisId, type MappedProject } from '../../src/core/model.ts';
+import { SECTORS, STATUSES, type AxisId, type MappedProject } from '../../src/core/model.ts';
 import { corridorsOf, placeProjects, prepareAxes } from '../../src/core/placement.ts';
 import { seededRandom } from '../../src/core/random.ts';
 import { azimuth, direct, geodesicToLineM, insideRings } from '../helpers/geodesic.ts';
@@ -209,6 +210,28 @@ describe('aggregate equals an independent brute-force computation', () => {
     const whole = (a: typeof alone) => JSON.parse(JSON.stringify(a));
     expect(whole(byIndex)).toEqual(whole(alone));
     expect(byIndex.ledger.all.projects).toBe(indices.length);
+  });
+
+  it("names a list's first projects as its ids say, in the whole ledger and in a subset", () => {
+    const named = projects.map((p, i) => ({ ...p, name_zh: `项目${i}`, name_en: i % 7 ? `Project ${i}` : null }));
+    const indices = named.map((_, i) => i).filter((i) => i % 4 !== 1);
+    for (const result of [aggregate(named, placements, axes, zones, reported, 500), aggregate(named, placements, axes, zones, reported, 500, { indices })]) {
+      for (const axis of result.axes) {
+        for (const list of [axis.declared_outside, axis.inside_declared_elsewhere]) {
+          expect(list.count).toBeGreaterThan(12);
+          const byId = list.ids(12).map((id) => named.find((p) => p.id === id)!);
+          expect(list.named(12).map(({ id, name_zh, name_en }) => ({ id, name_zh, name_en }))).toEqual(byId.map(({ id, name_zh, name_en }) => ({ id, name_zh, name_en })));
+          expect(list.named().length).toBe(list.count);
+        }
+      }
+    }
+  });
+
+  it("tallies the whole ledger from its columns alone as aggregate's ledger.all does", () => {
+    const layout = { axisIds: AXIS_IDS, zoneIds: zones.map((z) => z.properties.id) };
+    const withSectors = projects.map((p, i) => ({ ...p, sector: i % 5 ? SECTORS[i % SECTORS.length]! : null }));
+    const whole = (t: Tally) => JSON.parse(JSON.stringify(t));
+    expect(whole(ledgerTally(withSectors, ledgerFacts(withSectors, layout)))).toEqual(whole(aggregate(withSectors, placements, axes, zones, reported, 750).ledger.all));
   });
 });
 

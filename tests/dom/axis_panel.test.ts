@@ -22,7 +22,6 @@ const props = (over: Partial<AxisPanelProps> = {}): AxisPanelProps => ({
   lang: 'zh',
   theme: THEME,
   selectedAxis: null,
-  projectById: (id) => bundle.projects.find((p) => p.id === id) ?? null,
   anyDeclared: false,
   ledgerTotals: aggregates.ledger.all,
   note: mapNote(bundle, 'zh'),
@@ -91,7 +90,7 @@ describe('mismatch lists', () => {
     const zones = bundle.zones.features as ZoneFeature[];
     const agg = aggregate(projects, placeProjects(projects, axes, zones), axes, zones, bundle.reported, 500);
     const onSelectProject = vi.fn();
-    const body = mount(renderAxisPanel(props({ aggregates: agg, projectById: (id) => projects.find((p) => p.id === id) ?? null, anyDeclared: true, onSelectProject })));
+    const body = mount(renderAxisPanel(props({ aggregates: agg, anyDeclared: true, onSelectProject })));
     const songshan = getByRole(body, 'region', { name: '嵩山路科创产业发展轴' });
     expect(within(songshan).getByText('申报在本轴但在走廊外: 1')).toBeTruthy();
     within(songshan).getByRole('button', { name: '中铁·泰和里' }).click();
