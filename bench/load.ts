@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, ROOT, startServer } from '../scripts/browser.ts';
 import { appStyle, buildBarePage, serveFolder } from './serve.ts';
-import { middle, row, type BenchRow } from './stats.ts';
+import { interleaved, middle, ratiosTo, roundsNote, row, type BenchRow } from './stats.ts';
 
 const RUNS = 7;
 
@@ -79,21 +79,6 @@ export function phaseLine(label: string, runs: Phases[]): string {
   return `${label.padEnd(10)} ${steps.map((s, i) => `${s} ${middle(runs.map((r) => r[i]! - (i ? r[i - 1]! : 0))).toFixed(0).padStart(5)}`).join('  ')}`;
 }
 
-/**
- * Pages measured in turn, round after round (one warm-up round first, as a returning visitor with a warm HTTP
- * cache): a slow spell of a shared machine then slows every page of that round alike, and each round gives a
- * ratio of its own. Returns each page's median time and the median and spread of its per-round ratio to the first.
- */
-async function interleaved(pages: Array<() => Promise<number>>, rounds: number): Promise<Array<{ ms: number; ratio: number; spread: [number, number]; times: number[] }>> {
-  for (const p of pages) await p();
-  const times = pages.map(() => [] as number[]);
-  for (let r = 0; r < rounds; r++) for (const [i, p] of pages.entries()) times[i]!.push(await p());
-  return times.map((ts) => {
-    const ratios = ts.map((t, r) => t / times[0]![r]!);
-    return { ms: middle(ts), ratio: middle(ratios), spread: [Math.min(...ratios), Math.max(...ratios)], times: ts };
-  });
-}
-
 export async function loadBench(): Promise<BenchRow[]> {
   const app = await startServer();
   const bare = await bareServer();
@@ -124,14 +109,13 @@ export async function loadBench(): Promise<BenchRow[]> {
     console.log('load phases (median ms each, from navigation):');
     for (const [i, label] of ['bare page', 'app', 'iframe', 'element', "app's map"].entries()) console.log(`  ${phaseLine(label, phases[i]!.slice(1))}`);
     const baseline = bareRun!.ms;
-    const spread = (r: { ratio: number; spread: [number, number] }) => `median of ${RUNS} rounds' ratios ${r.ratio.toFixed(2)}, spread ${r.spread[0].toFixed(2)}–${r.spread[1].toFixed(2)}`;
       // Medians of each page's loads after the warm-up: all processes, and the two parts (see chromiumCpuS).
     const cpuOf = (i: number, part: (c: Cpu) => number) => middle(cpu[i]!.slice(1).map(part));
     const all = (c: Cpu) => c.gpu + c.rest;
     const gpu = (c: Cpu) => c.gpu;
     const rest = (c: Cpu) => c.rest;
     return [
-      row('load: navigation → first idle, full app (Chromium)', full!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${spread(full!)}`),
+      row('load: navigation → first idle, full app (Chromium)', full!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${roundsNote(full!)}`),
       row('load: browser CPU until first idle, full app (Chromium)', cpuOf(1, all), cpuOf(0, all), 'bare page, same', 'all Chromium processes; steadier than wall time on a shared machine'),
       row('load: browser CPU until ready, iframe (Chromium)', cpuOf(2, all), cpuOf(0, all), 'bare page, same'),
       row('load: browser CPU until ready, element (Chromium)', cpuOf(3, all), cpuOf(0, all), 'bare page, same'),
@@ -139,10 +123,10 @@ export async function loadBench(): Promise<BenchRow[]> {
       row('load: CPU outside the GPU process until first idle, full app', cpuOf(1, rest), cpuOf(0, rest), 'bare page, same', 'scripts, layout, MapLibre worker, V8 compilers: what a GPU leaves'),
       row('load: CPU outside the GPU process until ready, iframe / element', cpuOf(2, rest), cpuOf(0, rest), 'bare page, same', `element: ${cpuOf(3, rest).toFixed(0)} ms (${(cpuOf(3, rest) / cpuOf(0, rest)).toFixed(2)}×)`),
       // What the app adds to drawing its own map: against MapLibre alone drawing the app's style.
-      row('load: navigation → first idle, full app, against its own map alone (Chromium)', full!.ms, bareOwn!.ms, "bare page drawing the app's style", `the app's panel, data and code beside its map; median of ${RUNS} rounds' ratios ${middle(full!.times.map((t, r) => t / bareOwn!.times[r]!)).toFixed(2)}`),
-      row("load: the app's map drawn by MapLibre alone (Chromium)", bareOwn!.ms, baseline, 'bare MapLibre page, same data', `the app's style at its size and view (labels, context, zones, corridors, landmarks): what the map's content costs; median of ${RUNS} rounds' ratios ${bareOwn!.ratio.toFixed(2)}`),
-      row('load: navigation → ready, iframe embed.html (Chromium)', iframe!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${spread(iframe!)}`),
-      row('load: navigation → ready, <erqi-axis-map> element (Chromium)', element!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${spread(element!)}`),
+      row('load: navigation → first idle, full app, against its own map alone (Chromium)', full!.ms, bareOwn!.ms, "bare page drawing the app's style", `the app's panel, data and code beside its map; ${roundsNote(ratiosTo(full!.times, bareOwn!.times))}`),
+      row("load: the app's map drawn by MapLibre alone (Chromium)", bareOwn!.ms, baseline, 'bare MapLibre page, same data', `the app's style at its size and view (labels, context, zones, corridors, landmarks): what the map's content costs; ${roundsNote(bareOwn!)}`),
+      row('load: navigation → ready, iframe embed.html (Chromium)', iframe!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${roundsNote(iframe!)}`),
+      row('load: navigation → ready, <erqi-axis-map> element (Chromium)', element!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${roundsNote(element!)}`),
     ];
   } finally {
     await browser.close();

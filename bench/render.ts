@@ -19,7 +19,8 @@ import { importLedger } from '../src/import/import_ledger.ts';
 import { repoFile, repoSources, syntheticBundle as repoSyntheticBundle } from '../scripts/repo.ts';
 import { launch, ROOT } from '../scripts/browser.ts';
 import { appStyle, buildBarePage, serveFolder } from './serve.ts';
-import { median, middle, row, type BenchRow } from './stats.ts';
+import { phaseLine, timeToReady, type Cpu, type Phases } from './load.ts';
+import { interleaved, median, middle, ratiosTo, roundsNote, row, type BenchRow } from './stats.ts';
 
 const axisFeatures = () => loadAxes('a', repoFile('geo/axes.geojson').text).value;
 const district = () => JSON.parse(repoFile('geo/district.geojson').text).features[0] as Feature<MultiPolygon>;
@@ -73,6 +74,9 @@ window.__timeUpdate = function (map, sourceId, change) {
   });
 };`;
 
+/** Rounds of the three loads at 50,000 (each ~1–2.5 s here; the shipped data's bench runs 7). */
+const ROUNDS = 5;
+
 /** Filter changes timed per page (the median is reported; single runs vary by ±30% on this machine). */
 const RUNS = 9;
 
@@ -95,14 +99,23 @@ export async function renderBench(): Promise<BenchRow[]> {
     const load = async (url: string, ready: () => boolean) => {
       await page.goto(url);
       await page.waitForFunction(ready, null, { timeout: 120_000 });
-      return page.evaluate(() => performance.now());
     };
-    const mid = async (fn: () => Promise<number>) => {
-      const xs: number[] = [];
-      for (let i = 0; i < 3; i++) xs.push(await fn());
-      return xs.sort((a, b) => a - b)[1]!;
-    };
-    const bareMs = await mid(() => load(`${bare.url}bare.html`, () => window.__bare?.ready === true));
+    // The app's own map (its style, the pins inline, at its size and view), for MapLibre alone to draw.
+    const ownUrl = `${bare.url}${await appStyle(page, app.url, bareDir)}`;
+    // The three loaded in turn, round after round (bench/load.ts does the same for the shipped data).
+    const phases: Phases[][] = [[], [], []];
+    const cpu: Cpu[][] = [[], [], []];
+    const [bareRun, appRun, ownRun] = await interleaved(
+      [
+        () => timeToReady(page, `${bare.url}bare.html`, 'window.__bare?.ready === true', phases[0]!, cpu[0]!),
+        () => timeToReady(page, app.url, 'window.__erqi?.ready === true', phases[1]!, cpu[1]!),
+        () => timeToReady(page, ownUrl, 'window.__bare?.ready === true', phases[2]!, cpu[2]!),
+      ],
+      ROUNDS,
+    );
+    console.log(`load phases at ${N.toLocaleString('en')} projects (median ms each, from navigation):`);
+    for (const [i, label] of ['bare page', 'app', "app's map"].entries()) console.log(`  ${phaseLine(label, phases[i]!.slice(1))}`);
+    await load(`${bare.url}bare.html`, () => window.__bare?.ready === true);
     // Each page's heap once settled: the app shares its repeated texts in idle time after its map is drawn.
     await page.waitForTimeout(SETTLE_MS);
     const bareHeap = await heapMB(page);
@@ -121,7 +134,7 @@ export async function renderBench(): Promise<BenchRow[]> {
       }
       return times;
     }, RUNS);
-    const appMs = await mid(() => load(app.url, () => window.__erqi?.ready === true));
+    await load(app.url, () => window.__erqi?.ready === true);
     await page.waitForTimeout(SETTLE_MS);
     const appHeap = await heapMB(page);
     // A filter change: the panel, list and counts are rendered synchronously inside store.set.
@@ -142,13 +155,10 @@ export async function renderBench(): Promise<BenchRow[]> {
       return times;
     }, RUNS);
     const change = { panel: middle(appChange.map((t) => t.panel)), drawn: middle(appChange.map((t) => t.drawn)), idle: middle(appChange.map((t) => t.idle)) };
-    // The app's own map (its style, the pins inline, at its size and view) drawn by MapLibre alone.
-    const ownUrl = `${bare.url}${await appStyle(page, app.url, bareDir)}`;
-    const ownMs = await mid(() => load(ownUrl, () => window.__bare?.ready === true));
     const bareDrawn = middle(bareChange.map((t) => t.drawn));
     const bareIdle = middle(bareChange.map((t) => t.idle));
-    rows.push(row(`render ${N.toLocaleString('en')} pins: navigation → first idle (Chromium)`, appMs, bareMs, 'bare MapLibre page, same points, clustered', 'target ≤ 1.3×'));
-    rows.push(row(`render ${N.toLocaleString('en')} pins: the app against its own map alone (Chromium)`, appMs, ownMs, "the app's style drawn by MapLibre alone, at its size and view", `what the app's panel, data and code add; its map alone is ${(ownMs / bareMs).toFixed(2)}× the bare page`));
+    rows.push(row(`render ${N.toLocaleString('en')} pins: navigation → first idle (Chromium)`, appRun!.ms, bareRun!.ms, 'bare MapLibre page, same points, clustered', `target ≤ 1.3×; ${roundsNote(appRun!)}`));
+    rows.push(row(`render ${N.toLocaleString('en')} pins: the app against its own map alone (Chromium)`, appRun!.ms, ownRun!.ms, "the app's style drawn by MapLibre alone, at its size and view", `what the app's panel, data and code add; ${roundsNote(ratiosTo(appRun!.times, ownRun!.times))}; its map alone: ${roundsNote(ownRun!)} of the bare page`));
     rows.push(row(`filter change at ${N.toLocaleString('en')}: panel, list, counts (Chromium)`, change.panel, 30, 'the 30 ms target'));
     rows.push(row(`filter change at ${N.toLocaleString('en')}: new pins drawn (Chromium)`, change.drawn, bareDrawn, 'bare page setData of the same subset, drawn', 'target ≤ 1.0×'));
     rows.push(row(`filter change at ${N.toLocaleString('en')}: map idle (Chromium)`, change.idle, bareIdle, 'the same, idle', 'labels no longer fade in (they held the app’s idle 300 ms)'));

@@ -12,30 +12,40 @@ import { writeLedgerPages } from '../scripts/pages.ts';
 import { syntheticBundle } from '../scripts/repo.ts';
 import { launch, ROOT } from '../scripts/browser.ts';
 import { appStyle, buildBarePage, serveFolder } from './serve.ts';
-import { row, type BenchRow } from './stats.ts';
+import { phaseLine, timeToReady, type Cpu, type Phases } from './load.ts';
+import { interleaved, middle, ratiosTo, roundsNote, row, type BenchRow } from './stats.ts';
 
-/** Median of three page loads until `ready`, and the bytes of tiles, GeoJSON or bundle the first one fetched. */
-async function timeLoads(page: Page, url: string, ready: () => boolean): Promise<{ ms: number; mb: number }> {
-  // Tiles are fetched by MapLibre's workers, whose requests the page's own timeline does not list: count them
-  // from the browser's side, waiting for every size to arrive.
-  let pending: Array<Promise<number>> = [];
+/**
+ * One load of a page until `ready` (ms, as the page's clock read it then) and the bytes of tiles, GeoJSON or bundle
+ * it fetched (MB). Tiles are fetched by MapLibre's workers, whose requests the page's own timeline does not list:
+ * they are counted from the browser's side, waiting for every size to arrive.
+ */
+async function loadWithBytes(page: Page, url: string, ready: () => boolean): Promise<{ ms: number; mb: number }> {
+  const pending: Array<Promise<number>> = [];
   const onFinished = (r: Request) => {
     if (/\.(pbf|geojson)$|bundle\.json$/.test(r.url())) pending.push(r.sizes().then((s) => s.responseBodySize));
   };
   page.on('requestfinished', onFinished);
-  const xs: number[] = [];
-  const sizes: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    pending = [];
+  try {
     await page.goto(url);
     await page.waitForFunction(ready, null, { timeout: 180_000 });
-    xs.push(await page.evaluate(() => performance.now()));
+    const ms = await page.evaluate(() => performance.now());
     await page.waitForTimeout(200); // the last requests' events
-    sizes.push((await Promise.all(pending)).reduce((a, b) => a + b, 0));
+    return { ms, mb: (await Promise.all(pending)).reduce((a, b) => a + b, 0) / 2 ** 20 };
+  } finally {
+    page.off('requestfinished', onFinished);
   }
-  page.off('requestfinished', onFinished);
-  return { ms: xs.sort((a, b) => a - b)[1]!, mb: sizes[0]! / 2 ** 20 };
 }
+
+/** Median of three loads of a page (for the figures beside the target's), and the bytes the first one fetched. */
+async function timeLoads(page: Page, url: string, ready: () => boolean): Promise<{ ms: number; mb: number }> {
+  const loads = [];
+  for (let i = 0; i < 3; i++) loads.push(await loadWithBytes(page, url, ready));
+  return { ms: middle(loads.map((l) => l.ms)), mb: loads[0]!.mb };
+}
+
+/** Rounds of the target's three loads (bare page from tiles, the app in pages, its own map). */
+const ROUNDS = 7;
 
 export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
   const bundle = syntheticBundle(n, { seed: 11, unmappedShare: 0 });
@@ -53,7 +63,7 @@ export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const bareReady = () => window.__bare?.ready === true;
     const flat = await timeLoads(page, `${server.url}bare.html?points=points.geojson`, bareReady);
-    const tiled = await timeLoads(page, `${server.url}bare.html?tiles=1`, bareReady);
+    const tiledBytes = (await loadWithBytes(page, `${server.url}bare.html?tiles=1`, bareReady)).mb;
     const appReady = () => window.__erqi?.ready === true;
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ tiandituKey: '' }));
     const appFlat = await timeLoads(page, server.url, appReady);
@@ -69,7 +79,7 @@ export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
     const pagesMs = performance.now() - t0;
     writeFileSync(join(dir, 'data', 'pages', 'bundle.json'), text);
     writeFileSync(join(dir, 'data', 'bundle.json'), JSON.stringify(index));
-    const appPaged = await timeLoads(page, server.url, appReady);
+    const pagedBytes = (await loadWithBytes(page, server.url, appReady)).mb;
     if (!(await page.evaluate(() => !!window.__erqi!.app!.model.pages))) throw new Error('tiles bench: the app did not read the ledger pages');
     const heap = async () => {
       const cdp = await page.context().newCDPSession(page);
@@ -83,16 +93,28 @@ export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
     await page.waitForFunction(bareReady, null, { timeout: 180_000 });
     const bareHeap = await heap();
     // The app's own map (its style from the same tiles, at its size and view) drawn by MapLibre alone: after the
-    // heaps, which are read from the page last loaded.
-    const ownMap = await timeLoads(page, `${server.url}${await appStyle(page, server.url, dir)}`, bareReady);
+    // heaps, which are read from the page last loaded. The target's three loaded in turn, round after round.
+    const ownUrl = `${server.url}${await appStyle(page, server.url, dir)}`;
+    const phases: Phases[][] = [[], [], []];
+    const cpu: Cpu[][] = [[], [], []];
+    const [tiled, appPaged, ownMap] = await interleaved(
+      [
+        () => timeToReady(page, `${server.url}bare.html?tiles=1`, 'window.__bare?.ready === true', phases[0]!, cpu[0]!),
+        () => timeToReady(page, server.url, 'window.__erqi?.ready === true', phases[1]!, cpu[1]!),
+        () => timeToReady(page, ownUrl, 'window.__bare?.ready === true', phases[2]!, cpu[2]!),
+      ],
+      ROUNDS,
+    );
+    console.log(`load phases at ${n.toLocaleString('en')} projects from tiles (median ms each, from navigation):`);
+    for (const [i, label] of ['bare page', 'app, pages', "app's map"].entries()) console.log(`  ${phaseLine(label, phases[i]!.slice(1))}`);
     const n2 = n.toLocaleString('en');
     return [
       row(
         `${n2} pins from vector tiles, bare page: navigation → idle (Chromium)`,
-        tiled.ms,
+        tiled!.ms,
         flat.ms,
         'one clustered GeoJSON file, same points',
-        `downloads ${(tiled.mb * 1024).toFixed(1)} kB of tiles (clusters at this zoom) vs ${flat.mb.toFixed(1)} MB of GeoJSON; ${meta.erqi.pins.toLocaleString('en')} pins cut in node`,
+        `downloads ${(tiledBytes * 1024).toFixed(1)} kB of tiles (clusters at this zoom) vs ${flat.mb.toFixed(1)} MB of GeoJSON; ${meta.erqi.pins.toLocaleString('en')} pins cut in node`,
       ),
       row(
         `${n2} projects, full app with pin tiles: navigation → idle (Chromium)`,
@@ -103,17 +125,17 @@ export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
       ),
       row(
         `${n2} projects, full app with pin tiles and ledger pages: navigation → idle (Chromium)`,
-        appPaged.ms,
-        tiled.ms,
+        appPaged!.ms,
+        tiled!.ms,
         'bare MapLibre page from the same tiles (target 1.5×)',
-        `downloads ${(appPaged.mb * 1024).toFixed(0)} kB of data and tiles (the pages' index: the default view's figures) instead of the ${appFlat.mb.toFixed(0)} MB ledger`,
+        `${roundsNote(appPaged!)}; downloads ${(pagedBytes * 1024).toFixed(0)} kB of data and tiles (the pages' index: the default view's figures) instead of the ${appFlat.mb.toFixed(0)} MB ledger`,
       ),
       row(
         `${n2} projects, full app in pages against its own map alone (Chromium)`,
-        appPaged.ms,
-        ownMap.ms,
+        appPaged!.ms,
+        ownMap!.ms,
         "the app's style from the same tiles drawn by MapLibre alone, at its size and view",
-        `what the app's panel, pages and code add; its map alone is ${(ownMap.ms / tiled.ms).toFixed(2)}× the bare tile page (labels, context, zones, corridors)`,
+        `what the app's panel, pages and code add; ${roundsNote(ratiosTo(appPaged!.times, ownMap!.times))}; its map alone: ${roundsNote(ownMap!)} of the bare tile page (labels, context, zones, corridors)`,
       ),
       row(`${n2} projects in pages: JS heap after a full GC (MB)`, pagedHeap, bareHeap, 'bare MapLibre page from the same tiles', 'the page holds the default view, not the ledger'),
       row(`${n2} projects: ledger pages written by the data build (node)`, pagesMs, appFlat.ms, 'the app loading the whole ledger once', `${index.list.pages} list pages, ${index.search.length} search pages, ${Math.ceil(index.projects / index.chunk)} card chunks`),
