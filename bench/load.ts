@@ -94,20 +94,22 @@ export async function loadBench(): Promise<BenchRow[]> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     const ownStyle = await appStyle(page, app.url, bare.dir);
-    const phases: Phases[][] = [[], [], [], [], []];
-    const cpu: Cpu[][] = [[], [], [], [], []];
-    const [bareRun, full, iframe, element, bareOwn] = await interleaved(
+    const embedStyle = await appStyle(page, app.url, bare.dir, 'embed');
+    const phases: Phases[][] = [[], [], [], [], [], []];
+    const cpu: Cpu[][] = [[], [], [], [], [], []];
+    const [bareRun, full, iframe, element, bareOwn, embedOwn] = await interleaved(
       [
         () => timeToReady(page, `${bare.url}bare.html`, 'window.__bare?.ready === true', phases[0]!, cpu[0]!),
         () => timeToReady(page, app.url, 'window.__erqi?.ready === true', phases[1]!, cpu[1]!),
         () => timeToReady(page, `${app.url}embed.html`, 'window.__erqiEmbed?.ready === true', phases[2]!, cpu[2]!),
         () => timeToReady(page, hostUrl, 'window.elementReady === true', phases[3]!, cpu[3]!),
         () => timeToReady(page, `${bare.url}${ownStyle}`, 'window.__bare?.ready === true', phases[4]!, cpu[4]!),
+        () => timeToReady(page, `${bare.url}${embedStyle}`, 'window.__bare?.ready === true', phases[5]!, cpu[5]!),
       ],
       RUNS,
     );
     console.log('load phases (median ms each, from navigation):');
-    for (const [i, label] of ['bare page', 'app', 'iframe', 'element', "app's map"].entries()) console.log(`  ${phaseLine(label, phases[i]!.slice(1))}`);
+    for (const [i, label] of ['bare page', 'app', 'iframe', 'element', "app's map", "iframe's map"].entries()) console.log(`  ${phaseLine(label, phases[i]!.slice(1))}`);
     const baseline = bareRun!.ms;
       // Medians of each page's loads after the warm-up: all processes, and the two parts (see chromiumCpuS).
     const cpuOf = (i: number, part: (c: Cpu) => number) => middle(cpu[i]!.slice(1).map(part));
@@ -127,6 +129,7 @@ export async function loadBench(): Promise<BenchRow[]> {
       row("load: the app's map drawn by MapLibre alone (Chromium)", bareOwn!.ms, baseline, 'bare MapLibre page, same data', `the app's style at its size and view (labels, context, zones, corridors, landmarks): what the map's content costs; ${roundsNote(bareOwn!)}`),
       row('load: navigation → ready, iframe embed.html (Chromium)', iframe!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${roundsNote(iframe!)}`),
       row('load: navigation → ready, <erqi-axis-map> element (Chromium)', element!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${roundsNote(element!)}`),
+      row('load: navigation → ready, iframe, against its own map alone (Chromium)', iframe!.ms, embedOwn!.ms, "bare page drawing the iframe's style", `what the embed's card, data and code add beside its map; ${roundsNote(ratiosTo(iframe!.times, embedOwn!.times))}; its map alone: ${roundsNote(embedOwn!)} of the bare page`),
     ];
   } finally {
     await browser.close();

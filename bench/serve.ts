@@ -20,19 +20,22 @@ export async function buildBarePage(): Promise<string> {
 }
 
 /**
- * The style the app's map was made with, as MapLibre gives it back (its data inline), with the map's size and view:
- * written beside the bare page, which then draws the app's map with MapLibre alone (bench/bare.ts, `?style=`).
+ * The style a page's map was made with, as MapLibre gives it back (its data inline), with the map's size and view:
+ * written beside the bare page, which then draws that map with MapLibre alone (bench/bare.ts, `?style=`). The app's
+ * by default; `'embed'`: the iframe page's (embed.html beside the app).
  */
-export async function appStyle(page: Page, appUrl: string, dir: string): Promise<string> {
-  await page.goto(appUrl);
-  await page.waitForFunction('window.__erqi?.ready === true', null, { timeout: 60_000 });
-  const { style, w, h, center, zoom } = await page.evaluate(() => {
-    const m = window.__erqi!.map!;
+export async function appStyle(page: Page, appUrl: string, dir: string, which: 'app' | 'embed' = 'app'): Promise<string> {
+  const embed = which === 'embed';
+  await page.goto(embed ? `${appUrl}embed.html` : appUrl);
+  await page.waitForFunction(embed ? 'window.__erqiEmbed?.ready === true' : 'window.__erqi?.ready === true', null, { timeout: 60_000 });
+  const { style, w, h, center, zoom } = await page.evaluate((embed) => {
+    const m = embed ? window.__erqiEmbed!.handle!.view.map! : window.__erqi!.map!;
     const c = m.getCanvas();
     return { style: JSON.stringify(m.getStyle()), w: c.clientWidth, h: c.clientHeight, center: m.getCenter().toArray().join(','), zoom: m.getZoom() };
-  });
-  writeFileSync(join(dir, 'app-style.json'), style);
-  return `bare.html?style=app-style.json&w=${w}&h=${h}&center=${center}&zoom=${zoom}`;
+  }, embed);
+  const file = `${which}-style.json`;
+  writeFileSync(join(dir, file), style);
+  return `bare.html?style=${file}&w=${w}&h=${h}&center=${center}&zoom=${zoom}`;
 }
 
 export { serveFolder } from '../scripts/browser.ts';
