@@ -33,6 +33,8 @@ setWorkerUrl(WORKER_URL);
 
 /** A map not loaded after this long is checked for a worker script that did not load (ms). */
 const WORKER_CHECK_MS = 4000;
+/** The longest a new map's canvas stays hidden while it loads (ms; see createMapView). */
+const REVEAL_MS = 2000;
 
 
 export interface MapViewOptions {
@@ -157,6 +159,21 @@ export function createMapView(options: MapViewOptions): MapView {
     // No preserveDrawingBuffer: it made the WebGL context 2–4× slower to create (PERFORMANCE.md, Session 11) and
     // costs a copy per frame; a snapshot draws the map once more and reads it in the same task instead.
   });
+  // Until its first complete frame the map shows its background colour only, and MapLibre presents a frame for each
+  // tile and glyph that arrives meanwhile: a dozen frames of the same colour, each composited with the page — on
+  // software WebGL (a browser without a usable GPU, and the CI kind) 10–60 ms of the GPU process apiece, which
+  // MapLibre's shader links wait behind. So the canvas is hidden until the map's `load`, over its container painted
+  // that colour: the same picture, one frame instead of a dozen (PERFORMANCE.md, Session 16). At most REVEAL_MS:
+  // tiles of a remote basemap that are slow to come do not keep the schematic layers from showing.
+  const canvas = map.getCanvas();
+  options.container.style.backgroundColor = style.theme.background;
+  canvas.style.visibility = 'hidden';
+  const reveal = () => {
+    clearTimeout(revealTimer);
+    canvas.style.visibility = '';
+  };
+  const revealTimer = setTimeout(reveal, REVEAL_MS);
+  map.once('load', reveal);
   const controls = { zoom: true, fullscreen: true, scale: true, ...options.controls };
   if (controls.zoom) map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
   const home = options.home;
@@ -287,6 +304,7 @@ export function createMapView(options: MapViewOptions): MapView {
       if (next.basemap !== style.basemap) tileErrorReported = false;
       const before = style;
       style = next;
+      options.container.style.backgroundColor = next.theme.background;
       // Another language or highlighted axis changes a few layer properties: set just those (a style diff would
       // serialise and compare every pin). Property by property, as the diff itself would send them.
       const changes = layerPropertyChanges(buildStyle(data, before), buildStyle(data, next));
@@ -360,6 +378,7 @@ export function createMapView(options: MapViewOptions): MapView {
     },
     destroy() {
       clearTimeout(workerCheck);
+      clearTimeout(revealTimer);
       map.remove();
     },
   };

@@ -130,6 +130,35 @@ describe('the first map', () => {
     for (const [axis, n] of Object.entries(counts)) expect(n, axis).toBeGreaterThan(150);
   });
 
+  it('shows the map once drawn: hidden while it loads, over its background colour, then shown whole', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      // Every animation frame from the start, until ready: is the canvas shown, and has the map loaded?
+      await page.addInitScript(() => {
+        const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = []);
+        const tick = () => {
+          const canvas = document.querySelector('.maplibregl-canvas');
+          if (canvas) seen.push(`${getComputedStyle(canvas).visibility} ${window.__erqi?.map?.loaded() ? 'loaded' : 'loading'}`);
+          if (!window.__erqi?.ready) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      await page.goto(url);
+      await waitForMap(page);
+      const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+      expect(seen[0]).toBe('hidden loading');
+      expect(seen).not.toContain('hidden loaded');
+      const shown = await page.evaluate(() => {
+        const m = window.__erqi!.map!;
+        return { canvas: getComputedStyle(m.getCanvas()).visibility, under: getComputedStyle(m.getContainer()).backgroundColor };
+      });
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(THEME.background.slice(i, i + 2), 16));
+      expect(shown).toEqual({ canvas: 'visible', under: `rgb(${r}, ${g}, ${b})` });
+    } finally {
+      await page.close();
+    }
+  });
+
   it('expands a cluster when it is clicked', async () => {
     const before = await w.page.evaluate(() => window.__erqi!.map!.getZoom());
     const point = await w.page.evaluate(() => {
