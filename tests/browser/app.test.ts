@@ -259,6 +259,27 @@ describe('language, basemap failure, small screens, accessibility', () => {
     await w.page.close();
   });
 
+  it('shows the schematic map after 2 s when basemap tiles never answer (the map is hidden only while it loads)', async () => {
+    const w = await watchedPage(app.browser);
+    // Tiles that hang: the map's load waits for them, and would keep it hidden.
+    await w.page.route('https://tile.openstreetmap.org/**', () => {});
+    await w.page.goto(`${app.url}?basemap=osm`);
+    const visible = () => w.page.evaluate(() => {
+      const canvas = document.querySelector('.maplibregl-canvas');
+      return canvas ? getComputedStyle(canvas).visibility : null;
+    });
+    await expect.poll(visible).toBe('hidden');
+    await expect.poll(visible, { timeout: 10_000 }).toBe('visible');
+    const state = await w.page.evaluate(() => {
+      const m = window.__erqi!.map!;
+      return { loaded: m.loaded(), axes: m.queryRenderedFeatures({ layers: ['axes-line'] }).length };
+    });
+    // Shown before the map loaded: by the 2 s limit, with the schematic layers drawn over the missing tiles.
+    expect(state.loaded).toBe(false);
+    expect(state.axes).toBeGreaterThan(0);
+    await w.page.close();
+  });
+
   it('works on a 360×640 phone: bottom sheet, no horizontal scroll', async () => {
     const { page, consoleErrors } = await open('', { width: 360, height: 640 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
