@@ -165,12 +165,16 @@ export function createMapView(options: MapViewOptions): MapView {
   // MapLibre's shader links wait behind. So the canvas is hidden until the map's `load`, over its container painted
   // that colour: the same picture, one frame instead of a dozen (PERFORMANCE.md, Session 16). At most REVEAL_MS:
   // tiles of a remote basemap that are slow to come do not keep the schematic layers from showing.
+  // The attribution, which MapLibre opens as the sources' credits arrive and the app folds at `load` (below), waits
+  // with it: its line of text no longer crosses the empty map for a moment (the `map-loading` rule in the styles).
   const canvas = map.getCanvas();
   options.container.style.backgroundColor = style.theme.background;
+  options.container.classList.add('map-loading');
   canvas.style.visibility = 'hidden';
   const reveal = () => {
     clearTimeout(revealTimer);
     canvas.style.visibility = '';
+    options.container.classList.remove('map-loading');
   };
   const revealTimer = setTimeout(reveal, REVEAL_MS);
   map.once('load', reveal);

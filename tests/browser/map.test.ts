@@ -138,7 +138,10 @@ describe('the first map', () => {
         const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = []);
         const tick = () => {
           const canvas = document.querySelector('.maplibregl-canvas');
+          const credits = document.querySelector('.maplibregl-ctrl-attrib');
           if (canvas) seen.push(`${getComputedStyle(canvas).visibility} ${window.__erqi?.map?.loaded() ? 'loaded' : 'loading'}`);
+          // The credits, opened by MapLibre as the sources arrive, are not shown across the empty map either.
+          if (credits && !window.__erqi?.map?.loaded() && getComputedStyle(credits).visibility !== 'hidden') seen.push('credits shown while loading');
           if (!window.__erqi?.ready) requestAnimationFrame(tick);
         };
         requestAnimationFrame(tick);
@@ -148,12 +151,17 @@ describe('the first map', () => {
       const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
       expect(seen[0]).toBe('hidden loading');
       expect(seen).not.toContain('hidden loaded');
+      expect(seen).not.toContain('credits shown while loading');
       const shown = await page.evaluate(() => {
         const m = window.__erqi!.map!;
-        return { canvas: getComputedStyle(m.getCanvas()).visibility, under: getComputedStyle(m.getContainer()).backgroundColor };
+        return {
+          canvas: getComputedStyle(m.getCanvas()).visibility,
+          under: getComputedStyle(m.getContainer()).backgroundColor,
+          credits: getComputedStyle(m.getContainer().querySelector('.maplibregl-ctrl-attrib')!).visibility,
+        };
       });
       const [r, g, b] = [1, 3, 5].map((i) => parseInt(THEME.background.slice(i, i + 2), 16));
-      expect(shown).toEqual({ canvas: 'visible', under: `rgb(${r}, ${g}, ${b})` });
+      expect(shown).toEqual({ canvas: 'visible', under: `rgb(${r}, ${g}, ${b})`, credits: 'visible' });
     } finally {
       await page.close();
     }
