@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, ROOT, serveFolder } from '../scripts/browser.ts';
-import { phaseLine, timeToReady, type Cpu, type Phases } from './load.ts';
+import { phaseLine, READY, timeToReady, type Cpu, type Phases } from './load.ts';
 import { middle } from './stats.ts';
 
 const { values, positionals } = parseArgs({
@@ -60,7 +60,7 @@ function build(what: string, rev: string): string {
 try {
   const dirs = sources.map((s, k) => ('dir' in s ? s.dir : build(positionals[k]!, s.rev)));
   const sites = await Promise.all(dirs.map((d) => serveFolder(d)));
-  const ready = values.path.startsWith('embed') ? 'window.__erqiEmbed?.ready === true' : 'window.__erqi?.ready === true';
+  const ready = values.path.startsWith('embed') ? READY.iframe : READY.app;
   const browser = await launch();
   const context = await browser.newContext({ viewport: values.phone ? { width: 390, height: 844 } : { width: 1280, height: 800 } });
   const phases: Phases[][] = [[], []];

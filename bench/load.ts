@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, ROOT, startServer } from '../scripts/browser.ts';
 import { appStyle, buildBarePage, serveFolder } from './serve.ts';
-import { interleaved, middle, ratiosTo, roundsNote, row, type BenchRow } from './stats.ts';
+import { interleaved, middle, ratiosTo, roundsNote, row, type BenchRow, type Interleaved } from './stats.ts';
 
 const RUNS = 7;
 
@@ -79,6 +79,32 @@ export function phaseLine(label: string, runs: Phases[]): string {
   return `${label.padEnd(10)} ${steps.map((s, i) => `${s} ${middle(runs.map((r) => r[i]! - (i ? r[i - 1]! : 0))).toFixed(0).padStart(5)}`).join('  ')}`;
 }
 
+/** A page loaded in turn with others: its label in the phases printed, its address, and what is true once it is ready. */
+export interface LoadTarget {
+  label: string;
+  url: string;
+  ready: string;
+}
+
+/**
+ * Pages loaded in turn, round after round (interleaved), each timed by timeToReady in `page`: prints each one's
+ * phases under `title`, and returns each one's times and ratios with its CPU per load (the warm-up's left out).
+ */
+export async function loadsInTurn(page: Page, title: string, targets: readonly LoadTarget[], rounds: number): Promise<Array<Interleaved & { cpu: Cpu[] }>> {
+  const phases = targets.map((): Phases[] => []);
+  const cpu = targets.map((): Cpu[] => []);
+  const runs = await interleaved(
+    targets.map((t, i) => () => timeToReady(page, t.url, t.ready, phases[i]!, cpu[i]!)),
+    rounds,
+  );
+  console.log(`${title} (median ms each, from navigation):`);
+  for (const [i, t] of targets.entries()) console.log(`  ${phaseLine(t.label, phases[i]!.slice(1))}`);
+  return runs.map((r, i) => ({ ...r, cpu: cpu[i]!.slice(1) }));
+}
+
+/** What each kind of page sets once its map is first drawn. */
+export const READY = { bare: 'window.__bare?.ready === true', app: 'window.__erqi?.ready === true', iframe: 'window.__erqiEmbed?.ready === true' } as const;
+
 export async function loadBench(): Promise<BenchRow[]> {
   const app = await startServer();
   const bare = await bareServer();
@@ -95,24 +121,23 @@ export async function loadBench(): Promise<BenchRow[]> {
   try {
     const ownStyle = await appStyle(page, app.url, bare.dir);
     const embedStyle = await appStyle(page, app.url, bare.dir, 'embed');
-    const phases: Phases[][] = [[], [], [], [], [], []];
-    const cpu: Cpu[][] = [[], [], [], [], [], []];
-    const [bareRun, full, iframe, element, bareOwn, embedOwn] = await interleaved(
+    const [bareRun, full, iframe, element, bareOwn, embedOwn] = await loadsInTurn(
+      page,
+      'load phases',
       [
-        () => timeToReady(page, `${bare.url}bare.html`, 'window.__bare?.ready === true', phases[0]!, cpu[0]!),
-        () => timeToReady(page, app.url, 'window.__erqi?.ready === true', phases[1]!, cpu[1]!),
-        () => timeToReady(page, `${app.url}embed.html`, 'window.__erqiEmbed?.ready === true', phases[2]!, cpu[2]!),
-        () => timeToReady(page, hostUrl, 'window.elementReady === true', phases[3]!, cpu[3]!),
-        () => timeToReady(page, `${bare.url}${ownStyle}`, 'window.__bare?.ready === true', phases[4]!, cpu[4]!),
-        () => timeToReady(page, `${bare.url}${embedStyle}`, 'window.__bare?.ready === true', phases[5]!, cpu[5]!),
+        { label: 'bare page', url: `${bare.url}bare.html`, ready: READY.bare },
+        { label: 'app', url: app.url, ready: READY.app },
+        { label: 'iframe', url: `${app.url}embed.html`, ready: READY.iframe },
+        { label: 'element', url: hostUrl, ready: 'window.elementReady === true' },
+        { label: "app's map", url: `${bare.url}${ownStyle}`, ready: READY.bare },
+        { label: "iframe's map", url: `${bare.url}${embedStyle}`, ready: READY.bare },
       ],
       RUNS,
     );
-    console.log('load phases (median ms each, from navigation):');
-    for (const [i, label] of ['bare page', 'app', 'iframe', 'element', "app's map", "iframe's map"].entries()) console.log(`  ${phaseLine(label, phases[i]!.slice(1))}`);
     const baseline = bareRun!.ms;
-      // Medians of each page's loads after the warm-up: all processes, and the two parts (see chromiumCpuS).
-    const cpuOf = (i: number, part: (c: Cpu) => number) => middle(cpu[i]!.slice(1).map(part));
+    // Medians of each page's loads after the warm-up: all processes, and the two parts (see chromiumCpuS).
+    const runs = [bareRun!, full!, iframe!, element!];
+    const cpuOf = (i: number, part: (c: Cpu) => number) => middle(runs[i]!.cpu.map(part));
     const all = (c: Cpu) => c.gpu + c.rest;
     const gpu = (c: Cpu) => c.gpu;
     const rest = (c: Cpu) => c.rest;

@@ -19,8 +19,8 @@ import { importLedger } from '../src/import/import_ledger.ts';
 import { repoFile, repoSources, syntheticBundle as repoSyntheticBundle } from '../scripts/repo.ts';
 import { launch, ROOT } from '../scripts/browser.ts';
 import { appStyle, buildBarePage, serveFolder } from './serve.ts';
-import { phaseLine, timeToReady, type Cpu, type Phases } from './load.ts';
-import { interleaved, median, middle, ratiosTo, roundsNote, row, type BenchRow } from './stats.ts';
+import { loadsInTurn, READY } from './load.ts';
+import { median, middle, ratiosTo, roundsNote, row, type BenchRow } from './stats.ts';
 
 const axisFeatures = () => loadAxes('a', repoFile('geo/axes.geojson').text).value;
 const district = () => JSON.parse(repoFile('geo/district.geojson').text).features[0] as Feature<MultiPolygon>;
@@ -103,18 +103,16 @@ export async function renderBench(): Promise<BenchRow[]> {
     // The app's own map (its style, the pins inline, at its size and view), for MapLibre alone to draw.
     const ownUrl = `${bare.url}${await appStyle(page, app.url, bareDir)}`;
     // The three loaded in turn, round after round (bench/load.ts does the same for the shipped data).
-    const phases: Phases[][] = [[], [], []];
-    const cpu: Cpu[][] = [[], [], []];
-    const [bareRun, appRun, ownRun] = await interleaved(
+    const [bareRun, appRun, ownRun] = await loadsInTurn(
+      page,
+      `load phases at ${N.toLocaleString('en')} projects`,
       [
-        () => timeToReady(page, `${bare.url}bare.html`, 'window.__bare?.ready === true', phases[0]!, cpu[0]!),
-        () => timeToReady(page, app.url, 'window.__erqi?.ready === true', phases[1]!, cpu[1]!),
-        () => timeToReady(page, ownUrl, 'window.__bare?.ready === true', phases[2]!, cpu[2]!),
+        { label: 'bare page', url: `${bare.url}bare.html`, ready: READY.bare },
+        { label: 'app', url: app.url, ready: READY.app },
+        { label: "app's map", url: ownUrl, ready: READY.bare },
       ],
       ROUNDS,
     );
-    console.log(`load phases at ${N.toLocaleString('en')} projects (median ms each, from navigation):`);
-    for (const [i, label] of ['bare page', 'app', "app's map"].entries()) console.log(`  ${phaseLine(label, phases[i]!.slice(1))}`);
     await load(`${bare.url}bare.html`, () => window.__bare?.ready === true);
     // Each page's heap once settled: the app shares its repeated texts in idle time after its map is drawn.
     await page.waitForTimeout(SETTLE_MS);

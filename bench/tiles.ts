@@ -12,8 +12,8 @@ import { writeLedgerPages } from '../scripts/pages.ts';
 import { syntheticBundle } from '../scripts/repo.ts';
 import { launch, ROOT } from '../scripts/browser.ts';
 import { appStyle, buildBarePage, serveFolder } from './serve.ts';
-import { phaseLine, timeToReady, type Cpu, type Phases } from './load.ts';
-import { interleaved, middle, ratiosTo, roundsNote, row, type BenchRow } from './stats.ts';
+import { loadsInTurn, READY } from './load.ts';
+import { middle, ratiosTo, roundsNote, row, type BenchRow } from './stats.ts';
 
 /**
  * One load of a page until `ready` (ms, as the page's clock read it then) and the bytes of tiles, GeoJSON or bundle
@@ -95,18 +95,16 @@ export async function tilesBench(n = 200_000): Promise<BenchRow[]> {
     // The app's own map (its style from the same tiles, at its size and view) drawn by MapLibre alone: after the
     // heaps, which are read from the page last loaded. The target's three loaded in turn, round after round.
     const ownUrl = `${server.url}${await appStyle(page, server.url, dir)}`;
-    const phases: Phases[][] = [[], [], []];
-    const cpu: Cpu[][] = [[], [], []];
-    const [tiled, appPaged, ownMap] = await interleaved(
+    const [tiled, appPaged, ownMap] = await loadsInTurn(
+      page,
+      `load phases at ${n.toLocaleString('en')} projects from tiles`,
       [
-        () => timeToReady(page, `${server.url}bare.html?tiles=1`, 'window.__bare?.ready === true', phases[0]!, cpu[0]!),
-        () => timeToReady(page, server.url, 'window.__erqi?.ready === true', phases[1]!, cpu[1]!),
-        () => timeToReady(page, ownUrl, 'window.__bare?.ready === true', phases[2]!, cpu[2]!),
+        { label: 'bare page', url: `${server.url}bare.html?tiles=1`, ready: READY.bare },
+        { label: 'app, pages', url: server.url, ready: READY.app },
+        { label: "app's map", url: ownUrl, ready: READY.bare },
       ],
       ROUNDS,
     );
-    console.log(`load phases at ${n.toLocaleString('en')} projects from tiles (median ms each, from navigation):`);
-    for (const [i, label] of ['bare page', 'app, pages', "app's map"].entries()) console.log(`  ${phaseLine(label, phases[i]!.slice(1))}`);
     const n2 = n.toLocaleString('en');
     return [
       row(

@@ -17,6 +17,7 @@ import type { View } from '../core/url_state.ts';
 import { LOCAL_FONTS } from './fonts.ts';
 import { SOURCE } from './ids.ts';
 import { pinDiff } from './project_features.ts';
+import { showWhenDrawn } from './first_frame.ts';
 import { HomeControl } from './home_control.ts';
 import { prefersReducedMotion, trackPersonMoves, wirePointer } from './map_input.ts';
 import { LOCALISED_BUTTONS } from './locale.ts';
@@ -33,8 +34,6 @@ setWorkerUrl(WORKER_URL);
 
 /** A map not loaded after this long is checked for a worker script that did not load (ms). */
 const WORKER_CHECK_MS = 4000;
-/** The longest a new map's canvas stays hidden while it loads (ms; see createMapView). */
-const REVEAL_MS = 2000;
 
 
 export interface MapViewOptions {
@@ -159,25 +158,7 @@ export function createMapView(options: MapViewOptions): MapView {
     // No preserveDrawingBuffer: it made the WebGL context 2–4× slower to create (PERFORMANCE.md, Session 11) and
     // costs a copy per frame; a snapshot draws the map once more and reads it in the same task instead.
   });
-  // Until its first complete frame the map shows its background colour only, and MapLibre presents a frame for each
-  // tile and glyph that arrives meanwhile: a dozen frames of the same colour, each composited with the page — on
-  // software WebGL (a browser without a usable GPU, and the CI kind) 10–60 ms of the GPU process apiece, which
-  // MapLibre's shader links wait behind. So the canvas is hidden until the map's `load`, over its container painted
-  // that colour: the same picture, one frame instead of a dozen (PERFORMANCE.md, Session 16). At most REVEAL_MS:
-  // tiles of a remote basemap that are slow to come do not keep the schematic layers from showing.
-  // The attribution, which MapLibre opens as the sources' credits arrive and the app folds at `load` (below), waits
-  // with it: its line of text no longer crosses the empty map for a moment (the `map-loading` rule in the styles).
-  const canvas = map.getCanvas();
-  options.container.style.backgroundColor = style.theme.background;
-  options.container.classList.add('map-loading');
-  canvas.style.visibility = 'hidden';
-  const reveal = () => {
-    clearTimeout(revealTimer);
-    canvas.style.visibility = '';
-    options.container.classList.remove('map-loading');
-  };
-  const revealTimer = setTimeout(reveal, REVEAL_MS);
-  map.once('load', reveal);
+  const stopRevealWait = showWhenDrawn(map, options.container, style.theme.background);
   const controls = { zoom: true, fullscreen: true, scale: true, ...options.controls };
   if (controls.zoom) map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
   const home = options.home;
@@ -250,9 +231,6 @@ export function createMapView(options: MapViewOptions): MapView {
     const c = map.getCenter();
     return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing() };
   };
-  // Compact attribution starts folded: the (i) button opens it; the PNG export carries it in full.
-  map.once('load', () => options.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
-
   map.once('load', () => performance.mark('erqi:map-load'));
   const idle = new Promise<void>((resolve) =>
     map.once('idle', () => {
@@ -382,7 +360,7 @@ export function createMapView(options: MapViewOptions): MapView {
     },
     destroy() {
       clearTimeout(workerCheck);
-      clearTimeout(revealTimer);
+      stopRevealWait();
       map.remove();
     },
   };
