@@ -121,7 +121,8 @@ export async function loadBench(): Promise<BenchRow[]> {
   try {
     const ownStyle = await appStyle(page, app.url, bare.dir);
     const embedStyle = await appStyle(page, app.url, bare.dir, 'embed');
-    const [bareRun, full, iframe, element, bareOwn, embedOwn] = await loadsInTurn(
+    const elementStyle = await appStyle(page, hostUrl, bare.dir, 'element');
+    const [bareRun, full, iframe, element, bareOwn, embedOwn, elementOwn] = await loadsInTurn(
       page,
       'load phases',
       [
@@ -131,6 +132,7 @@ export async function loadBench(): Promise<BenchRow[]> {
         { label: 'element', url: hostUrl, ready: 'window.elementReady === true' },
         { label: "app's map", url: `${bare.url}${ownStyle}`, ready: READY.bare },
         { label: "iframe's map", url: `${bare.url}${embedStyle}`, ready: READY.bare },
+        { label: "element's map", url: `${bare.url}${elementStyle}`, ready: READY.bare },
       ],
       RUNS,
     );
@@ -155,6 +157,7 @@ export async function loadBench(): Promise<BenchRow[]> {
       row('load: navigation → ready, iframe embed.html (Chromium)', iframe!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${roundsNote(iframe!)}`),
       row('load: navigation → ready, <erqi-axis-map> element (Chromium)', element!.ms, baseline, 'bare MapLibre page, same data', `target ≤ 1.3×; ${roundsNote(element!)}`),
       row('load: navigation → ready, iframe, against its own map alone (Chromium)', iframe!.ms, embedOwn!.ms, "bare page drawing the iframe's style", `what the embed's card, data and code add beside its map; ${roundsNote(ratiosTo(iframe!.times, embedOwn!.times))}; its map alone: ${roundsNote(embedOwn!)} of the bare page`),
+      row('load: navigation → ready, element, against its own map alone (Chromium)', element!.ms, elementOwn!.ms, "bare page drawing the element's style", `what the element's card, data and code add beside its map; ${roundsNote(ratiosTo(element!.times, elementOwn!.times))}; its map alone: ${roundsNote(elementOwn!)} of the bare page`),
     ];
   } finally {
     await browser.close();

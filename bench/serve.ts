@@ -20,19 +20,30 @@ export async function buildBarePage(): Promise<string> {
 }
 
 /**
+ * Where each kind of page keeps its map once ready, as expressions evaluated in the page (the element's: its host
+ * page's `<erqi-axis-map id="m">`, whose handle is private to its class, not to the page).
+ */
+const PAGES = {
+  app: { path: '', ready: 'window.__erqi?.ready === true', map: 'window.__erqi.map' },
+  embed: { path: 'embed.html', ready: 'window.__erqiEmbed?.ready === true', map: 'window.__erqiEmbed.handle.view.map' },
+  element: { path: '', ready: 'window.elementReady === true', map: "document.getElementById('m').handle.view.map" },
+} as const;
+
+/**
  * The style a page's map was made with, as MapLibre gives it back (its data inline), with the map's size and view:
  * written beside the bare page, which then draws that map with MapLibre alone (bench/bare.ts, `?style=`). The app's
- * by default; `'embed'`: the iframe page's (embed.html beside the app).
+ * by default (`url`: the app's); `'embed'`: the iframe page's (embed.html beside the app); `'element'`: the
+ * element's, `url` being its host page.
  */
-export async function appStyle(page: Page, appUrl: string, dir: string, which: 'app' | 'embed' = 'app'): Promise<string> {
-  const embed = which === 'embed';
-  await page.goto(embed ? `${appUrl}embed.html` : appUrl);
-  await page.waitForFunction(embed ? 'window.__erqiEmbed?.ready === true' : 'window.__erqi?.ready === true', null, { timeout: 60_000 });
-  const { style, w, h, center, zoom } = await page.evaluate((embed) => {
-    const m = embed ? window.__erqiEmbed!.handle!.view.map! : window.__erqi!.map!;
+export async function appStyle(page: Page, url: string, dir: string, which: keyof typeof PAGES = 'app'): Promise<string> {
+  const { path, ready, map } = PAGES[which];
+  await page.goto(`${url}${path}`);
+  await page.waitForFunction(ready, null, { timeout: 60_000 });
+  const { style, w, h, center, zoom } = await page.evaluate(`(() => {
+    const m = ${map};
     const c = m.getCanvas();
     return { style: JSON.stringify(m.getStyle()), w: c.clientWidth, h: c.clientHeight, center: m.getCenter().toArray().join(','), zoom: m.getZoom() };
-  }, embed);
+  })()`) as { style: string; w: number; h: number; center: string; zoom: number };
   const file = `${which}-style.json`;
   writeFileSync(join(dir, file), style);
   return `bare.html?style=${file}&w=${w}&h=${h}&center=${center}&zoom=${zoom}`;
