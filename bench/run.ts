@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, as ratios against a baseline measured in the same run.
- * `npm run bench -- node` runs the node part only; `-- load`, `-- render`, `-- import` or `-- tiles` one browser
- * part alone (after the node part, which is quick).
+ * `npm run bench -- node` runs the node part only; `-- load`, `-- render`, `-- import`, `-- tiles` or `-- content`
+ * one browser part alone (after the node part, which is quick).
  */
 import { cpus } from 'node:os';
 import { aggregateBench } from './aggregate.ts';
@@ -13,6 +13,7 @@ const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   render: async () => (await import('./render.ts')).renderBench(),
   import: async () => (await import('./import.ts')).importBench(),
   tiles: async () => (await import('./tiles.ts')).tilesBench(),
+  content: async () => (await import('./content.ts')).contentBench(),
 };
 
 const which = process.argv[2];
