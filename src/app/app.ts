@@ -7,7 +7,7 @@ import { serializeUrlState, DEFAULT_STATE, type UrlState } from '../core/url_sta
 import { axisOverview } from '../controls/axis_overview.ts';
 import { banner, sampleLink } from '../controls/banner.ts';
 import { askTileHost, basemapSwitcher, tileAccess } from '../controls/basemap_switcher.ts';
-import { runControls, type Control, type ControlContext } from '../controls/control.ts';
+import { EVERYTHING, runControls, type Control, type ControlContext } from '../controls/control.ts';
 import { corridorSlider } from '../controls/corridor_slider.ts';
 import { periodSelect } from '../controls/period_select.ts';
 import { editButton, embedButton, importButton, shareButton, wholeButton } from '../controls/dialog_buttons.ts';
@@ -202,7 +202,9 @@ export function createApp(
   const drawing = () => !!map.view.map?.getCanvas().classList.contains('drawing');
   // The page's controls are drawn before the map is made: it measures its container once. (Made first, it was
   // resized as the header filled in — 4 px on a desktop, 30 on a phone — and drew its first frames again.)
-  const stopPage = runControls(store, [header.titles, header.search, ...tools, top, ...(editor ? [editor] : []), slider, ...(period ? [period] : []), panels, status, key, card, notice]);
+  const page = [header.titles, header.search, ...tools, top, ...(editor ? [editor] : []), slider, ...(period ? [period] : []), panels, status, key, card, notice];
+  const shown = store.get();
+  for (const c of page) c.update(shown, EVERYTHING);
   map = mapPart(ctx, {
     container: mapEl,
     basemap: (s) => basemapSources(s.basemap, tiles.config(), s.tiles),
@@ -227,7 +229,9 @@ export function createApp(
 
   // ------------------------------------------------------------------ wiring
   askTileHost(initial, tiles, notice, () => map.restyle());
-  const stopMap = runControls(store, [map]);
+  // The map hears of a change first, as in the embeds: a filter's pins go to MapLibre's worker, which clusters them
+  // while the page draws its panel and list (at 50,000 projects those take 15–30 ms of the main thread).
+  const stopControls = runControls(store, [map, ...page], store.get() === shown ? page : []);
   // Back and forward restore a saved view; the map moves itself for every other change.
   const unrestore = store.subscribe((s, _prev, how, changed) => {
     if (how === 'restore' && changed.has('view') && s.view) map.view.map?.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing });
@@ -271,8 +275,7 @@ export function createApp(
       alive = false;
       unrestore();
       unsync();
-      stopMap();
-      stopPage();
+      stopControls();
       document.removeEventListener('keydown', onKey);
       root.replaceChildren();
     },

@@ -45,11 +45,12 @@ export const changedIn =
     ks.some((k) => keys.has(k));
 
 /**
- * Draws the controls once, then on every change of the store, each with the keys that changed. Returns the
+ * Draws the controls once, then on every change of the store, each with the keys that changed, in the order given.
+ * `drawn`: controls the caller has drawn in the store's current state already, which are not drawn again. Returns the
  * function that unsubscribes and destroys them all.
  */
-export function runControls(store: Store<UrlState>, controls: readonly Control[]): () => void {
-  for (const c of controls) c.update(store.get(), EVERYTHING);
+export function runControls(store: Store<UrlState>, controls: readonly Control[], drawn: readonly Control[] = []): () => void {
+  for (const c of controls) if (!drawn.includes(c)) c.update(store.get(), EVERYTHING);
   const unsubscribe = store.subscribe((s, _prev, _how, changed) => {
     const has = changedIn(changed);
     for (const c of controls) c.update(s, has);

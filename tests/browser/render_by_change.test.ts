@@ -1,4 +1,5 @@
 /** Each part of the app redraws only when its inputs change (issue #10: render by change). */
+import type { GeoJSONSource } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { waitForMap, watchedPage } from '../../scripts/browser.ts';
@@ -45,6 +46,32 @@ describe('render by change', () => {
     const r = await renders();
     expect(r.sidebar).toBeGreaterThan(0);
     expect(r.legend).toBe(0);
+    await page.close();
+  });
+  it("a filter change sends the map its pins before it redraws the panel (MapLibre's worker clusters them meanwhile)", async () => {
+    const { page } = await watchedPage(app.browser);
+    await page.goto(app.url);
+    await waitForMap(page);
+    await page.getByRole('tab', { name: '筛选' }).click();
+    await page.locator('#f-statuses-operating').waitFor();
+    // What the panel showed each time the pins' source was sent new pins.
+    await page.evaluate(() => {
+      const w = window as unknown as { panelWhenSent: string[] };
+      w.panelWhenSent = [];
+      const source = window.__erqi!.map!.getSource('projects') as GeoJSONSource;
+      for (const name of ['setData', 'updateData'] as const) {
+        const send = source[name].bind(source) as (d: unknown) => Promise<void>;
+        source[name] = ((d: unknown) => {
+          w.panelWhenSent.push(document.querySelector('.sidebar')!.innerHTML);
+          return send(d);
+        }) as never;
+      }
+    });
+    const before = await page.locator('.sidebar').innerHTML();
+    await page.locator('#f-statuses-operating').check();
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('status=operating');
+    expect(await page.evaluate(() => (window as unknown as { panelWhenSent: string[] }).panelWhenSent)).toEqual([before]);
+    expect(await page.locator('.sidebar').innerHTML()).not.toBe(before);
     await page.close();
   });
 });
