@@ -48,6 +48,7 @@ describe('render by change', () => {
     expect(r.legend).toBe(0);
     await page.close();
   });
+
   it("a filter change sends the map its pins before it redraws the panel (MapLibre's worker clusters them meanwhile)", async () => {
     const { page } = await watchedPage(app.browser);
     await page.goto(app.url);
