@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, ROOT, startServer } from '../scripts/browser.ts';
-import { appStyle, buildBarePage, serveFolder } from './serve.ts';
+import { appStyle, buildBarePage, READY, serveFolder } from './serve.ts';
 import { interleaved, middle, ratiosTo, roundsNote, row, type BenchRow, type Interleaved } from './stats.ts';
 
 const RUNS = 7;
@@ -102,8 +102,7 @@ export async function loadsInTurn(page: Page, title: string, targets: readonly L
   return runs.map((r, i) => ({ ...r, cpu: cpu[i]!.slice(1) }));
 }
 
-/** What each kind of page sets once its map is first drawn. */
-export const READY = { bare: 'window.__bare?.ready === true', app: 'window.__erqi?.ready === true', iframe: 'window.__erqiEmbed?.ready === true' } as const;
+export { READY } from './serve.ts';
 
 export async function loadBench(): Promise<BenchRow[]> {
   const app = await startServer();
@@ -129,7 +128,7 @@ export async function loadBench(): Promise<BenchRow[]> {
         { label: 'bare page', url: `${bare.url}bare.html`, ready: READY.bare },
         { label: 'app', url: app.url, ready: READY.app },
         { label: 'iframe', url: `${app.url}embed.html`, ready: READY.iframe },
-        { label: 'element', url: hostUrl, ready: 'window.elementReady === true' },
+        { label: 'element', url: hostUrl, ready: READY.element },
         { label: "app's map", url: `${bare.url}${ownStyle}`, ready: READY.bare },
         { label: "iframe's map", url: `${bare.url}${embedStyle}`, ready: READY.bare },
         { label: "element's map", url: `${bare.url}${elementStyle}`, ready: READY.bare },

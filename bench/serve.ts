@@ -19,14 +19,22 @@ export async function buildBarePage(): Promise<string> {
   return out;
 }
 
+/** What each kind of page sets once its map is first drawn (the element's: its host page in bench/load.ts). */
+export const READY = {
+  bare: 'window.__bare?.ready === true',
+  app: 'window.__erqi?.ready === true',
+  iframe: 'window.__erqiEmbed?.ready === true',
+  element: 'window.elementReady === true',
+} as const;
+
 /**
  * Where each kind of page keeps its map once ready, as expressions evaluated in the page (the element's: its host
  * page's `<erqi-axis-map id="m">`, whose handle is private to its class, not to the page).
  */
 const PAGES = {
-  app: { path: '', ready: 'window.__erqi?.ready === true', map: 'window.__erqi.map' },
-  embed: { path: 'embed.html', ready: 'window.__erqiEmbed?.ready === true', map: 'window.__erqiEmbed.handle.view.map' },
-  element: { path: '', ready: 'window.elementReady === true', map: "document.getElementById('m').handle.view.map" },
+  app: { path: '', ready: READY.app, map: 'window.__erqi.map' },
+  embed: { path: 'embed.html', ready: READY.iframe, map: 'window.__erqiEmbed.handle.view.map' },
+  element: { path: '', ready: READY.element, map: "document.getElementById('m').handle.view.map" },
 } as const;
 
 /**
